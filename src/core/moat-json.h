@@ -1,0 +1,31 @@
+/* moat-json.h
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Moat's native JSON: the whole model, canonical (sorted keys, objects
+ * sorted by id, pretty-printed) so that a model kept in git diffs well.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "moat-model.h"
+
+G_BEGIN_DECLS
+
+#define MOAT_JSON_FORMAT_VERSION 1
+
+char      *moat_json_write      (MoatModel   *model,
+                                 gsize       *length);
+MoatModel *moat_json_read       (const char  *data,
+                                 gssize       length,
+                                 GError     **error);
+gboolean   moat_json_write_file (MoatModel   *model,
+                                 GFile       *file,
+                                 GError     **error);
+MoatModel *moat_json_read_file  (GFile       *file,
+                                 GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* moat-store.h
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "moat-model.h"
+
+G_BEGIN_DECLS
+
+#define MOAT_TYPE_STORE (moat_store_get_type ())
+
+/* The project file: one SQLite database (see SCHEMA.md). A store is bound
+ * to one model and writes each action that model closes in one
+ * transaction, so no acknowledged edit is ever lost. */
+G_DECLARE_FINAL_TYPE (MoatStore, moat_store, MOAT, STORE, GObject)
+
+#define MOAT_STORE_APPLICATION_ID 0x4D4F4154 /* "MOAT" */
+#define MOAT_STORE_SCHEMA_VERSION 2
+
+MoatStore  *moat_store_open          (GFile       *file,
+                                      GError     **error);
+MoatStore  *moat_store_create        (GFile       *file,
+                                      MoatModel   *model,
+                                      GError     **error);
+MoatStore  *moat_store_new_draft     (MoatModel   *model,
+                                      GError     **error);
+gboolean    moat_store_save_as       (MoatStore   *self,
+                                      GFile       *file,
+                                      GError     **error);
+void        moat_store_close         (MoatStore   *self);
+
+MoatModel  *moat_store_get_model     (MoatStore   *self);
+GFile      *moat_store_get_file      (MoatStore   *self);
+gboolean    moat_store_get_is_draft  (MoatStore   *self);
+const GError *moat_store_get_write_error (MoatStore *self);
+
+GPtrArray  *moat_store_list_drafts   (void);
+GFile      *moat_store_get_drafts_dir (void);
+gboolean    moat_store_check         (GFile       *file,
+                                      GError     **error);
+GPtrArray  *moat_store_read_changelog (MoatStore  *self,
+                                       gint64      since,
+                                       GError    **error);
+
+G_END_DECLS

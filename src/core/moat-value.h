@@ -1,0 +1,26 @@
+/* moat-value.h
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers over the GValues that hold the fields of model objects.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+gboolean  moat_value_equal           (const GValue *a,
+                                      const GValue *b);
+char     *moat_value_to_text         (GParamSpec   *pspec,
+                                      const GValue *value);
+gboolean  moat_value_from_text       (GParamSpec   *pspec,
+                                      const char   *text,
+                                      GValue       *value);
+char     *moat_timestamp_format      (gint64        usec);
+gboolean  moat_timestamp_parse       (const char   *text,
+                                      gint64       *usec);
+
+G_END_DECLS
