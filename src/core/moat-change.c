@@ -18,7 +18,12 @@ moat_change_alloc (MoatChangeKind  kind,
 
   g_atomic_ref_count_init (&self->ref_count);
   self->kind = kind;
-  self->object = g_object_ref (object);
+  self->object = object;
+  /* A model's history holds its changes: a change to the model's own
+   * fields must not keep the model alive. */
+  self->owns_object = (gpointer)moat_object_get_model (object) != (gpointer)object;
+  if (self->owns_object)
+    g_object_ref (object);
 
   return self;
 }
@@ -71,7 +76,8 @@ moat_change_unref (MoatChange *self)
       g_value_unset (&self->new_value);
       g_param_spec_unref (self->pspec);
     }
-  g_object_unref (self->object);
+  if (self->owns_object)
+    g_object_unref (self->object);
   g_free (self);
 }
 

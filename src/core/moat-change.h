@@ -31,6 +31,7 @@ typedef struct _MoatChange
 
   /*< private >*/
   gatomicrefcount ref_count;
+  gboolean        owns_object;
 } MoatChange;
 
 GType       moat_change_get_type   (void) G_GNUC_CONST;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "moat-model.h"
 #include "moat-object.h"
 #include "moat-value.h"
@@ -229,7 +231,13 @@ moat_object_class_install (MoatObjectClass  *klass,
                            GParamSpec      **pspecs,
                            guint             n_pspecs)
 {
-  g_object_class_install_properties (G_OBJECT_CLASS (klass), n_pspecs, pspecs);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* GObject does not inherit these; the fields live in the base class. */
+  object_class->get_property = moat_object_get_property;
+  object_class->set_property = moat_object_set_property;
+
+  g_object_class_install_properties (object_class, n_pspecs, pspecs);
   klass->kind_name = kind_name;
   klass->plural_name = plural_name;
   klass->pspecs = pspecs;
@@ -463,6 +471,21 @@ _moat_object_store_value (MoatObject   *self,
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
 
   return TRUE;
+}
+
+/* Loading trusts its caller to pass a value of the field's own type and
+ * skips comparison and notification: nobody watches an object yet. */
+void
+_moat_object_load_value (MoatObject *self,
+                         GParamSpec *pspec,
+                         GValue     *value)
+{
+  GValue *slot = &ensure_values (self)[pspec->param_id];
+
+  g_param_value_validate (pspec, value);
+  g_value_unset (slot);
+  *slot = *value;
+  memset (value, 0, sizeof *value);
 }
 
 void

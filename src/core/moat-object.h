@@ -86,6 +86,9 @@ MoatObject   *moat_object_copy                 (MoatObject       *self,
 gboolean      _moat_object_store_value         (MoatObject       *self,
                                                 GParamSpec       *pspec,
                                                 const GValue     *value);
+void          _moat_object_load_value          (MoatObject       *self,
+                                                GParamSpec       *pspec,
+                                                GValue           *value);
 void          _moat_object_set_model           (MoatObject       *self,
                                                 MoatModel        *model);
 void          _moat_object_set_timestamps      (MoatObject       *self,

@@ -37,14 +37,12 @@ void        moat_store_close         (MoatStore   *self);
 MoatModel  *moat_store_get_model     (MoatStore   *self);
 GFile      *moat_store_get_file      (MoatStore   *self);
 gboolean    moat_store_get_is_draft  (MoatStore   *self);
+gboolean    moat_store_get_read_only (MoatStore   *self);
 const GError *moat_store_get_write_error (MoatStore *self);
 
 GPtrArray  *moat_store_list_drafts   (void);
 GFile      *moat_store_get_drafts_dir (void);
 gboolean    moat_store_check         (GFile       *file,
                                       GError     **error);
-GPtrArray  *moat_store_read_changelog (MoatStore  *self,
-                                       gint64      since,
-                                       GError    **error);
 
 G_END_DECLS

@@ -1,0 +1,1704 @@
+/* moat-store.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "moat-error.h"
+#include "moat-store.h"
+#include "moat-store-schema.h"
+#include "moat-value.h"
+
+struct _MoatStore
+{
+  GObject     parent_instance;
+
+  GFile      *file;
+  char       *path;
+  sqlite3    *db;
+  MoatModel  *model;
+  GHashTable *statements;    /* SQL text -> sqlite3_stmt */
+  GError     *write_error;
+  gulong      action_handler;
+  gint64      next_action;
+  guint       is_draft : 1;
+  guint       read_only : 1;
+  guint       needs_full_write : 1;
+};
+
+G_DEFINE_FINAL_TYPE (MoatStore, moat_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_MODEL,
+  PROP_IS_DRAFT,
+  PROP_READ_ONLY,
+  PROP_WRITE_ERROR,
+  N_PROPS
+};
+
+enum {
+  WRITE_FAILED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void on_action_closed (MoatModel  *model,
+                              MoatAction *action,
+                              MoatStore  *self);
+
+static void
+moat_store_dispose (GObject *object)
+{
+  MoatStore *self = (MoatStore *)object;
+
+  moat_store_close (self);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (moat_store_parent_class)->dispose (object);
+}
+
+static void
+moat_store_finalize (GObject *object)
+{
+  MoatStore *self = (MoatStore *)object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_error (&self->write_error);
+
+  G_OBJECT_CLASS (moat_store_parent_class)->finalize (object);
+}
+
+static void
+moat_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  MoatStore *self = MOAT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    case PROP_IS_DRAFT:
+      g_value_set_boolean (value, self->is_draft);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_WRITE_ERROR:
+      g_value_set_boxed (value, self->write_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_store_class_init (MoatStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = moat_store_dispose;
+  object_class->finalize = moat_store_finalize;
+  object_class->get_property = moat_store_get_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IS_DRAFT] =
+    g_param_spec_boolean ("is-draft", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WRITE_ERROR] =
+    g_param_spec_boxed ("write-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MoatStore::write-failed:
+   * @error: why
+   *
+   * An action could not be written. The store keeps the model and writes
+   * all of it with the next action that succeeds.
+   */
+  signals[WRITE_FAILED] =
+    g_signal_new ("write-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+moat_store_init (MoatStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+/* ------------------------------------------------------------------ */
+/* SQL helpers                                                         */
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+static gboolean
+sql_error (MoatStore   *self,
+           int          rc,
+           GError     **error)
+{
+  g_autofree char *name = display_name (self->path);
+  int code = MOAT_ERROR_WRITE;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = MOAT_ERROR_CORRUPT;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      code = MOAT_ERROR_PERMISSION;
+      break;
+    default:
+      break;
+    }
+
+  if (code == MOAT_ERROR_CORRUPT)
+    g_set_error (error, MOAT_ERROR, code,
+                 _("“%s” is damaged and cannot be read (%s)"),
+                 name, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, MOAT_ERROR, code,
+                 _("Could not write to “%s”: %s"),
+                 name, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (MoatStore   *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sql_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+static gboolean
+step_done (MoatStore     *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return sql_error (self, rc, error);
+
+  return TRUE;
+}
+
+static gboolean
+exec_sql (MoatStore   *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return sql_error (self, rc, error);
+
+  return TRUE;
+}
+
+static char *
+column_name (const char *field)
+{
+  return g_strdelimit (g_strdup (field), "-", '_');
+}
+
+static const MoatReference *
+find_reference (GType       owner,
+                const char *field)
+{
+  const MoatReference *refs;
+  guint n_refs;
+
+  refs = moat_model_list_references (&n_refs);
+  for (guint i = 0; i < n_refs; i++)
+    if (refs[i].owner_type == owner && strcmp (refs[i].field, field) == 0)
+      return &refs[i];
+
+  return NULL;
+}
+
+static gboolean
+is_link (GType       owner,
+         GParamSpec *pspec)
+{
+  const MoatReference *ref = find_reference (owner, pspec->name);
+
+  return ref != NULL && ref->link_table != NULL;
+}
+
+static char *
+variant_to_json (GVariant *variant)
+{
+  if (variant == NULL)
+    return NULL;
+
+  return json_gvariant_serialize_data (variant, NULL);
+}
+
+static GEnumClass *
+enum_class (GType type)
+{
+  /* Enum classes of static types are never unloaded; keep a reference. */
+  GEnumClass *klass = g_type_class_peek (type);
+
+  return klass ? klass : g_type_class_ref (type);
+}
+
+static const char *
+enum_nick (GType type,
+           int   value)
+{
+  GEnumValue *ev = g_enum_get_value (enum_class (type), value);
+
+  return ev ? ev->value_nick : NULL;
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           index,
+            GType         owner,
+            GParamSpec   *pspec,
+            const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *str = g_value_get_string (value);
+
+      /* An unset reference is NULL, which foreign keys accept. */
+      if (str == NULL || (str[0] == '\0' && find_reference (owner, pspec->name)))
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, str, -1, SQLITE_TRANSIENT);
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, index, g_value_get_boolean (value));
+  else if (type == G_TYPE_INT)
+    sqlite3_bind_int (stmt, index, g_value_get_int (value));
+  else if (type == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, index, g_value_get_int64 (value));
+  else if (type == G_TYPE_DOUBLE)
+    sqlite3_bind_double (stmt, index, g_value_get_double (value));
+  else if (G_TYPE_IS_ENUM (type))
+    sqlite3_bind_text (stmt, index, enum_nick (type, g_value_get_enum (value)), -1, SQLITE_STATIC);
+  else if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+      g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_strv (strv, -1));
+      sqlite3_bind_text (stmt, index, variant_to_json (v), -1, g_free);
+    }
+  else if (type == G_TYPE_VARIANT)
+    {
+      char *json = variant_to_json (g_value_get_variant (value));
+
+      if (json == NULL)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_text (stmt, index, json, -1, g_free);
+    }
+  else
+    g_assert_not_reached ();
+}
+
+/* Reads one column into @value (initialised to the field's type). NULL
+ * leaves the field's default. Returns %FALSE for data that is not a valid
+ * value of the field. */
+static gboolean
+column_value (sqlite3_stmt *stmt,
+              int           col,
+              GParamSpec   *pspec,
+              GValue       *value)
+{
+  GType type = pspec->value_type;
+  const char *text;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return TRUE;
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, (const char *)sqlite3_column_text (stmt, col));
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
+  else if (type == G_TYPE_INT)
+    g_value_set_int (value, sqlite3_column_int (stmt, col));
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, sqlite3_column_int64 (stmt, col));
+  else if (type == G_TYPE_DOUBLE)
+    g_value_set_double (value, sqlite3_column_double (stmt, col));
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumValue *ev;
+
+      text = (const char *)sqlite3_column_text (stmt, col);
+      ev = g_enum_get_value_by_nick (enum_class (type), text);
+      if (ev == NULL)
+        return FALSE;
+      g_value_set_enum (value, ev->value);
+    }
+  else if (type == G_TYPE_STRV || type == G_TYPE_VARIANT)
+    {
+      g_autofree char *sig = type == G_TYPE_STRV
+        ? g_strdup ("as")
+        : g_variant_type_dup_string (G_PARAM_SPEC_VARIANT (pspec)->type);
+      g_autoptr(GVariant) v = NULL;
+
+      text = (const char *)sqlite3_column_text (stmt, col);
+      v = json_gvariant_deserialize_data (text, -1, sig, NULL);
+      if (v == NULL)
+        return FALSE;
+      if (type == G_TYPE_STRV)
+        g_value_take_boxed (value, g_variant_dup_strv (v, NULL));
+      else
+        g_value_set_variant (value, v);
+    }
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+
+static char *
+insert_sql (MoatObjectClass *klass)
+{
+  GString *sql = g_string_new ("INSERT INTO ");
+  GString *params = g_string_new ("?1, ?2, ?3");
+  GParamSpec **fields;
+  guint n_fields, n = 3;
+
+  g_string_append_printf (sql, "%s (id, created, modified",
+                          moat_object_class_get_kind_name (klass));
+  fields = moat_object_class_list_fields (klass, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *col = NULL;
+
+      if (is_link (G_TYPE_FROM_CLASS (klass), fields[i]))
+        continue;
+      col = column_name (fields[i]->name);
+      g_string_append_printf (sql, ", %s", col);
+      g_string_append_printf (params, ", ?%u", ++n);
+    }
+  g_string_append_printf (sql, ") VALUES (%s)", params->str);
+  g_string_free (params, TRUE);
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+write_links (MoatStore            *self,
+             MoatObject           *object,
+             const MoatReference  *ref,
+             const char * const   *ids,
+             GError              **error)
+{
+  MoatObjectClass *owner = g_type_class_peek (ref->owner_type);
+  MoatObjectClass *target = g_type_class_peek (ref->target_type);
+  const char *owner_kind = moat_object_class_get_kind_name (owner);
+  const char *target_kind = moat_object_class_get_kind_name (target);
+  g_autofree char *del = NULL;
+  g_autofree char *ins = NULL;
+  sqlite3_stmt *stmt;
+
+  del = g_strdup_printf ("DELETE FROM %s WHERE %s_id = ?1", ref->link_table, owner_kind);
+  if (!(stmt = prepare (self, del, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, moat_object_get_id (object), -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  ins = g_strdup_printf ("INSERT INTO %s (%s_id, %s_id, position) VALUES (?1, ?2, ?3)",
+                         ref->link_table, owner_kind, target_kind);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      if (!(stmt = prepare (self, ins, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, moat_object_get_id (object), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, ids[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_insert (MoatStore   *self,
+              MoatObject  *object,
+              GError     **error)
+{
+  MoatObjectClass *klass = MOAT_OBJECT_GET_CLASS (object);
+  GType type = G_OBJECT_TYPE (object);
+  g_autofree char *sql = insert_sql (klass);
+  GParamSpec **fields;
+  guint n_fields, n = 3;
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, moat_object_get_id (object), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, moat_object_get_created (object));
+  sqlite3_bind_int64 (stmt, 3, moat_object_get_modified (object));
+
+  fields = moat_object_class_list_fields (klass, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    if (!is_link (type, fields[i]))
+      bind_value (stmt, ++n, type, fields[i], moat_object_peek_value (object, fields[i]));
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const MoatReference *ref = find_reference (type, fields[i]->name);
+
+      if (ref != NULL && ref->link_table != NULL &&
+          !write_links (self, object, ref,
+                        g_value_get_boxed (moat_object_peek_value (object, fields[i])),
+                        error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_update (MoatStore   *self,
+              MoatObject  *object,
+              GParamSpec  *pspec,
+              GError     **error)
+{
+  GType type = G_OBJECT_TYPE (object);
+  const MoatReference *ref = find_reference (type, pspec->name);
+  const GValue *value = moat_object_peek_value (object, pspec);
+  g_autofree char *col = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  if (ref != NULL && ref->link_table != NULL)
+    {
+      if (!write_links (self, object, ref, g_value_get_boxed (value), error))
+        return FALSE;
+      col = NULL;
+      sql = g_strdup_printf ("UPDATE %s SET modified = ?1 WHERE id = ?2",
+                             moat_object_get_kind_name (object));
+      if (!(stmt = prepare (self, sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, moat_object_get_modified (object));
+      sqlite3_bind_text (stmt, 2, moat_object_get_id (object), -1, SQLITE_STATIC);
+      return step_done (self, stmt, error);
+    }
+
+  col = column_name (pspec->name);
+  sql = g_strdup_printf ("UPDATE %s SET %s = ?1, modified = ?2 WHERE id = ?3",
+                         moat_object_get_kind_name (object), col);
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  /* The value written is the object's current one: an action's later
+   * changes to the same field are folded into its first. */
+  bind_value (stmt, 1, type, pspec, value);
+  sqlite3_bind_int64 (stmt, 2, moat_object_get_modified (object));
+  sqlite3_bind_text (stmt, 3, moat_object_get_id (object), -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+write_delete (MoatStore   *self,
+              MoatObject  *object,
+              GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1",
+                                          moat_object_get_kind_name (object));
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, moat_object_get_id (object), -1, SQLITE_STATIC);
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+write_log (MoatStore   *self,
+           const char  *label,
+           MoatChange  *change,
+           gint64       now,
+           GError     **error)
+{
+  static const char sql[] =
+    "INSERT INTO changelog (action, time, author, label, object_id, object_kind,"
+    " field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = prepare (self, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->next_action);
+  sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_text (stmt, 3, moat_model_get_author (self->model), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, label, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, moat_object_get_id (change->object), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, moat_object_get_kind_name (change->object), -1, SQLITE_STATIC);
+
+  switch (change->kind)
+    {
+    case MOAT_CHANGE_SET:
+      {
+        sqlite3_bind_text (stmt, 7, change->pspec->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 8, moat_value_to_text (change->pspec, &change->old_value), -1, g_free);
+        sqlite3_bind_text (stmt, 9, moat_value_to_text (change->pspec, &change->new_value), -1, g_free);
+      }
+      break;
+
+    case MOAT_CHANGE_ADD:
+      sqlite3_bind_text (stmt, 9, moat_object_get_label (change->object), -1, SQLITE_TRANSIENT);
+      break;
+
+    case MOAT_CHANGE_REMOVE:
+      sqlite3_bind_text (stmt, 8, moat_object_get_label (change->object), -1, SQLITE_TRANSIENT);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+write_model_row (MoatStore  *self,
+                 GError    **error)
+{
+  if (!exec_sql (self, "DELETE FROM model", error))
+    return FALSE;
+
+  return write_insert (self, MOAT_OBJECT (self->model), error);
+}
+
+/* Writes the whole model over whatever the file holds, in the caller's
+ * transaction: for a new file, and to recover after a failed write. */
+static gboolean
+write_all (MoatStore  *self,
+           GError    **error)
+{
+  const GType *types;
+  guint n_types;
+
+  types = moat_model_list_types (&n_types);
+  for (guint i = n_types; i > 0; i--)
+    {
+      MoatObjectClass *klass = g_type_class_ref (types[i - 1]);
+      g_autofree char *sql = g_strdup_printf ("DELETE FROM %s",
+                                              moat_object_class_get_kind_name (klass));
+      g_type_class_unref (klass);
+      if (!exec_sql (self, sql, error))
+        return FALSE;
+    }
+
+  if (!write_model_row (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_types; i++)
+    {
+      GListModel *list = moat_model_get_list (self->model, types[i]);
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(MoatObject) object = g_list_model_get_item (list, j);
+
+          if (!write_insert (self, object, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_change (MoatStore   *self,
+              MoatChange  *change,
+              GError     **error)
+{
+  if (change->object == MOAT_OBJECT (self->model))
+    return change->kind != MOAT_CHANGE_SET ||
+           write_update (self, change->object, change->pspec, error);
+
+  switch (change->kind)
+    {
+    case MOAT_CHANGE_ADD:
+      return write_insert (self, change->object, error);
+    case MOAT_CHANGE_REMOVE:
+      return write_delete (self, change->object, error);
+    case MOAT_CHANGE_SET:
+      /* An object added and removed within one action never reached the
+       * file, and one removed later in the action has no row to update. */
+      if (moat_object_get_model (change->object) != self->model)
+        return TRUE;
+      return write_update (self, change->object, change->pspec, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+write_action (MoatStore   *self,
+              MoatAction  *action,
+              GError     **error)
+{
+  gint64 now = g_get_real_time ();
+  sqlite3_stmt *stmt;
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (self->needs_full_write)
+    {
+      if (!write_all (self, error))
+        goto rollback;
+    }
+  else
+    {
+      for (guint i = 0; i < action->changes->len; i++)
+        if (!write_change (self, g_ptr_array_index (action->changes, i), error))
+          goto rollback;
+
+      if (!(stmt = prepare (self, "UPDATE model SET modified = ?1", error)))
+        goto rollback;
+      sqlite3_bind_int64 (stmt, 1, moat_object_get_modified (MOAT_OBJECT (self->model)));
+      if (!step_done (self, stmt, error))
+        goto rollback;
+    }
+
+  for (guint i = 0; i < action->changes->len; i++)
+    if (!write_log (self, action->label, g_ptr_array_index (action->changes, i), now, error))
+      goto rollback;
+
+  if (!exec_sql (self, "COMMIT", error))
+    goto rollback;
+
+  self->next_action++;
+  self->needs_full_write = FALSE;
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static void
+set_write_error (MoatStore *self,
+                 GError    *error)
+{
+  g_clear_error (&self->write_error);
+  self->write_error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITE_ERROR]);
+  if (error != NULL)
+    g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+static void
+on_action_closed (MoatModel  *model,
+                  MoatAction *action,
+                  MoatStore  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL || self->read_only)
+    {
+      g_autofree char *name = display_name (self->path);
+
+      self->needs_full_write = TRUE;
+      set_write_error (self, g_error_new (MOAT_ERROR, MOAT_ERROR_PERMISSION,
+                                          _("“%s” is read-only: changes are not saved. Use Save As to keep them."),
+                                          name));
+      return;
+    }
+
+  if (!write_action (self, action, &error))
+    {
+      self->needs_full_write = TRUE;
+      set_write_error (self, g_steal_pointer (&error));
+      return;
+    }
+
+  if (self->write_error != NULL)
+    set_write_error (self, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening and loading                                                 */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+/* Looks at the file before SQLite touches it, so that a foreign, newer or
+ * damaged file is refused without being changed in any way. */
+static gboolean
+check_file (GFile     *file,
+            gboolean  *writable,
+            GError   **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  guint8 header[100];
+  gsize n_read = 0;
+  guint32 page_size, page_count, version;
+  goffset size;
+
+  name = g_file_get_path (file) ? display_name (g_file_peek_path (file))
+                                : g_file_get_basename (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_FOUND,
+                     _("“%s” does not exist"), name);
+      else
+        g_set_error (error, MOAT_ERROR, MOAT_ERROR_PERMISSION,
+                     _("Could not read “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
+                        _("“%s” is a folder, not a Moat model"), name), FALSE;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
+                        _("“%s” is not a regular file"), name), FALSE;
+  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_PERMISSION,
+                        _("You do not have permission to read “%s”"), name), FALSE;
+
+  *writable = g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+  size = g_file_info_get_size (info);
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header,
+                                &n_read, NULL, &local_error))
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_PERMISSION,
+                        _("Could not read “%s”: %s"), name,
+                        local_error->message), FALSE;
+
+  if (n_read < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
+                        _("“%s” is not a Moat model"), name), FALSE;
+  if (read_be32 (header + 68) != MOAT_STORE_APPLICATION_ID)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
+                        _("“%s” is a database of another application, not a Moat model"),
+                        name), FALSE;
+
+  version = read_be32 (header + 60);
+  if (version > MOAT_STORE_SCHEMA_VERSION)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NEWER_VERSION,
+                        _("“%s” was saved by a newer version of Moat (file format %u; "
+                          "this version reads up to %u). Update Moat to open it."),
+                        name, version, MOAT_STORE_SCHEMA_VERSION), FALSE;
+  if (version == 0)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_CORRUPT,
+                        _("“%s” is damaged: it has no file format version"), name), FALSE;
+
+  /* The header's page count is valid when the two change counters agree. */
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = read_be32 (header + 28);
+  if (read_be32 (header + 24) == read_be32 (header + 92) &&
+      (goffset)page_size * page_count > size)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_CORRUPT,
+                        _("“%s” is damaged: it is shorter than it should be, "
+                          "perhaps cut off while being copied"), name), FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+configure_db (MoatStore  *self,
+              GError    **error)
+{
+  sqlite3_busy_timeout (self->db, 2000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* WAL with synchronous=FULL: each commit is durable and a killed
+   * process leaves a file SQLite recovers on the next open. */
+  return exec_sql (self, "PRAGMA foreign_keys = ON;", error) &&
+         (self->read_only ||
+          exec_sql (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;", error));
+}
+
+static gboolean
+open_db (MoatStore   *self,
+         int          flags,
+         GError     **error)
+{
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      sql_error (self, rc, error);
+      g_clear_pointer (&self->db, sqlite3_close);
+      return FALSE;
+    }
+
+  return configure_db (self, error);
+}
+
+static int
+query_int (MoatStore  *self,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int result = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return result;
+}
+
+static gboolean
+migrate (MoatStore  *self,
+         int         from,
+         GError    **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (from == MOAT_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (self->read_only)
+    {
+      g_autofree char *name = display_name (self->path);
+      return g_set_error (error, MOAT_ERROR, MOAT_ERROR_PERMISSION,
+                          _("“%s” uses an older file format and must be updated, "
+                            "but it is read-only"), name), FALSE;
+    }
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int v = from; v < MOAT_STORE_SCHEMA_VERSION; v++)
+    if (!exec_sql (self, moat_migrations[v - 1], error))
+      goto rollback;
+
+  sql = g_strdup_printf ("PRAGMA user_version = %d", MOAT_STORE_SCHEMA_VERSION);
+  if (!exec_sql (self, sql, error) || !exec_sql (self, "COMMIT", error))
+    goto rollback;
+
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+corrupt (MoatStore   *self,
+         const char  *what,
+         GError     **error)
+{
+  g_autofree char *name = display_name (self->path);
+
+  g_set_error (error, MOAT_ERROR, MOAT_ERROR_CORRUPT,
+               _("“%s” is damaged: %s"), name, what);
+  return FALSE;
+}
+
+typedef struct
+{
+  GParamSpec *pspec; /* NULL for id, created, modified and unknown columns */
+  int         special;
+} ColumnMap;
+
+enum { COL_FIELD, COL_ID, COL_CREATED, COL_MODIFIED, COL_UNKNOWN };
+
+static ColumnMap *
+map_columns (sqlite3_stmt *stmt,
+             GType         type)
+{
+  GObjectClass *klass = g_type_class_peek (type);
+  int n = sqlite3_column_count (stmt);
+  ColumnMap *map = g_new0 (ColumnMap, n);
+
+  for (int i = 0; i < n; i++)
+    {
+      const char *col = sqlite3_column_name (stmt, i);
+      g_autofree char *field = g_strdelimit (g_strdup (col), "_", '-');
+      GParamSpec *pspec = g_object_class_find_property (klass, field);
+
+      if (g_str_equal (col, "id"))
+        map[i].special = COL_ID;
+      else if (g_str_equal (col, "created"))
+        map[i].special = COL_CREATED;
+      else if (g_str_equal (col, "modified"))
+        map[i].special = COL_MODIFIED;
+      else if (pspec != NULL && pspec->owner_type == type)
+        map[i].pspec = pspec;
+      else
+        map[i].special = COL_UNKNOWN;
+    }
+
+  return map;
+}
+
+static MoatObject *
+load_row (MoatStore    *self,
+          sqlite3_stmt *stmt,
+          GType         type,
+          ColumnMap    *map,
+          MoatObject   *into,
+          GError      **error)
+{
+  g_autoptr(MoatObject) object = into ? g_object_ref (into) : NULL;
+  gint64 created = 0, modified = 0;
+  int n = sqlite3_column_count (stmt);
+
+  for (int i = 0; i < n && object == NULL; i++)
+    if (map[i].special == COL_ID)
+      {
+        const char *id = (const char *)sqlite3_column_text (stmt, i);
+
+        if (id == NULL || id[0] == '\0')
+          return corrupt (self, _("an object has no id"), error), NULL;
+        object = g_object_new (type, "id", id, NULL);
+      }
+
+  if (object == NULL)
+    return corrupt (self, _("a table has no id column"), error), NULL;
+
+  for (int i = 0; i < n; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if (map[i].special == COL_CREATED)
+        created = sqlite3_column_int64 (stmt, i);
+      else if (map[i].special == COL_MODIFIED)
+        modified = sqlite3_column_int64 (stmt, i);
+      if (map[i].pspec == NULL)
+        continue;
+
+      g_value_init (&value, map[i].pspec->value_type);
+      g_param_value_set_default (map[i].pspec, &value);
+      if (!column_value (stmt, i, map[i].pspec, &value))
+        {
+          g_autofree char *what =
+            g_strdup_printf (_("the field “%s” of %s “%s” holds an invalid value"),
+                             map[i].pspec->name, moat_object_get_kind_name (object),
+                             moat_object_get_id (object));
+          g_value_unset (&value);
+          return corrupt (self, what, error), NULL;
+        }
+      _moat_object_load_value (object, map[i].pspec, &value);
+    }
+
+  _moat_object_set_timestamps (object, created, modified);
+  return g_steal_pointer (&object);
+}
+
+static gboolean
+load_table (MoatStore   *self,
+            MoatModel   *model,
+            GType        type,
+            GError     **error)
+{
+  MoatObjectClass *klass = g_type_class_peek (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid",
+                                          moat_object_class_get_kind_name (klass));
+  g_autofree ColumnMap *map = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sql_error (self, rc, error);
+
+  map = map_columns (stmt, type);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MoatObject *object = load_row (self, stmt, type, map, NULL, error);
+
+      if (object == NULL)
+        ok = FALSE;
+      else if (moat_model_lookup (model, moat_object_get_id (object)) != NULL)
+        ok = corrupt (self, _("two objects share one id"), error);
+      else
+        _moat_model_insert_loaded (model, object);
+      g_clear_object (&object);
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    ok = sql_error (self, rc, error);
+
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+load_links (MoatStore           *self,
+            MoatModel           *model,
+            const MoatReference *ref,
+            GError             **error)
+{
+  MoatObjectClass *owner = g_type_class_peek (ref->owner_type);
+  MoatObjectClass *target = g_type_class_peek (ref->target_type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (owner), ref->field);
+  g_autofree char *sql = NULL;
+  g_autoptr(GStrvBuilder) ids = NULL;
+  g_autofree char *current = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  sql = g_strdup_printf ("SELECT %s_id, %s_id FROM %s ORDER BY %s_id, position",
+                         moat_object_class_get_kind_name (owner),
+                         moat_object_class_get_kind_name (target),
+                         ref->link_table,
+                         moat_object_class_get_kind_name (owner));
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sql_error (self, rc, error);
+
+  for (;;)
+    {
+      const char *owner_id = NULL;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        owner_id = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (current != NULL && g_strcmp0 (owner_id, current) != 0)
+        {
+          MoatObject *object = moat_model_lookup (model, current);
+          GValue value = G_VALUE_INIT;
+
+          if (object != NULL && G_OBJECT_TYPE (object) == ref->owner_type)
+            {
+              g_value_init (&value, G_TYPE_STRV);
+              g_value_take_boxed (&value, g_strv_builder_end (ids));
+              _moat_object_load_value (object, pspec, &value);
+            }
+          g_clear_pointer (&ids, g_strv_builder_unref);
+          g_clear_pointer (&current, g_free);
+        }
+
+      if (rc != SQLITE_ROW)
+        break;
+
+      if (current == NULL)
+        {
+          current = g_strdup (owner_id);
+          ids = g_strv_builder_new ();
+        }
+      if (sqlite3_column_text (stmt, 1) != NULL)
+        g_strv_builder_add (ids, (const char *)sqlite3_column_text (stmt, 1));
+    }
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, rc, error);
+
+  return TRUE;
+}
+
+static MoatModel *
+load_model (MoatStore  *self,
+            GError    **error)
+{
+  g_autoptr(MoatModel) model = NULL;
+  g_autofree ColumnMap *map = NULL;
+  const MoatReference *refs;
+  const GType *types;
+  guint n_types, n_refs;
+  sqlite3_stmt *stmt = NULL;
+  const char *id;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT * FROM model", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return sql_error (self, rc, error), NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return sql_error (self, rc, error), NULL;
+      return corrupt (self, _("it holds no model"), error), NULL;
+    }
+
+  id = (const char *)sqlite3_column_text (stmt, 0);
+  model = g_object_new (MOAT_TYPE_MODEL, "id", id, NULL);
+  map = map_columns (stmt, MOAT_TYPE_MODEL);
+  if (!load_row (self, stmt, MOAT_TYPE_MODEL, map, MOAT_OBJECT (model), error))
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+
+  types = moat_model_list_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    if (!load_table (self, model, types[i], error))
+      return NULL;
+
+  refs = moat_model_list_references (&n_refs);
+  for (guint i = 0; i < n_refs; i++)
+    if (refs[i].link_table != NULL && !load_links (self, model, &refs[i], error))
+      return NULL;
+
+  return g_steal_pointer (&model);
+}
+
+static gboolean
+is_in_drafts (GFile *file)
+{
+  g_autoptr(GFile) drafts = moat_store_get_drafts_dir ();
+
+  return g_file_has_parent (file, drafts);
+}
+
+static void
+bind_model (MoatStore *self,
+            MoatModel *model)
+{
+  self->model = g_object_ref (model);
+  self->action_handler = g_signal_connect (model, "action-closed",
+                                           G_CALLBACK (on_action_closed), self);
+}
+
+static void
+set_file (MoatStore *self,
+          GFile     *file)
+{
+  g_set_object (&self->file, file);
+  g_free (self->path);
+  self->path = g_file_get_path (file);
+  self->is_draft = is_in_drafts (file);
+}
+
+/**
+ * moat_store_open:
+ *
+ * Opens a project file and loads its model. A file that is not writable
+ * opens read-only: edits are kept in memory and reported as a write error.
+ *
+ * Returns: (transfer full): the store, bound to its model
+ */
+MoatStore *
+moat_store_open (GFile   *file,
+                 GError **error)
+{
+  g_autoptr(MoatStore) self = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  gboolean writable = FALSE;
+  int version;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (g_file_peek_path (file) == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
+                   _("“%s” is not a local file"), uri);
+      return NULL;
+    }
+
+  if (!check_file (file, &writable, error))
+    return NULL;
+
+  self = g_object_new (MOAT_TYPE_STORE, NULL);
+  set_file (self, file);
+  self->read_only = !writable;
+
+  if (!open_db (self, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error))
+    return NULL;
+
+  version = query_int (self, "PRAGMA user_version");
+  if (version < 1 || !migrate (self, version, error))
+    {
+      if (version < 1)
+        corrupt (self, _("it has no readable file format version"), error);
+      return NULL;
+    }
+
+  model = load_model (self, error);
+  if (model == NULL)
+    return NULL;
+
+  self->next_action = query_int (self, "SELECT COALESCE(MAX(action), 0) + 1 FROM changelog");
+  bind_model (self, model);
+
+  return g_steal_pointer (&self);
+}
+
+/* Writes @model into a new database at @path. */
+static gboolean
+write_new_file (MoatStore   *self,
+                const char  *path,
+                GError     **error)
+{
+  g_autofree char *pragmas = NULL;
+  g_autofree char *saved_path = g_steal_pointer (&self->path);
+  gboolean ok;
+
+  self->path = g_strdup (path);
+  ok = open_db (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, error);
+  if (ok)
+    {
+      pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                                 (int)MOAT_STORE_APPLICATION_ID);
+      ok = exec_sql (self, pragmas, error) &&
+           exec_sql (self, "BEGIN IMMEDIATE", error) &&
+           exec_sql (self, moat_schema_v1, error) &&
+           exec_sql (self, "COMMIT", error) &&
+           migrate (self, 1, error) &&
+           exec_sql (self, "BEGIN IMMEDIATE", error) &&
+           write_all (self, error) &&
+           exec_sql (self, "COMMIT", error);
+    }
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->path);
+  self->path = g_steal_pointer (&saved_path);
+
+  return ok;
+}
+
+static char *
+temp_path_beside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = g_strdup_printf (".moat-%s.tmp", uuid);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+replace_file (const char  *tmp,
+              const char  *path,
+              GError     **error)
+{
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = display_name (path);
+
+      g_unlink (tmp);
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE,
+                   _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * moat_store_create:
+ *
+ * Writes @model as a new project file at @file, replacing any file there,
+ * and binds the store to @model.
+ *
+ * Returns: (transfer full): the store
+ */
+MoatStore *
+moat_store_create (GFile      *file,
+                   MoatModel  *model,
+                   GError    **error)
+{
+  g_autoptr(MoatStore) self = NULL;
+  g_autofree char *tmp = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
+
+  self = g_object_new (MOAT_TYPE_STORE, NULL);
+  set_file (self, file);
+  if (self->path == NULL)
+    {
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
+                   _("Moat models can only be saved to local files"));
+      return NULL;
+    }
+
+  self->model = g_object_ref (model);
+  tmp = temp_path_beside (self->path);
+  if (!write_new_file (self, tmp, error))
+    {
+      g_unlink (tmp);
+      return NULL;
+    }
+  if (!replace_file (tmp, self->path, error))
+    return NULL;
+
+  if (!open_db (self, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+  self->next_action = 1;
+  g_clear_object (&self->model);
+  bind_model (self, model);
+
+  return g_steal_pointer (&self);
+}
+
+GFile *
+moat_store_get_drafts_dir (void)
+{
+  return g_file_new_build_filename (g_get_user_data_dir (), "moat", "drafts", NULL);
+}
+
+/**
+ * moat_store_new_draft:
+ *
+ * Creates a project file for a model that has no name yet, in the user's
+ * drafts folder, so that it is kept from the first edit on.
+ */
+MoatStore *
+moat_store_new_draft (MoatModel  *model,
+                      GError    **error)
+{
+  g_autoptr(GFile) dir = moat_store_get_drafts_dir ();
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *name = g_strdup_printf ("%s.moat", uuid);
+  g_autoptr(GFile) file = g_file_get_child (dir, name);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_make_directory_with_parents (dir, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE,
+                   _("Could not create the drafts folder: %s"), local_error->message);
+      return NULL;
+    }
+
+  return moat_store_create (file, model, error);
+}
+
+static int
+compare_mtime_desc (gconstpointer a,
+                    gconstpointer b)
+{
+  GFileInfo *ia = g_object_get_data (*(GObject **)a, "info");
+  GFileInfo *ib = g_object_get_data (*(GObject **)b, "info");
+  guint64 ta = g_file_info_get_attribute_uint64 (ia, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  guint64 tb = g_file_info_get_attribute_uint64 (ib, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+/**
+ * moat_store_list_drafts:
+ *
+ * Returns: (transfer full) (element-type GFile): the drafts on disk, the
+ *   most recently changed first
+ */
+GPtrArray *
+moat_store_list_drafts (void)
+{
+  g_autoptr(GFile) dir = moat_store_get_drafts_dir ();
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GPtrArray *drafts = g_ptr_array_new_with_free_func (g_object_unref);
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (dir,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (enumerator == NULL)
+    return drafts;
+
+  while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (g_str_has_suffix (name, ".moat") && name[0] != '.')
+        {
+          GFile *file = g_file_get_child (dir, name);
+
+          g_object_set_data_full (G_OBJECT (file), "info", info, g_object_unref);
+          g_ptr_array_add (drafts, file);
+        }
+      else
+        g_object_unref (info);
+    }
+
+  g_ptr_array_sort (drafts, compare_mtime_desc);
+  for (guint i = 0; i < drafts->len; i++)
+    g_object_set_data (g_ptr_array_index (drafts, i), "info", NULL);
+
+  return drafts;
+}
+
+/**
+ * moat_store_save_as:
+ *
+ * Copies the project to @file (SQLite's backup API, so the copy is a
+ * consistent snapshot) and goes on writing there. A draft that is saved
+ * is deleted from the drafts folder.
+ */
+gboolean
+moat_store_save_as (MoatStore  *self,
+                    GFile      *file,
+                    GError    **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *old_path = NULL;
+  gboolean was_draft;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
+                        _("Moat models can only be saved to local files")), FALSE;
+  if (self->db == NULL)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE,
+                        _("The model is closed")), FALSE;
+
+  /* Edits that could not be written so far are written now. */
+  if (self->needs_full_write || self->read_only)
+    {
+      g_autoptr(MoatStore) copy = moat_store_create (file, self->model, error);
+
+      if (copy == NULL)
+        return FALSE;
+      moat_store_close (copy);
+    }
+  else
+    {
+      tmp = temp_path_beside (path);
+      rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          backup = sqlite3_backup_init (dest, "main", self->db, "main");
+          if (backup != NULL)
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              sqlite3_backup_finish (backup);
+            }
+          rc = backup == NULL ? sqlite3_errcode (dest) : rc;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          g_autofree char *name = display_name (path);
+
+          g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE, _("Could not save “%s”: %s"),
+                       name, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+          sqlite3_close (dest);
+          g_unlink (tmp);
+          return FALSE;
+        }
+      sqlite3_close (dest);
+      if (!replace_file (tmp, path, error))
+        return FALSE;
+    }
+
+  was_draft = self->is_draft;
+  old_path = g_strdup (self->path);
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  set_file (self, file);
+  self->read_only = FALSE;
+  if (!open_db (self, SQLITE_OPEN_READWRITE, error))
+    return FALSE;
+  self->next_action = query_int (self, "SELECT COALESCE(MAX(action), 0) + 1 FROM changelog");
+  self->needs_full_write = FALSE;
+
+  if (was_draft)
+    g_unlink (old_path);
+  if (self->write_error != NULL)
+    set_write_error (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DRAFT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+
+  return TRUE;
+}
+
+/**
+ * moat_store_close:
+ *
+ * Closes the file. The model stays usable but is no longer saved. A draft
+ * in which nothing was ever done is deleted.
+ */
+void
+moat_store_close (MoatStore *self)
+{
+  gboolean discard;
+
+  g_return_if_fail (MOAT_IS_STORE (self));
+
+  if (self->action_handler != 0)
+    {
+      g_clear_signal_handler (&self->action_handler, self->model);
+    }
+
+  if (self->db == NULL)
+    return;
+
+  discard = self->is_draft && !self->read_only &&
+            query_int (self, "SELECT EXISTS (SELECT 1 FROM changelog)") == 0;
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->db, sqlite3_close);
+
+  if (discard)
+    g_unlink (self->path);
+}
+
+MoatModel *
+moat_store_get_model (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), NULL);
+
+  return self->model;
+}
+
+GFile *
+moat_store_get_file (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+moat_store_get_is_draft (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
+
+  return self->is_draft;
+}
+
+gboolean
+moat_store_get_read_only (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+const GError *
+moat_store_get_write_error (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), NULL);
+
+  return self->write_error;
+}
+
+/**
+ * moat_store_check:
+ *
+ * Checks that @file is a Moat model this version can open, without
+ * opening it.
+ */
+gboolean
+moat_store_check (GFile   *file,
+                  GError **error)
+{
+  gboolean writable;
+
+  return check_file (file, &writable, error);
+}
