@@ -420,6 +420,8 @@ value_from_node (GParamSpec  *pspec,
       if (JSON_NODE_HOLDS_NULL (node))
         return TRUE;
       variant = json_gvariant_deserialize (node, sig, NULL);
+      if (variant != NULL)
+        g_variant_ref_sink (variant);
       if (variant == NULL)
         return invalid (error, where, _("expected a list of the form %s"), sig);
       g_value_set_variant (value, variant);
@@ -626,13 +628,84 @@ check_elements (MoatModel  *model,
  *
  * Returns: (transfer full): a new model
  */
+/* json-glib recurses once per level: refuse a pathological file before it
+ * can exhaust the stack. */
+static gboolean
+check_depth (const char *data,
+             gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MOAT_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * moat_json_parse_untrusted:
+ *
+ * Parses JSON that came from elsewhere: checks that it is UTF-8 and not
+ * nested absurdly deep before handing it to the parser.
+ *
+ * Returns: (transfer full): the root node, or %NULL with @error set
+ */
+JsonNode *
+moat_json_parse_untrusted (const char  *data,
+                           gssize       length,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (length < 0)
+    length = strlen (data);
+  if (!g_utf8_validate_len (data, length, NULL))
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("The file is not valid UTF-8 text")), NULL;
+  if (!check_depth (data, length))
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("The file nests lists or objects more than %d levels deep"),
+                        MOAT_JSON_MAX_DEPTH), NULL;
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("The file is not valid JSON: %s"), local_error->message), NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
+                        _("The file is empty")), NULL;
+
+  return json_node_copy (root);
+}
+
 MoatModel *
 moat_json_read (const char  *data,
                 gssize       length,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(MoatModel) model = NULL;
   JsonObject *root, *model_json;
   JsonNode *node;
@@ -640,17 +713,11 @@ moat_json_read (const char  *data,
   guint n_types;
   const char *id;
 
-  if (length < 0)
-    length = strlen (data);
-  if (!g_utf8_validate_len (data, length, NULL))
-    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                        _("The file is not valid UTF-8 text")), NULL;
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                        _("The file is not valid JSON: %s"), local_error->message), NULL;
+  if (!(parsed = moat_json_parse_untrusted (data, length, error)))
+    return NULL;
+  node = parsed;
 
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                         _("The file is not a Moat model")), NULL;
   root = json_node_get_object (node);

@@ -10,12 +10,16 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "moat-model.h"
 
 G_BEGIN_DECLS
 
 #define MOAT_JSON_FORMAT_VERSION 1
+
+/* JSON from elsewhere nests no deeper than this. */
+#define MOAT_JSON_MAX_DEPTH 64
 
 char      *moat_json_write      (MoatModel   *model,
                                  gsize       *length);
@@ -27,5 +31,9 @@ gboolean   moat_json_write_file (MoatModel   *model,
                                  GError     **error);
 MoatModel *moat_json_read_file  (GFile       *file,
                                  GError     **error);
+
+JsonNode  *moat_json_parse_untrusted (const char  *data,
+                                      gssize       length,
+                                      GError     **error);
 
 G_END_DECLS

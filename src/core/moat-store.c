@@ -359,7 +359,7 @@ bind_value (sqlite3_stmt *stmt,
   else if (type == G_TYPE_STRV)
     {
       const char * const *strv = g_value_get_boxed (value);
-      g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_strv (strv, -1));
+      g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_strv (strv, strv ? -1 : 0));
       sqlite3_bind_text (stmt, index, variant_to_json (v), -1, g_free);
     }
   else if (type == G_TYPE_VARIANT)
@@ -419,6 +419,8 @@ column_value (sqlite3_stmt *stmt,
 
       text = (const char *)sqlite3_column_text (stmt, col);
       v = json_gvariant_deserialize_data (text, -1, sig, NULL);
+      if (v != NULL)
+        g_variant_ref_sink (v);
       if (v == NULL)
         return FALSE;
       if (type == G_TYPE_STRV)

@@ -137,7 +137,7 @@ moat_value_to_text (GParamSpec   *pspec,
   if (type == G_TYPE_STRV)
     {
       const char * const *strv = g_value_get_boxed (value);
-      g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_strv (strv, -1));
+      g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_strv (strv, strv ? -1 : 0));
       return g_variant_print (v, FALSE);
     }
   if (type == G_TYPE_VARIANT)
