@@ -722,7 +722,9 @@ moat_json_read (const char  *data,
                         _("The file is not a Moat model")), NULL;
   root = json_node_get_object (node);
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), "moat") != 0)
+  node = json_object_get_member (root, "format");
+  if (node == NULL || !node_is (node, G_TYPE_STRING) ||
+      g_strcmp0 (json_node_get_string (node), "moat") != 0)
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                         _("The file is JSON, but not a Moat model")), NULL;
 
