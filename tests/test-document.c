@@ -1,0 +1,226 @@
+/* test-document.c: paginated documents and their PDF
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The PDF is read back with poppler's command-line tools, the way a
+ * reader's viewer would see it.
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "moat-document.h"
+#include "moat-test-util.h"
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, &status, &error))
+    return NULL;
+  if (!g_spawn_check_wait_status (status, NULL))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  return pdftotext != NULL && pdfinfo != NULL;
+}
+
+static char *
+page_text (const char *pdf,
+           guint       page)
+{
+  g_autofree char *n = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-layout", "-f", n, "-l", n, pdf, "-", NULL };
+
+  return run (argv);
+}
+
+static guint
+page_count (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = run (argv);
+  const char *pages;
+
+  g_assert_nonnull (info);
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  return atoi (pages + strlen ("Pages:"));
+}
+
+static void
+draw_box (cairo_t  *cr,
+          double    width,
+          double    height,
+          gpointer  data)
+{
+  cairo_set_source_rgb (cr, 0.2, 0.4, 0.8);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static MoatDocument *
+build_document (guint n_rows)
+{
+  MoatDocument *doc = moat_document_new ();
+  const double widths[] = { 1, 4, 1 };
+  const char *headers[] = { "Id", "Threat", "Risk", NULL };
+  MoatDocumentTable *table;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+
+  moat_document_set_metadata (doc, "Checkout threat model", "Ana Analyst", "Threat model report");
+  moat_document_set_running_header (doc, "Checkout threat model — report");
+  moat_document_add_cover (doc, "Checkout threat model", "Owner: Payments team\nVersion 2.1");
+  moat_document_add_heading (doc, 1, "Summary", "summary");
+  moat_document_add_link (doc, "See <b>the threat list</b>", "threats");
+  moat_document_add_paragraph (doc, "Names in any script: 支付网关 · بوابة الدفع · Платёжный шлюз");
+  moat_document_add_drawing (doc, "A very wide diagram", 2000, 600, TRUE, draw_box, NULL, NULL);
+  moat_document_add_heading (doc, 1, "Threats", "threats");
+  moat_document_add_heading (doc, 2, "All of them", NULL);
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (long_text, "A sentence that goes on. ");
+
+  table = moat_document_add_table (doc, 3, widths, headers);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("T-%03u", i);
+      const char *cells[] = { id, i == 7 ? long_text->str : "Injection &amp; tampering with orders", "High", NULL };
+
+      moat_document_table_add_row (table, cells, NULL);
+    }
+
+  return doc;
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MoatDocument) doc = build_document (300);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  gsize raw_length;
+  g_autofree char *info = NULL;
+  const char *info_argv[] = { "pdfinfo", "-box", path, NULL };
+  guint pages, table_pages = 0;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  g_assert_true (moat_document_write_pdf (doc, file, MOAT_PAPER_A4, &error));
+  g_assert_no_error (error);
+
+  pages = page_count (path);
+  g_assert_cmpuint (pages, >=, 8);
+  g_assert_cmpuint (pages, <=, 30);
+
+  /* Metadata and bookmarks. */
+  info = run (info_argv);
+  g_assert_nonnull (strstr (info, "Checkout threat model"));
+  g_assert_nonnull (strstr (info, "Ana Analyst"));
+  g_assert_true (g_file_get_contents (path, &raw, &raw_length, NULL));
+  g_assert_nonnull (memmem (raw, raw_length, "/Outlines", 9));
+
+  /* Every page of the table repeats the header row, and has a footer. */
+  for (guint p = 1; p <= pages; p++)
+    {
+      g_autofree char *text = page_text (path, p);
+      g_autofree char *footer = g_strdup_printf ("Page %u of %u", p, pages);
+
+      g_assert_nonnull (text);
+      if (p > 1)
+        g_assert_nonnull (strstr (text, footer));
+      if (strstr (text, "T-1") != NULL || strstr (text, "T-2") != NULL)
+        {
+          g_assert_nonnull (strstr (text, "Threat"));
+          g_assert_nonnull (strstr (text, "Risk"));
+          table_pages++;
+        }
+    }
+  g_assert_cmpuint (table_pages, >=, 4);
+
+  /* Non-Latin names come out as text, not boxes. */
+  {
+    g_autofree char *text = page_text (path, 2);
+    g_assert_nonnull (strstr (text, "支付网关"));
+    g_assert_nonnull (strstr (text, "Платёжный шлюз"));
+  }
+
+  moat_test_rm_rf (dir);
+}
+
+/* Nothing is drawn outside the page: every page's ink stays within it. */
+static void
+test_nothing_outside_the_page (void)
+{
+  g_autoptr(MoatDocument) doc = build_document (60);
+  double width, height;
+  guint pages;
+
+  moat_document_paper_size (MOAT_PAPER_LETTER, &width, &height);
+  pages = moat_document_paginate (doc, width, height);
+  g_assert_cmpuint (pages, >, 2);
+
+  for (guint p = 0; p < pages; p++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, w, h;
+
+      moat_document_render_page (doc, cr, p);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+      cairo_surface_destroy (surface);
+
+      /* Landscape pages swap the sides. */
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (x + w, <=, MAX (width, height) + 0.5);
+      g_assert_cmpfloat (y + h, <=, MAX (width, height) + 0.5);
+      if (w > width + 0.5)
+        g_assert_cmpfloat (y + h, <=, MIN (width, height) + 0.5);
+    }
+}
+
+static void
+test_empty_document (void)
+{
+  g_autoptr(MoatDocument) doc = moat_document_new ();
+
+  g_assert_cmpuint (moat_document_paginate (doc, 595, 842), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/document/pdf", test_pdf);
+  g_test_add_func ("/document/nothing-outside-the-page", test_nothing_outside_the_page);
+  g_test_add_func ("/document/empty", test_empty_document);
+
+  return g_test_run ();
+}
