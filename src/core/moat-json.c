@@ -205,7 +205,7 @@ moat_json_write (MoatModel *model,
   types = moat_model_list_types (&n_types);
   for (guint i = 0; i < n_types; i++)
     {
-      MoatObjectClass *klass = g_type_class_peek (types[i]);
+      MoatObjectClass *klass = moat_object_class_for_type (types[i]);
 
       json_object_set_member (members, moat_object_class_get_plural_name (klass),
                               list_to_node (moat_model_get_list (model, types[i])));
@@ -509,7 +509,7 @@ read_list (MoatModel   *model,
            GType        type,
            GError     **error)
 {
-  const char *plural = moat_object_class_get_plural_name (g_type_class_peek (type));
+  const char *plural = moat_object_class_get_plural_name (moat_object_class_for_type (type));
   JsonNode *node = json_object_get_member (root, plural);
   JsonArray *array;
 
@@ -549,7 +549,7 @@ check_one_reference (MoatModel            *model,
                      const char           *id,
                      GError              **error)
 {
-  MoatObjectClass *target = g_type_class_peek (ref->target_type);
+  MoatObjectClass *target = moat_object_class_for_type (ref->target_type);
 
   if (id == NULL || moat_model_lookup_typed (model, id, ref->target_type) != NULL)
     return TRUE;
@@ -572,7 +572,7 @@ check_references (MoatModel  *model,
   for (guint r = 0; r < n_refs; r++)
     {
       GListModel *list = moat_model_get_list (model, refs[r].owner_type);
-      GParamSpec *pspec = g_object_class_find_property (g_type_class_peek (refs[r].owner_type),
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (moat_object_class_for_type (refs[r].owner_type)),
                                                         refs[r].field);
 
       for (guint i = 0; i < g_list_model_get_n_items (list); i++)

@@ -245,6 +245,22 @@ moat_object_class_install (MoatObjectClass  *klass,
 }
 
 /**
+ * moat_object_class_for_type:
+ *
+ * Returns: (transfer none): the class of @type, initialised if no object
+ *   of it was made yet (classes of static types are never unloaded)
+ */
+MoatObjectClass *
+moat_object_class_for_type (GType type)
+{
+  gpointer klass = g_type_class_peek (type);
+
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
+  return MOAT_OBJECT_CLASS (klass);
+}
+
+/**
  * moat_object_class_list_fields:
  *
  * Returns: (transfer none) (array length=n_fields): the subclass's own

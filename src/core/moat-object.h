@@ -43,6 +43,7 @@ void          moat_object_class_install        (MoatObjectClass  *klass,
                                                 const char       *plural_name,
                                                 GParamSpec      **pspecs,
                                                 guint             n_pspecs);
+MoatObjectClass *moat_object_class_for_type    (GType            type);
 GParamSpec  **moat_object_class_list_fields    (MoatObjectClass  *klass,
                                                 guint            *n_fields);
 const char   *moat_object_class_get_kind_name  (MoatObjectClass  *klass);

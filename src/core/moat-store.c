@@ -471,8 +471,8 @@ write_links (MoatStore            *self,
              const char * const   *ids,
              GError              **error)
 {
-  MoatObjectClass *owner = g_type_class_peek (ref->owner_type);
-  MoatObjectClass *target = g_type_class_peek (ref->target_type);
+  MoatObjectClass *owner = moat_object_class_for_type (ref->owner_type);
+  MoatObjectClass *target = moat_object_class_for_type (ref->target_type);
   const char *owner_kind = moat_object_class_get_kind_name (owner);
   const char *target_kind = moat_object_class_get_kind_name (target);
   g_autofree char *del = NULL;
@@ -1013,7 +1013,7 @@ static ColumnMap *
 map_columns (sqlite3_stmt *stmt,
              GType         type)
 {
-  GObjectClass *klass = g_type_class_peek (type);
+  GObjectClass *klass = G_OBJECT_CLASS (moat_object_class_for_type (type));
   int n = sqlite3_column_count (stmt);
   ColumnMap *map = g_new0 (ColumnMap, n);
 
@@ -1098,7 +1098,7 @@ load_table (MoatStore   *self,
             GType        type,
             GError     **error)
 {
-  MoatObjectClass *klass = g_type_class_peek (type);
+  MoatObjectClass *klass = moat_object_class_for_type (type);
   g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY rowid",
                                           moat_object_class_get_kind_name (klass));
   g_autofree ColumnMap *map = NULL;
@@ -1137,8 +1137,8 @@ load_links (MoatStore           *self,
             const MoatReference *ref,
             GError             **error)
 {
-  MoatObjectClass *owner = g_type_class_peek (ref->owner_type);
-  MoatObjectClass *target = g_type_class_peek (ref->target_type);
+  MoatObjectClass *owner = moat_object_class_for_type (ref->owner_type);
+  MoatObjectClass *target = moat_object_class_for_type (ref->target_type);
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (owner), ref->field);
   g_autofree char *sql = NULL;
   g_autoptr(GStrvBuilder) ids = NULL;
