@@ -197,6 +197,52 @@ test_changelog_records_old_and_new (Fixture       *f,
 }
 
 static void
+test_read_log (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(MoatModel) model = moat_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatStore) store = moat_store_create (f->file, model, &error);
+  g_autoptr(MoatAsset) asset = moat_asset_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) last = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  MoatLogEntry *entry;
+  gint64 middle;
+
+  g_assert_no_error (error);
+  moat_model_set_author (model, "Bo");
+  g_object_set (asset, "name", "Card data", NULL);
+  moat_model_add (model, asset);
+  g_usleep (2000);
+  middle = g_get_real_time ();
+  g_object_set (asset, "impact-confidentiality", 5, NULL);
+
+  all = moat_store_read_log (store, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  entry = g_ptr_array_index (all, 0);
+  g_assert_cmpstr (entry->object_kind, ==, "asset");
+  g_assert_null (entry->field);
+  g_assert_cmpstr (entry->new_value, ==, "Card data");
+  g_assert_cmpstr (entry->author, ==, "Bo");
+  entry = g_ptr_array_index (all, 1);
+  g_assert_cmpstr (entry->field, ==, "impact-confidentiality");
+  g_assert_cmpstr (entry->old_value, ==, "3");
+  g_assert_cmpstr (entry->new_value, ==, "5");
+  g_assert_cmpint (entry->action, >, ((MoatLogEntry *)g_ptr_array_index (all, 0))->action);
+
+  last = moat_store_read_log (store, middle, 0, &error);
+  g_assert_cmpuint (last->len, ==, 1);
+  none = moat_store_read_log (store, g_get_real_time () + G_USEC_PER_SEC, 0, &error);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_clear_pointer (&last, g_ptr_array_unref);
+  last = moat_store_read_log (store, 0, 1, &error);
+  g_assert_cmpuint (last->len, ==, 1);
+  g_assert_cmpstr (((MoatLogEntry *)g_ptr_array_index (last, 0))->field, ==, "impact-confidentiality");
+}
+
+static void
 assert_open_fails (GFile *file,
                    int    code)
 {
@@ -570,6 +616,7 @@ main (int   argc,
   ADD ("round-trip-every-field", test_round_trip_every_field);
   ADD ("write-through", test_write_through);
   ADD ("changelog", test_changelog_records_old_and_new);
+  ADD ("read-log", test_read_log);
   ADD ("errors/missing-and-folder", test_missing_and_folder);
   ADD ("errors/foreign-sqlite", test_foreign_sqlite);
   ADD ("errors/not-sqlite", test_not_sqlite);

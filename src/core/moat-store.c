@@ -1704,3 +1704,81 @@ moat_store_check (GFile   *file,
 
   return check_file (file, &writable, error);
 }
+
+void
+moat_log_entry_free (MoatLogEntry *entry)
+{
+  g_free (entry->author);
+  g_free (entry->label);
+  g_free (entry->object_id);
+  g_free (entry->object_kind);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           col)
+{
+  return g_strdup ((const char *)sqlite3_column_text (stmt, col));
+}
+
+/**
+ * moat_store_read_log:
+ * @since: the earliest time to include, in microseconds since 1970 (0 for all)
+ * @limit: the most entries to return, newest first (0 for no limit)
+ *
+ * Reads the change log: who changed what, when, from what to what.
+ *
+ * Returns: (transfer full) (element-type MoatLogEntry): the entries,
+ *   oldest first
+ */
+GPtrArray *
+moat_store_read_log (MoatStore  *self,
+                     gint64      since,
+                     guint       limit,
+                     GError    **error)
+{
+  static const char sql[] =
+    "SELECT action, time, author, label, object_id, object_kind, field, old_value, new_value"
+    " FROM (SELECT * FROM changelog WHERE time >= ?1 ORDER BY seq DESC LIMIT ?2)"
+    " ORDER BY seq";
+  g_autoptr(GPtrArray) entries = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (MOAT_IS_STORE (self), NULL);
+
+  if (self->db == NULL)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_FAILED, _("The model is closed")), NULL;
+  if (!(stmt = prepare (self, sql, error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, since);
+  sqlite3_bind_int64 (stmt, 2, limit ? (gint64)limit : -1);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify)moat_log_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MoatLogEntry *entry = g_new0 (MoatLogEntry, 1);
+
+      entry->action = sqlite3_column_int64 (stmt, 0);
+      entry->time = sqlite3_column_int64 (stmt, 1);
+      entry->author = column_dup (stmt, 2);
+      entry->label = column_dup (stmt, 3);
+      entry->object_id = column_dup (stmt, 4);
+      entry->object_kind = column_dup (stmt, 5);
+      entry->field = column_dup (stmt, 6);
+      entry->old_value = column_dup (stmt, 7);
+      entry->new_value = column_dup (stmt, 8);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return sql_error (self, rc, error), NULL;
+
+  return g_steal_pointer (&entries);
+}

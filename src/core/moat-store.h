@@ -45,4 +45,25 @@ GFile      *moat_store_get_drafts_dir (void);
 gboolean    moat_store_check         (GFile       *file,
                                       GError     **error);
 
+/* One line of a project's change log: one field of one object, as one
+ * action changed it (or an object added or deleted, with field NULL). */
+typedef struct
+{
+  gint64  action;
+  gint64  time;      /* microseconds since 1970, UTC */
+  char   *author;
+  char   *label;     /* the action, as the Undo menu named it */
+  char   *object_id;
+  char   *object_kind;
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+} MoatLogEntry;
+
+void        moat_log_entry_free       (MoatLogEntry *entry);
+GPtrArray  *moat_store_read_log       (MoatStore    *self,
+                                       gint64        since,
+                                       guint         limit,
+                                       GError      **error);
+
 G_END_DECLS
