@@ -12,6 +12,7 @@
 #include "moat-change.h"
 #include "moat-control.h"
 #include "moat-diagram.h"
+#include "moat-diff.h"
 #include "moat-dismissal.h"
 #include "moat-element.h"
 #include "moat-enum-types.h"

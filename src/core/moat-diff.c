@@ -76,8 +76,66 @@ compare_entries (gconstpointer pa,
   return g_strcmp0 (a->field, b->field);
 }
 
+static const char *
+label_of (MoatModel  *a,
+          MoatModel  *b,
+          const char *id)
+{
+  MoatObject *object = moat_model_lookup (b, id);
+  const char *label;
+
+  if (object == NULL)
+    object = moat_model_lookup (a, id);
+  label = object ? moat_object_get_label (object) : NULL;
+  return label && label[0] ? label : id;
+}
+
+static gboolean
+is_reference (MoatObject *object,
+              GParamSpec *pspec)
+{
+  const MoatReference *refs;
+  guint n_refs;
+
+  refs = moat_model_list_references (&n_refs);
+  for (guint i = 0; i < n_refs; i++)
+    if (refs[i].owner_type == G_OBJECT_TYPE (object) && g_str_equal (refs[i].field, pspec->name))
+      return TRUE;
+  return FALSE;
+}
+
+/* What a reviewer reads: lists as "a, b", and references by the name of
+ * what they point to rather than by id. */
+static char *
+value_text (MoatModel    *a,
+            MoatModel    *b,
+            MoatObject   *object,
+            GParamSpec   *pspec,
+            const GValue *value)
+{
+  gboolean reference = is_reference (object, pspec);
+
+  if (pspec->value_type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+      g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+      for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+        g_ptr_array_add (items, (gpointer)(reference ? label_of (a, b, strv[i]) : strv[i]));
+      g_ptr_array_add (items, NULL);
+      return items->len > 1 ? g_strjoinv (", ", (char **)items->pdata) : NULL;
+    }
+
+  if (reference && g_value_get_string (value) != NULL)
+    return g_strdup (label_of (a, b, g_value_get_string (value)));
+
+  return moat_value_to_text (pspec, value);
+}
+
 static void
 diff_fields (GPtrArray  *entries,
+             MoatModel  *old_model,
+             MoatModel  *new_model,
              MoatObject *old_object,
              MoatObject *new_object)
 {
@@ -96,8 +154,8 @@ diff_fields (GPtrArray  *entries,
 
       entry = entry_new (MOAT_DIFF_CHANGED, new_object);
       entry->field = g_strdup (fields[i]->name);
-      entry->old_value = moat_value_to_text (fields[i], a);
-      entry->new_value = moat_value_to_text (fields[i], b);
+      entry->old_value = value_text (old_model, new_model, old_object, fields[i], a);
+      entry->new_value = value_text (old_model, new_model, new_object, fields[i], b);
       g_ptr_array_add (entries, entry);
     }
 }
@@ -119,7 +177,7 @@ moat_diff_models (MoatModel *old_model,
   const GType *types;
   guint n_types;
 
-  diff_fields (entries, MOAT_OBJECT (old_model), MOAT_OBJECT (new_model));
+  diff_fields (entries, old_model, new_model, MOAT_OBJECT (old_model), MOAT_OBJECT (new_model));
 
   types = moat_model_list_types (&n_types);
   for (guint t = 0; t < n_types; t++)
@@ -135,7 +193,7 @@ moat_diff_models (MoatModel *old_model,
           if (before == NULL)
             g_ptr_array_add (entries, entry_new (MOAT_DIFF_ADDED, object));
           else
-            diff_fields (entries, before, object);
+            diff_fields (entries, old_model, new_model, before, object);
         }
 
       for (guint i = 0; i < g_list_model_get_n_items (old_list); i++)

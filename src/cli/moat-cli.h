@@ -1,0 +1,47 @@
+/* moat-cli.h
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "moat-core.h"
+
+G_BEGIN_DECLS
+
+#define MOAT_CLI_CHECK_FAILED 1
+#define MOAT_CLI_USAGE_ERROR  2
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} MoatCliCommand;
+
+int        moat_cli_fail          (const GError    *error);
+int        moat_cli_fail_message  (const char      *format,
+                                   ...) G_GNUC_PRINTF (1, 2);
+gboolean   moat_cli_parse         (GOptionContext  *context,
+                                   int             *argc,
+                                   char          ***argv,
+                                   int              n_args,
+                                   int             *status);
+MoatStore *moat_cli_open          (const char      *path,
+                                   GError         **error);
+gboolean   moat_cli_write_output  (const char      *path,
+                                   const char      *text,
+                                   gsize            length,
+                                   GError         **error);
+
+int        moat_cli_import        (int              argc,
+                                   char           **argv);
+int        moat_cli_export        (int              argc,
+                                   char           **argv);
+int        moat_cli_info          (int              argc,
+                                   char           **argv);
+int        moat_cli_diff          (int              argc,
+                                   char           **argv);
+
+G_END_DECLS
