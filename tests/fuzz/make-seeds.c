@@ -1,0 +1,126 @@
+/* make-seeds.c: seed corpora for the fuzz targets, made at run time from
+ * the samples of other tools, the example models and Moat's test model,
+ * so no third-party file needs a copy in the tree.
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * make-seeds OUTDIR [FILE...]
+ *   FILE: samples (Threat Dragon, OTM, Moat JSON) and .moat examples
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "moat-format.h"
+#include "../moat-test-util.h"
+
+static const char *outdir;
+static guint counter;
+
+static void
+save (const char *target,
+      const char *data,
+      gsize       length)
+{
+  g_autofree char *dir = g_build_filename (outdir, target, NULL);
+  g_autofree char *name = g_strdup_printf ("seed-%03u", counter++);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  if (!g_file_set_contents (path, data, length, &error))
+    g_error ("%s", error->message);
+}
+
+/* A model as every input a target can take: its own format and the
+ * others, written by Moat. */
+static void
+save_model (MoatModel *model)
+{
+  g_autofree char *json = moat_json_write (model, NULL);
+  g_autofree char *td = moat_format_export (model, MOAT_FORMAT_THREAT_DRAGON, NULL, NULL);
+  g_autofree char *otm = moat_format_export (model, MOAT_FORMAT_OTM, NULL, NULL);
+  g_autofree char *dir = g_build_filename (outdir, "moat-file", NULL);
+  g_autofree char *name = g_strdup_printf ("seed-%03u", counter++);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MoatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save ("moat-json", json, strlen (json));
+  save ("threat-dragon", td, strlen (td));
+  save ("otm", otm, strlen (otm));
+
+  g_mkdir_with_parents (dir, 0755);
+  store = moat_store_create (file, model, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  moat_store_close (store);
+}
+
+static void
+add_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  gsize length;
+  MoatFormat format;
+
+  if (!g_file_get_contents (path, &data, &length, &error))
+    g_error ("%s", error->message);
+
+  format = moat_format_detect (data, length);
+  switch (format)
+    {
+    case MOAT_FORMAT_MOAT_PROJECT:
+      save ("moat-file", data, length);
+      return;
+    case MOAT_FORMAT_THREAT_DRAGON:
+    case MOAT_FORMAT_THREAT_DRAGON_V1:
+      save ("threat-dragon", data, length);
+      break;
+    case MOAT_FORMAT_OTM:
+      save ("otm", data, length);
+      break;
+    case MOAT_FORMAT_MOAT:
+      save ("moat-json", data, length);
+      break;
+    case MOAT_FORMAT_UNKNOWN:
+    default:
+      /* Malformed samples are good seeds for the format they resemble. */
+      save (strstr (path, "otm") ? "otm" : "threat-dragon", data, length);
+      return;
+    }
+
+  model = moat_format_import (data, length, format, NULL, NULL);
+  if (model != NULL)
+    save_model (model);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MoatModel) sample = NULL;
+  g_autoptr(MoatModel) empty = moat_model_new ();
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: make-seeds OUTDIR [FILE...]\n");
+      return 2;
+    }
+  outdir = argv[1];
+  g_setenv ("XDG_DATA_HOME", outdir, TRUE);
+
+  sample = moat_test_sample_model ();
+  save_model (sample);
+  save_model (empty);
+
+  for (int i = 2; i < argc; i++)
+    add_file (argv[i]);
+
+  return 0;
+}
