@@ -1,0 +1,343 @@
+/* moat-overview-page.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Text is written to the model when the user is done with a field (Enter,
+ * the apply button, leaving it, or a pause in typing), not on every key:
+ * one burst of typing is one step of undo.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "moat-overview-page.h"
+
+#define TYPING_PAUSE_MS 800
+
+struct _MoatOverviewPage
+{
+  GtkWidget        parent_instance;
+
+  MoatModel       *model;
+  GPtrArray       *count_rows;   /* of GtkLabel, one per counted type */
+  guint            commit_source;
+
+  /* template children */
+  AdwEntryRow     *title_row;
+  AdwEntryRow     *owner_row;
+  AdwEntryRow     *version_row;
+  GtkTextView     *description_view;
+  GtkTextView     *purpose_view;
+  GtkTextView     *impact_view;
+  AdwPreferencesGroup *contents_group;
+};
+
+G_DEFINE_FINAL_TYPE (MoatOverviewPage, moat_overview_page, GTK_TYPE_WIDGET)
+
+static const struct {
+  const char *label;
+  GType     (*get_type) (void);
+} counted[] = {
+  { N_("Diagrams"), moat_diagram_get_type },
+  { N_("Elements"), moat_element_get_type },
+  { N_("Assets"), moat_asset_get_type },
+  { N_("Threat actors"), moat_threat_actor_get_type },
+  { N_("Threats"), moat_threat_get_type },
+  { N_("Controls"), moat_control_get_type },
+  { N_("Assumptions"), moat_assumption_get_type },
+};
+
+static const char *
+entry_field (MoatOverviewPage *self,
+             AdwEntryRow      *row)
+{
+  if (row == self->title_row)
+    return "title";
+  if (row == self->owner_row)
+    return "owner";
+  return "version-label";
+}
+
+static const char *
+view_field (MoatOverviewPage *self,
+            GtkTextView      *view)
+{
+  if (view == self->description_view)
+    return "description";
+  if (view == self->purpose_view)
+    return "business-purpose";
+  return "failure-impact";
+}
+
+static void
+set_field (MoatOverviewPage *self,
+           const char       *field,
+           const char       *text)
+{
+  g_autofree char *current = NULL;
+
+  if (self->model == NULL)
+    return;
+
+  g_object_get (self->model, field, &current, NULL);
+  if (g_strcmp0 (current ? current : "", text) != 0)
+    g_object_set (self->model, field, text, NULL);
+}
+
+static void
+commit_entry (MoatOverviewPage *self,
+              AdwEntryRow      *row)
+{
+  set_field (self, entry_field (self, row), gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static char *
+view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+commit_views (MoatOverviewPage *self)
+{
+  GtkTextView *views[] = { self->description_view, self->purpose_view, self->impact_view };
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *text = view_text (views[i]);
+      set_field (self, view_field (self, views[i]), text);
+    }
+}
+
+/**
+ * moat_overview_page_commit:
+ *
+ * Writes what is being typed to the model now.
+ */
+void
+moat_overview_page_commit (MoatOverviewPage *self)
+{
+  commit_entry (self, self->title_row);
+  commit_entry (self, self->owner_row);
+  commit_entry (self, self->version_row);
+  commit_views (self);
+}
+
+static gboolean
+on_typing_pause (gpointer data)
+{
+  MoatOverviewPage *self = data;
+
+  self->commit_source = 0;
+  commit_views (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_buffer_changed (MoatOverviewPage *self)
+{
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (TYPING_PAUSE_MS, on_typing_pause, self);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller,
+                MoatOverviewPage        *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (ADW_IS_ENTRY_ROW (widget))
+    commit_entry (self, ADW_ENTRY_ROW (widget));
+  else
+    commit_views (self);
+}
+
+static void
+watch_focus (MoatOverviewPage *self,
+             GtkWidget        *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+/* Show the model's value, unless the user is in the middle of editing it. */
+static void
+show_entry (MoatOverviewPage *self,
+            AdwEntryRow      *row)
+{
+  g_autofree char *value = NULL;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (row)) || gtk_widget_is_focus (GTK_WIDGET (row)) ||
+      gtk_widget_get_focus_child (GTK_WIDGET (row)) != NULL)
+    return;
+  g_object_get (self->model, entry_field (self, row), &value, NULL);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+}
+
+static void
+show_view (MoatOverviewPage *self,
+           GtkTextView      *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *value = NULL;
+  g_autofree char *shown = view_text (view);
+
+  if (gtk_widget_has_focus (GTK_WIDGET (view)))
+    return;
+  g_object_get (self->model, view_field (self, view), &value, NULL);
+  if (g_strcmp0 (shown, value ? value : "") == 0)
+    return;
+
+  g_signal_handlers_block_by_func (buffer, on_buffer_changed, self);
+  gtk_text_buffer_set_text (buffer, value ? value : "", -1);
+  g_signal_handlers_unblock_by_func (buffer, on_buffer_changed, self);
+}
+
+static void
+show_fields (MoatOverviewPage *self)
+{
+  if (self->model == NULL)
+    return;
+
+  show_entry (self, self->title_row);
+  show_entry (self, self->owner_row);
+  show_entry (self, self->version_row);
+  show_view (self, self->description_view);
+  show_view (self, self->purpose_view);
+  show_view (self, self->impact_view);
+}
+
+static void
+show_counts (MoatOverviewPage *self)
+{
+  for (guint i = 0; i < self->count_rows->len && self->model; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", moat_model_count (self->model, counted[i].get_type ()));
+      gtk_label_set_text (g_ptr_array_index (self->count_rows, i), text);
+    }
+}
+
+void
+moat_overview_page_set_model (MoatOverviewPage *self,
+                              MoatModel        *model)
+{
+  g_return_if_fail (MOAT_IS_OVERVIEW_PAGE (self));
+
+  if (self->model != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+        g_signal_handlers_disconnect_by_data (moat_model_get_list (self->model, counted[i].get_type ()), self);
+    }
+  g_set_object (&self->model, model);
+  if (model == NULL)
+    return;
+
+  g_signal_connect_swapped (model, "notify", G_CALLBACK (show_fields), self);
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    g_signal_connect_swapped (moat_model_get_list (model, counted[i].get_type ()), "items-changed",
+                              G_CALLBACK (show_counts), self);
+  show_fields (self);
+  show_counts (self);
+}
+
+static void
+build_count_rows (MoatOverviewPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *label = gtk_label_new ("0");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(counted[i].label));
+      gtk_widget_add_css_class (label, "count-label");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+      adw_preferences_group_add (self->contents_group, row);
+      g_ptr_array_add (self->count_rows, label);
+    }
+}
+
+static void
+moat_overview_page_dispose (GObject *object)
+{
+  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
+
+  if (self->commit_source != 0)
+    commit_views (self);
+  moat_overview_page_set_model (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (moat_overview_page_parent_class)->dispose (object);
+}
+
+static void
+moat_overview_page_finalize (GObject *object)
+{
+  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
+
+  g_ptr_array_unref (self->count_rows);
+
+  G_OBJECT_CLASS (moat_overview_page_parent_class)->finalize (object);
+}
+
+static void
+moat_overview_page_class_init (MoatOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = moat_overview_page_dispose;
+  object_class->finalize = moat_overview_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, version_row);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, description_view);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, purpose_view);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, impact_view);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, contents_group);
+}
+
+static void
+moat_overview_page_init (MoatOverviewPage *self)
+{
+  AdwEntryRow *rows[] = { NULL, NULL, NULL };
+  GtkTextView *views[] = { NULL, NULL, NULL };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->count_rows = g_ptr_array_new ();
+  build_count_rows (self);
+
+  rows[0] = self->title_row;
+  rows[1] = self->owner_row;
+  rows[2] = self->version_row;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_signal_connect_swapped (rows[i], "apply", G_CALLBACK (commit_entry), self);
+      watch_focus (self, GTK_WIDGET (rows[i]));
+    }
+
+  views[0] = self->description_view;
+  views[1] = self->purpose_view;
+  views[2] = self->impact_view;
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_signal_connect_swapped (gtk_text_view_get_buffer (views[i]), "changed",
+                                G_CALLBACK (on_buffer_changed), self);
+      watch_focus (self, GTK_WIDGET (views[i]));
+    }
+}

@@ -1,0 +1,683 @@
+/* moat-window.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "moat-overview-page.h"
+#include "moat-start-page.h"
+#include "moat-window.h"
+
+typedef void (*ChooserResponse) (MoatWindow *self,
+                                 GFile      *file);
+
+struct _MoatWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  MoatStore            *store;
+  GtkFileChooserNative *chooser;
+  GtkWidget            *dialog;
+  GBinding             *undo_binding;
+  GBinding             *redo_binding;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  MoatStartPage        *start_page;
+  MoatOverviewPage     *overview_page;
+  GMenu                *recent_menu;
+};
+
+G_DEFINE_FINAL_TYPE (MoatWindow, moat_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GSettings *
+settings (MoatWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return MOAT_IS_APPLICATION (app) ? moat_application_get_settings (MOAT_APPLICATION (app)) : NULL;
+}
+
+static char *
+document_title (MoatWindow *self)
+{
+  MoatModel *model = moat_window_get_model (self);
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return g_strdup (_("Moat"));
+
+  if (moat_store_get_is_draft (self->store))
+    {
+      const char *title = moat_model_get_title (model);
+      return g_strdup (title && title[0] ? title : _("Untitled Model"));
+    }
+
+  name = g_file_get_basename (moat_store_get_file (self->store));
+  if (g_str_has_suffix (name, ".moat"))
+    name[strlen (name) - strlen (".moat")] = '\0';
+  return g_steal_pointer (&name);
+}
+
+static char *
+document_subtitle (MoatWindow *self)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (self->store == NULL)
+    return NULL;
+  if (moat_store_get_is_draft (self->store))
+    return g_strdup (_("Draft — not saved yet"));
+
+  parent = g_file_get_parent (moat_store_get_file (self->store));
+  path = g_file_get_path (parent);
+  if (path != NULL && g_str_has_prefix (path, home))
+    return g_strconcat ("~", path + strlen (home), NULL);
+  if (moat_store_get_read_only (self->store))
+    return g_strdup_printf (_("%s (read-only)"), path);
+  return g_steal_pointer (&path);
+}
+
+static void
+update_titles (MoatWindow *self)
+{
+  g_autofree char *title = document_title (self);
+  g_autofree char *subtitle = document_subtitle (self);
+
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_actions (MoatWindow *self)
+{
+  gboolean has_document = self->store != NULL;
+  MoatHistory *history = has_document ? moat_model_get_history (moat_window_get_model (self)) : NULL;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-as")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export-json")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+                               history && moat_history_get_can_undo (history));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
+                               history && moat_history_get_can_redo (history));
+}
+
+static void
+on_write_failed (MoatWindow   *self,
+                 const GError *error)
+{
+  moat_window_add_toast (self, error->message);
+}
+
+static void
+on_model_notify_title (MoatWindow *self)
+{
+  update_titles (self);
+}
+
+/**
+ * moat_window_set_store:
+ *
+ * Shows the model of @store in this window, which must have none yet.
+ */
+void
+moat_window_set_store (MoatWindow *self,
+                       MoatStore  *store)
+{
+  MoatModel *model;
+  MoatHistory *history;
+
+  g_return_if_fail (MOAT_IS_WINDOW (self));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  model = moat_store_get_model (store);
+  history = moat_model_get_history (model);
+
+  g_signal_connect_object (store, "write-failed", G_CALLBACK (on_write_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::file", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (model, "notify::title", G_CALLBACK (on_model_notify_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+
+  moat_overview_page_set_model (self->overview_page, model);
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+
+  update_titles (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+MoatStore *
+moat_window_get_store (MoatWindow *self)
+{
+  g_return_val_if_fail (MOAT_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+MoatModel *
+moat_window_get_model (MoatWindow *self)
+{
+  g_return_val_if_fail (MOAT_IS_WINDOW (self), NULL);
+
+  return self->store ? moat_store_get_model (self->store) : NULL;
+}
+
+void
+moat_window_add_toast (MoatWindow *self,
+                       const char *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_dialog_destroy (MoatWindow *self)
+{
+  self->dialog = NULL;
+}
+
+static void
+show_dialog (MoatWindow *self,
+             GtkWidget  *dialog)
+{
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  self->dialog = dialog;
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_dialog_destroy), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * moat_window_show_error:
+ * @what: what failed, for the heading: usually a file name
+ *
+ * Tells the user what went wrong, in a dialog they have to read.
+ */
+void
+moat_window_show_error (MoatWindow   *self,
+                        const char   *what,
+                        const GError *error)
+{
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), what);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  show_dialog (self, dialog);
+}
+
+/**
+ * moat_window_get_dialog:
+ *
+ * Returns: (transfer none) (nullable): the message dialog the window
+ *   shows, if any
+ */
+GtkWidget *
+moat_window_get_dialog (MoatWindow *self)
+{
+  return self->dialog;
+}
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MoatWindow       *self)
+{
+  GFile *draft = g_object_get_data (G_OBJECT (dialog), "draft");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      g_file_delete (draft, NULL, NULL);
+      moat_start_page_refresh (self->start_page);
+    }
+}
+
+void
+moat_window_confirm_discard_draft (MoatWindow *self,
+                                   GFile      *draft)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Draft?"),
+                                   _("The model was never saved. Once discarded, it cannot be recovered."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (G_OBJECT (dialog), "draft", g_object_ref (draft), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_response), self, 0);
+  show_dialog (self, dialog);
+}
+
+/* ------------------------------------------------------------------ */
+/* File choosers                                                       */
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern,
+            const char     *mime_type)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     MoatWindow      *self)
+{
+  ChooserResponse callback = g_object_get_data (G_OBJECT (native), "callback");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (native))
+    g_clear_object (&self->chooser);
+  if (file != NULL)
+    callback (self, file);
+  g_object_unref (native);
+}
+
+static GtkFileChooser *
+show_chooser (MoatWindow           *self,
+              const char           *title,
+              GtkFileChooserAction  action,
+              const char           *accept,
+              ChooserResponse       callback)
+{
+  GtkFileChooserNative *native;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_object_set_data (G_OBJECT (native), "callback", callback);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_chooser_response), self, 0);
+  self->chooser = g_object_ref (native);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+
+  return GTK_FILE_CHOOSER (native);
+}
+
+/**
+ * moat_window_get_file_chooser:
+ *
+ * Returns: (transfer none) (nullable): the file chooser the window is
+ *   showing, for tests to answer
+ */
+GtkNativeDialog *
+moat_window_get_file_chooser (MoatWindow *self)
+{
+  return self->chooser ? GTK_NATIVE_DIALOG (self->chooser) : NULL;
+}
+
+static void
+open_chosen (MoatWindow *self,
+             GFile      *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  moat_application_open_file (MOAT_APPLICATION (app), file);
+}
+
+void
+moat_window_choose_file_to_open (MoatWindow *self)
+{
+  GtkFileChooser *chooser;
+
+  chooser = show_chooser (self, _("Open a Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                          _("_Open"), open_chosen);
+  add_filter (chooser, _("Moat models"), "*.moat", "application/x-moat");
+  add_filter (chooser, _("Models in JSON"), "*.json", "application/json");
+}
+
+static GFile *
+with_extension (GFile      *file,
+                const char *extension)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *fixed = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (g_str_has_suffix (name, extension))
+    return g_object_ref (file);
+
+  fixed = g_strconcat (name, extension, NULL);
+  parent = g_file_get_parent (file);
+  return g_file_get_child (parent, fixed);
+}
+
+/**
+ * moat_window_save_as_file:
+ *
+ * Saves the model to @file (given the .moat extension if it has none)
+ * and goes on working there.
+ */
+gboolean
+moat_window_save_as_file (MoatWindow  *self,
+                          GFile       *file,
+                          GError     **error)
+{
+  g_autoptr(GFile) target = with_extension (file, ".moat");
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (!moat_store_save_as (self->store, target, error))
+    return FALSE;
+
+  if (MOAT_IS_APPLICATION (app))
+    moat_application_note_recent (MOAT_APPLICATION (app), target);
+  update_titles (self);
+  return TRUE;
+}
+
+static void
+save_chosen (MoatWindow *self,
+             GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!moat_window_save_as_file (self, file, &error))
+    moat_window_add_toast (self, error->message);
+}
+
+static void
+save_as_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+
+  MoatWindow *self = MOAT_WINDOW (widget);
+  g_autofree char *title = document_title (self);
+  g_autofree char *name = g_strconcat (title, ".moat", NULL);
+  GtkFileChooser *chooser;
+
+  chooser = show_chooser (self, _("Save the Model As"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                          _("_Save"), save_chosen);
+  add_filter (chooser, _("Moat models"), "*.moat", "application/x-moat");
+  gtk_file_chooser_set_current_name (chooser, g_strdelimit (name, "/", '-'));
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+
+  GtkFileChooser *chooser;
+
+  chooser = show_chooser (MOAT_WINDOW (widget), _("Import a Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                          _("_Import"), open_chosen);
+  add_filter (chooser, _("Models in JSON"), "*.json", "application/json");
+}
+
+static void
+export_chosen (MoatWindow *self,
+               GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) target = with_extension (file, ".json");
+  g_autofree char *name = g_file_get_basename (target);
+  g_autofree char *message = NULL;
+
+  if (!moat_json_write_file (moat_window_get_model (self), target, &error))
+    {
+      moat_window_add_toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  moat_window_add_toast (self, message);
+}
+
+static void
+export_json_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+
+  MoatWindow *self = MOAT_WINDOW (widget);
+  g_autofree char *title = document_title (self);
+  g_autofree char *name = g_strconcat (title, ".moat.json", NULL);
+  GtkFileChooser *chooser;
+
+  chooser = show_chooser (self, _("Export as Moat JSON"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                          _("_Export"), export_chosen);
+  add_filter (chooser, _("JSON"), "*.json", "application/json");
+  gtk_file_chooser_set_current_name (chooser, g_strdelimit (name, "/", '-'));
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+
+  MoatModel *model = moat_window_get_model (MOAT_WINDOW (widget));
+
+  if (model != NULL)
+    moat_model_undo (model);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+
+  MoatModel *model = moat_window_get_model (MOAT_WINDOW (widget));
+
+  if (model != NULL)
+    moat_model_redo (model);
+}
+
+static void
+close_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWidget *widget = user_data;
+
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+restore_state (MoatWindow *self)
+{
+  GSettings *s = settings (self);
+
+  if (s == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (s, "window-width"),
+                               g_settings_get_int (s, "window-height"));
+  if (g_settings_get_boolean (s, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+moat_window_close_request (GtkWindow *window)
+{
+  MoatWindow *self = MOAT_WINDOW (window);
+  GSettings *s = settings (self);
+  int width, height;
+
+  if (s != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (s, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (s, "window-width", width);
+          g_settings_set_int (s, "window-height", height);
+        }
+    }
+
+  return GTK_WINDOW_CLASS (moat_window_parent_class)->close_request (window);
+}
+
+static void
+rebuild_recent_menu (MoatWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l != NULL && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autofree char *detailed = NULL;
+
+      if (!g_str_has_suffix (uri, ".moat") || !gtk_recent_info_exists (info))
+        continue;
+      detailed = g_action_print_detailed_name ("app.open-file", g_variant_new_string (uri));
+      g_menu_append (self->recent_menu, gtk_recent_info_get_display_name (info), detailed);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+static void
+moat_window_dispose (GObject *object)
+{
+  MoatWindow *self = MOAT_WINDOW (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->store != NULL)
+    moat_store_close (self->store);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (moat_window_parent_class)->dispose (object);
+}
+
+static void
+moat_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  MoatWindow *self = MOAT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_window_class_init (MoatWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = moat_window_dispose;
+  object_class->get_property = moat_window_get_property;
+  window_class->close_request = moat_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, MOAT_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MOAT_TYPE_START_PAGE);
+  g_type_ensure (MOAT_TYPE_OVERVIEW_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, start_page);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, recent_menu);
+
+}
+
+static const GActionEntry win_actions[] = {
+  { "save-as", save_as_action },
+  { "import", import_action },
+  { "export-json", export_json_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "close", close_action },
+};
+
+static void
+moat_window_init (MoatWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
+                                   G_N_ELEMENTS (win_actions), self);
+  rebuild_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->switcher_title, "title-visible",
+                          self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+}
+
+MoatWindow *
+moat_window_new (MoatApplication *application)
+{
+  MoatWindow *self = g_object_new (MOAT_TYPE_WINDOW, "application", application, NULL);
+
+  restore_state (self);
+  update_titles (self);
+  update_actions (self);
+  return self;
+}
