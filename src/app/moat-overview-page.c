@@ -32,6 +32,7 @@ struct _MoatOverviewPage
   GtkTextView     *purpose_view;
   GtkTextView     *impact_view;
   AdwPreferencesGroup *contents_group;
+  AdwPreferencesPage  *page;
 };
 
 G_DEFINE_FINAL_TYPE (MoatOverviewPage, moat_overview_page, GTK_TYPE_WIDGET)
@@ -310,6 +311,7 @@ moat_overview_page_class_init (MoatOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, purpose_view);
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, impact_view);
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, contents_group);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, page);
 }
 
 static void

@@ -1,0 +1,363 @@
+/* test-window.c: the application window, driven in-process through its
+ * actions as menus and shortcuts drive it.
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <gtk/gtk.h>
+
+#include "moat-application.h"
+#include "moat-test-util.h"
+#include "moat-window.h"
+
+static MoatApplication *app;
+static char *tmpdir;
+
+static void
+wait_for (gboolean (*done) (gpointer),
+          gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+close_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  spin ();
+}
+
+static guint
+n_windows (void)
+{
+  return g_list_length (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static MoatWindow *
+active_window (void)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  return MOAT_WINDOW (windows->data);
+}
+
+/* The example model, as the first README command makes it. */
+static GFile *
+example_file (void)
+{
+  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
+                                            "payment-service.moat.json", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "payment-service.moat", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (json);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatStore) store = NULL;
+
+  if (!g_file_query_exists (target, NULL))
+    {
+      model = moat_json_read_file (source, &error);
+      g_assert_no_error (error);
+      store = moat_store_create (target, model, &error);
+      g_assert_no_error (error);
+      moat_store_close (store);
+    }
+
+  return g_steal_pointer (&target);
+}
+
+static void
+activate (const char *name,
+          GVariant   *parameter)
+{
+  const char *dot = strchr (name, '.');
+
+  g_assert_nonnull (dot);
+  if (g_str_has_prefix (name, "app."))
+    g_action_group_activate_action (G_ACTION_GROUP (app), dot + 1, parameter);
+  else
+    g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (active_window ()), name,
+                                                       parameter));
+  spin ();
+}
+
+static void
+test_new_document (void)
+{
+  MoatWindow *window;
+  MoatStore *store;
+
+  close_all_windows ();
+  activate ("app.new", NULL);
+
+  g_assert_cmpuint (n_windows (), ==, 1);
+  window = active_window ();
+  store = moat_window_get_store (window);
+  g_assert_nonnull (store);
+  g_assert_true (moat_store_get_is_draft (store));
+  /* A new model lives in a draft from the first moment, so nothing typed
+   * into it can be lost before Save As. */
+  g_assert_true (g_file_query_exists (moat_store_get_file (store), NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
+static void
+test_open_example (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  g_autofree char *path = g_file_get_path (file);
+  MoatWindow *window;
+  MoatModel *model;
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (path));
+
+  g_assert_cmpuint (n_windows (), ==, 1);
+  window = active_window ();
+  model = moat_window_get_model (window);
+  g_assert_nonnull (model);
+  g_assert_cmpstr (moat_model_get_title (model), ==, "Acme Pay checkout");
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), >=, 25);
+  g_assert_false (moat_store_get_is_draft (moat_window_get_store (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "payment-service");
+
+  /* The same file again presents the window that has it. */
+  activate ("app.open-file", g_variant_new_string (path));
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_true (active_window () == window);
+}
+
+static gboolean
+has_chooser (gpointer data)
+{
+  return moat_window_get_file_chooser (data) != NULL;
+}
+
+typedef struct {
+  GtkNativeDialog *chooser;
+  GFile           *expected;
+} ChooserWait;
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  ChooserWait *wait = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (wait->chooser));
+
+  return file != NULL && g_file_equal (file, wait->expected);
+}
+
+static void
+answer_chooser (MoatWindow *window,
+                GFile      *file)
+{
+  GtkNativeDialog *chooser;
+  g_autoptr(GError) error = NULL;
+
+  wait_for (has_chooser, window);
+  chooser = moat_window_get_file_chooser (window);
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error);
+      g_assert_no_error (error);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  else
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
+      g_assert_no_error (error);
+    }
+  /* The dialog selects the file once it has read the folder. */
+  wait_for (chooser_has_file, &(ChooserWait) { chooser, file });
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  spin ();
+}
+
+static void
+test_open_action (void)
+{
+  g_autoptr(GFile) file = example_file ();
+
+  close_all_windows ();
+  activate ("app.new", NULL);
+  activate ("app.open", NULL);
+  answer_chooser (active_window (), file);
+
+  g_assert_cmpuint (n_windows (), ==, 2);
+  g_assert_nonnull (moat_application_find_window (app, file));
+}
+
+static void
+test_save_as (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "saved by test", NULL);
+  g_autofree char *saved_path = g_strconcat (path, ".moat", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(MoatStore) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  MoatWindow *window;
+  MoatModel *model;
+
+  close_all_windows ();
+  activate ("app.new", NULL);
+  window = active_window ();
+  model = moat_window_get_model (window);
+  draft = g_object_ref (moat_store_get_file (moat_window_get_store (window)));
+  g_object_set (model, "title", "Ledger service", NULL);
+
+  activate ("win.save-as", NULL);
+  answer_chooser (window, file);
+
+  /* The window now works on the saved file, named with .moat. */
+  g_assert_false (moat_store_get_is_draft (moat_window_get_store (window)));
+  g_assert_cmpstr (g_file_peek_path (moat_store_get_file (moat_window_get_store (window))), ==,
+                   saved_path);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "saved by test");
+  g_assert_false (g_file_query_exists (draft, NULL));
+
+  /* Edits after Save As land in the saved file. */
+  g_object_set (model, "owner", "Finance IT", NULL);
+  close_all_windows ();
+
+  reopened = moat_store_open (saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (moat_model_get_title (moat_store_get_model (reopened)), ==, "Ledger service");
+  g_assert_cmpstr (moat_model_get_owner (moat_store_get_model (reopened)), ==, "Finance IT");
+}
+
+static void
+test_undo_redo_actions (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  g_autofree char *path = g_file_get_path (file);
+  MoatModel *model;
+  GActionGroup *group;
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (path));
+  model = moat_window_get_model (active_window ());
+  group = G_ACTION_GROUP (active_window ());
+  g_assert_false (g_action_group_get_action_enabled (group, "undo"));
+
+  g_object_set (model, "title", "Renamed", NULL);
+  g_assert_true (g_action_group_get_action_enabled (group, "undo"));
+  activate ("win.undo", NULL);
+  g_assert_cmpstr (moat_model_get_title (model), ==, "Acme Pay checkout");
+  g_assert_true (g_action_group_get_action_enabled (group, "redo"));
+  activate ("win.redo", NULL);
+  g_assert_cmpstr (moat_model_get_title (model), ==, "Renamed");
+  activate ("win.undo", NULL);
+}
+
+static void
+test_open_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "notes.moat", NULL);
+  g_autofree char *after = NULL;
+  const char *garbage = "These are my notes, not a model.\n";
+  g_autoptr(GError) error = NULL;
+  MoatWindow *window;
+
+  g_file_set_contents (path, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (path));
+
+  /* The user is told, in a dialog on the start window... */
+  window = active_window ();
+  g_assert_null (moat_window_get_model (window));
+  g_assert_nonnull (moat_window_get_dialog (window));
+  /* ...and the file is as it was. */
+  g_file_get_contents (path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, garbage);
+}
+
+static void
+test_import_json_as_draft (void)
+{
+  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
+                                            "payment-service.moat.json", NULL);
+  MoatWindow *window;
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (json));
+
+  window = active_window ();
+  g_assert_nonnull (moat_window_get_model (window));
+  g_assert_true (moat_store_get_is_draft (moat_window_get_store (window)));
+  g_assert_cmpstr (moat_model_get_title (moat_window_get_model (window)), ==,
+                   "Acme Pay checkout");
+}
+
+static const char *xdg_dirs[] = {
+  "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* One private home for the whole run: GTK's recent-files manager is
+   * created once and must keep a folder to write to. */
+  tmpdir = moat_test_make_tmpdir ();
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (tmpdir, xdg_dirs[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (xdg_dirs[i], dir, TRUE);
+    }
+  gtk_init ();
+  adw_init ();
+  app = moat_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* Keep running between tests, when no window is open. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/new", test_new_document);
+  g_test_add_func ("/window/open-example", test_open_example);
+  g_test_add_func ("/window/open-action", test_open_action);
+  g_test_add_func ("/window/save-as", test_save_as);
+  g_test_add_func ("/window/undo-redo", test_undo_redo_actions);
+  g_test_add_func ("/window/open-bad-file", test_open_bad_file);
+  g_test_add_func ("/window/import-json", test_import_json_as_draft);
+
+  status = g_test_run ();
+
+  close_all_windows ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  moat_test_rm_rf (tmpdir);
+  g_free (tmpdir);
+
+  return status;
+}
