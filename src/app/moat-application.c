@@ -208,9 +208,17 @@ GtkWindow *
 moat_application_new_document (MoatApplication *self)
 {
   g_autoptr(MoatModel) model = moat_model_new ();
+  g_autoptr(MoatDiagram) diagram = moat_diagram_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(MoatStore) store = moat_store_new_draft (model, &error);
+  g_autoptr(MoatStore) store = NULL;
   MoatWindow *window = empty_window (self);
+
+  /* A blank sheet to draw on; level 0 of a data-flow model is its context. */
+  g_object_set (diagram, "title", _("Context"), NULL);
+  moat_model_add (model, MOAT_OBJECT (diagram));
+  /* Part of the new document, not an edit to take back. */
+  moat_history_clear (moat_model_get_history (model));
+  store = moat_store_new_draft (model, &error);
 
   if (store == NULL)
     moat_window_show_error (window, _("New Model"), error);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-diagram-page.h"
 #include "moat-overview-page.h"
 #include "moat-start-page.h"
 #include "moat-window.h"
@@ -33,6 +34,7 @@ struct _MoatWindow
   AdwViewSwitcherBar   *switcher_bar;
   MoatStartPage        *start_page;
   MoatOverviewPage     *overview_page;
+  MoatDiagramPage      *diagram_page;
   GMenu                *recent_menu;
 };
 
@@ -162,8 +164,12 @@ moat_window_set_store (MoatWindow *self,
   g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   moat_overview_page_set_model (self->overview_page, model);
+  moat_diagram_page_set_model (self->diagram_page, model);
   gtk_stack_set_visible_child_name (self->main_stack, "document");
-  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  /* A model with a picture opens on it; a blank one on its context. */
+  adw_view_stack_set_visible_child_name (self->view_stack,
+                                         moat_model_count (model, MOAT_TYPE_ELEMENT) > 0
+                                         ? "diagrams" : "overview");
 
   update_titles (self);
   update_actions (self);
@@ -636,6 +642,7 @@ moat_window_class_init (MoatWindowClass *klass)
 
   g_type_ensure (MOAT_TYPE_START_PAGE);
   g_type_ensure (MOAT_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (MOAT_TYPE_DIAGRAM_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, toast_overlay);
@@ -645,6 +652,7 @@ moat_window_class_init (MoatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, diagram_page);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, recent_menu);
 
 }

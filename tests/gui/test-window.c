@@ -117,6 +117,9 @@ test_new_document (void)
    * into it can be lost before Save As. */
   g_assert_true (g_file_query_exists (moat_store_get_file (store), NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  /* A blank sheet to draw on, which is not an edit to undo. */
+  g_assert_cmpuint (moat_model_count (moat_window_get_model (window), MOAT_TYPE_DIAGRAM), ==, 1);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
 }
 
 static void

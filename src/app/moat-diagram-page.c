@@ -1,0 +1,866 @@
+/* moat-diagram-page.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page owns view state only (current diagram, selection, tool, the
+ * drill-down path); everything else is read from and written to the model.
+ * The canvas, the outline and the properties panel show one selection,
+ * which lives here.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "moat-diagram-page.h"
+#include "moat-properties-panel.h"
+
+struct _MoatDiagramPage
+{
+  GtkWidget            parent_instance;
+
+  MoatModel           *model;
+  MoatDiagram         *diagram;
+  GPtrArray           *selection;   /* of MoatElement */
+  GPtrArray           *path;        /* of MoatDiagram: the drill-down trail */
+  char                *tool;
+  gboolean             syncing;
+
+  GtkSortListModel    *diagrams;
+  GtkSingleSelection  *diagram_selection;
+  GtkCustomFilter     *outline_filter;
+  GtkSorter           *outline_sorter;
+  GtkMultiSelection   *outline_selection;
+
+  /* template children */
+  GtkPaned            *outer_paned;
+  GtkListView         *diagram_list;
+  GtkListView         *outline_list;
+  GtkBox              *breadcrumb;
+  AdwBin              *canvas_bin;
+  AdwViewStack        *side_stack;
+  MoatPropertiesPanel *properties_panel;
+};
+
+G_DEFINE_FINAL_TYPE (MoatDiagramPage, moat_diagram_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TOOL,
+  PROP_DIAGRAM,
+  N_PROPS
+};
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *
+kind_icon (MoatElementKind kind)
+{
+  static const char *icons[] = {
+    [MOAT_ELEMENT_ACTOR] = "moat-tool-actor-symbolic",
+    [MOAT_ELEMENT_PROCESS] = "moat-tool-process-symbolic",
+    [MOAT_ELEMENT_STORE] = "moat-tool-store-symbolic",
+    [MOAT_ELEMENT_BOUNDARY] = "moat-tool-boundary-symbolic",
+    [MOAT_ELEMENT_FLOW] = "moat-tool-flow-symbolic",
+    [MOAT_ELEMENT_NOTE] = "moat-tool-note-symbolic",
+  };
+
+  return kind < G_N_ELEMENTS (icons) ? icons[kind] : NULL;
+}
+
+static const char *
+kind_label (MoatElementKind kind)
+{
+  switch (kind)
+    {
+    case MOAT_ELEMENT_ACTOR: return _("Actor");
+    case MOAT_ELEMENT_PROCESS: return _("Process");
+    case MOAT_ELEMENT_STORE: return _("Data store");
+    case MOAT_ELEMENT_BOUNDARY: return _("Trust boundary");
+    case MOAT_ELEMENT_FLOW: return _("Data flow");
+    case MOAT_ELEMENT_NOTE: return _("Note");
+    default: return "";
+    }
+}
+
+/* What a person calls an element: its name, or its kind when unnamed. */
+static char *
+element_title (MoatElement *element)
+{
+  const char *name = moat_element_get_name (element);
+
+  if (name != NULL && *name != '\0')
+    return g_strdup (name);
+  return g_strdup_printf (_("Unnamed %s"), kind_label (moat_element_get_kind (element)));
+}
+
+/* Diagram list */
+
+static void
+setup_diagram_row (GtkListItemFactory *factory,
+                   GtkListItem        *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+update_diagram_row (GtkListItem *item)
+{
+  MoatDiagram *diagram = gtk_list_item_get_item (item);
+  const char *title = moat_diagram_get_title (diagram);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       title && *title ? title : _("Untitled diagram"));
+}
+
+static void
+bind_diagram_row (GtkListItemFactory *factory,
+                  GtkListItem        *item)
+{
+  update_diagram_row (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::title",
+                           G_CALLBACK (update_diagram_row), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_row (GtkListItemFactory *factory,
+            GtkListItem        *item)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
+}
+
+/* Outline */
+
+static void
+setup_outline_row (GtkListItemFactory *factory,
+                   GtkListItem        *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_outline_row (GtkListItem *item)
+{
+  MoatElement *element = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  g_autofree char *title = element_title (element);
+  g_autofree char *spoken = g_strdup_printf ("%s, %s", title,
+                                             kind_label (moat_element_get_kind (element)));
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), kind_icon (moat_element_get_kind (element)));
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_widget_set_tooltip_text (box, kind_label (moat_element_get_kind (element)));
+}
+
+static void
+bind_outline_row (GtkListItemFactory *factory,
+                  GtkListItem        *item)
+{
+  update_outline_row (item);
+  g_signal_connect_object (gtk_list_item_get_item (item), "notify::name",
+                           G_CALLBACK (update_outline_row), item, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+in_current_diagram (gpointer item,
+                    gpointer user_data)
+{
+  MoatDiagramPage *self = user_data;
+
+  return self->diagram != NULL
+         && g_strcmp0 (moat_element_get_diagram_id (item),
+                       moat_object_get_id (MOAT_OBJECT (self->diagram))) == 0;
+}
+
+/* Boundaries first, then the nodes, then flows and notes; by name within. */
+static int
+compare_outline (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  static const int rank[] = { 1, 1, 1, 0, 2, 3 };
+  MoatElement *x = (MoatElement *) a;
+  MoatElement *y = (MoatElement *) b;
+  int d = rank[moat_element_get_kind (x)] - rank[moat_element_get_kind (y)];
+  g_autofree char *nx = NULL;
+  g_autofree char *ny = NULL;
+
+  if (d != 0)
+    return d;
+  nx = element_title (x);
+  ny = element_title (y);
+  return g_utf8_collate (nx, ny);
+}
+
+static void
+sync_outline_selection (MoatDiagramPage *self)
+{
+  GListModel *items = G_LIST_MODEL (self->outline_selection);
+  guint n = g_list_model_get_n_items (items);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (items, i);
+      if (g_ptr_array_find (self->selection, element, NULL))
+        gtk_bitset_add (selected, i);
+    }
+  self->syncing = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->outline_selection), selected, mask);
+  self->syncing = FALSE;
+}
+
+static void
+on_outline_selection_changed (MoatDiagramPage *self)
+{
+  GListModel *items = G_LIST_MODEL (self->outline_selection);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint i;
+
+  if (self->syncing)
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->outline_selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &i); ok;
+       ok = gtk_bitset_iter_next (&iter, &i))
+    g_ptr_array_add (elements, g_list_model_get_item (items, i));
+
+  self->syncing = TRUE;
+  moat_diagram_page_set_selection (self, elements);
+  self->syncing = FALSE;
+}
+
+/* Breadcrumb */
+
+static void
+on_crumb_clicked (GtkButton       *button,
+                  MoatDiagramPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  g_autoptr(MoatDiagram) diagram = g_object_ref (g_ptr_array_index (self->path, index));
+
+  g_ptr_array_set_size (self->path, index);
+  moat_diagram_page_set_diagram (self, diagram);
+}
+
+static void
+rebuild_breadcrumb (MoatDiagramPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breadcrumb))) != NULL)
+    gtk_box_remove (self->breadcrumb, child);
+
+  /* A trail of one says nothing the diagram list does not. */
+  if (self->path->len < 2)
+    return;
+
+  for (guint i = 0; i < self->path->len; i++)
+    {
+      MoatDiagram *diagram = g_ptr_array_index (self->path, i);
+      const char *title = moat_diagram_get_title (diagram);
+      GtkWidget *crumb;
+
+      if (i > 0)
+        {
+          GtkWidget *sep = gtk_label_new ("›");
+          gtk_widget_add_css_class (sep, "dim-label");
+          gtk_box_append (self->breadcrumb, sep);
+        }
+      if (i + 1 == self->path->len)
+        {
+          crumb = gtk_label_new (title);
+          gtk_widget_add_css_class (crumb, "heading");
+        }
+      else
+        {
+          crumb = gtk_button_new_with_label (title);
+          gtk_widget_add_css_class (crumb, "flat");
+          g_object_set_data (G_OBJECT (crumb), "index", GUINT_TO_POINTER (i));
+          g_signal_connect (crumb, "clicked", G_CALLBACK (on_crumb_clicked), self);
+        }
+      gtk_box_append (self->breadcrumb, crumb);
+    }
+}
+
+/* Current diagram */
+
+static void
+select_diagram_in_list (MoatDiagramPage *self)
+{
+  GListModel *items = G_LIST_MODEL (self->diagrams);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(MoatDiagram) diagram = g_list_model_get_item (items, i);
+      if (diagram == self->diagram)
+        {
+          self->syncing = TRUE;
+          gtk_single_selection_set_selected (self->diagram_selection, i);
+          self->syncing = FALSE;
+          return;
+        }
+    }
+}
+
+void
+moat_diagram_page_set_diagram (MoatDiagramPage *self,
+                               MoatDiagram     *diagram)
+{
+  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
+
+  if (self->path->len == 0 || g_ptr_array_index (self->path, self->path->len - 1) != diagram)
+    {
+      if (diagram != NULL)
+        g_ptr_array_add (self->path, g_object_ref (diagram));
+    }
+
+  if (self->diagram == diagram)
+    return;
+
+  g_set_object (&self->diagram, diagram);
+  moat_diagram_page_set_selection (self, NULL);
+  if (self->outline_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->outline_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  select_diagram_in_list (self);
+  rebuild_breadcrumb (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.delete-diagram", diagram != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.rename-diagram", diagram != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIAGRAM]);
+}
+
+MoatDiagram *
+moat_diagram_page_get_diagram (MoatDiagramPage *self)
+{
+  g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
+
+  return self->diagram;
+}
+
+static void
+on_diagram_selected (MoatDiagramPage *self)
+{
+  MoatDiagram *diagram = gtk_single_selection_get_selected_item (self->diagram_selection);
+
+  if (self->syncing || diagram == NULL || diagram == self->diagram)
+    return;
+
+  /* Picking from the list starts a new trail. */
+  g_ptr_array_set_size (self->path, 0);
+  moat_diagram_page_set_diagram (self, diagram);
+}
+
+/* Selection */
+
+void
+moat_diagram_page_set_selection (MoatDiagramPage *self,
+                                 GPtrArray       *elements)
+{
+  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
+
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    g_ptr_array_add (self->selection, g_object_ref (g_ptr_array_index (elements, i)));
+
+  moat_properties_panel_set_selection (self->properties_panel, self->selection);
+  if (!self->syncing && self->outline_selection != NULL)
+    sync_outline_selection (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child",
+                                 self->selection->len == 1
+                                 && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
+                                    == MOAT_ELEMENT_PROCESS);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/**
+ * moat_diagram_page_get_selection:
+ *
+ * Returns: (transfer none) (element-type MoatElement): the selection
+ */
+GPtrArray *
+moat_diagram_page_get_selection (MoatDiagramPage *self)
+{
+  g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
+
+  return self->selection;
+}
+
+/* Model */
+
+static void
+on_model_changed (MoatDiagramPage *self,
+                  MoatChange      *change)
+{
+  if (MOAT_IS_DIAGRAM (change->object))
+    {
+      if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "position"))
+        gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->diagrams),
+                            GTK_SORTER_CHANGE_DIFFERENT);
+      if (change->kind == MOAT_CHANGE_REMOVE)
+        g_ptr_array_remove (self->path, change->object);
+      if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "title"))
+        rebuild_breadcrumb (self);
+      if (change->kind == MOAT_CHANGE_REMOVE && MOAT_DIAGRAM (change->object) == self->diagram)
+        {
+          g_autoptr(MoatDiagram) next = g_list_model_get_item (G_LIST_MODEL (self->diagrams), 0);
+          g_ptr_array_set_size (self->path, 0);
+          moat_diagram_page_set_diagram (self, next);
+        }
+      if (change->kind == MOAT_CHANGE_ADD && self->diagram == NULL)
+        moat_diagram_page_set_diagram (self, MOAT_DIAGRAM (change->object));
+      return;
+    }
+
+  if (!MOAT_IS_ELEMENT (change->object))
+    return;
+
+  if (change->kind == MOAT_CHANGE_REMOVE && g_ptr_array_find (self->selection, change->object, NULL))
+    {
+      g_autoptr(GPtrArray) rest = g_ptr_array_copy (self->selection, NULL, NULL);
+      g_ptr_array_remove (rest, change->object);
+      moat_diagram_page_set_selection (self, rest);
+    }
+  if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "diagram-id"))
+    gtk_filter_changed (GTK_FILTER (self->outline_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "name"))
+    gtk_sorter_changed (self->outline_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+clear_models (MoatDiagramPage *self)
+{
+  gtk_list_view_set_model (self->diagram_list, NULL);
+  gtk_list_view_set_model (self->outline_list, NULL);
+  g_clear_object (&self->diagrams);
+  g_clear_object (&self->diagram_selection);
+  g_clear_object (&self->outline_filter);
+  g_clear_object (&self->outline_selection);
+  g_clear_object (&self->outline_sorter);
+}
+
+static void
+build_models (MoatDiagramPage *self)
+{
+  GtkExpression *position = gtk_property_expression_new (MOAT_TYPE_DIAGRAM, NULL, "position");
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+
+  self->diagrams = gtk_sort_list_model_new (g_object_ref (moat_model_get_list (self->model, MOAT_TYPE_DIAGRAM)),
+                                            GTK_SORTER (gtk_numeric_sorter_new (position)));
+  self->diagram_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->diagrams)));
+  gtk_single_selection_set_autoselect (self->diagram_selection, FALSE);
+  g_signal_connect_swapped (self->diagram_selection, "notify::selected",
+                            G_CALLBACK (on_diagram_selected), self);
+  gtk_list_view_set_model (self->diagram_list, GTK_SELECTION_MODEL (self->diagram_selection));
+
+  self->outline_filter = gtk_custom_filter_new (in_current_diagram, self, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (moat_model_get_list (self->model, MOAT_TYPE_ELEMENT)),
+                                        GTK_FILTER (g_object_ref (self->outline_filter)));
+  self->outline_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_outline, NULL, NULL));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->outline_sorter));
+  self->outline_selection = gtk_multi_selection_new (G_LIST_MODEL (sorted));
+  g_signal_connect_swapped (self->outline_selection, "selection-changed",
+                            G_CALLBACK (on_outline_selection_changed), self);
+  gtk_list_view_set_model (self->outline_list, GTK_SELECTION_MODEL (self->outline_selection));
+}
+
+void
+moat_diagram_page_set_model (MoatDiagramPage *self,
+                             MoatModel       *model)
+{
+  g_autoptr(MoatDiagram) first = NULL;
+
+  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_ptr_array_set_size (self->path, 0);
+  moat_diagram_page_set_diagram (self, NULL);
+  clear_models (self);
+  g_set_object (&self->model, model);
+  moat_properties_panel_set_model (self->properties_panel, model);
+  if (model == NULL)
+    return;
+
+  build_models (self);
+  g_signal_connect_object (model, "changed", G_CALLBACK (on_model_changed), self,
+                           G_CONNECT_SWAPPED);
+  first = g_list_model_get_item (G_LIST_MODEL (self->diagrams), 0);
+  moat_diagram_page_set_diagram (self, first);
+}
+
+/* Actions */
+
+static MoatDiagram *
+add_diagram (MoatDiagramPage *self,
+             const char      *title)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->diagrams));
+  g_autoptr(MoatDiagram) last = n ? g_list_model_get_item (G_LIST_MODEL (self->diagrams), n - 1) : NULL;
+  MoatDiagram *diagram = moat_diagram_new ();
+
+  g_object_set (diagram,
+                "title", title,
+                "position", last ? moat_diagram_get_position (last) + 1 : 0,
+                NULL);
+  moat_model_add (self->model, MOAT_OBJECT (diagram));
+  g_object_unref (diagram);
+  return diagram;
+}
+
+static void
+add_diagram_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->diagrams));
+  g_autofree char *title = g_strdup_printf (_("Diagram %u"), n + 1);
+  MoatDiagram *diagram = add_diagram (self, title);
+
+  g_ptr_array_set_size (self->path, 0);
+  moat_diagram_page_set_diagram (self, diagram);
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    MoatDiagramPage  *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *title = gtk_editable_get_text (entry);
+
+  if (g_str_equal (response, "rename") && self->diagram != NULL && *title != '\0')
+    g_object_set (self->diagram, "title", title, NULL);
+}
+
+static void
+rename_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->diagram == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Rename Diagram"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), moat_diagram_get_title (self->diagram));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Diagram name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+move_diagram_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  GListModel *items = G_LIST_MODEL (self->diagrams);
+  guint n = g_list_model_get_n_items (items);
+  guint index = gtk_single_selection_get_selected (self->diagram_selection);
+  int step = g_variant_get_int32 (parameter);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  gpointer moved;
+
+  if (index == GTK_INVALID_LIST_POSITION || (int) index + step < 0 || index + step >= n)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (order, g_list_model_get_item (items, i));
+  moved = order->pdata[index];
+  order->pdata[index] = order->pdata[index + step];
+  order->pdata[index + step] = moved;
+
+  /* Renumbering all keeps positions distinct even in files that had
+   * duplicates. */
+  moat_model_begin_action (self->model, _("Move Diagram"));
+  for (guint i = 0; i < n; i++)
+    if (moat_diagram_get_position (order->pdata[i]) != (int) i)
+      g_object_set (order->pdata[i], "position", (int) i, NULL);
+  moat_model_end_action (self->model);
+  select_diagram_in_list (self);
+}
+
+static void
+delete_diagram_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+
+  if (self->diagram == NULL)
+    return;
+
+  message = g_strdup_printf (_("“%s” deleted"), moat_diagram_get_title (self->diagram));
+  moat_model_remove (self->model, MOAT_OBJECT (self->diagram));
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+/**
+ * moat_diagram_page_open_child:
+ *
+ * Shows the diagram that details @process, making one the first time.
+ */
+void
+moat_diagram_page_open_child (MoatDiagramPage *self,
+                              MoatElement     *process)
+{
+  const char *id = moat_element_get_child_diagram_id (process);
+  MoatDiagram *child = id ? moat_model_lookup_typed (self->model, id, MOAT_TYPE_DIAGRAM) : NULL;
+
+  if (child == NULL)
+    {
+      g_autofree char *title = element_title (process);
+
+      moat_model_begin_action (self->model, _("Add Child Diagram"));
+      child = add_diagram (self, title);
+      g_object_set (process, "child-diagram-id", moat_object_get_id (MOAT_OBJECT (child)), NULL);
+      moat_model_end_action (self->model);
+    }
+  moat_diagram_page_set_diagram (self, child);
+}
+
+static void
+open_child_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+
+  if (self->selection->len == 1)
+    moat_diagram_page_open_child (self, g_ptr_array_index (self->selection, 0));
+}
+
+/* Accessors */
+
+GtkWidget *
+moat_diagram_page_get_canvas (MoatDiagramPage *self)
+{
+  g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
+
+  return adw_bin_get_child (self->canvas_bin);
+}
+
+GtkWidget *
+moat_diagram_page_get_properties (MoatDiagramPage *self)
+{
+  g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->properties_panel);
+}
+
+/**
+ * moat_diagram_page_get_outline:
+ *
+ * Returns: (transfer none): the elements of the current diagram, as the
+ *   outline lists them
+ */
+GListModel *
+moat_diagram_page_get_outline (MoatDiagramPage *self)
+{
+  g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->outline_selection);
+}
+
+void
+moat_diagram_page_add_side_page (MoatDiagramPage *self,
+                                 GtkWidget       *child,
+                                 const char      *name,
+                                 const char      *title,
+                                 const char      *icon_name)
+{
+  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
+
+  adw_view_stack_add_titled (self->side_stack, child, name, title);
+  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->side_stack, child), icon_name);
+}
+
+/* GObject */
+
+static void
+moat_diagram_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOOL:
+      g_value_set_string (value, self->tool);
+      break;
+    case PROP_DIAGRAM:
+      g_value_set_object (value, self->diagram);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_diagram_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOOL:
+      if (g_strcmp0 (self->tool, g_value_get_string (value)) != 0)
+        {
+          g_free (self->tool);
+          self->tool = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_DIAGRAM:
+      g_ptr_array_set_size (self->path, 0);
+      moat_diagram_page_set_diagram (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_diagram_page_dispose (GObject *object)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (object);
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  clear_models (self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->diagram);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_ptr_array_unref);
+  g_clear_pointer (&self->tool, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_DIAGRAM_PAGE);
+
+  G_OBJECT_CLASS (moat_diagram_page_parent_class)->dispose (object);
+}
+
+static void
+moat_diagram_page_class_init (MoatDiagramPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = moat_diagram_page_dispose;
+  object_class->get_property = moat_diagram_page_get_property;
+  object_class->set_property = moat_diagram_page_set_property;
+
+  properties[PROP_TOOL] =
+    g_param_spec_string ("tool", NULL, NULL, "select",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIAGRAM] =
+    g_param_spec_object ("diagram", NULL, NULL, MOAT_TYPE_DIAGRAM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (MOAT_TYPE_PROPERTIES_PANEL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/moatmodel/Moat/ui/moat-diagram-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, diagram_list);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outline_list);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, breadcrumb);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, canvas_bin);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, properties_panel);
+
+  gtk_widget_class_install_property_action (widget_class, "diagram.tool", "tool");
+  gtk_widget_class_install_action (widget_class, "diagram.add-diagram", NULL, add_diagram_action);
+  gtk_widget_class_install_action (widget_class, "diagram.rename-diagram", NULL, rename_diagram_action);
+  gtk_widget_class_install_action (widget_class, "diagram.move-diagram", "i", move_diagram_action);
+  gtk_widget_class_install_action (widget_class, "diagram.delete-diagram", NULL, delete_diagram_action);
+  gtk_widget_class_install_action (widget_class, "diagram.open-child", NULL, open_child_action);
+}
+
+static void
+moat_diagram_page_init (MoatDiagramPage *self)
+{
+  GtkListItemFactory *factory;
+
+  self->tool = g_strdup ("select");
+  self->selection = g_ptr_array_new_with_free_func (g_object_unref);
+  self->path = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_diagram_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_diagram_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->diagram_list, factory);
+  g_object_unref (factory);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_outline_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->outline_list, factory);
+  g_object_unref (factory);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
+}

@@ -1,0 +1,314 @@
+/* test-diagram-page.c: the diagram list, the outline and the properties
+ * panel, driven through their actions and widgets in a real window.
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <gtk/gtk.h>
+
+#include "moat-application.h"
+#include "moat-diagram-page.h"
+#include "moat-properties-panel.h"
+#include "moat-test-util.h"
+#include "moat-window.h"
+
+static char *tmpdir;
+static MoatApplication *app;
+
+static void
+spin (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+typedef struct {
+  MoatWindow      *window;
+  MoatDiagramPage *page;
+  MoatModel       *model;
+} Fixture;
+
+static MoatDiagramPage *
+find_page (GtkWidget *widget)
+{
+  if (MOAT_IS_DIAGRAM_PAGE (widget))
+    return MOAT_DIAGRAM_PAGE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      MoatDiagramPage *page = find_page (child);
+      if (page != NULL)
+        return page;
+    }
+  return NULL;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
+                                            "payment-service.moat.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+
+  f->window = MOAT_WINDOW (moat_application_open_file (app, file));
+  spin ();
+  f->model = moat_window_get_model (f->window);
+  g_assert_nonnull (f->model);
+  f->page = find_page (GTK_WIDGET (f->window));
+  g_assert_nonnull (f->page);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, parameter));
+  spin ();
+}
+
+static MoatElement *
+element_named (MoatModel  *model,
+               const char *name)
+{
+  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
+      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
+        return element;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_opens_first_diagram (Fixture       *f,
+                          gconstpointer  data)
+{
+  MoatDiagram *diagram = moat_diagram_page_get_diagram (f->page);
+  GListModel *outline = moat_diagram_page_get_outline (f->page);
+  guint n = g_list_model_get_n_items (outline);
+
+  g_assert_nonnull (diagram);
+  g_assert_cmpint (moat_diagram_get_position (diagram), ==, 0);
+  g_assert_cmpuint (n, >, 5);
+  /* The outline holds exactly the current diagram's elements. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
+      g_assert_cmpstr (moat_element_get_diagram_id (element), ==,
+                       moat_object_get_id (MOAT_OBJECT (diagram)));
+    }
+}
+
+static void
+test_add_move_delete_diagram (Fixture       *f,
+                              gconstpointer  data)
+{
+  guint before = moat_model_count (f->model, MOAT_TYPE_DIAGRAM);
+  MoatDiagram *added;
+  int position;
+
+  activate (f, "diagram.add-diagram", NULL);
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_DIAGRAM), ==, before + 1);
+  added = moat_diagram_page_get_diagram (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (moat_diagram_page_get_outline (f->page)), ==, 0);
+
+  position = moat_diagram_get_position (added);
+  activate (f, "diagram.move-diagram", g_variant_new_int32 (-1));
+  g_assert_cmpint (moat_diagram_get_position (added), ==, position - 1);
+  g_assert_true (moat_diagram_page_get_diagram (f->page) == added);
+
+  g_object_ref (added);
+  activate (f, "diagram.delete-diagram", NULL);
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_DIAGRAM), ==, before);
+  g_assert_false (moat_diagram_page_get_diagram (f->page) == added);
+  g_assert_nonnull (moat_diagram_page_get_diagram (f->page));
+
+  /* Deleting is undoable, like everything. */
+  moat_model_undo (f->model);
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_DIAGRAM), ==, before + 1);
+  g_object_unref (added);
+}
+
+static void
+test_outline_follows_selection (Fixture       *f,
+                                gconstpointer  data)
+{
+  GListModel *outline = moat_diagram_page_get_outline (f->page);
+  g_autoptr(MoatElement) second = g_list_model_get_item (outline, 1);
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+  MoatPropertiesPanel *panel = MOAT_PROPERTIES_PANEL (moat_diagram_page_get_properties (f->page));
+
+  g_ptr_array_add (selection, second);
+  moat_diagram_page_set_selection (f->page, selection);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (outline), 1));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (outline), 0));
+  g_assert_cmpuint (moat_properties_panel_get_selection (panel)->len, ==, 1);
+
+  /* Picking in the outline selects on the page, as a keyboard user does. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (outline), 0, TRUE);
+  spin ();
+  g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0)
+                 != (gpointer) second);
+}
+
+static GtkWidget *
+find_switch_labelled (GtkWidget  *widget,
+                      const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_switch_labelled (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_properties_edit_element (Fixture       *f,
+                              gconstpointer  data)
+{
+  MoatElement *flow = element_named (f->model, "Authorise payment");
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+  GtkWidget *panel = moat_diagram_page_get_properties (f->page);
+  GtkWidget *encrypted;
+  gboolean before = moat_element_get_encrypted_in_transit (flow);
+
+  g_ptr_array_add (selection, flow);
+  moat_diagram_page_set_selection (f->page, selection);
+  spin ();
+
+  encrypted = find_switch_labelled (panel, "Encrypted in Transit");
+  g_assert_nonnull (encrypted);
+  g_assert_true (gtk_widget_get_mapped (encrypted));
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (encrypted)), ==, before);
+  /* Rows that make no sense for a flow are not offered. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (find_switch_labelled (panel, "Encrypted at Rest"),
+                                                                   ADW_TYPE_ACTION_ROW)));
+
+  gtk_switch_set_active (GTK_SWITCH (encrypted), !before);
+  spin ();
+  g_assert_cmpint (moat_element_get_encrypted_in_transit (flow), ==, !before);
+
+  /* The panel follows the model, so undo shows at once. */
+  moat_model_undo (f->model);
+  spin ();
+  g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (encrypted)), ==, before);
+}
+
+static void
+test_properties_multi_selection (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GListModel *outline = moat_diagram_page_get_outline (f->page);
+  g_autoptr(GPtrArray) flows = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *panel = moat_diagram_page_get_properties (f->page);
+  MoatHistory *history = moat_model_get_history (f->model);
+  GtkWidget *authenticated;
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
+      if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+        g_ptr_array_add (flows, g_object_ref (element));
+    }
+  g_assert_cmpuint (flows->len, >=, 2);
+
+  moat_diagram_page_set_selection (f->page, flows);
+  spin ();
+  g_autofree gboolean *before = g_new (gboolean, flows->len);
+  guint n_before = 0;
+
+  for (guint i = 0; i < flows->len; i++)
+    n_before += before[i] = moat_element_get_authenticated (flows->pdata[i]);
+  g_assert_cmpuint (n_before, <, flows->len);
+
+  authenticated = find_switch_labelled (panel, "Authenticated");
+  /* Mixed values show as off. */
+  g_assert_false (n_before > 0 && gtk_switch_get_active (GTK_SWITCH (authenticated)));
+  gtk_switch_set_active (GTK_SWITCH (authenticated), TRUE);
+  for (guint i = 0; i < flows->len; i++)
+    g_assert_true (moat_element_get_authenticated (flows->pdata[i]));
+
+  /* All of them at once is one step of undo. */
+  g_assert_true (moat_history_get_can_undo (history));
+  moat_model_undo (f->model);
+  for (guint i = 0; i < flows->len; i++)
+    g_assert_cmpint (moat_element_get_authenticated (flows->pdata[i]), ==, before[i]);
+}
+
+static void
+test_open_child_diagram (Fixture       *f,
+                         gconstpointer  data)
+{
+  MoatElement *process = element_named (f->model, "Acme Pay checkout");
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+  MoatDiagram *top = moat_diagram_page_get_diagram (f->page);
+  MoatDiagram *child;
+
+  g_ptr_array_add (selection, process);
+  moat_diagram_page_set_selection (f->page, selection);
+  activate (f, "diagram.open-child", NULL);
+
+  child = moat_diagram_page_get_diagram (f->page);
+  g_assert_false (child == top);
+  g_assert_cmpstr (moat_element_get_child_diagram_id (process), ==,
+                   moat_object_get_id (MOAT_OBJECT (child)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *xdg_dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmpdir = moat_test_make_tmpdir ();
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (tmpdir, xdg_dirs[i], NULL);
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (xdg_dirs[i], dir, TRUE);
+    }
+  gtk_init ();
+  adw_init ();
+  app = moat_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_hold (G_APPLICATION (app));
+
+#define ADD(path, func) g_test_add ("/diagram-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("opens-first-diagram", test_opens_first_diagram);
+  ADD ("add-move-delete", test_add_move_delete_diagram);
+  ADD ("outline-follows-selection", test_outline_follows_selection);
+  ADD ("properties-edit", test_properties_edit_element);
+  ADD ("properties-multi", test_properties_multi_selection);
+  ADD ("open-child", test_open_child_diagram);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  moat_test_rm_rf (tmpdir);
+  g_free (tmpdir);
+  return status;
+}
