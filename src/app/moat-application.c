@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-application.h"
+#include "moat-preferences-window.h"
 #include "moat-window.h"
 
 struct _MoatApplication
@@ -27,6 +28,7 @@ static const struct {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.import", { "<Control>i", NULL } },
   { "win.undo", { "<Control>z", NULL } },
@@ -298,6 +300,17 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  MoatApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (moat_preferences_window_new (parent, self->settings)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -317,6 +330,7 @@ static const GActionEntry app_actions[] = {
   { "recover-draft", open_file_action, "s" },
   { "discard-draft", discard_draft_action, "s" },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 

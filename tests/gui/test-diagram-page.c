@@ -8,20 +8,13 @@
 #include <gtk/gtk.h>
 
 #include "moat-application.h"
+#include "moat-gui-test-util.h"
 #include "moat-diagram-page.h"
 #include "moat-properties-panel.h"
 #include "moat-test-util.h"
 #include "moat-window.h"
 
-static char *tmpdir;
 static MoatApplication *app;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 typedef struct {
   MoatWindow      *window;
@@ -53,7 +46,7 @@ fixture_setup (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (json);
 
   f->window = MOAT_WINDOW (moat_application_open_file (app, file));
-  spin ();
+  moat_gui_test_spin ();
   f->model = moat_window_get_model (f->window);
   g_assert_nonnull (f->model);
   f->page = find_page (GTK_WIDGET (f->window));
@@ -65,7 +58,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  moat_gui_test_spin ();
 }
 
 static void
@@ -74,7 +67,7 @@ activate (Fixture    *f,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, parameter));
-  spin ();
+  moat_gui_test_spin ();
 }
 
 static MoatElement *
@@ -159,27 +152,10 @@ test_outline_follows_selection (Fixture       *f,
 
   /* Picking in the outline selects on the page, as a keyboard user does. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (outline), 0, TRUE);
-  spin ();
+  moat_gui_test_spin ();
   g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 1);
   g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0)
                  != (gpointer) second);
-}
-
-static GtkWidget *
-find_switch_labelled (GtkWidget  *widget,
-                      const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_switch_labelled (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -194,23 +170,23 @@ test_properties_edit_element (Fixture       *f,
 
   g_ptr_array_add (selection, flow);
   moat_diagram_page_set_selection (f->page, selection);
-  spin ();
+  moat_gui_test_spin ();
 
-  encrypted = find_switch_labelled (panel, "Encrypted in Transit");
+  encrypted = moat_gui_test_find_row_widget (panel, "Encrypted in Transit");
   g_assert_nonnull (encrypted);
   g_assert_true (gtk_widget_get_mapped (encrypted));
   g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (encrypted)), ==, before);
   /* Rows that make no sense for a flow are not offered. */
-  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (find_switch_labelled (panel, "Encrypted at Rest"),
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (moat_gui_test_find_row_widget (panel, "Encrypted at Rest"),
                                                                    ADW_TYPE_ACTION_ROW)));
 
   gtk_switch_set_active (GTK_SWITCH (encrypted), !before);
-  spin ();
+  moat_gui_test_spin ();
   g_assert_cmpint (moat_element_get_encrypted_in_transit (flow), ==, !before);
 
   /* The panel follows the model, so undo shows at once. */
   moat_model_undo (f->model);
-  spin ();
+  moat_gui_test_spin ();
   g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (encrypted)), ==, before);
 }
 
@@ -233,7 +209,7 @@ test_properties_multi_selection (Fixture       *f,
   g_assert_cmpuint (flows->len, >=, 2);
 
   moat_diagram_page_set_selection (f->page, flows);
-  spin ();
+  moat_gui_test_spin ();
   g_autofree gboolean *before = g_new (gboolean, flows->len);
   guint n_before = 0;
 
@@ -241,7 +217,7 @@ test_properties_multi_selection (Fixture       *f,
     n_before += before[i] = moat_element_get_authenticated (flows->pdata[i]);
   g_assert_cmpuint (n_before, <, flows->len);
 
-  authenticated = find_switch_labelled (panel, "Authenticated");
+  authenticated = moat_gui_test_find_row_widget (panel, "Authenticated");
   /* Mixed values show as off. */
   g_assert_false (n_before > 0 && gtk_switch_get_active (GTK_SWITCH (authenticated)));
   gtk_switch_set_active (GTK_SWITCH (authenticated), TRUE);
@@ -278,19 +254,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const char *xdg_dirs[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  tmpdir = moat_test_make_tmpdir ();
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (tmpdir, xdg_dirs[i], NULL);
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_dirs[i], dir, TRUE);
-    }
-  gtk_init ();
-  adw_init ();
+  moat_gui_test_init (&argc, &argv);
   app = moat_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_application_hold (G_APPLICATION (app));
@@ -308,7 +274,5 @@ main (int   argc,
 
   g_application_release (G_APPLICATION (app));
   g_clear_object (&app);
-  moat_test_rm_rf (tmpdir);
-  g_free (tmpdir);
   return status;
 }

@@ -8,6 +8,8 @@
 #include <gtk/gtk.h>
 
 #include "moat-application.h"
+#include "moat-gui-test-util.h"
+#include "moat-preferences-window.h"
 #include "moat-test-util.h"
 #include "moat-window.h"
 
@@ -28,20 +30,13 @@ wait_for (gboolean (*done) (gpointer),
 }
 
 static void
-spin (void)
-{
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 close_all_windows (void)
 {
   GList *windows;
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
-  spin ();
+  moat_gui_test_spin ();
 }
 
 static guint
@@ -96,7 +91,7 @@ activate (const char *name,
   else
     g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (active_window ()), name,
                                                        parameter));
-  spin ();
+  moat_gui_test_spin ();
 }
 
 static void
@@ -194,7 +189,7 @@ answer_chooser (MoatWindow *window,
   /* The dialog selects the file once it has read the folder. */
   wait_for (chooser_has_file, &(ChooserWait) { chooser, file });
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
-  spin ();
+  moat_gui_test_spin ();
 }
 
 static void
@@ -317,9 +312,43 @@ test_import_json_as_draft (void)
                    "Acme Pay checkout");
 }
 
-static const char *xdg_dirs[] = {
-  "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
-};
+static void
+test_preferences (void)
+{
+  GSettings *settings = moat_application_get_settings (app);
+  MoatPreferencesWindow *prefs = NULL;
+  GtkWidget *linddun;
+  GtkWidget *style;
+  g_auto(GStrv) rule_sets = NULL;
+  g_autofree char *style_variant = NULL;
+
+  close_all_windows ();
+  activate ("app.new", NULL);
+  activate ("app.preferences", NULL);
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (MOAT_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_assert_nonnull (prefs);
+  g_assert_nonnull (settings);
+
+  linddun = moat_gui_test_find_row_widget (GTK_WIDGET (prefs), "LINDDUN Privacy");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (linddun)));
+  gtk_switch_set_active (GTK_SWITCH (linddun), TRUE);
+  rule_sets = g_settings_get_strv (settings, "enabled-rule-sets");
+  g_assert_true (g_strv_contains ((const char * const *) rule_sets, "linddun"));
+  g_assert_true (g_strv_contains ((const char * const *) rule_sets, "stride"));
+
+  style = moat_gui_test_find_row_widget (GTK_WIDGET (prefs), "Style");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style), 2);
+  style_variant = g_settings_get_string (settings, "style-variant");
+  g_assert_cmpstr (style_variant, ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (adw_style_manager_get_default ()), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style), 0);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
 
 int
 main (int   argc,
@@ -327,20 +356,8 @@ main (int   argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  /* One private home for the whole run: GTK's recent-files manager is
-   * created once and must keep a folder to write to. */
+  moat_gui_test_init (&argc, &argv);
   tmpdir = moat_test_make_tmpdir ();
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_dirs); i++)
-    {
-      g_autofree char *dir = g_build_filename (tmpdir, xdg_dirs[i], NULL);
-
-      g_mkdir_with_parents (dir, 0700);
-      g_setenv (xdg_dirs[i], dir, TRUE);
-    }
-  gtk_init ();
-  adw_init ();
   app = moat_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
   /* Keep running between tests, when no window is open. */
@@ -353,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/window/undo-redo", test_undo_redo_actions);
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/import-json", test_import_json_as_draft);
+  g_test_add_func ("/window/preferences", test_preferences);
 
   status = g_test_run ();
 
