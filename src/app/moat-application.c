@@ -145,13 +145,32 @@ looks_like_json (GFile *file)
   return name != NULL && g_str_has_suffix (g_ascii_strdown (name, -1), ".json");
 }
 
-/* A file from elsewhere becomes a new draft: the original stays as it was. */
+/* A file from elsewhere becomes a new draft: the original stays as it was.
+ * Threat Dragon and Open Threat Model files are recognised by content. */
 static MoatStore *
-import_as_draft (GFile   *file,
-                 GError **error)
+import_as_draft (GFile             *file,
+                 MoatImportReport **report,
+                 GError           **error)
 {
-  g_autoptr(MoatModel) model = moat_json_read_file (file, error);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
 
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > MOAT_FORMAT_MAX_INPUT)
+    {
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                   _("The file is too large to be a threat model."));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return NULL;
+
+  model = moat_format_import (data, length, MOAT_FORMAT_UNKNOWN, report, error);
   if (model == NULL)
     return NULL;
   return moat_store_new_draft (model, error);
@@ -171,6 +190,7 @@ moat_application_open_file (MoatApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(MoatStore) store = NULL;
+  g_autoptr(MoatImportReport) report = NULL;
   GtkWindow *window;
   gboolean imported = looks_like_json (file);
 
@@ -180,7 +200,7 @@ moat_application_open_file (MoatApplication *self,
       return window;
     }
 
-  store = imported ? import_as_draft (file, &error) : moat_store_open (file, &error);
+  store = imported ? import_as_draft (file, &report, &error) : moat_store_open (file, &error);
   if (store == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
@@ -196,6 +216,8 @@ moat_application_open_file (MoatApplication *self,
   if (!imported)
     moat_application_note_recent (self, file);
   gtk_window_present (window);
+  if (report != NULL && moat_import_report_get_n_issues (report) > 0)
+    moat_window_show_report (MOAT_WINDOW (window), report);
 
   return window;
 }

@@ -117,7 +117,7 @@ update_actions (MoatWindow *self)
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-as")),
                                has_document);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export-json")),
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")),
                                has_document);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
                                history && moat_history_get_can_undo (history));
@@ -248,6 +248,42 @@ GtkWidget *
 moat_window_get_dialog (MoatWindow *self)
 {
   return self->dialog;
+}
+
+/**
+ * moat_window_show_report:
+ *
+ * Lists what an import or export could not carry over, field by field, so
+ * nothing is dropped without the user knowing.
+ */
+void
+moat_window_show_report (MoatWindow       *self,
+                         MoatImportReport *report)
+{
+  g_autofree char *summary = moat_import_report_format_summary (report);
+  g_autofree char *details = moat_import_report_format_text (report);
+  GtkWidget *dialog;
+  GtkWidget *scroller;
+  GtkWidget *view;
+  const char *heading;
+
+  heading = moat_import_report_get_exporting (report) ? _("Exported, With Notes")
+                                                      : _("Imported, With Notes");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, summary);
+  view = gtk_text_view_new ();
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), details, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("What was not carried over"), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 480);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  show_dialog (self, dialog);
 }
 
 static void
@@ -454,21 +490,32 @@ import_action (GSimpleAction *action,
 
   chooser = show_chooser (MOAT_WINDOW (widget), _("Import a Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
                           _("_Import"), open_chosen);
-  add_filter (chooser, _("Models in JSON"), "*.json", "application/json");
+  add_filter (chooser, _("Moat JSON, Threat Dragon and Open Threat Model files"), "*.json",
+              "application/json");
 }
 
 static void
 export_chosen (MoatWindow *self,
                GFile      *file)
 {
+  MoatFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "export-format"));
+  g_autoptr(MoatImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) target = with_extension (file, ".json");
-  g_autofree char *name = g_file_get_basename (target);
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = NULL;
 
-  if (!moat_json_write_file (moat_window_get_model (self), target, &error))
+  data = moat_format_export (moat_window_get_model (self), format, &report, &error);
+  if (data == NULL
+      || !g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
+                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
     {
-      moat_window_add_toast (self, error->message);
+      moat_window_show_error (self, name, error);
+      return;
+    }
+  if (report != NULL && moat_import_report_get_n_issues (report) > 0)
+    {
+      moat_window_show_report (self, report);
       return;
     }
   message = g_strdup_printf (_("Exported to “%s”"), name);
@@ -476,19 +523,26 @@ export_chosen (MoatWindow *self,
 }
 
 static void
-export_json_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
 {
-  GtkWidget *widget = user_data;
-
-  MoatWindow *self = MOAT_WINDOW (widget);
+  MoatWindow *self = MOAT_WINDOW (user_data);
+  const char *format_name = g_variant_get_string (parameter, NULL);
   g_autofree char *title = document_title (self);
-  g_autofree char *name = g_strconcat (title, ".moat.json", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  MoatFormat format;
   GtkFileChooser *chooser;
 
-  chooser = show_chooser (self, _("Export as Moat JSON"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                          _("_Export"), export_chosen);
+  if (!moat_format_from_name (format_name, &format))
+    g_return_if_reached ();
+
+  /* The format travels with the window: only one chooser is open at a time. */
+  g_object_set_data (G_OBJECT (self), "export-format", GINT_TO_POINTER (format));
+  name = g_strdup_printf ("%s%s", title, format == MOAT_FORMAT_MOAT ? ".moat.json" : ".json");
+  heading = g_strdup_printf (_("Export as %s"), moat_format_get_label (format));
+  chooser = show_chooser (self, heading, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), export_chosen);
   add_filter (chooser, _("JSON"), "*.json", "application/json");
   gtk_file_chooser_set_current_name (chooser, g_strdelimit (name, "/", '-'));
 }
@@ -660,15 +714,35 @@ moat_window_class_init (MoatWindowClass *klass)
 static const GActionEntry win_actions[] = {
   { "save-as", save_as_action },
   { "import", import_action },
-  { "export-json", export_json_action },
+  { "export", export_action, "s" },
   { "undo", undo_action },
   { "redo", redo_action },
   { "close", close_action },
 };
 
+/* Dropped files open as if chosen with Open: JSON from Moat, Threat Dragon
+ * or OTM is imported into a new draft, a .moat file opens in its window. */
+static gboolean
+on_drop (MoatWindow   *self,
+         const GValue *value,
+         double        x,
+         double        y)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSList *files = g_value_get_boxed (value);
+
+  if (!MOAT_IS_APPLICATION (app) || files == NULL)
+    return FALSE;
+  for (GSList *l = files; l != NULL; l = l->next)
+    moat_application_open_file (MOAT_APPLICATION (app), l->data);
+  return TRUE;
+}
+
 static void
 moat_window_init (MoatWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
@@ -677,6 +751,10 @@ moat_window_init (MoatWindow *self)
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->switcher_bar, "reveal", G_BINDING_SYNC_CREATE);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 MoatWindow *

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "moat-application.h"
+#include "moat-format.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +36,7 @@ void             moat_window_add_toast             (MoatWindow       *self,
 void             moat_window_confirm_discard_draft (MoatWindow       *self,
                                                     GFile            *draft);
 GtkWidget       *moat_window_get_dialog            (MoatWindow       *self);
+void             moat_window_show_report           (MoatWindow       *self,
+                                                    MoatImportReport *report);
 
 G_END_DECLS

@@ -313,6 +313,65 @@ test_import_json_as_draft (void)
 }
 
 static void
+test_import_threat_dragon_and_export (void)
+{
+  g_autofree char *samples = moat_test_shared_dir ("samples/threat-dragon");
+  g_autofree char *path = NULL;
+  g_autofree char *out_path = g_build_filename (tmpdir, "round trip.json", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  MoatWindow *window;
+  MoatModel *model;
+
+  if (samples == NULL)
+    {
+      g_test_skip ("the shared samples are not here");
+      return;
+    }
+  path = g_build_filename (samples, "v2-threat-model.json", NULL);
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (path));
+  window = active_window ();
+  model = moat_window_get_model (window);
+  g_assert_nonnull (model);
+  g_assert_true (moat_store_get_is_draft (moat_window_get_store (window)));
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), >, 0);
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_THREAT), >, 0);
+
+  /* Export > OWASP Threat Dragon writes a file Threat Dragon reads. */
+  activate ("win.export", g_variant_new_string ("threat-dragon"));
+  answer_chooser (window, out);
+  g_file_get_contents (out_path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (moat_format_detect (data, length), ==, MOAT_FORMAT_THREAT_DRAGON);
+}
+
+static void
+test_import_malformed_threat_dragon (void)
+{
+  g_autofree char *samples = moat_test_shared_dir ("samples/threat-dragon");
+  g_autofree char *path = NULL;
+  MoatWindow *window;
+
+  if (samples == NULL)
+    {
+      g_test_skip ("the shared samples are not here");
+      return;
+    }
+  path = g_build_filename (samples, "v2-malformed-new-model.json", NULL);
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (path));
+  window = active_window ();
+  /* Either refused with a message, or imported with its problems listed:
+   * never silently. */
+  g_assert_nonnull (moat_window_get_dialog (window));
+}
+
+static void
 test_preferences (void)
 {
   GSettings *settings = moat_application_get_settings (app);
@@ -371,6 +430,8 @@ main (int   argc,
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/import-json", test_import_json_as_draft);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/import-threat-dragon", test_import_threat_dragon_and_export);
+  g_test_add_func ("/window/import-malformed", test_import_malformed_threat_dragon);
 
   status = g_test_run ();
 
