@@ -16,9 +16,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MoatApplication) app = NULL;
+  /* An uninstalled build (the tests, build-aux/run-example.sh) points to
+   * the catalogues in its build directory. */
+  const char *localedir = g_getenv ("MOAT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

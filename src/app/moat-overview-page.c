@@ -31,6 +31,9 @@ struct _MoatOverviewPage
   GtkTextView     *description_view;
   GtkTextView     *purpose_view;
   GtkTextView     *impact_view;
+  GtkTextView     *scope_in_view;
+  GtkTextView     *scope_out_view;
+  AdwEntryRow     *scale_rows[5];
   AdwPreferencesGroup *contents_group;
   AdwPreferencesPage  *page;
 };
@@ -69,6 +72,10 @@ view_field (MoatOverviewPage *self,
     return "description";
   if (view == self->purpose_view)
     return "business-purpose";
+  if (view == self->scope_in_view)
+    return "scope-in";
+  if (view == self->scope_out_view)
+    return "scope-out";
   return "failure-impact";
 }
 
@@ -87,11 +94,40 @@ set_field (MoatOverviewPage *self,
     g_object_set (self->model, field, text, NULL);
 }
 
+static int
+scale_index (MoatOverviewPage *self,
+             AdwEntryRow      *row)
+{
+  for (int i = 0; i < (int) G_N_ELEMENTS (self->scale_rows); i++)
+    if (self->scale_rows[i] == row)
+      return i;
+  return -1;
+}
+
+/* The scale is one list of five meanings, from level 1 to level 5. */
+static void
+commit_scale (MoatOverviewPage *self)
+{
+  const char *scale[G_N_ELEMENTS (self->scale_rows) + 1] = { NULL, };
+  g_auto(GStrv) current = NULL;
+
+  if (self->model == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->scale_rows); i++)
+    scale[i] = gtk_editable_get_text (GTK_EDITABLE (self->scale_rows[i]));
+  g_object_get (self->model, "impact-scale", &current, NULL);
+  if (current == NULL || !g_strv_equal ((const char * const *) current, scale))
+    g_object_set (self->model, "impact-scale", scale, NULL);
+}
+
 static void
 commit_entry (MoatOverviewPage *self,
               AdwEntryRow      *row)
 {
-  set_field (self, entry_field (self, row), gtk_editable_get_text (GTK_EDITABLE (row)));
+  if (scale_index (self, row) >= 0)
+    commit_scale (self);
+  else
+    set_field (self, entry_field (self, row), gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 static char *
@@ -107,7 +143,10 @@ view_text (GtkTextView *view)
 static void
 commit_views (MoatOverviewPage *self)
 {
-  GtkTextView *views[] = { self->description_view, self->purpose_view, self->impact_view };
+  GtkTextView *views[] = {
+    self->description_view, self->purpose_view, self->impact_view,
+    self->scope_in_view, self->scope_out_view,
+  };
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
@@ -128,6 +167,7 @@ moat_overview_page_commit (MoatOverviewPage *self)
   commit_entry (self, self->title_row);
   commit_entry (self, self->owner_row);
   commit_entry (self, self->version_row);
+  commit_scale (self);
   commit_views (self);
 }
 
@@ -180,7 +220,16 @@ show_entry (MoatOverviewPage *self,
   if (gtk_widget_has_focus (GTK_WIDGET (row)) || gtk_widget_is_focus (GTK_WIDGET (row)) ||
       gtk_widget_get_focus_child (GTK_WIDGET (row)) != NULL)
     return;
-  g_object_get (self->model, entry_field (self, row), &value, NULL);
+  if (scale_index (self, row) >= 0)
+    {
+      g_auto(GStrv) scale = NULL;
+      guint index = scale_index (self, row);
+
+      g_object_get (self->model, "impact-scale", &scale, NULL);
+      value = g_strdup (scale && g_strv_length (scale) > index ? scale[index] : "");
+    }
+  else
+    g_object_get (self->model, entry_field (self, row), &value, NULL);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
 }
@@ -216,6 +265,10 @@ show_fields (MoatOverviewPage *self)
   show_view (self, self->description_view);
   show_view (self, self->purpose_view);
   show_view (self, self->impact_view);
+  show_view (self, self->scope_in_view);
+  show_view (self, self->scope_out_view);
+  for (guint i = 0; i < G_N_ELEMENTS (self->scale_rows); i++)
+    show_entry (self, self->scale_rows[i]);
 }
 
 static void
@@ -310,6 +363,18 @@ moat_overview_page_class_init (MoatOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, description_view);
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, purpose_view);
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, impact_view);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, scope_in_view);
+  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, scope_out_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "scale1_row", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, scale_rows[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "scale2_row", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, scale_rows[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "scale3_row", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, scale_rows[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "scale4_row", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, scale_rows[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "scale5_row", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, scale_rows[4]));
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, contents_group);
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, page);
 }
@@ -317,29 +382,31 @@ moat_overview_page_class_init (MoatOverviewPageClass *klass)
 static void
 moat_overview_page_init (MoatOverviewPage *self)
 {
-  AdwEntryRow *rows[] = { NULL, NULL, NULL };
-  GtkTextView *views[] = { NULL, NULL, NULL };
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->count_rows = g_ptr_array_new ();
   build_count_rows (self);
 
-  rows[0] = self->title_row;
-  rows[1] = self->owner_row;
-  rows[2] = self->version_row;
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_signal_connect_swapped (rows[i], "apply", G_CALLBACK (commit_entry), self);
-      watch_focus (self, GTK_WIDGET (rows[i]));
-    }
+  {
+    AdwEntryRow *rows[] = {
+      self->title_row, self->owner_row, self->version_row,
+      self->scale_rows[0], self->scale_rows[1], self->scale_rows[2], self->scale_rows[3],
+      self->scale_rows[4],
+    };
+    GtkTextView *views[] = {
+      self->description_view, self->purpose_view, self->impact_view,
+      self->scope_in_view, self->scope_out_view,
+    };
 
-  views[0] = self->description_view;
-  views[1] = self->purpose_view;
-  views[2] = self->impact_view;
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      g_signal_connect_swapped (gtk_text_view_get_buffer (views[i]), "changed",
-                                G_CALLBACK (on_buffer_changed), self);
-      watch_focus (self, GTK_WIDGET (views[i]));
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      {
+        g_signal_connect_swapped (rows[i], "apply", G_CALLBACK (commit_entry), self);
+        watch_focus (self, GTK_WIDGET (rows[i]));
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        g_signal_connect_swapped (gtk_text_view_get_buffer (views[i]), "changed",
+                                  G_CALLBACK (on_buffer_changed), self);
+        watch_focus (self, GTK_WIDGET (views[i]));
+      }
+  }
 }

@@ -372,6 +372,32 @@ test_import_malformed_threat_dragon (void)
 }
 
 static void
+test_business_context (void)
+{
+  MoatModel *model;
+  GtkWidget *row;
+  g_auto(GStrv) scale = NULL;
+
+  close_all_windows ();
+  activate ("app.new", NULL);
+  model = moat_window_get_model (active_window ());
+
+  /* The impact scale in the business's own words, level by level. */
+  row = moat_gui_test_find_row_widget (GTK_WIDGET (active_window ()), "3 — Moderate");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "A day of lost orders, about 40 000 EUR");
+  g_signal_emit_by_name (row, "apply");
+  g_object_get (model, "impact-scale", &scale, NULL);
+  g_assert_cmpuint (g_strv_length (scale), ==, 5);
+  g_assert_cmpstr (scale[2], ==, "A day of lost orders, about 40 000 EUR");
+  g_assert_cmpstr (scale[0], ==, "");
+
+  /* Undo shows in the row at once. */
+  activate ("win.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+}
+
+static void
 test_preferences (void)
 {
   GSettings *settings = moat_application_get_settings (app);
@@ -430,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/window/open-bad-file", test_open_bad_file);
   g_test_add_func ("/window/import-json", test_import_json_as_draft);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/business-context", test_business_context);
   g_test_add_func ("/window/import-threat-dragon", test_import_threat_dragon_and_export);
   g_test_add_func ("/window/import-malformed", test_import_malformed_threat_dragon);
 
