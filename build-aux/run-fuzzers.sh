@@ -19,12 +19,40 @@ builddir=${BUILDDIR:-build-fuzz}
 samples=${MOAT_SAMPLES:-$srcdir/../shared/samples}
 targets=(threat-dragon otm moat-json moat-file)
 
+# clang and its libFuzzer runtime (libclang-rt-14-dev) are in the package list.
+build-aux/install-deps.sh
+
+# The clang to build with: $CC if it is one, else clang, else Debian 12's clang-14.
+find_clang() {
+  local candidate
+  for candidate in "${CC:-}" clang clang-14; do
+    [[ -n "$candidate" ]] && command -v "$candidate" >/dev/null || continue
+    "$candidate" --version 2>/dev/null | grep -q clang && { echo "$candidate"; return; }
+  done
+  return 1
+}
+if ! clang=$(find_clang); then
+  echo "run-fuzzers: clang is not installed (apt-get install clang libclang-rt-14-dev)" >&2
+  exit 2
+fi
+
+# libFuzzer comes apart from the compiler: say so plainly when it is missing.
+probe=$(mktemp -d)
+trap 'rm -rf "$probe"' EXIT
+printf '#include <stddef.h>\n#include <stdint.h>\nint LLVMFuzzerTestOneInput (const uint8_t *d, size_t n) { return 0; }\n' \
+  >"$probe/probe.c"
+if ! "$clang" -fsanitize=fuzzer,address,undefined "$probe/probe.c" -o "$probe/probe" 2>"$probe/log"; then
+  echo "run-fuzzers: $clang cannot link libFuzzer with ASan and UBSan (install libclang-rt-14-dev):" >&2
+  cat "$probe/log" >&2
+  exit 2
+fi
+
 options=(-Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true -Dgui=disabled
          -Dbuildtype=debugoptimized)
 if [[ -f "$builddir/build.ninja" ]]; then
   meson setup --reconfigure "$builddir" "${options[@]}" >/dev/null
 else
-  CC=clang meson setup "$builddir" "${options[@]}"
+  CC=$clang meson setup "$builddir" "${options[@]}"
 fi
 meson compile -C "$builddir" tests/fuzz/make-seeds $(printf 'tests/fuzz/fuzz-%s ' "${targets[@]}")
 
@@ -44,8 +72,10 @@ done
 rm -rf "$corpus"
 XDG_DATA_HOME=$builddir/fuzz-home "$builddir/tests/fuzz/make-seeds" "$corpus" "${seeds[@]}"
 
-# Leaks count as failures; full stacks through GLib make them readable.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_odr_violation=0:detect_leaks=1:fast_unwind_on_malloc=0}
+# Leaks count as failures. Stacks are unwound the fast way, which stops at
+# GLib's frames but runs thirty times as many inputs; to see a saved input's
+# full stack, run its target on it with ASAN_OPTIONS=fast_unwind_on_malloc=0.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_odr_violation=0:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export XDG_DATA_HOME=$builddir/fuzz-home
 export LC_ALL=C.UTF-8

@@ -204,6 +204,135 @@ test_nothing_outside_the_page (void)
     }
 }
 
+/* A heading right before a drawing on its own page goes on that page;
+ * two such drawings in a row leave no blank page between them, and each
+ * page is turned the way that shows its drawing larger. */
+static void
+test_figure_pages (void)
+{
+  g_autoptr(MoatDocument) doc = moat_document_new ();
+  double width, height, w, h;
+
+  moat_document_add_heading (doc, 1, "Diagrams", "diagrams");
+  moat_document_add_heading (doc, 2, "Wide", NULL);
+  moat_document_add_drawing (doc, "A wide one", 2000, 600, TRUE, draw_box, NULL, NULL);
+  moat_document_add_heading (doc, 2, "Tall", NULL);
+  moat_document_add_drawing (doc, "A tall one", 600, 2000, TRUE, draw_box, NULL, NULL);
+  moat_document_add_heading (doc, 1, "After", NULL);
+  moat_document_add_paragraph (doc, "Text again.");
+
+  moat_document_paper_size (MOAT_PAPER_A4, &width, &height);
+  g_assert_cmpuint (moat_document_paginate (doc, width, height), ==, 3);
+  g_assert_cmpuint (moat_document_get_n_pages (doc), ==, 3);
+
+  moat_document_get_page_size (doc, 0, &w, &h);
+  g_assert_cmpfloat (w, ==, height);
+  g_assert_cmpfloat (h, ==, width);
+  for (guint p = 1; p < 3; p++)
+    {
+      moat_document_get_page_size (doc, p, &w, &h);
+      g_assert_cmpfloat (w, ==, width);
+      g_assert_cmpfloat (h, ==, height);
+    }
+}
+
+static void
+count_progress (double   fraction,
+                gpointer data)
+{
+  GArray *fractions = data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+/* Writing reports its progress, from 0 to 1, and stops when cancelled. */
+static void
+test_progress_and_cancel (void)
+{
+  g_autoptr(MoatDocument) doc = build_document (200);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) other = g_memory_output_stream_new_resizable ();
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (moat_document_write_pdf_to_stream (doc, stream, MOAT_PAPER_A4, count_progress,
+                                                    fractions, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fractions->len, >, moat_document_get_n_pages (doc));
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), >, 1000);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (moat_document_write_pdf_to_stream (doc, other, MOAT_PAPER_A4, NULL, NULL,
+                                                     cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Rows can be link targets, callouts are text like any other, and the
+ * running header names the section each page belongs to. */
+static void
+test_row_targets_and_sections (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "links.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MoatDocument) doc = moat_document_new ();
+  g_autoptr(GError) error = NULL;
+  const char *headers[] = { "Ref", "What", NULL };
+  const char *argv[] = { "pdfinfo", "-dests", path, NULL };
+  g_autofree char *dests = NULL;
+  g_autofree char *raw = NULL;
+  gsize length;
+  MoatDocumentTable *table;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  moat_document_set_running_header (doc, "The report");
+  moat_document_add_heading (doc, 1, "First section", NULL);
+  moat_document_add_link (doc, "Go to the row", "row-7");
+  moat_document_add_callout (doc, "<b>Read this</b> before anything else.");
+  moat_document_add_heading (doc, 1, "Second section", NULL);
+  table = moat_document_add_table (doc, 2, NULL, headers);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("R%u", i);
+      g_autofree char *name = g_strdup_printf ("row-%u", i);
+      const char *cells[] = { ref, "A row", NULL };
+
+      moat_document_table_add_row_full (table, cells, NULL, name);
+    }
+
+  g_assert_true (moat_document_write_pdf (doc, file, MOAT_PAPER_LETTER, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (page_count (path), ==, 2);
+
+  dests = run (argv);
+  g_assert_nonnull (dests);
+  g_assert_nonnull (strstr (dests, "\"row-7\""));
+  g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+  g_assert_nonnull (memmem (raw, length, "/Dest (row-7)", 13));
+
+  {
+    g_autofree char *first = page_text (path, 1);
+    g_autofree char *second = page_text (path, 2);
+
+    g_assert_nonnull (strstr (first, "Read this before anything else."));
+    g_assert_nonnull (strstr (first, "First section"));
+    g_assert_null (strstr (first, "Second section"));
+    g_assert_nonnull (strstr (second, "The report"));
+    g_assert_nonnull (strstr (second, "Second section"));
+  }
+
+  moat_test_rm_rf (dir);
+}
+
 static void
 test_empty_document (void)
 {
@@ -221,6 +350,9 @@ main (int   argc,
   g_test_add_func ("/document/pdf", test_pdf);
   g_test_add_func ("/document/nothing-outside-the-page", test_nothing_outside_the_page);
   g_test_add_func ("/document/empty", test_empty_document);
+  g_test_add_func ("/document/figure-pages", test_figure_pages);
+  g_test_add_func ("/document/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/document/row-targets-and-sections", test_row_targets_and_sections);
 
   return g_test_run ();
 }

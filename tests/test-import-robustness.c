@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "fuzz/fuzz-common.h"
 #include "moat-test-util.h"
@@ -443,6 +444,58 @@ replay_file (const char *target,
     }
 }
 
+/* Runs @sql on a project file behind Moat's back, as damage would. */
+static void
+damage (const char *path,
+        const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* SQLite checks references when rows are written, not when they are read:
+ * a damaged project file whose references lead nowhere, or whose elements
+ * lost their diagram or ends, is refused, not opened half-broken. The
+ * fuzzer found the first (regressions/moat-file/crash-dbd0bac4…). */
+static void
+test_damaged_project (void)
+{
+  const char *damages[] = {
+    "UPDATE element SET target_id = 'ghost' WHERE kind = 'flow'",
+    "UPDATE threat_element SET element_id = 'ghost'",
+    "UPDATE element SET diagram_id = NULL",
+    "UPDATE element SET source_id = NULL WHERE kind = 'flow'",
+  };
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autoptr(MoatModel) model = moat_test_sample_model ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("damaged-%u.moat", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *sql = g_strconcat ("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON; ",
+                                          damages[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(MoatStore) store = moat_store_create (file, model, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (store);
+      moat_store_close (store);
+      g_clear_object (&store);
+
+      damage (path, sql);
+      store = moat_store_open (file, &error);
+      g_assert_null (store);
+      g_assert_error (error, MOAT_ERROR, MOAT_ERROR_CORRUPT);
+      g_test_message ("%s: %s", damages[i], error->message);
+    }
+
+  moat_test_rm_rf (dir);
+}
+
 static void
 test_fuzz_regressions (void)
 {
@@ -486,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/robustness/too-many-values", test_too_many_values);
   g_test_add_func ("/robustness/large-model", test_large_model);
   g_test_add_func ("/robustness/too-large", test_too_large);
+  g_test_add_func ("/robustness/damaged-project", test_damaged_project);
   g_test_add_func ("/robustness/fuzz-regressions", test_fuzz_regressions);
 
   {

@@ -801,6 +801,65 @@ test_moat_round_trip (void)
                    ==, "Checkout");
 }
 
+/* A threat on several elements goes out as one copy on each cell, which
+ * Threat Dragon shows, and comes back as one threat on all of them. */
+static void
+test_shared_threat (void)
+{
+  g_autoptr(MoatModel) model = carriable_model ();
+  g_autoptr(MoatThreat) threat = g_object_new (MOAT_TYPE_THREAT, "id", "t-shared", NULL);
+  g_autoptr(MoatControl) control = g_object_new (MOAT_TYPE_CONTROL, "id", "c-shared", NULL);
+  g_autoptr(MoatModel) back = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *text = NULL;
+  const char *elements[] = { "web", "db", "flow", NULL };
+  const char *threat_ids[] = { "t-shared", NULL };
+  JsonArray *cells;
+  MoatThreat *copy;
+  guint written = 0;
+
+  g_object_set (threat, "title", "Shared", "description", "On three elements", "category", "T",
+                "likelihood", 4, "impact", 4, "element-ids", elements, NULL);
+  g_object_set (control, "title", "Sign everything", "threat-ids", threat_ids, NULL);
+  _moat_model_insert_loaded (model, MOAT_OBJECT (threat));
+  _moat_model_insert_loaded (model, MOAT_OBJECT (control));
+
+  text = export (model, NULL);
+  root = root_object (text);
+  cells = member_array (json_array_get_object_element (diagrams_of (root), 0), "cells");
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonArray *threats = member_array (member_object (json_array_get_object_element (cells, i), "data"),
+                                         "threats");
+
+      for (guint j = 0; threats != NULL && j < json_array_get_length (threats); j++)
+        written += g_str_equal (member_string (json_array_get_object_element (threats, j), "title"), "Shared");
+    }
+  g_assert_cmpuint (written, ==, 3);
+
+  back = import (text, NULL);
+  g_assert_cmpuint (moat_model_count (back, MOAT_TYPE_THREAT), ==, moat_model_count (model, MOAT_TYPE_THREAT));
+  copy = moat_model_lookup (back, "t-shared");
+  g_assert_nonnull (copy);
+  assert_same_field (MOAT_OBJECT (threat), MOAT_OBJECT (copy), "element-ids");
+  g_assert_cmpuint (moat_model_count (back, MOAT_TYPE_CONTROL), ==, moat_model_count (model, MOAT_TYPE_CONTROL));
+  g_assert_cmpstr (moat_control_get_title (moat_model_lookup (back, "t-shared-control")), ==, "Sign everything");
+
+  /* Copies that no longer say what the threat says were edited in Threat
+   * Dragon: each is a threat of its own. */
+  {
+    g_autofree char *changed = NULL;
+    g_autoptr(MoatModel) again = NULL;
+    GString *edited = g_string_new (text);
+
+    g_string_replace (edited, "\"On three elements\"", "\"On one element\"", 1);
+    changed = g_string_free (edited, FALSE);
+    again = import (changed, NULL);
+    g_assert_cmpuint (moat_model_count (again, MOAT_TYPE_THREAT), ==,
+                      moat_model_count (model, MOAT_TYPE_THREAT) + 2);
+  }
+}
+
 /* What Threat Dragon cannot hold is listed, never silently dropped. */
 static void
 test_export_report (void)
@@ -947,6 +1006,7 @@ main (int   argc,
   g_test_add_func ("/threat-dragon/properties", test_properties);
   g_test_add_func ("/threat-dragon/malformed-samples", test_malformed_samples);
   g_test_add_func ("/threat-dragon/moat-round-trip", test_moat_round_trip);
+  g_test_add_func ("/threat-dragon/shared-threat", test_shared_threat);
   g_test_add_func ("/threat-dragon/export-report", test_export_report);
   g_test_add_func ("/threat-dragon/bad-values", test_bad_values);
   g_test_add_func ("/threat-dragon/detect", test_detect);

@@ -5,9 +5,10 @@
 # Copyright 2026 The Moat authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# validate-exports.py EXPORT_SAMPLE SAMPLES_DIR
+# validate-exports.py EXPORT_SAMPLE SAMPLES_DIR [EXAMPLES_DIR]
 #   EXPORT_SAMPLE: the tests/export-sample helper
 #   SAMPLES_DIR:   ../shared/samples (the test is skipped without it)
+#   EXAMPLES_DIR:  data/examples: Moat's own models, exported too
 
 import json
 import os
@@ -42,6 +43,10 @@ def main():
         'otm': load(os.path.join(samples, 'otm', 'open-threat-model.schema.json')),
     }
     sources = ['--sample-model']
+    if len(sys.argv) > 3:
+        examples = sys.argv[3]
+        sources += [os.path.join(examples, name) for name in sorted(os.listdir(examples))
+                    if name.endswith('.json')]
     for sub in ('threat-dragon', 'otm'):
         folder = os.path.join(samples, sub)
         sources += [os.path.join(folder, name) for name in sorted(os.listdir(folder))

@@ -7,26 +7,29 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "moat-cli.h"
 
+/* The formats import takes: those Moat reads from other tools' files. */
 static gboolean
-read_model_json (const char  *path,
-                 const char  *from,
-                 MoatModel  **model,
-                 GError     **error)
+parse_import_format (const char  *name,
+                     MoatFormat  *format,
+                     GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  if (name == NULL)
+    name = "auto";
 
-  if (g_strcmp0 (from, "auto") != 0 && g_strcmp0 (from, "moat") != 0)
+  if (!moat_format_from_name (name, format) ||
+      !(*format == MOAT_FORMAT_UNKNOWN || *format == MOAT_FORMAT_MOAT ||
+        *format == MOAT_FORMAT_THREAT_DRAGON || *format == MOAT_FORMAT_OTM))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                        _("unknown format “%s”; use auto or moat"), from), FALSE;
+                        _("unknown format “%s”; use auto, moat, threat-dragon or otm"), name), FALSE;
 
-  *model = moat_json_read_file (file, error);
-  return *model != NULL;
+  return TRUE;
 }
 
 int
@@ -35,26 +38,36 @@ moat_cli_import (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatImportReport) report = NULL;
   g_autoptr(MoatStore) store = NULL;
+  g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out_path = NULL;
   g_autofree char *from = NULL;
-  gboolean force = FALSE;
+  gboolean force = FALSE, quiet = FALSE;
+  MoatFormat format;
   int status;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("The project file to write"), N_("MODEL.moat") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The input’s format: auto (the default) or moat"), N_("FORMAT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("The input’s format: auto (the default: detect it), moat, threat-dragon or otm"), N_("FORMAT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the project file if it exists"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print the import report"), NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE.json"));
-  g_option_context_set_summary (context, _("Makes a Moat project file from a model in JSON."));
+  context = g_option_context_new (_("FILE"));
+  g_option_context_set_summary (context,
+    _("Makes a Moat project file from a model in Moat JSON, OWASP Threat Dragon 2\n"
+      "or Open Threat Model (OTM) JSON. What came in, and every value that has no\n"
+      "place in Moat, is reported on standard error, one line per value."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!moat_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
+  if (!parse_import_format (from, &format, &error))
+    return moat_cli_fail (error);
   if (out_path == NULL)
     return moat_cli_fail_message (_("say where to write the model with -o MODEL.moat"));
 
@@ -62,7 +75,8 @@ moat_cli_import (int    argc,
   if (!force && g_file_query_exists (output, NULL))
     return moat_cli_fail_message (_("“%s” exists; use --force to replace it"), out_path);
 
-  if (!read_model_json (argv[1], from ? from : "auto", &model, &error))
+  input = g_file_new_for_commandline_arg (argv[1]);
+  if (!(model = moat_format_import_file (input, format, &report, &error)))
     return moat_cli_fail (error);
 
   store = moat_store_create (output, model, &error);
@@ -70,7 +84,99 @@ moat_cli_import (int    argc,
     return moat_cli_fail (error);
   moat_store_close (store);
 
+  if (!quiet)
+    moat_cli_print_report (report);
   return 0;
+}
+
+/* ---- export ---- */
+
+typedef enum {
+  EXPORT_JSON,
+  EXPORT_THREAT_DRAGON,
+  EXPORT_OTM,
+  EXPORT_MARKDOWN,
+  EXPORT_CSV,
+} ExportFormat;
+
+static const struct {
+  const char   *name;
+  ExportFormat  format;
+} export_formats[] = {
+  { "json", EXPORT_JSON },
+  { "moat", EXPORT_JSON },
+  { "threat-dragon", EXPORT_THREAT_DRAGON },
+  { "otm", EXPORT_OTM },
+  { "markdown", EXPORT_MARKDOWN },
+  { "md", EXPORT_MARKDOWN },
+  { "csv", EXPORT_CSV },
+};
+
+static gboolean
+parse_export_format (const char    *name,
+                     ExportFormat  *format,
+                     GError       **error)
+{
+  if (name == NULL)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("say which format to write with --format")), FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_formats); i++)
+    if (g_str_equal (name, export_formats[i].name))
+      {
+        *format = export_formats[i].format;
+        return TRUE;
+      }
+
+  return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                      _("unknown format “%s”; use json, threat-dragon, otm, markdown or csv"),
+                      name), FALSE;
+}
+
+static gboolean
+parse_csv_table (ExportFormat   format,
+                 const char    *name,
+                 MoatCsvTable  *table,
+                 GError       **error)
+{
+  *table = MOAT_CSV_THREATS;
+  if (name == NULL)
+    return TRUE;
+
+  if (format != EXPORT_CSV)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("--table goes with --format csv only")), FALSE;
+  if (!moat_export_csv_table_from_name (name, table))
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("unknown table “%s”; use threats or controls"), name), FALSE;
+
+  return TRUE;
+}
+
+/* Returns: (transfer full) (nullable): @model written as @format, with
+ * what it could not hold in @report for the other tools' formats */
+static char *
+export_text (MoatModel         *model,
+             ExportFormat       format,
+             MoatCsvTable       table,
+             MoatImportReport **report,
+             GError           **error)
+{
+  switch (format)
+    {
+    case EXPORT_JSON:
+      return moat_json_write (model, NULL);
+    case EXPORT_THREAT_DRAGON:
+      return moat_format_export (model, MOAT_FORMAT_THREAT_DRAGON, report, error);
+    case EXPORT_OTM:
+      return moat_format_export (model, MOAT_FORMAT_OTM, report, error);
+    case EXPORT_MARKDOWN:
+      return moat_export_markdown (model);
+    case EXPORT_CSV:
+      return moat_export_csv (model, table);
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 int
@@ -78,65 +184,83 @@ moat_cli_export (int    argc,
                  char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(MoatStore) store = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out_path = NULL;
-  g_autofree char *format = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *table_name = NULL;
   g_autofree char *text = NULL;
-  gsize length;
+  gboolean quiet = FALSE;
+  ExportFormat format;
+  MoatCsvTable table;
   int status;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The output format: json"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("json, threat-dragon, otm, markdown or csv"), N_("FORMAT") },
+    { "table", 't', 0, G_OPTION_ARG_STRING, &table_name,
+      N_("With csv: threats (the default) or controls"), N_("TABLE") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not list what the format cannot hold"), NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL.moat"));
-  g_option_context_set_summary (context, _("Writes a model in another format: json is Moat’s own,\n"
-                                           "canonical and stable, for keeping in git."));
+  context = g_option_context_new (_("MODEL"));
+  g_option_context_set_summary (context,
+    _("Writes a model in another format. MODEL is a project file, or a file\n"
+      "“import” takes.\n"
+      "\n"
+      "  json           Moat’s own, canonical and stable: for keeping in git\n"
+      "  threat-dragon  OWASP Threat Dragon 2\n"
+      "  otm            Open Threat Model\n"
+      "  markdown       one page for pull requests and wikis\n"
+      "  csv            threats or controls for issue trackers (see README.md)\n"
+      "\n"
+      "What Threat Dragon or OTM cannot hold is listed on standard error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!moat_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  if (format == NULL)
-    return moat_cli_fail_message (_("say which format to write with --format"));
-  if (!g_str_equal (format, "json"))
-    return moat_cli_fail_message (_("unknown format “%s”; use json"), format);
-
-  if (!(store = moat_cli_open (argv[1], &error)))
+  if (!parse_export_format (format_name, &format, &error) ||
+      !parse_csv_table (format, table_name, &table, &error))
     return moat_cli_fail (error);
 
-  text = moat_json_write (moat_store_get_model (store), &length);
-  moat_store_close (store);
-
-  if (!moat_cli_write_output (out_path, text, length, &error))
+  if (!(model = moat_cli_load (argv[1], &error)))
     return moat_cli_fail (error);
 
+  if (!(text = export_text (model, format, table, &report, &error)) ||
+      !moat_cli_write_output (out_path, text, strlen (text), &error))
+    return moat_cli_fail (error);
+
+  if (!quiet)
+    moat_cli_print_report (report);
   return 0;
 }
 
 /* ------------------------------------------------------------------ */
 
-typedef struct
-{
-  const char *label;
-  guint       count;
-  const char *nick;
-} Count;
-
-static GArray *
-count_by_enum (MoatModel  *model,
-               GType       type,
-               const char *field)
+/**
+ * moat_cli_count_by_enum:
+ *
+ * Returns: (transfer full) (element-type MoatCliCount): one count for
+ *   every value of the enumeration, in its order, zeros included
+ */
+GArray *
+moat_cli_count_by_enum (MoatModel  *model,
+                        GType       type,
+                        const char *field)
 {
   GListModel *list = moat_model_get_list (model, type);
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (moat_object_class_for_type (type)), field);
   g_autoptr(GEnumClass) klass = g_type_class_ref (pspec->value_type);
-  GArray *counts = g_array_sized_new (FALSE, TRUE, sizeof (Count), klass->n_values);
+  GArray *counts = g_array_sized_new (FALSE, TRUE, sizeof (MoatCliCount), klass->n_values);
 
   g_array_set_size (counts, klass->n_values);
   for (guint i = 0; i < klass->n_values; i++)
-    g_array_index (counts, Count, i).nick = klass->values[i].value_nick;
+    {
+      g_array_index (counts, MoatCliCount, i).value = klass->values[i].value;
+      g_array_index (counts, MoatCliCount, i).nick = klass->values[i].value_nick;
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -145,7 +269,7 @@ count_by_enum (MoatModel  *model,
 
       for (guint v = 0; v < klass->n_values; v++)
         if (klass->values[v].value == value)
-          g_array_index (counts, Count, v).count++;
+          g_array_index (counts, MoatCliCount, v).count++;
     }
 
   return counts;
@@ -160,7 +284,7 @@ append_counts (GString    *out,
   g_string_append (out, " (");
   for (guint i = 0; i < counts->len; i++)
     {
-      Count *c = &g_array_index (counts, Count, i);
+      MoatCliCount *c = &g_array_index (counts, MoatCliCount, i);
 
       g_string_append_printf (out, "%s%u %s", first ? "" : ", ", c->count, c->nick);
       first = FALSE;
@@ -190,7 +314,7 @@ info_count (GString    *out,
   g_string_append_printf (value, "%u", moat_model_count (model, type));
   if (enum_field != NULL)
     {
-      g_autoptr(GArray) counts = count_by_enum (model, type, enum_field);
+      g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, enum_field);
       append_counts (value, counts);
     }
   info_line (out, label, value->str);
@@ -235,12 +359,12 @@ json_counts (JsonBuilder *builder,
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, moat_model_count (model, type));
   {
-    g_autoptr(GArray) counts = count_by_enum (model, type, enum_field);
+    g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, enum_field);
 
     for (guint i = 0; i < counts->len; i++)
       {
-        json_builder_set_member_name (builder, g_array_index (counts, Count, i).nick);
-        json_builder_add_int_value (builder, g_array_index (counts, Count, i).count);
+        json_builder_set_member_name (builder, g_array_index (counts, MoatCliCount, i).nick);
+        json_builder_add_int_value (builder, g_array_index (counts, MoatCliCount, i).count);
       }
   }
   json_builder_end_object (builder);
@@ -293,7 +417,7 @@ moat_cli_info (int    argc,
                char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(MoatStore) store = NULL;
+  g_autoptr(MoatModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gboolean as_json = FALSE;
@@ -303,18 +427,17 @@ moat_cli_info (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL.moat"));
-  g_option_context_set_summary (context, _("Shows a model’s title and what it holds."));
+  context = g_option_context_new (_("MODEL"));
+  g_option_context_set_summary (context, _("Shows a model’s title and what it holds. MODEL is a project\n"
+                                           "file, or a file “import” takes."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!moat_cli_parse (context, &argc, &argv, 1, &status))
     return status;
 
-  if (!(store = moat_cli_open (argv[1], &error)))
+  if (!(model = moat_cli_load (argv[1], &error)))
     return moat_cli_fail (error);
 
-  text = as_json ? info_json (moat_store_get_model (store))
-                 : info_text (moat_store_get_model (store));
-  moat_store_close (store);
+  text = as_json ? info_json (model) : info_text (model);
 
   fputs (text, stdout);
   return 0;
@@ -325,8 +448,8 @@ moat_cli_diff (int    argc,
                char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(MoatStore) old_store = NULL;
-  g_autoptr(MoatStore) new_store = NULL;
+  g_autoptr(MoatModel) old_model = NULL;
+  g_autoptr(MoatModel) new_model = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
@@ -337,10 +460,11 @@ moat_cli_diff (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("OLD.moat NEW.moat"));
+  context = g_option_context_new (_("OLD NEW"));
   g_option_context_set_summary (context, _("Lists what was added, removed and changed between two\n"
                                            "versions of a model, in a stable order: made for\n"
-                                           "pull-request comments."));
+                                           "pull-request comments. OLD and NEW are project files,\n"
+                                           "or files “import” takes."));
   g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
   if (!moat_cli_parse (context, &argc, &argv, 2, &status))
     return status;
@@ -349,11 +473,11 @@ moat_cli_diff (int    argc,
       !g_str_equal (format, "markdown") && !g_str_equal (format, "json"))
     return moat_cli_fail_message (_("unknown format “%s”; use text, markdown or json"), format);
 
-  if (!(old_store = moat_cli_open (argv[1], &error)) ||
-      !(new_store = moat_cli_open (argv[2], &error)))
+  if (!(old_model = moat_cli_load (argv[1], &error)) ||
+      !(new_model = moat_cli_load (argv[2], &error)))
     return moat_cli_fail (error);
 
-  entries = moat_diff_models (moat_store_get_model (old_store), moat_store_get_model (new_store));
+  entries = moat_diff_models (old_model, new_model);
   if (format == NULL || g_str_equal (format, "text"))
     text = moat_diff_format_text (entries);
   else if (g_str_equal (format, "markdown"))
@@ -361,8 +485,6 @@ moat_cli_diff (int    argc,
   else
     text = moat_diff_format_json (entries);
 
-  moat_store_close (old_store);
-  moat_store_close (new_store);
   fputs (text, stdout);
   return 0;
 }

@@ -11,17 +11,25 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "moat-cli.h"
 
 static const MoatCliCommand commands[] = {
-  { "import", N_("Make a project file from a JSON model"), moat_cli_import },
-  { "export", N_("Write a model as JSON"), moat_cli_export },
+  { "import", N_("Make a project file from Moat JSON, Threat Dragon or OTM"), moat_cli_import },
+  { "export", N_("Write a model as JSON, Threat Dragon, OTM, Markdown or CSV"), moat_cli_export },
   { "info", N_("Show what a model holds"), moat_cli_info },
   { "diff", N_("Show what changed between two versions of a model"), moat_cli_diff },
+  { "stats", N_("Count a model’s elements, threats, controls and assumptions"), moat_cli_stats },
+  { "report", N_("Write a model as a PDF report"), moat_cli_report },
+  { "suggest", N_("List the threats the rules suggest"), moat_cli_suggest },
+  { "check", N_("Fail on open threats at a risk level, or on missing reviews"), moat_cli_check },
 };
+
+static const char exit_status_text[] =
+  N_("Exit status: 0 success, 1 a check failed, 2 a usage or input error.");
 
 static void
 print_usage (FILE *stream)
@@ -30,7 +38,7 @@ print_usage (FILE *stream)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("“moat-cli COMMAND --help” describes a command."));
-  fprintf (stream, "%s\n", _("Exit status: 0 success, 1 a check failed, 2 a usage or input error."));
+  fprintf (stream, "%s\n", _(exit_status_text));
 }
 
 /**
@@ -84,6 +92,8 @@ moat_cli_parse (GOptionContext  *context,
   g_autoptr(GError) error = NULL;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (g_option_context_get_description (context) == NULL)
+    g_option_context_set_description (context, _(exit_status_text));
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       *status = moat_cli_fail (error);
@@ -116,6 +126,62 @@ moat_cli_open (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
   return moat_store_open (file, error);
+}
+
+static gboolean
+starts_like_sqlite (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char header[16];
+  gsize n_read = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, NULL))
+    return TRUE;
+
+  return n_read == sizeof header && memcmp (header, "SQLite format 3", sizeof header) == 0;
+}
+
+/**
+ * moat_cli_load:
+ *
+ * Reads a model to look at it: a project file, or any file `import`
+ * takes (Moat JSON as kept in git, Threat Dragon, OTM), so that CI jobs
+ * can run on what is in the repository. Nothing is changed in the file.
+ *
+ * Returns: (transfer full) (nullable): the model
+ */
+MoatModel *
+moat_cli_load (const char  *path,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(MoatStore) store = NULL;
+  MoatModel *model;
+
+  /* Files that cannot be read go to the store too: it words those errors. */
+  if (!starts_like_sqlite (file))
+    return moat_format_import_file (file, MOAT_FORMAT_UNKNOWN, NULL, error);
+
+  if (!(store = moat_store_open (file, error)))
+    return NULL;
+  model = g_object_ref (moat_store_get_model (store));
+  /* Closed, the store no longer listens to the model: it stays in memory. */
+  moat_store_close (store);
+  return model;
+}
+
+/* What an import or an export could not carry over, on stderr, where
+ * a person sees it and a pipe does not take it in. */
+void
+moat_cli_print_report (MoatImportReport *report)
+{
+  g_autofree char *text = NULL;
+
+  if (report == NULL)
+    return;
+  text = moat_import_report_format_text (report);
+  fputs (text, stderr);
 }
 
 /**

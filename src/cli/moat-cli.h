@@ -30,10 +30,25 @@ gboolean   moat_cli_parse         (GOptionContext  *context,
                                    int             *status);
 MoatStore *moat_cli_open          (const char      *path,
                                    GError         **error);
+MoatModel *moat_cli_load          (const char      *path,
+                                   GError         **error);
 gboolean   moat_cli_write_output  (const char      *path,
                                    const char      *text,
                                    gsize            length,
                                    GError         **error);
+void       moat_cli_print_report  (MoatImportReport *report);
+
+/* How many objects of @type have each value of the enumeration @field. */
+typedef struct
+{
+  int         value;
+  const char *nick;
+  guint       count;
+} MoatCliCount;
+
+GArray    *moat_cli_count_by_enum (MoatModel       *model,
+                                   GType            type,
+                                   const char      *field);
 
 int        moat_cli_import        (int              argc,
                                    char           **argv);
@@ -43,5 +58,14 @@ int        moat_cli_info          (int              argc,
                                    char           **argv);
 int        moat_cli_diff          (int              argc,
                                    char           **argv);
+int        moat_cli_stats         (int              argc,
+                                   char           **argv);
+int        moat_cli_report        (int              argc,
+                                   char           **argv);
+int        moat_cli_suggest       (int              argc,
+                                   char           **argv);
+int        moat_cli_check         (int              argc,
+                                   char           **argv);
+MoatRuleSet *moat_cli_load_rules  (void);
 
 G_END_DECLS

@@ -24,6 +24,9 @@
 #define MARGIN_TOP    64.0
 #define MARGIN_BOTTOM 56.0
 #define CELL_PAD      4.0
+#define CALLOUT_PAD_X 14.0
+#define CALLOUT_PAD_Y 10.0
+#define PAGINATE_SHARE 0.15
 #define FONT_FAMILY   "Noto Sans, DejaVu Sans, sans-serif"
 
 typedef enum {
@@ -39,7 +42,8 @@ typedef enum {
 typedef struct
 {
   char        **cells;
-  char         *anchor;
+  char         *anchor;   /* where a click leads */
+  char         *name;     /* what links to this row lead to */
   PangoLayout **layouts;
   double        height;
 } Row;
@@ -60,6 +64,8 @@ typedef struct
   char              *subtitle;
   char              *anchor;
   double             points;
+  gboolean           callout;
+  gboolean           headed;   /* a drawing on the page of its heading */
   double             width;
   double             height;
   gboolean           own_page;
@@ -87,9 +93,10 @@ typedef struct
 
 typedef struct
 {
-  double   width;
-  double   height;
-  gboolean bare;  /* the cover: no running header or footer */
+  double      width;
+  double      height;
+  gboolean    bare;     /* the cover: no running header or footer */
+  const char *section;  /* the section the page belongs to, for the header */
 } Page;
 
 struct _MoatDocument
@@ -119,6 +126,7 @@ row_free (Row *row,
     return;
   g_strfreev (row->cells);
   g_free (row->anchor);
+  g_free (row->name);
   if (row->layouts != NULL)
     for (guint i = 0; i < n; i++)
       g_clear_object (&row->layouts[i]);
@@ -186,15 +194,41 @@ moat_document_class_init (MoatDocumentClass *klass)
 static void
 moat_document_init (MoatDocument *self)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
   self->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)block_free);
   self->placements = g_ptr_array_new_with_free_func ((GDestroyNotify)placement_free);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
+}
+
+/* Every paragraph runs in the direction of the report's language, even
+ * one that starts with a name in another script. */
+static PangoDirection
+text_direction (void)
+{
+  /* Translators: "default:RTL" if your language is written right to left,
+   * else leave it as it is */
+  return g_str_equal (C_("text direction", "default:LTR"), "default:RTL")
+    ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR;
+}
+
+/* Pango font maps are not shared between threads: each thread has its own
+ * default one. A document built on one thread and laid out on a worker
+ * takes the worker's. */
+static void
+ensure_context (MoatDocument *self)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  cairo_font_options_t *options;
+
+  if (self->context != NULL && pango_context_get_font_map (self->context) == font_map)
+    return;
+
+  g_clear_object (&self->context);
+  self->context = pango_font_map_create_context (font_map);
+  pango_context_set_base_dir (self->context, text_direction ());
 
   /* Lay out in points with unhinted metrics, so that text measures the
    * same on a PDF page, a printer and an image. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
   pango_cairo_context_set_resolution (self->context, 72.0);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
@@ -301,6 +335,22 @@ moat_document_add_link (MoatDocument *self,
   block->anchor = g_strdup (anchor);
 }
 
+/**
+ * moat_document_add_callout:
+ *
+ * A paragraph set apart in a tinted box: a brief, a warning, a summary
+ * the reader must not miss.
+ */
+void
+moat_document_add_callout (MoatDocument *self,
+                           const char   *markup)
+{
+  Block *block = add_block (self, BLOCK_PARAGRAPH);
+
+  block->text = g_strdup (markup);
+  block->callout = TRUE;
+}
+
 void
 moat_document_add_spacer (MoatDocument *self,
                           double        points)
@@ -404,7 +454,25 @@ moat_document_table_add_row (MoatDocumentTable  *table,
                              const char * const *cells,
                              const char         *anchor)
 {
-  g_ptr_array_add (table->rows, row_new (table->n_columns, cells, anchor));
+  moat_document_table_add_row_full (table, cells, anchor, NULL);
+}
+
+/**
+ * moat_document_table_add_row_full:
+ * @cells: (array length=n_columns): Pango markup for each cell
+ * @link: (nullable): where a click on the row leads
+ * @name: (nullable): a name links elsewhere can point to
+ */
+void
+moat_document_table_add_row_full (MoatDocumentTable  *table,
+                                  const char * const *cells,
+                                  const char         *link,
+                                  const char         *name)
+{
+  Row *row = row_new (table->n_columns, cells, link);
+
+  row->name = g_strdup (name);
+  g_ptr_array_add (table->rows, row);
 }
 
 void
@@ -433,6 +501,8 @@ typedef struct
   guint         page;
   double        y;
   gboolean      empty;
+  gboolean      keep_page;  /* a heading waits for its figure on this page */
+  const char   *section;
 } Cursor;
 
 static PangoLayout *
@@ -443,14 +513,22 @@ make_layout (MoatDocument *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoAttrList *attrs = NULL;
+  g_autofree char *text = NULL;
 
   pango_layout_set_font_description (layout, desc);
+  pango_layout_set_auto_dir (layout, FALSE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, pango_units_from_double (MAX (width, 1)));
-  if (!pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
-    pango_layout_set_text (layout, markup, -1);
+  /* Text that is not valid markup is shown as it is. */
+  if (pango_parse_markup (markup, -1, 0, &attrs, &text, NULL, NULL))
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   else
-    pango_layout_set_markup (layout, markup, -1);
+    pango_layout_set_text (layout, markup, -1);
 
   return layout;
 }
@@ -488,6 +566,8 @@ body_width (Cursor *c)
   return current_page (c)->width - 2 * MARGIN_X;
 }
 
+/* A page nothing was put on yet is reused, turned if need be, so that
+ * two page breaks in a row never leave a blank page. */
 static void
 new_page (Cursor   *c,
           gboolean  landscape,
@@ -499,8 +579,15 @@ new_page (Cursor   *c,
   page.width = landscape ? MAX (w, h) : MIN (w, h);
   page.height = landscape ? MIN (w, h) : MAX (w, h);
   page.bare = bare;
-  g_array_append_val (c->doc->pages, page);
-  c->page = c->doc->pages->len - 1;
+  page.section = c->section;
+
+  if (c->doc->pages->len > 0 && c->empty && !current_page (c)->bare)
+    *current_page (c) = page;
+  else
+    {
+      g_array_append_val (c->doc->pages, page);
+      c->page = c->doc->pages->len - 1;
+    }
   c->y = body_top ();
   c->empty = TRUE;
 }
@@ -581,27 +668,69 @@ layout_cover (Cursor *c,
   new_page (c, FALSE, FALSE);
 }
 
+static gboolean
+is_figure_page (Block *block)
+{
+  return block != NULL && block->kind == BLOCK_DRAWING && block->own_page;
+}
+
+/* A drawing on its own page goes on the page turned whichever way shows
+ * it larger. */
+static gboolean
+wants_landscape (MoatDocument *self,
+                 Block        *block)
+{
+  double long_side = MAX (self->paper_width, self->paper_height);
+  double short_side = MIN (self->paper_width, self->paper_height);
+  double portrait = MIN ((short_side - 2 * MARGIN_X) / block->width,
+                         (long_side - MARGIN_TOP - MARGIN_BOTTOM) / block->height);
+  double landscape = MIN ((long_side - 2 * MARGIN_X) / block->width,
+                          (short_side - MARGIN_TOP - MARGIN_BOTTOM) / block->height);
+
+  return landscape > portrait;
+}
+
+/* @next: the first block after the heading and the headings right after
+ * it, if any. Headings followed by a drawing on its own page go on that
+ * page, above it. */
 static void
 layout_heading (Cursor *c,
-                Block  *block)
+                Block  *block,
+                Block  *next)
 {
   static const char *fonts[] = { "", FONT_FAMILY " Bold 20", FONT_FAMILY " Bold 14",
                                  FONT_FAMILY " Bold 11.5" };
-  static const double before[] = { 0, 0, 16, 10 };
+  static const double before[] = { 0, 0, 18, 10 };
+  g_autofree char *escaped = g_markup_escape_text (block->text, -1);
   double height;
 
-  ensure_portrait_page (c);
-  if (block->level == 1 && !c->empty)
-    new_page (c, FALSE, FALSE);
+  if (is_figure_page (next))
+    {
+      if (!c->keep_page)
+        new_page (c, wants_landscape (c->doc, next), FALSE);
+      c->keep_page = TRUE;
+    }
+  else
+    {
+      ensure_portrait_page (c);
+      if (block->level == 1 && !c->empty)
+        new_page (c, FALSE, FALSE);
+    }
+
+  if (block->level == 1)
+    {
+      c->section = block->text;
+      current_page (c)->section = block->text;
+    }
 
   g_clear_object (&block->layout);
-  block->layout = make_layout (c->doc, block->text, fonts[block->level], body_width (c));
-  height = layout_height (block->layout) + (block->level == 1 ? 14 : 6);
+  block->layout = make_layout (c->doc, escaped, fonts[block->level], body_width (c));
+  height = layout_height (block->layout) + (block->level == 1 ? 18 : 6);
 
   if (!c->empty)
     c->y += before[block->level];
   /* Keep a heading with at least a few lines of what follows it. */
-  if (c->y + height + 48 > body_bottom (c))
+  if (!c->keep_page && c->y + height + 48 > body_bottom (c))
     new_page (c, FALSE, FALSE);
 
   place (c, block, MARGIN_X, body_width (c), height);
@@ -611,16 +740,21 @@ static void
 layout_paragraph (Cursor *c,
                   Block  *block)
 {
+  double inset = block->callout ? CALLOUT_PAD_X : 0;
+  double pad = block->callout ? CALLOUT_PAD_Y : 0;
   double total, from = 0;
 
   ensure_portrait_page (c);
   g_clear_object (&block->layout);
-  block->layout = make_layout (c->doc, block->text, FONT_FAMILY " 10", body_width (c));
+  block->layout = make_layout (c->doc, block->text, FONT_FAMILY " 10", body_width (c) - 2 * inset);
+  pango_layout_set_line_spacing (block->layout, 1.2);
   total = layout_height (block->layout);
+  if (block->callout)
+    c->y += 4;
 
   while (from < total)
     {
-      double to = split_point (block->layout, from, body_bottom (c) - c->y);
+      double to = split_point (block->layout, from, body_bottom (c) - c->y - 2 * pad);
       Placement *p;
 
       if (to <= from)
@@ -633,7 +767,7 @@ layout_paragraph (Cursor *c,
               continue;
             }
         }
-      p = place (c, block, MARGIN_X, body_width (c), to - from);
+      p = place (c, block, MARGIN_X, body_width (c), to - from + 2 * pad);
       p->from = g_new (double, 1);
       p->to = g_new (double, 1);
       p->from[0] = from;
@@ -642,7 +776,7 @@ layout_paragraph (Cursor *c,
       if (from < total)
         new_page (c, FALSE, FALSE);
     }
-  c->y += 6;
+  c->y += block->callout ? 10 : 6;
 }
 
 static void
@@ -652,10 +786,12 @@ layout_drawing (Cursor *c,
   double caption_h = 0, scale, avail_w, avail_h;
   Placement *p;
 
-  if (block->own_page)
-    new_page (c, block->width > block->height, FALSE);
-  else
+  block->headed = block->own_page && c->keep_page;
+  if (block->own_page && !c->keep_page)
+    new_page (c, wants_landscape (c->doc, block), FALSE);
+  else if (!block->own_page)
     ensure_portrait_page (c);
+  c->keep_page = FALSE;
 
   g_clear_object (&block->caption);
   if (block->text != NULL)
@@ -667,7 +803,7 @@ layout_drawing (Cursor *c,
     }
 
   avail_w = body_width (c);
-  avail_h = body_bottom (c) - body_top () - caption_h;
+  avail_h = body_bottom (c) - (block->own_page ? c->y : body_top ()) - caption_h;
   scale = MIN (avail_w / block->width, avail_h / block->height);
   if (!block->own_page)
     scale = MIN (scale, 1.0);
@@ -825,23 +961,32 @@ layout_table (Cursor *c,
   c->y += 10;
 }
 
-/**
- * moat_document_paginate:
- *
- * Lays the document out on pages of the given size (portrait; pages of
- * landscape drawings are turned).
- *
- * Returns: the number of pages
- */
-guint
-moat_document_paginate (MoatDocument *self,
-                        double        page_width,
-                        double        page_height)
+static Block *
+block_after_headings (MoatDocument *self,
+                      guint         index)
 {
-  Cursor c = { self, 0, 0, TRUE };
+  for (guint i = index + 1; i < self->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i);
 
-  g_return_val_if_fail (MOAT_IS_DOCUMENT (self), 0);
+      if (block->kind != BLOCK_HEADING)
+        return block;
+    }
+  return NULL;
+}
 
+/* Returns 0 when cancelled. @progress gets the share of blocks laid out. */
+static guint
+paginate (MoatDocument             *self,
+          double                    page_width,
+          double                    page_height,
+          MoatDocumentProgressFunc  progress,
+          gpointer                  user_data,
+          GCancellable             *cancellable)
+{
+  Cursor c = { self, 0, 0, TRUE, FALSE, NULL };
+
+  ensure_context (self);
   self->paper_width = page_width;
   self->paper_height = page_height;
   g_ptr_array_set_size (self->placements, 0);
@@ -852,13 +997,21 @@ moat_document_paginate (MoatDocument *self,
     {
       Block *block = g_ptr_array_index (self->blocks, i);
 
+      if (i % 64 == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            return 0;
+          if (progress != NULL)
+            progress (PAGINATE_SHARE * i / self->blocks->len, user_data);
+        }
+
       switch (block->kind)
         {
         case BLOCK_COVER:
           layout_cover (&c, block);
           break;
         case BLOCK_HEADING:
-          layout_heading (&c, block);
+          layout_heading (&c, block, block_after_headings (self, i));
           break;
         case BLOCK_PARAGRAPH:
           layout_paragraph (&c, block);
@@ -888,6 +1041,24 @@ moat_document_paginate (MoatDocument *self,
   return self->pages->len;
 }
 
+/**
+ * moat_document_paginate:
+ *
+ * Lays the document out on pages of the given size (portrait; pages of
+ * landscape drawings are turned).
+ *
+ * Returns: the number of pages
+ */
+guint
+moat_document_paginate (MoatDocument *self,
+                        double        page_width,
+                        double        page_height)
+{
+  g_return_val_if_fail (MOAT_IS_DOCUMENT (self), 0);
+
+  return paginate (self, page_width, page_height, NULL, NULL, NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* Rendering                                                           */
 
@@ -898,6 +1069,10 @@ set_grey (cairo_t *cr,
   cairo_set_source_rgb (cr, level, level, level);
 }
 
+/* Layouts are drawn as they were measured, without
+ * pango_cairo_update_layout(): that marks the context changed on every
+ * call and would lay the text out again. The metrics are unhinted, so
+ * they hold on any surface and at any scale. */
 static void
 show_layout_part (cairo_t     *cr,
                   PangoLayout *layout,
@@ -910,7 +1085,6 @@ show_layout_part (cairo_t     *cr,
   cairo_rectangle (cr, x - 2, y, pango_units_to_double (pango_layout_get_width (layout)) + 4, to - from);
   cairo_clip (cr);
   cairo_move_to (cr, x, y - from);
-  pango_cairo_update_layout (cr, layout);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }
@@ -931,13 +1105,27 @@ render_frame (MoatDocument *self,
   if (self->running_header != NULL)
     {
       g_autofree char *escaped = g_markup_escape_text (self->running_header, -1);
+      double width = page->width - 2 * MARGIN_X;
 
-      layout = make_layout (self, escaped, FONT_FAMILY " 8", page->width - 2 * MARGIN_X);
+      /* The document on the left, the section on the right: each gets
+       * half the line at most, and is shortened rather than overlap. */
+      layout = make_layout (self, escaped, FONT_FAMILY " 8", page->section ? width * 0.55 : width);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       cairo_move_to (cr, MARGIN_X, 30);
-      pango_cairo_update_layout (cr, layout);
       pango_cairo_show_layout (cr, layout);
       g_clear_object (&layout);
+
+      if (page->section != NULL)
+        {
+          g_autofree char *section = g_markup_escape_text (page->section, -1);
+
+          layout = make_layout (self, section, FONT_FAMILY " 8", width * 0.4);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+          cairo_move_to (cr, MARGIN_X + width * 0.6, 30);
+          pango_cairo_show_layout (cr, layout);
+          g_clear_object (&layout);
+        }
 
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, MARGIN_X, 44);
@@ -949,7 +1137,6 @@ render_frame (MoatDocument *self,
   layout = make_layout (self, footer, FONT_FAMILY " 8", page->width - 2 * MARGIN_X);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   cairo_move_to (cr, MARGIN_X, page->height - 36);
-  pango_cairo_update_layout (cr, layout);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -961,7 +1148,25 @@ render_cover (MoatDocument *self,
   g_autofree char *escaped = g_markup_escape_text (p->block->text ? p->block->text : "", -1);
   g_autoptr(PangoLayout) title = make_layout (self, escaped, FONT_FAMILY " Bold 30", p->width);
   g_autoptr(PangoLayout) subtitle = NULL;
-  double y = p->y + p->height * 0.3;
+  double total, y;
+
+  if (p->block->subtitle != NULL)
+    {
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 90);
+
+      subtitle = make_layout (self, p->block->subtitle, FONT_FAMILY " 12", p->width);
+      pango_layout_set_spacing (subtitle, pango_units_from_double (4));
+      pango_layout_set_tabs (subtitle, tabs);
+      pango_tab_array_free (tabs);
+    }
+
+  /* A third of the way down, or higher if the text needs the room; what
+   * does not fit on the page is cut rather than drawn off it. */
+  total = 30 + layout_height (title) + (subtitle ? 24 + layout_height (subtitle) : 0);
+  y = p->y + 30 + MAX (0, MIN (p->height * 0.3, p->height - total));
+  cairo_save (cr);
+  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
+  cairo_clip (cr);
 
   cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
   cairo_rectangle (cr, p->x, y - 24, 64, 6);
@@ -969,19 +1174,16 @@ render_cover (MoatDocument *self,
 
   set_grey (cr, 0.1);
   cairo_move_to (cr, p->x, y);
-  pango_cairo_update_layout (cr, title);
   pango_cairo_show_layout (cr, title);
   y += layout_height (title) + 24;
 
-  if (p->block->subtitle != NULL)
+  if (subtitle != NULL)
     {
-      subtitle = make_layout (self, p->block->subtitle, FONT_FAMILY " 12", p->width);
-      pango_layout_set_spacing (subtitle, pango_units_from_double (4));
       set_grey (cr, 0.3);
       cairo_move_to (cr, p->x, y);
-      pango_cairo_update_layout (cr, subtitle);
       pango_cairo_show_layout (cr, subtitle);
     }
+  cairo_restore (cr);
 }
 
 static void
@@ -995,7 +1197,6 @@ render_heading (MoatDocument *self,
   cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
   set_grey (cr, 0.1);
   cairo_move_to (cr, p->x, p->y);
-  pango_cairo_update_layout (cr, p->block->layout);
   pango_cairo_show_layout (cr, p->block->layout);
   cairo_tag_end (cr, CAIRO_TAG_DEST);
 
@@ -1024,6 +1225,19 @@ render_paragraph (cairo_t   *cr,
                   Placement *p)
 {
   g_autofree char *link = NULL;
+  double x = p->x, y = p->y;
+
+  if (p->block->callout)
+    {
+      cairo_set_source_rgb (cr, 0.95, 0.965, 0.985);
+      cairo_rectangle (cr, p->x, p->y, p->width, p->height);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+      cairo_rectangle (cr, p->x, p->y, 3, p->height);
+      cairo_fill (cr);
+      x += CALLOUT_PAD_X;
+      y += CALLOUT_PAD_Y;
+    }
 
   if (p->block->anchor != NULL)
     {
@@ -1034,7 +1248,7 @@ render_paragraph (cairo_t   *cr,
   else
     set_grey (cr, 0.12);
 
-  show_layout_part (cr, p->block->layout, p->x, p->y, p->from[0], p->to[0]);
+  show_layout_part (cr, p->block->layout, x, y, p->from[0], p->to[0]);
 
   if (link != NULL)
     cairo_tag_end (cr, CAIRO_TAG_LINK);
@@ -1064,11 +1278,11 @@ render_drawing (cairo_t   *cr,
       cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
       set_grey (cr, 0.35);
       cairo_move_to (cr, page_x, p->y + h + 6);
-      pango_cairo_update_layout (cr, block->caption);
       pango_cairo_show_layout (cr, block->caption);
       cairo_tag_end (cr, CAIRO_TAG_DEST);
 
-      if (outline != NULL)
+      /* A figure under its own heading has the heading's bookmark. */
+      if (outline != NULL && !block->headed)
         {
           g_autofree char *link = g_strdup_printf ("dest='%s'", block->anchor);
           cairo_pdf_surface_add_outline (cairo_get_target (cr), outline[2],
@@ -1095,6 +1309,15 @@ render_row (cairo_t   *cr,
     cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, p->x, p->y, p->width, p->height);
   cairo_fill (cr);
+
+  /* Links to a row lead to where it starts. */
+  if (row->name != NULL && p->row >= 0 && (p->from == NULL || p->from[0] == 0))
+    {
+      g_autofree char *dest = g_strdup_printf ("name='%s' x=%f y=%f", row->name, p->x, p->y);
+
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+      cairo_tag_end (cr, CAIRO_TAG_DEST);
+    }
 
   if (row->anchor != NULL)
     {
@@ -1135,12 +1358,26 @@ render_placements (MoatDocument *self,
                    guint         page,
                    int          *outline)
 {
-  for (guint i = 0; i < self->placements->len; i++)
+  guint low = 0, high = self->placements->len;
+
+  /* Placements are made page after page: find the page's first one. */
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      Placement *p = g_ptr_array_index (self->placements, mid);
+
+      if (p->page < page)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  for (guint i = low; i < self->placements->len; i++)
     {
       Placement *p = g_ptr_array_index (self->placements, i);
 
       if (p->page != page)
-        continue;
+        break;
 
       switch (p->block->kind)
         {
@@ -1166,6 +1403,41 @@ render_placements (MoatDocument *self,
 }
 
 /**
+ * moat_document_get_n_pages:
+ *
+ * Returns: the number of pages of the last pagination
+ */
+guint
+moat_document_get_n_pages (MoatDocument *self)
+{
+  g_return_val_if_fail (MOAT_IS_DOCUMENT (self), 0);
+
+  return self->pages->len;
+}
+
+/**
+ * moat_document_get_page_size:
+ *
+ * The size of page @page (from 0) of the last pagination, in points: a
+ * page that holds a wide drawing is turned to landscape.
+ */
+void
+moat_document_get_page_size (MoatDocument *self,
+                             guint         page,
+                             double       *width,
+                             double       *height)
+{
+  Page *p;
+
+  g_return_if_fail (MOAT_IS_DOCUMENT (self));
+  g_return_if_fail (page < self->pages->len);
+
+  p = &g_array_index (self->pages, Page, page);
+  *width = p->width;
+  *height = p->height;
+}
+
+/**
  * moat_document_render_page:
  *
  * Draws page @page (from 0) of the last pagination, in points with the
@@ -1183,48 +1455,37 @@ moat_document_render_page (MoatDocument *self,
   render_placements (self, cr, page, NULL);
 }
 
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} StreamClosure;
+
 static cairo_status_t
 write_to_stream (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
-  GOutputStream *stream = closure;
+  StreamClosure *sc = closure;
 
-  return g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
-    ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  if (sc->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sc->stream, data, length, NULL, sc->cancellable, &sc->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
 }
 
-/**
- * moat_document_write_pdf:
- *
- * Lays out and writes the whole document as a PDF with bookmarks for its
- * sections and figures, links, and metadata.
- */
-gboolean
-moat_document_write_pdf (MoatDocument  *self,
-                         GFile         *file,
-                         MoatPaper      paper,
-                         GError       **error)
+static cairo_surface_t *
+create_pdf_surface (MoatDocument  *self,
+                    StreamClosure *closure)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *date = g_date_time_format_iso8601 (now);
   cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  double width, height;
-  int outline[3] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
 
-  g_return_val_if_fail (MOAT_IS_DOCUMENT (self), FALSE);
-
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  moat_document_paper_size (paper, &width, &height);
-  moat_document_paginate (self, width, height);
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_stream, stream, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, closure,
+                                                 self->paper_width, self->paper_height);
   if (self->title)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   if (self->author)
@@ -1234,11 +1495,58 @@ moat_document_write_pdf (MoatDocument  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Moat " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
+  return surface;
+}
+
+/**
+ * moat_document_write_pdf_to_stream:
+ * @progress: (nullable) (scope call): told how far the work is, from 0 to 1
+ * @cancellable: (nullable): stops the work between pages
+ *
+ * Lays out and writes the whole document as a PDF with bookmarks for its
+ * sections and figures, links, and metadata. The stream is not closed.
+ *
+ * The document may be built on one thread and written on another, as
+ * long as only one thread uses it at a time.
+ */
+gboolean
+moat_document_write_pdf_to_stream (MoatDocument              *self,
+                                   GOutputStream             *stream,
+                                   MoatPaper                  paper,
+                                   MoatDocumentProgressFunc   progress,
+                                   gpointer                   user_data,
+                                   GCancellable              *cancellable,
+                                   GError                   **error)
+{
+  StreamClosure closure = { stream, cancellable, NULL };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  int outline[3] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
+  guint n_pages;
+
+  g_return_val_if_fail (MOAT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  moat_document_paper_size (paper, &width, &height);
+  self->paper_width = width;
+  self->paper_height = height;
+  surface = create_pdf_surface (self, &closure);
   cr = cairo_create (surface);
-  for (guint i = 0; i < self->pages->len; i++)
+
+  /* Measured with the PDF surface's own font options, the text is not
+   * laid out a second time when it is drawn. */
+  ensure_context (self);
+  pango_cairo_update_context (cr, self->context);
+
+  n_pages = paginate (self, width, height, progress, user_data, cancellable);
+  for (guint i = 0; i < n_pages && !g_cancellable_is_cancelled (cancellable); i++)
     {
       Page *page = &g_array_index (self->pages, Page, i);
 
+      if (progress != NULL)
+        progress (PAGINATE_SHARE + (1 - PAGINATE_SHARE) * i / n_pages, user_data);
       cairo_pdf_surface_set_size (surface, page->width, page->height);
       render_frame (self, cr, i);
       render_placements (self, cr, i, outline);
@@ -1249,12 +1557,57 @@ moat_document_write_pdf (MoatDocument  *self,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_error (&closure.error);
+      return FALSE;
+    }
+  if (closure.error != NULL)
+    {
+      g_propagate_error (error, closure.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE, _("Could not write the PDF: %s"),
                    cairo_status_to_string (status));
       return FALSE;
     }
+  if (progress != NULL)
+    progress (1.0, user_data);
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  return TRUE;
+}
+
+/**
+ * moat_document_write_pdf:
+ *
+ * Writes the document to @file as moat_document_write_pdf_to_stream()
+ * does. The file is replaced only once the whole PDF is written.
+ */
+gboolean
+moat_document_write_pdf (MoatDocument  *self,
+                         GFile         *file,
+                         MoatPaper      paper,
+                         GError       **error)
+{
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) discard = NULL;
+
+  g_return_val_if_fail (MOAT_IS_DOCUMENT (self), FALSE);
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+
+  if (moat_document_write_pdf_to_stream (self, G_OUTPUT_STREAM (stream), paper,
+                                         NULL, NULL, NULL, error))
+    return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+
+  /* Closing a replacing stream with a cancelled cancellable leaves the
+   * old file as it was. */
+  discard = g_cancellable_new ();
+  g_cancellable_cancel (discard);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+  return FALSE;
 }

@@ -30,6 +30,10 @@ typedef void (*MoatDrawFunc) (cairo_t  *cr,
                               double    height,
                               gpointer  user_data);
 
+/* How far a long piece of work is, from 0 to 1. */
+typedef void (*MoatDocumentProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
 typedef struct _MoatDocumentTable MoatDocumentTable;
 
 MoatDocument      *moat_document_new               (void);
@@ -52,6 +56,8 @@ void               moat_document_add_paragraph     (MoatDocument       *self,
 void               moat_document_add_link          (MoatDocument       *self,
                                                     const char         *markup,
                                                     const char         *anchor);
+void               moat_document_add_callout       (MoatDocument       *self,
+                                                    const char         *markup);
 void               moat_document_add_spacer        (MoatDocument       *self,
                                                     double              points);
 void               moat_document_add_page_break    (MoatDocument       *self);
@@ -70,10 +76,19 @@ MoatDocumentTable *moat_document_add_table         (MoatDocument       *self,
 void               moat_document_table_add_row     (MoatDocumentTable  *table,
                                                     const char * const *cells,
                                                     const char         *anchor);
+void               moat_document_table_add_row_full (MoatDocumentTable *table,
+                                                    const char * const *cells,
+                                                    const char         *link,
+                                                    const char         *name);
 
 guint              moat_document_paginate          (MoatDocument       *self,
                                                     double              page_width,
                                                     double              page_height);
+guint              moat_document_get_n_pages       (MoatDocument       *self);
+void               moat_document_get_page_size     (MoatDocument       *self,
+                                                    guint               page,
+                                                    double             *width,
+                                                    double             *height);
 void               moat_document_render_page       (MoatDocument       *self,
                                                     cairo_t            *cr,
                                                     guint               page);
@@ -81,6 +96,13 @@ gboolean           moat_document_write_pdf         (MoatDocument       *self,
                                                     GFile              *file,
                                                     MoatPaper           paper,
                                                     GError            **error);
+gboolean           moat_document_write_pdf_to_stream (MoatDocument             *self,
+                                                      GOutputStream            *stream,
+                                                      MoatPaper                 paper,
+                                                      MoatDocumentProgressFunc  progress,
+                                                      gpointer                  user_data,
+                                                      GCancellable             *cancellable,
+                                                      GError                  **error);
 void               moat_document_paper_size        (MoatPaper           paper,
                                                     double             *width,
                                                     double             *height);

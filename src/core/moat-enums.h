@@ -59,6 +59,14 @@ typedef enum {
   MOAT_EFFORT_LARGE,  /*< nick=large >*/
 } MoatEffort;
 
+/* How much a threat matters, from the 5×5 matrix in moat-risk.h. */
+typedef enum {
+  MOAT_RISK_LOW,      /*< nick=low >*/
+  MOAT_RISK_MEDIUM,   /*< nick=medium >*/
+  MOAT_RISK_HIGH,     /*< nick=high >*/
+  MOAT_RISK_CRITICAL, /*< nick=critical >*/
+} MoatRiskLevel;
+
 typedef enum {
   MOAT_ASSUMPTION_UNVALIDATED, /*< nick=unvalidated >*/
   MOAT_ASSUMPTION_VALIDATED,   /*< nick=validated >*/

@@ -15,6 +15,7 @@
 #include "moat-format.h"
 #include "moat-import-report.h"
 #include "moat-model.h"
+#include "moat-threat.h"
 
 G_BEGIN_DECLS
 
@@ -92,8 +93,8 @@ char        *moat_format_mitigation_text  (GPtrArray        *controls);
 GHashTable  *moat_format_index_controls   (MoatModel        *model);
 
 const char  *moat_format_category_from_text  (const char    *text);
-const char  *moat_format_category_label      (const char    *category);
 const char  *moat_format_category_methodology (const char   *category);
+int          moat_format_category_index      (const char    *category);
 
 int          moat_format_percent_to_scale (double            percent);
 int          moat_format_scale_to_percent (int               scale);
@@ -119,6 +120,24 @@ void         moat_format_set_number       (JsonObject       *object,
                                            const char       *key,
                                            double            value);
 char        *moat_format_generate         (JsonNode         *root);
+
+/* For the Markdown and CSV writers (moat-format-tables.c). */
+GPtrArray   *moat_format_list_in_order    (MoatModel          *model,
+                                           GType               type);
+GPtrArray   *moat_format_diagram_elements (MoatModel          *model,
+                                           const char         *diagram_id);
+const char  *moat_format_object_name      (MoatObject         *object);
+char        *moat_format_join_names       (MoatModel          *model,
+                                           const char * const *ids,
+                                           const char         *separator);
+char        *moat_format_controls_of      (GHashTable         *index,
+                                           MoatThreat         *threat,
+                                           const char         *separator);
+char        *moat_format_diagrams_of      (MoatModel          *model,
+                                           const char * const *element_ids,
+                                           const char         *separator);
+const char  *moat_format_enum_nick        (GType               type,
+                                           int                 value);
 
 /* For the readers: a field of the model itself, which is not an edit. */
 void         moat_format_model_set        (MoatModel        *model,

@@ -104,6 +104,7 @@ typedef struct
   GHashTable       *cells;   /* id in the file -> MoatElement, this diagram's */
   GPtrArray        *ends;    /* elements flows can join, this diagram's */
   gint64            budget;  /* distance tests left for loose flow ends */
+  GHashTable       *mitigations; /* threat id -> its mitigation text, or "" */
 } TdReader;
 
 static const TdType *
@@ -606,6 +607,75 @@ read_mitigation (TdReader   *td,
   moat_format_reader_add (&td->r, control);
 }
 
+/* “2”, “3”, …: the numbers Moat gives the copies of a threat. */
+static gboolean
+is_copy_number (const char *text)
+{
+  if (text[0] < '1' || text[0] > '9' || g_str_equal (text, "1") || strlen (text) > 6)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Threat Dragon keeps threats on cells, so Moat writes a threat on
+ * several elements as one copy per element, with the ids id-2, id-3, …
+ * A copy that says exactly what the threat of that id says is the same
+ * threat again: it adds its element to the threat instead of being a
+ * threat of its own. */
+static gboolean
+merge_copy (TdReader    *td,
+            const char  *wanted,
+            MoatThreat  *copy,
+            MoatElement *element,
+            const char  *mitigation)
+{
+  static const char * const fields[] = {
+    "title", "description", "category", "status", "status-reason", "likelihood", "impact", NULL
+  };
+  const char *dash = wanted ? strrchr (wanted, '-') : NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  const char * const *old_ids;
+  MoatThreat *original;
+  GParamSpec *pspec;
+
+  if (dash == NULL || !is_copy_number (dash + 1))
+    return FALSE;
+  base = g_strndup (wanted, dash - wanted);
+  original = moat_model_lookup_typed (td->r.model, base, MOAT_TYPE_THREAT);
+  if (original == NULL ||
+      g_strcmp0 (g_hash_table_lookup (td->mitigations, base), mitigation ? mitigation : "") != 0)
+    return FALSE;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (copy), fields[i]);
+      if (!moat_value_equal (moat_object_peek_value (MOAT_OBJECT (original), pspec),
+                             moat_object_peek_value (MOAT_OBJECT (copy), pspec)))
+        return FALSE;
+    }
+
+  old_ids = moat_threat_get_element_ids (original);
+  ids = g_ptr_array_new ();
+  for (guint i = 0; old_ids != NULL && old_ids[i] != NULL; i++)
+    g_ptr_array_add (ids, (char *)old_ids[i]);
+  if (!g_strv_contains (old_ids, moat_object_get_id (MOAT_OBJECT (element))))
+    g_ptr_array_add (ids, (char *)moat_object_get_id (MOAT_OBJECT (element)));
+  g_ptr_array_add (ids, NULL);
+
+  /* Stored, not set: an import is not an edit to undo. */
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (original), "element-ids");
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, ids->pdata);
+  _moat_object_store_value (MOAT_OBJECT (original), pspec, &value);
+  return TRUE;
+}
+
 static void
 read_threat (TdReader    *td,
              JsonObject  *object,
@@ -651,12 +721,18 @@ read_threat (TdReader    *td,
   read_score (td, object, path);
   moat_format_report_unknown (&td->r, object, path, threat_keys);
 
+  if ((text = moat_format_get_string (&td->r, object, "mitigation", path)) &&
+      moat_format_text_is_empty (text))
+    text = NULL;
+  if (merge_copy (td, wanted, threat, element, text))
+    return;
+
   moat_format_reader_add (&td->r, threat);
+  g_hash_table_insert (td->mitigations, g_strdup (id), g_strdup (text ? text : ""));
 
   g_free (here);
   here = moat_format_path (path, "mitigation");
-  if ((text = moat_format_get_string (&td->r, object, "mitigation", path)) &&
-      !moat_format_text_is_empty (text))
+  if (text != NULL)
     read_mitigation (td, text, threat, here);
 }
 
@@ -1134,6 +1210,7 @@ moat_threat_dragon_import (JsonNode          *root,
   td.cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   td.ends = g_ptr_array_new ();
   td.budget = 50 * 1000 * 1000;
+  td.mitigations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   read_summary (&td, object, summary);
   report_people (&td, detail);
@@ -1151,6 +1228,7 @@ moat_threat_dragon_import (JsonNode          *root,
     }
 
   g_hash_table_unref (td.cells);
+  g_hash_table_unref (td.mitigations);
   g_ptr_array_unref (td.ends);
   if (report != NULL)
     *report = g_steal_pointer (&td.r.report);

@@ -386,6 +386,68 @@ moat_format_import (const char         *data,
 }
 
 /**
+ * moat_format_import_file:
+ * @format: the format of @file, or %MOAT_FORMAT_UNKNOWN to detect it
+ * @report: (out) (optional): what was imported and what was not
+ *
+ * moat_format_import() on a file's contents. The file's size is checked
+ * before it is read, and errors name the file, so that a person who
+ * dropped or picked several files knows which one failed.
+ *
+ * Returns: (transfer full): a new model, not yet bound to any file
+ */
+MoatModel *
+moat_format_import_file (GFile             *file,
+                         MoatFormat         format,
+                         MoatImportReport **report,
+                         GError           **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  MoatModel *model;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (report != NULL)
+    *report = NULL;
+
+  name = g_file_get_basename (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      int code = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+        ? MOAT_ERROR_NOT_FOUND : MOAT_ERROR_PERMISSION;
+
+      g_set_error (error, MOAT_ERROR, code, _("Could not read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
+                        _("“%s” is not a regular file"), name), NULL;
+  if (g_file_info_get_size (info) > MOAT_FORMAT_MAX_INPUT)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("“%s” is larger than %d MB, too large to import"),
+                        name, MOAT_FORMAT_MAX_INPUT / (1024 * 1024)), NULL;
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_PERMISSION, _("Could not read “%s”: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+
+  model = moat_format_import (data, length, format, report, &local_error);
+  if (model == NULL)
+    g_set_error (error, MOAT_ERROR, local_error->code, "%s: %s", name, local_error->message);
+
+  return model;
+}
+
+/**
  * moat_format_export:
  * @report: (out) (optional): what was written and what could not be
  *
@@ -1078,6 +1140,17 @@ moat_format_category_label (const char *category)
       return categories[i].label;
 
   return category;
+}
+
+/* The category's place in the table of known ones, or -1. */
+int
+moat_format_category_index (const char *category)
+{
+  for (guint i = 0; category != NULL && i < G_N_ELEMENTS (categories); i++)
+    if (g_str_equal (category, categories[i].category))
+      return i;
+
+  return -1;
 }
 
 /* STRIDE, LINDDUN, CIA or DIE; %NULL for a category of no known method. */

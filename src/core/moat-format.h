@@ -10,7 +10,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "moat-import-report.h"
 #include "moat-model.h"
@@ -29,21 +29,31 @@ typedef enum {
 /* Files from elsewhere larger than this are refused before they are read. */
 #define MOAT_FORMAT_MAX_INPUT (256 * 1024 * 1024)
 
-MoatFormat   moat_format_detect     (const char        *data,
-                                     gsize              length);
-const char  *moat_format_get_name   (MoatFormat         format);
-const char  *moat_format_get_label  (MoatFormat         format);
-gboolean     moat_format_from_name  (const char        *name,
-                                     MoatFormat        *format);
+MoatFormat   moat_format_detect      (const char        *data,
+                                      gsize              length);
+const char  *moat_format_get_name    (MoatFormat         format);
+const char  *moat_format_get_label   (MoatFormat         format);
+gboolean     moat_format_from_name   (const char        *name,
+                                      MoatFormat        *format);
 
-MoatModel   *moat_format_import     (const char        *data,
-                                     gsize              length,
-                                     MoatFormat         format,
-                                     MoatImportReport **report,
-                                     GError           **error);
-char        *moat_format_export     (MoatModel         *model,
-                                     MoatFormat         format,
-                                     MoatImportReport **report,
-                                     GError           **error);
+MoatModel   *moat_format_import      (const char        *data,
+                                      gsize              length,
+                                      MoatFormat         format,
+                                      MoatImportReport **report,
+                                      GError           **error);
+MoatModel   *moat_format_import_file (GFile             *file,
+                                      MoatFormat         format,
+                                      MoatImportReport **report,
+                                      GError           **error);
+char        *moat_format_export      (MoatModel         *model,
+                                      MoatFormat         format,
+                                      MoatImportReport **report,
+                                      GError           **error);
+
+/* Values as people read them, for lists and reports. */
+const char  *moat_format_enum_label     (GType       type,
+                                         int         value);
+const char  *moat_format_category_label (const char *category);
+int          moat_format_category_rank  (const char *category);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "moat-element.h"
 #include "moat-error.h"
 #include "moat-store.h"
 #include "moat-store-schema.h"
@@ -834,7 +835,7 @@ check_file (GFile     *file,
   guint32 page_size, page_count, version;
   goffset size;
 
-  name = g_file_get_path (file) ? display_name (g_file_peek_path (file))
+  name = g_file_peek_path (file) ? display_name (g_file_peek_path (file))
                                 : g_file_get_basename (file);
 
   info = g_file_query_info (file,
@@ -1197,6 +1198,68 @@ load_links (MoatStore           *self,
   return TRUE;
 }
 
+/* SQLite checks foreign keys and NOT NULL when rows are written, not when
+ * they are read: a damaged file can hold references to objects it does
+ * not have, or elements without their diagram or a flow without its ends.
+ * Such a model would break whatever follows them, so it is refused, as
+ * moat_json_read() refuses the same in a JSON file. */
+static gboolean
+check_references (MoatStore  *self,
+                  MoatModel  *model,
+                  GError    **error)
+{
+  const MoatReference *refs = NULL;
+  guint n_refs = 0;
+
+  refs = moat_model_list_references (&n_refs);
+  for (guint r = 0; r < n_refs; r++)
+    {
+      GListModel *list = moat_model_get_list (model, refs[r].owner_type);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (moat_object_class_for_type (refs[r].owner_type)),
+                                                        refs[r].field);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(MoatObject) object = g_list_model_get_item (list, i);
+          const GValue *value = moat_object_peek_value (object, pspec);
+          const char *single[] = { NULL, NULL };
+          const char * const *ids = single;
+
+          if (pspec->value_type == G_TYPE_STRV)
+            ids = g_value_get_boxed (value);
+          else
+            single[0] = g_value_get_string (value);
+
+          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+            if (moat_model_lookup_typed (model, ids[j], refs[r].target_type) == NULL)
+              return corrupt (self, _("it refers to objects it does not hold"), error);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_elements (MoatStore  *self,
+                MoatModel  *model,
+                GError    **error)
+{
+  GListModel *list = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (list, i);
+
+      if (moat_element_get_diagram_id (element) == NULL ||
+          (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW &&
+           (moat_element_get_source_id (element) == NULL ||
+            moat_element_get_target_id (element) == NULL)))
+        return corrupt (self, _("a diagram element has lost its place"), error);
+    }
+
+  return TRUE;
+}
+
 static MoatModel *
 load_model (MoatStore  *self,
             GError    **error)
@@ -1242,6 +1305,9 @@ load_model (MoatStore  *self,
   for (guint i = 0; i < n_refs; i++)
     if (refs[i].link_table != NULL && !load_links (self, model, &refs[i], error))
       return NULL;
+
+  if (!check_references (self, model, error) || !check_elements (self, model, error))
+    return NULL;
 
   return g_steal_pointer (&model);
 }

@@ -1,0 +1,615 @@
+/* moat-risk.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "moat-element.h"
+#include "moat-enum-types.h"
+#include "moat-risk.h"
+
+#define L MOAT_RISK_LOW
+#define M MOAT_RISK_MEDIUM
+#define H MOAT_RISK_HIGH
+#define C MOAT_RISK_CRITICAL
+
+/* [likelihood - 1][impact - 1]; the table in moat-risk.h, upside down. */
+static const MoatRiskLevel risk_matrix[MOAT_RISK_SCALE][MOAT_RISK_SCALE] = {
+  { L, L, L, M, M },
+  { L, L, M, M, H },
+  { L, M, M, H, H },
+  { M, M, H, H, C },
+  { M, H, H, C, C },
+};
+
+#undef L
+#undef M
+#undef H
+#undef C
+
+static const struct
+{
+  const char *label;
+  double      fill[3];
+  double      text[3];
+} level_info[MOAT_RISK_N_LEVELS] = {
+  /* GNOME palette mid-tones (green 4, yellow 4, orange 3, red 3) stay
+   * readable on light and dark backgrounds alike. */
+  { N_("Low"), { 0.180, 0.761, 0.494 }, { 0.0, 0.0, 0.0 } },
+  { N_("Medium"), { 0.961, 0.761, 0.067 }, { 0.0, 0.0, 0.0 } },
+  { N_("High"), { 1.000, 0.471, 0.000 }, { 0.0, 0.0, 0.0 } },
+  { N_("Critical"), { 0.878, 0.106, 0.141 }, { 1.0, 1.0, 1.0 } },
+};
+
+MoatRiskLevel
+moat_risk_level (int likelihood,
+                 int impact)
+{
+  likelihood = CLAMP (likelihood, 1, MOAT_RISK_SCALE);
+  impact = CLAMP (impact, 1, MOAT_RISK_SCALE);
+
+  return risk_matrix[likelihood - 1][impact - 1];
+}
+
+/* The enumeration's nicks are the spelling in files and on the command
+ * line: low, medium, high, critical. */
+const char *
+moat_risk_level_get_nick (MoatRiskLevel level)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (MOAT_TYPE_RISK_LEVEL);
+  GEnumValue *value = g_enum_get_value (klass, level);
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  return value->value_nick;
+}
+
+const char *
+moat_risk_level_get_label (MoatRiskLevel level)
+{
+  g_return_val_if_fail (level < MOAT_RISK_N_LEVELS, NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, level_info[level].label);
+}
+
+gboolean
+moat_risk_level_from_nick (const char    *nick,
+                           MoatRiskLevel *level)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  g_autofree char *lower = NULL;
+  GEnumValue *value;
+
+  if (nick == NULL)
+    return FALSE;
+
+  klass = g_type_class_ref (MOAT_TYPE_RISK_LEVEL);
+  lower = g_ascii_strdown (nick, -1);
+  value = g_enum_get_value_by_nick (klass, lower);
+  if (value == NULL)
+    return FALSE;
+
+  *level = value->value;
+  return TRUE;
+}
+
+void
+moat_risk_level_get_rgb (MoatRiskLevel  level,
+                         double        *red,
+                         double        *green,
+                         double        *blue)
+{
+  g_return_if_fail (level < MOAT_RISK_N_LEVELS);
+
+  *red = level_info[level].fill[0];
+  *green = level_info[level].fill[1];
+  *blue = level_info[level].fill[2];
+}
+
+void
+moat_risk_level_get_text_rgb (MoatRiskLevel  level,
+                              double        *red,
+                              double        *green,
+                              double        *blue)
+{
+  g_return_if_fail (level < MOAT_RISK_N_LEVELS);
+
+  *red = level_info[level].text[0];
+  *green = level_info[level].text[1];
+  *blue = level_info[level].text[2];
+}
+
+gboolean
+moat_risk_threat_is_open (MoatThreat *threat)
+{
+  return moat_threat_get_status (threat) == MOAT_THREAT_OPEN;
+}
+
+/**
+ * moat_risk_asset_impact:
+ *
+ * Returns: the business impact of @asset: the highest of its
+ *   confidentiality, integrity and availability impacts
+ */
+int
+moat_risk_asset_impact (MoatAsset *asset)
+{
+  g_return_val_if_fail (MOAT_IS_ASSET (asset), 0);
+
+  return MAX (moat_asset_get_impact_confidentiality (asset),
+              MAX (moat_asset_get_impact_integrity (asset),
+                   moat_asset_get_impact_availability (asset)));
+}
+
+/**
+ * moat_risk_impact_from_assets:
+ *
+ * Returns: the highest business impact of the assets linked to the
+ *   elements named by @element_ids, or 0 if they link no asset
+ */
+int
+moat_risk_impact_from_assets (MoatModel          *model,
+                              const char * const *element_ids)
+{
+  int impact = 0;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
+
+  for (guint e = 0; element_ids != NULL && element_ids[e] != NULL; e++)
+    {
+      MoatElement *element = moat_model_lookup_typed (model, element_ids[e], MOAT_TYPE_ELEMENT);
+      const char * const *asset_ids;
+
+      if (element == NULL)
+        continue;
+      asset_ids = moat_element_get_asset_ids (element);
+      for (guint a = 0; asset_ids != NULL && asset_ids[a] != NULL; a++)
+        {
+          MoatAsset *asset = moat_model_lookup_typed (model, asset_ids[a], MOAT_TYPE_ASSET);
+
+          if (asset != NULL)
+            impact = MAX (impact, moat_risk_asset_impact (asset));
+        }
+    }
+
+  return impact;
+}
+
+int
+moat_risk_default_impact (MoatModel  *model,
+                          MoatThreat *threat)
+{
+  g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
+  g_return_val_if_fail (MOAT_IS_THREAT (threat), 0);
+
+  return moat_risk_impact_from_assets (model, moat_threat_get_element_ids (threat));
+}
+
+int
+moat_risk_effective_impact (MoatModel  *model,
+                            MoatThreat *threat)
+{
+  int from_assets;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), 1);
+  g_return_val_if_fail (MOAT_IS_THREAT (threat), 1);
+
+  if (moat_threat_get_impact_overridden (threat))
+    return moat_threat_get_impact (threat);
+
+  from_assets = moat_risk_default_impact (model, threat);
+  return from_assets > 0 ? from_assets : moat_threat_get_impact (threat);
+}
+
+int
+moat_risk_control_steps (MoatControlStatus status)
+{
+  switch (status)
+    {
+    case MOAT_CONTROL_IMPLEMENTED:
+      return MOAT_RISK_IMPLEMENTED_STEPS;
+    case MOAT_CONTROL_VERIFIED:
+      return MOAT_RISK_VERIFIED_STEPS;
+    case MOAT_CONTROL_PROPOSED:
+    case MOAT_CONTROL_PLANNED:
+    case MOAT_CONTROL_IN_PROGRESS:
+    default:
+      return 0;
+    }
+}
+
+/* threat id -> the likelihood steps its controls take off, so that work
+ * over every threat reads the controls once. The keys belong to the
+ * controls: use the table only while the model holds still. */
+static GHashTable *
+index_control_steps (MoatModel *model)
+{
+  GListModel *controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+      int steps = moat_risk_control_steps (moat_control_get_status (control));
+      const char * const *ids = moat_control_get_threat_ids (control);
+
+      for (guint t = 0; steps > 0 && ids != NULL && ids[t] != NULL; t++)
+        {
+          int sum = GPOINTER_TO_INT (g_hash_table_lookup (index, ids[t]));
+          g_hash_table_insert (index, (char *)ids[t], GINT_TO_POINTER (sum + steps));
+        }
+    }
+
+  return index;
+}
+
+static int
+count_control_steps (MoatModel  *model,
+                     MoatThreat *threat)
+{
+  GListModel *controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
+  const char *id = moat_object_get_id (MOAT_OBJECT (threat));
+  int sum = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+      const char * const *ids = moat_control_get_threat_ids (control);
+
+      if (ids != NULL && g_strv_contains (ids, id))
+        sum += moat_risk_control_steps (moat_control_get_status (control));
+    }
+
+  return sum;
+}
+
+static void
+assess_with_steps (MoatModel          *model,
+                   MoatThreat         *threat,
+                   int                 steps,
+                   MoatRiskAssessment *out)
+{
+  out->open = moat_risk_threat_is_open (threat);
+  out->likelihood = moat_threat_get_likelihood (threat);
+  out->impact = moat_risk_effective_impact (model, threat);
+  out->level = moat_risk_level (out->likelihood, out->impact);
+  out->residual_likelihood = MAX (1, out->likelihood - steps);
+  out->residual_impact = out->impact;
+  out->residual_level = moat_risk_level (out->residual_likelihood, out->residual_impact);
+}
+
+void
+moat_risk_assess (MoatModel          *model,
+                  MoatThreat         *threat,
+                  MoatRiskAssessment *assessment)
+{
+  g_return_if_fail (MOAT_IS_MODEL (model));
+  g_return_if_fail (MOAT_IS_THREAT (threat));
+  g_return_if_fail (assessment != NULL);
+
+  assess_with_steps (model, threat, count_control_steps (model, threat), assessment);
+}
+
+static void
+assess_indexed (MoatModel          *model,
+                GHashTable         *steps,
+                MoatThreat         *threat,
+                MoatRiskAssessment *assessment)
+{
+  int s = GPOINTER_TO_INT (g_hash_table_lookup (steps, moat_object_get_id (MOAT_OBJECT (threat))));
+
+  assess_with_steps (model, threat, s, assessment);
+}
+
+int
+moat_risk_effort_weight (MoatEffort effort)
+{
+  switch (effort)
+    {
+    case MOAT_EFFORT_SMALL:
+      return MOAT_RISK_EFFORT_SMALL;
+    case MOAT_EFFORT_LARGE:
+      return MOAT_RISK_EFFORT_LARGE;
+    case MOAT_EFFORT_MEDIUM:
+    default:
+      return MOAT_RISK_EFFORT_MEDIUM;
+    }
+}
+
+void
+moat_roadmap_item_free (MoatRoadmapItem *item)
+{
+  if (item == NULL)
+    return;
+  g_clear_object (&item->control);
+  g_free (item);
+}
+
+/* The points of residual risk that implementing @control would take off
+ * the open threats it addresses, given what is implemented already. */
+static int
+risk_removed_by (MoatModel   *model,
+                 GHashTable  *steps,
+                 MoatControl *control)
+{
+  const char * const *ids = moat_control_get_threat_ids (control);
+  int removed = 0;
+
+  for (guint t = 0; ids != NULL && ids[t] != NULL; t++)
+    {
+      MoatThreat *threat = moat_model_lookup_typed (model, ids[t], MOAT_TYPE_THREAT);
+      MoatRiskAssessment now;
+      int after;
+
+      if (threat == NULL || !moat_risk_threat_is_open (threat))
+        continue;
+      assess_indexed (model, steps, threat, &now);
+      after = MAX (1, now.residual_likelihood - MOAT_RISK_IMPLEMENTED_STEPS);
+      removed += (now.residual_likelihood - after) * now.residual_impact;
+    }
+
+  return removed;
+}
+
+static int
+compare_roadmap_items (gconstpointer a,
+                       gconstpointer b)
+{
+  const MoatRoadmapItem *x = *(MoatRoadmapItem * const *)a;
+  const MoatRoadmapItem *y = *(MoatRoadmapItem * const *)b;
+  int cmp;
+
+  if (x->priority != y->priority)
+    return x->priority > y->priority ? -1 : 1;
+  if (x->risk_removed != y->risk_removed)
+    return y->risk_removed - x->risk_removed;
+  cmp = g_strcmp0 (moat_control_get_title (x->control), moat_control_get_title (y->control));
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (moat_object_get_id (MOAT_OBJECT (x->control)),
+                    moat_object_get_id (MOAT_OBJECT (y->control)));
+}
+
+/**
+ * moat_risk_roadmap:
+ *
+ * Returns: (transfer container) (element-type MoatRoadmapItem): the
+ *   controls that are not yet implemented, best value for effort first
+ */
+GPtrArray *
+moat_risk_roadmap (MoatModel *model)
+{
+  g_autoptr(GHashTable) steps = NULL;
+  GListModel *controls;
+  GPtrArray *items;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
+
+  steps = index_control_steps (model);
+  controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify)moat_roadmap_item_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+      MoatRoadmapItem *item;
+
+      if (moat_risk_control_steps (moat_control_get_status (control)) > 0)
+        continue;
+
+      item = g_new0 (MoatRoadmapItem, 1);
+      item->control = g_object_ref (control);
+      item->risk_removed = risk_removed_by (model, steps, control);
+      item->effort = moat_risk_effort_weight (moat_control_get_effort (control));
+      item->priority = (double)item->risk_removed / item->effort;
+      g_ptr_array_add (items, item);
+    }
+
+  g_ptr_array_sort (items, compare_roadmap_items);
+  return items;
+}
+
+void
+moat_risk_heat_map (MoatModel *model,
+                    gboolean   residual,
+                    guint      counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE])
+{
+  g_autoptr(GHashTable) steps = NULL;
+  GListModel *threats;
+
+  g_return_if_fail (MOAT_IS_MODEL (model));
+
+  memset (counts, 0, sizeof (guint) * MOAT_RISK_SCALE * MOAT_RISK_SCALE);
+  steps = index_control_steps (model);
+  threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      MoatRiskAssessment a;
+
+      if (!moat_risk_threat_is_open (threat))
+        continue;
+      assess_indexed (model, steps, threat, &a);
+      if (residual)
+        counts[a.residual_likelihood - 1][a.residual_impact - 1]++;
+      else
+        counts[a.likelihood - 1][a.impact - 1]++;
+    }
+}
+
+void
+moat_risk_count_by_status (MoatModel *model,
+                           guint      counts[MOAT_RISK_N_STATUSES])
+{
+  GListModel *threats;
+
+  g_return_if_fail (MOAT_IS_MODEL (model));
+
+  memset (counts, 0, sizeof (guint) * MOAT_RISK_N_STATUSES);
+  threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      MoatThreatStatus status = moat_threat_get_status (threat);
+
+      if (status < MOAT_RISK_N_STATUSES)
+        counts[status]++;
+    }
+}
+
+void
+moat_category_count_free (MoatCategoryCount *count)
+{
+  if (count == NULL)
+    return;
+  g_free (count->category);
+  g_free (count);
+}
+
+static int
+stride_rank (const char *category)
+{
+  const char *p = category != NULL && category[0] != '\0' && category[1] == '\0'
+                  ? strchr ("STRIDE", category[0]) : NULL;
+
+  return p != NULL ? (int)(p - "STRIDE") : G_MAXINT;
+}
+
+static int
+compare_category_counts (gconstpointer a,
+                         gconstpointer b)
+{
+  const MoatCategoryCount *x = *(MoatCategoryCount * const *)a;
+  const MoatCategoryCount *y = *(MoatCategoryCount * const *)b;
+  int rx = stride_rank (x->category), ry = stride_rank (y->category);
+
+  if (rx != ry)
+    return rx < ry ? -1 : 1;
+  return g_strcmp0 (x->category, y->category);
+}
+
+/**
+ * moat_risk_count_by_category:
+ * @open_only: count only open threats
+ *
+ * Threats without a category count under "".
+ *
+ * Returns: (transfer container) (element-type MoatCategoryCount): STRIDE
+ *   letters in STRIDE order, then every other category alphabetically;
+ *   categories with no threat are left out
+ */
+GPtrArray *
+moat_risk_count_by_category (MoatModel *model,
+                             gboolean   open_only)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *counts = g_ptr_array_new_with_free_func ((GDestroyNotify)moat_category_count_free);
+  GListModel *threats;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), counts);
+
+  threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      const char *category = moat_threat_get_category (threat);
+      MoatCategoryCount *count;
+
+      if (open_only && !moat_risk_threat_is_open (threat))
+        continue;
+      if (category == NULL)
+        category = "";
+
+      count = g_hash_table_lookup (seen, category);
+      if (count == NULL)
+        {
+          count = g_new0 (MoatCategoryCount, 1);
+          count->category = g_strdup (category);
+          g_hash_table_insert (seen, count->category, count);
+          g_ptr_array_add (counts, count);
+        }
+      count->count++;
+    }
+
+  g_ptr_array_sort (counts, compare_category_counts);
+  return counts;
+}
+
+typedef struct
+{
+  MoatThreat   *threat;
+  int           likelihood;
+  int           impact;
+  MoatRiskLevel level;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+  int cmp;
+
+  if (x->level != y->level)
+    return x->level > y->level ? -1 : 1;
+  if (x->likelihood * x->impact != y->likelihood * y->impact)
+    return y->likelihood * y->impact - x->likelihood * x->impact;
+  cmp = g_strcmp0 (moat_threat_get_title (x->threat), moat_threat_get_title (y->threat));
+  if (cmp != 0)
+    return cmp;
+  return g_strcmp0 (moat_object_get_id (MOAT_OBJECT (x->threat)),
+                    moat_object_get_id (MOAT_OBJECT (y->threat)));
+}
+
+/**
+ * moat_risk_top_threats:
+ * @n: how many at most
+ * @residual: rank by residual rather than current risk
+ *
+ * Returns: (transfer container) (element-type MoatThreat): at most @n
+ *   open threats, the worst first: by level, then likelihood × impact,
+ *   then title
+ */
+GPtrArray *
+moat_risk_top_threats (MoatModel *model,
+                       guint      n,
+                       gboolean   residual)
+{
+  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  GListModel *threats;
+  GPtrArray *top = g_ptr_array_new ();
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), top);
+
+  steps = index_control_steps (model);
+  threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      MoatRiskAssessment a;
+      Ranked r;
+
+      if (!moat_risk_threat_is_open (threat))
+        continue;
+      assess_indexed (model, steps, threat, &a);
+      r.threat = threat; /* the model holds it */
+      r.likelihood = residual ? a.residual_likelihood : a.likelihood;
+      r.impact = residual ? a.residual_impact : a.impact;
+      r.level = residual ? a.residual_level : a.level;
+      g_array_append_val (ranked, r);
+    }
+
+  g_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < ranked->len && i < n; i++)
+    g_ptr_array_add (top, g_array_index (ranked, Ranked, i).threat);
+
+  return top;
+}

@@ -1,0 +1,500 @@
+/* test-renderer.c: known diagrams drawn into image surfaces, checked
+ * pixel by pixel where shapes, labels and arrowheads must be
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gstdio.h>
+
+#include "moat-test-util.h"
+
+#define WIDTH  700
+#define HEIGHT 460
+
+/* The diagram:
+ *
+ *   [Customer] --Request--> (API)
+ *                             ^
+ *                             | Queries (both ways)
+ *                             v
+ *                  - - - - [Orders] - - - -   (boundary "Data zone")
+ */
+static MoatModel *
+known_model (void)
+{
+  const char *json =
+    "{\"format\": \"moat\", \"format_version\": 1,"
+    " \"model\": {\"id\": \"m\", \"title\": \"Pixels\"},"
+    " \"diagrams\": [{\"id\": \"d\", \"title\": \"Known\"}],"
+    " \"elements\": ["
+    "   {\"id\": \"zone\", \"diagram_id\": \"d\", \"kind\": \"boundary\", \"name\": \"Data zone\","
+    "    \"x\": 340, \"y\": 260, \"width\": 300, \"height\": 170},"
+    "   {\"id\": \"customer\", \"diagram_id\": \"d\", \"kind\": \"actor\", \"name\": \"Customer\","
+    "    \"x\": 40, \"y\": 60, \"width\": 160, \"height\": 80},"
+    "   {\"id\": \"api\", \"diagram_id\": \"d\", \"kind\": \"process\", \"name\": \"API\","
+    "    \"x\": 400, \"y\": 40, \"width\": 120, \"height\": 120},"
+    "   {\"id\": \"orders\", \"diagram_id\": \"d\", \"kind\": \"store\", \"name\": \"Orders\","
+    "    \"x\": 380, \"y\": 300, \"width\": 160, \"height\": 70},"
+    "   {\"id\": \"request\", \"diagram_id\": \"d\", \"kind\": \"flow\", \"name\": \"Request\","
+    "    \"source_id\": \"customer\", \"target_id\": \"api\", \"label_y\": -18},"
+    "   {\"id\": \"queries\", \"diagram_id\": \"d\", \"kind\": \"flow\", \"name\": \"Queries\","
+    "    \"source_id\": \"api\", \"target_id\": \"orders\", \"bidirectional\": true,"
+    "    \"label_x\": 60}]}";
+  g_autoptr(GError) error = NULL;
+  MoatModel *model = moat_json_read (json, -1, &error);
+
+  g_assert_no_error (error);
+  return model;
+}
+
+static cairo_surface_t *
+draw (MoatRenderer *renderer,
+      double        scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  MoatView view = { scale, 0, 0, WIDTH, HEIGHT };
+
+  moat_renderer_draw (renderer, cr, &view);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (g_getenv ("MOAT_TEST_KEEP_PNG") != NULL)
+    {
+      static guint n;
+      g_autofree char *path = g_strdup_printf ("%s/test-renderer-%u.png",
+                                               g_get_tmp_dir (), n++);
+
+      cairo_surface_write_to_png (surface, path);
+      g_test_message ("wrote %s", path);
+    }
+  return surface;
+}
+
+static void
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y,
+       MoatColor       *color)
+{
+  guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 p;
+  double a;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  p = *(guint32 *)(data + y * stride + x * 4);
+  a = (p >> 24) / 255.0;
+  /* Unpremultiply, so colours compare whatever their alpha. */
+  color->alpha = a;
+  color->red = a > 0 ? ((p >> 16) & 0xff) / 255.0 / a : 0;
+  color->green = a > 0 ? ((p >> 8) & 0xff) / 255.0 / a : 0;
+  color->blue = a > 0 ? (p & 0xff) / 255.0 / a : 0;
+}
+
+static double
+distance (const MoatColor *a,
+          const MoatColor *b)
+{
+  return MAX (MAX (fabs (a->red - b->red), fabs (a->green - b->green)),
+              MAX (fabs (a->blue - b->blue), fabs (a->alpha - b->alpha)));
+}
+
+#define assert_pixel(surface, x, y, expected) \
+  assert_pixel_impl (surface, x, y, expected, #expected, __LINE__)
+
+static void
+assert_pixel_impl (cairo_surface_t *surface,
+                   int              x,
+                   int              y,
+                   const MoatColor *expected,
+                   const char      *name,
+                   int              line)
+{
+  MoatColor got;
+
+  pixel (surface, x, y, &got);
+  if (distance (&got, expected) > 0.04)
+    g_error ("line %d: pixel (%d, %d) is %.2f %.2f %.2f %.2f, expected %s %.2f %.2f %.2f",
+             line, x, y, got.red, got.green, got.blue, got.alpha, name,
+             expected->red, expected->green, expected->blue);
+}
+
+/* For antialiased lines that only partly cover a pixel. */
+static void
+assert_pixel_towards (cairo_surface_t *surface,
+                      int              x,
+                      int              y,
+                      const MoatColor *expected,
+                      const MoatColor *other)
+{
+  MoatColor got;
+
+  pixel (surface, x, y, &got);
+  g_assert_cmpfloat (distance (&got, expected), <, distance (&got, other) * 0.5);
+}
+
+/* How many pixels of a box are (nearly) one colour. */
+static guint
+count_near (cairo_surface_t *surface,
+            const MoatRect  *box,
+            const MoatColor *color,
+            double           tolerance)
+{
+  guint n = 0;
+
+  for (int y = (int)box->y; y < (int)(box->y + box->height); y++)
+    for (int x = (int)box->x; x < (int)(box->x + box->width); x++)
+      {
+        MoatColor got;
+
+        pixel (surface, x, y, &got);
+        if (distance (&got, color) <= tolerance)
+          n++;
+      }
+  return n;
+}
+
+/* Colours of the palette over the background, as the boundary's
+ * translucent fill leaves them. */
+static MoatColor
+over (const MoatColor *top,
+      const MoatColor *bottom)
+{
+  double a = top->alpha;
+
+  return (MoatColor) { top->red * a + bottom->red * (1 - a),
+                       top->green * a + bottom->green * (1 - a),
+                       top->blue * a + bottom->blue * (1 - a), 1.0 };
+}
+
+static void
+assert_near_int (double got,
+                 double expected)
+{
+  g_assert_cmpfloat (fabs (got - expected), <, 0.5);
+}
+
+static void
+check_known_diagram (MoatPaletteStyle style)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  const MoatPalette *palette = moat_palette_get (style);
+  MoatGeometry *geometry = moat_renderer_get_geometry (renderer);
+  MoatColor in_zone = over (&palette->boundary_fill, &palette->background);
+  MoatElement *request = moat_model_lookup (model, "request");
+  MoatElement *queries = moat_model_lookup (model, "queries");
+  const MoatFlowPath *path;
+  cairo_surface_t *surface;
+  MoatRect label, title, box;
+  guint n_stroke, n_gap;
+
+  moat_renderer_set_palette (renderer, palette);
+  surface = draw (renderer, 1.0);
+
+  /* The background, and nothing where nothing is. */
+  assert_pixel (surface, 5, 5, &palette->background);
+  assert_pixel (surface, 100, 400, &palette->background);
+
+  /* The actor: a filled rectangle with its outline on the edge. */
+  assert_pixel (surface, 48, 66, &palette->actor_fill);
+  assert_pixel (surface, 40, 100, &palette->actor_stroke);
+  assert_pixel (surface, 120, 60, &palette->actor_stroke);
+  assert_pixel (surface, 36, 100, &palette->background);
+
+  /* Its name, in the middle. */
+  box = (MoatRect) { 60, 85, 120, 30 };
+  g_assert_cmpuint (count_near (surface, &box, &palette->text, 0.25), >, 20);
+
+  /* The process is a circle: its box's corner stays empty. */
+  assert_pixel (surface, 460, 46, &palette->process_fill);
+  assert_pixel (surface, 460, 40, &palette->process_stroke);
+  assert_pixel (surface, 404, 44, &palette->background);
+  assert_pixel (surface, 516, 156, &palette->background);
+
+  /* The store: lines above and below, open at both ends. */
+  assert_pixel (surface, 460, 300, &palette->store_stroke);
+  assert_pixel (surface, 400, 370, &palette->store_stroke);
+  assert_pixel (surface, 381, 335, &palette->store_fill);
+  assert_pixel (surface, 538, 335, &palette->store_fill);
+  assert_pixel (surface, 376, 335, &in_zone);
+
+  /* The trust boundary: a dashed line (strokes and gaps along the top
+   * edge) and its name inside the top left corner. */
+  box = (MoatRect) { 370, 260, 240, 1 };
+  n_stroke = count_near (surface, &box, &palette->boundary_stroke, 0.1);
+  n_gap = count_near (surface, &box, &in_zone, 0.1) + count_near (surface, &box, &palette->background, 0.1);
+  g_assert_cmpuint (n_stroke, >, 60);
+  g_assert_cmpuint (n_gap, >, 40);
+  g_assert_true (moat_geometry_get_label_rect (geometry, moat_model_lookup (model, "zone"), &title));
+  g_assert_cmpfloat (title.x, >, 340);
+  g_assert_cmpfloat (title.y, >, 260);
+  g_assert_cmpuint (count_near (surface, &title, &palette->boundary_text, 0.25), >, 15);
+  assert_pixel (surface, 600, 400, &in_zone);
+
+  /* The request flow: a line between the shapes and an arrowhead at the
+   * process, none at the actor. */
+  path = moat_geometry_get_path (geometry, request);
+  g_assert_nonnull (path);
+  assert_near_int (path->points[0].x, 200);
+  assert_pixel_towards (surface, 300, 100, &palette->flow, &palette->background);
+  assert_pixel (surface, 395, 100, &palette->flow);
+  assert_pixel (surface, 390, 102, &palette->flow);
+  assert_pixel (surface, 392, 109, &palette->background);
+  assert_pixel (surface, 204, 104, &palette->background);
+
+  /* Its label above the line, moved 18 up by the model. */
+  g_assert_true (moat_geometry_get_label_rect (geometry, request, &label));
+  g_assert_cmpfloat (label.y + label.height, <, 100);
+  g_assert_cmpuint (count_near (surface, &label, &palette->text, 0.25), >, 20);
+
+  /* The bidirectional flow has arrowheads at both ends. */
+  path = moat_geometry_get_path (geometry, queries);
+  g_assert_nonnull (path);
+  assert_pixel (surface, 460, 164, &palette->flow);
+  assert_pixel (surface, 461, 168, &palette->flow);
+  assert_pixel (surface, 460, 296, &palette->flow);
+  assert_pixel (surface, 461, 292, &palette->flow);
+  assert_pixel (surface, 468, 294, &in_zone);
+  assert_pixel (surface, 468, 230, &palette->background);
+  assert_pixel_towards (surface, 460, 200, &palette->flow, &palette->background);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_light (void)
+{
+  check_known_diagram (MOAT_PALETTE_LIGHT);
+}
+
+static void
+test_dark (void)
+{
+  check_known_diagram (MOAT_PALETTE_DARK);
+}
+
+static void
+test_high_contrast (void)
+{
+  check_known_diagram (MOAT_PALETTE_HIGH_CONTRAST);
+}
+
+static guint
+three_on_api (MoatElement *element,
+              MoatColor   *color,
+              gpointer     user_data)
+{
+  if (g_strcmp0 (moat_object_get_id (MOAT_OBJECT (element)), "api") != 0)
+    return 0;
+  moat_color_parse_hex (color, user_data);
+  return 3;
+}
+
+static void
+test_view_decorations (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) highlighted = g_hash_table_new (NULL, NULL);
+  const MoatPalette *palette = moat_renderer_get_palette (renderer);
+  MoatColor orange = { 1.0, 0.5, 0.0, 1.0 };
+  cairo_surface_t *surface;
+  MoatPoint badge;
+
+  /* Nothing selected: no handles. */
+  surface = draw (renderer, 1.0);
+  assert_pixel (surface, 36, 60, &palette->background);
+  cairo_surface_destroy (surface);
+
+  /* One selected element shows its outline and handles. */
+  g_hash_table_add (selection, moat_model_lookup (model, "customer"));
+  moat_renderer_set_selection (renderer, selection);
+  surface = draw (renderer, 1.0);
+  assert_pixel_towards (surface, 36, 60, &palette->accent, &palette->background);
+  assert_pixel (surface, 40, 60, &palette->handle_fill);
+  assert_pixel_towards (surface, 90, 56, &palette->accent, &palette->background);
+  cairo_surface_destroy (surface);
+
+  /* A badge with the colour the callback chose, on the circle's rim. */
+  moat_renderer_set_badge_func (renderer, three_on_api, (gpointer)"#ff8000", NULL);
+  surface = draw (renderer, 1.0);
+  badge = (MoatPoint) { 460 + 60 / sqrt (2), 100 - 60 / sqrt (2) };
+  assert_pixel (surface, (int)badge.x + 7, (int)badge.y, &orange);
+  assert_pixel (surface, (int)badge.x - 7, (int)badge.y + 2, &orange);
+  cairo_surface_destroy (surface);
+
+  /* A highlighted element gets a halo of the highlight colour. */
+  g_hash_table_add (highlighted, moat_model_lookup (model, "orders"));
+  moat_renderer_set_highlighted (renderer, highlighted);
+  surface = draw (renderer, 1.0);
+  {
+    MoatColor got;
+
+    /* Just outside the store's bottom line, inside the halo. */
+    pixel (surface, 460, 374, &got);
+    g_assert_cmpfloat (distance (&got, &palette->background), >, 0.2);
+    g_assert_cmpfloat (got.red, >, got.blue + 0.2);
+  }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_zoom_and_pan (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  const MoatPalette *palette = moat_renderer_get_palette (renderer);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  MoatView view = { 2.0, 30, 50, WIDTH, HEIGHT };
+  double vx, vy;
+
+  /* At 200 % with the view's corner at (30, 50), the actor's left edge
+   * (x 40) is at 20 and its middle (y 100) at 100. */
+  moat_renderer_draw (renderer, cr, &view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  moat_view_from_diagram (&view, 40, 100, &vx, &vy);
+  g_assert_cmpfloat (vx, ==, 20);
+  g_assert_cmpfloat (vy, ==, 100);
+  assert_pixel (surface, 20, 100, &palette->actor_stroke);
+  assert_pixel (surface, 26, 80, &palette->actor_fill);
+  assert_pixel (surface, 14, 100, &palette->background);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_fitted (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 400);
+  cairo_t *cr = cairo_create (surface);
+  MoatRect target = { 50, 100, 300, 200 }, bounds;
+  MoatColor got;
+  double scale;
+
+  g_assert_true (moat_renderer_get_diagram_bounds (renderer, &bounds));
+  scale = moat_renderer_draw_fitted (renderer, cr, &target, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  g_assert_cmpfloat (scale, >, 0);
+  g_assert_cmpfloat (scale, <=, MIN (300 / bounds.width, 200 / bounds.height) + 1e-9);
+  g_assert_cmpfloat (bounds.width * scale, <=, 300 + 1e-6);
+
+  /* Nothing outside the target; something inside it. */
+  pixel (surface, 10, 10, &got);
+  g_assert_cmpfloat (got.alpha, ==, 0);
+  pixel (surface, 200, 350, &got);
+  g_assert_cmpfloat (got.alpha, ==, 0);
+  pixel (surface, 200, 200, &got);
+  g_assert_cmpfloat (got.alpha, >, 0);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "d.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "d.svg", NULL);
+  g_autofree char *bad = g_build_filename (dir, "missing", "d.png", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
+  const MoatPalette *palette = moat_renderer_get_palette (renderer);
+  cairo_surface_t *surface;
+  MoatRect bounds;
+
+  /* A selection is view state: it must not show in an export. */
+  g_hash_table_add (selection, moat_model_lookup (model, "customer"));
+  moat_renderer_set_selection (renderer, selection);
+
+  g_assert_true (moat_renderer_get_diagram_bounds (renderer, &bounds));
+  g_assert_true (moat_renderer_export_png (renderer, 2.0, png, &error));
+  g_assert_no_error (error);
+
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int)ceil (bounds.width * 2));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int)ceil (bounds.height * 2));
+  /* The actor's fill, at twice the size, offset by the bounds. */
+  assert_pixel (surface, (int)((60 - bounds.x) * 2), (int)((66 - bounds.y) * 2), &palette->actor_fill);
+  assert_pixel (surface, (int)((36 - bounds.x) * 2), (int)((60 - bounds.y) * 2), &palette->background);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (moat_renderer_export_svg (renderer, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "stroke-dasharray"));
+
+  g_assert_false (moat_renderer_export_png (renderer, 1.0, bad, &error));
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_WRITE);
+  g_clear_error (&error);
+
+  g_assert_false (moat_renderer_export_png (renderer, 1000.0, png, &error));
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_INVALID);
+
+  moat_test_rm_rf (dir);
+}
+
+/* A view follows edits without being rebuilt. */
+static void
+test_follows_edits (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  const MoatPalette *palette = moat_renderer_get_palette (renderer);
+  cairo_surface_t *surface;
+
+  g_object_set (moat_model_lookup (model, "customer"), "y", 300.0, NULL);
+  surface = draw (renderer, 1.0);
+  assert_pixel (surface, 48, 66, &palette->background);
+  assert_pixel (surface, 48, 306, &palette->actor_fill);
+  cairo_surface_destroy (surface);
+
+  moat_model_remove (model, moat_model_lookup (model, "api"));
+  surface = draw (renderer, 1.0);
+  assert_pixel (surface, 460, 46, &palette->background);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (moat_model_undo (model));
+  surface = draw (renderer, 1.0);
+  assert_pixel (surface, 460, 46, &palette->process_fill);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/renderer/light", test_light);
+  g_test_add_func ("/renderer/dark", test_dark);
+  g_test_add_func ("/renderer/high-contrast", test_high_contrast);
+  g_test_add_func ("/renderer/decorations", test_view_decorations);
+  g_test_add_func ("/renderer/zoom-and-pan", test_zoom_and_pan);
+  g_test_add_func ("/renderer/fitted", test_fitted);
+  g_test_add_func ("/renderer/export", test_export);
+  g_test_add_func ("/renderer/follows-edits", test_follows_edits);
+
+  return g_test_run ();
+}
