@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "moat-test-util.h"
@@ -406,6 +407,38 @@ test_fitted (void)
   cairo_surface_destroy (surface);
 }
 
+static cairo_status_t
+count_bytes (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  *(gsize *)closure += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The report draws diagrams onto PDF pages: vector output, no shape
+ * cache. */
+static void
+test_fitted_pdf (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  MoatRect target = { 36, 36, 523, 400 };
+  gsize written = 0;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (count_bytes, &written, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  moat_renderer_set_draw_background (renderer, FALSE);
+  g_assert_cmpfloat (moat_renderer_draw_fitted (renderer, cr, &target, 1.0), >, 0);
+  moat_renderer_draw_func (cr, 300, 200, renderer);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (written, >, 1000);
+}
+
 static void
 test_export (void)
 {
@@ -493,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/renderer/decorations", test_view_decorations);
   g_test_add_func ("/renderer/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/renderer/fitted", test_fitted);
+  g_test_add_func ("/renderer/fitted-pdf", test_fitted_pdf);
   g_test_add_func ("/renderer/export", test_export);
   g_test_add_func ("/renderer/follows-edits", test_follows_edits);
 

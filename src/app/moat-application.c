@@ -31,9 +31,12 @@ static const struct {
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.import", { "<Control>i", NULL } },
+  { "win.export-pdf", { "<Control>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.close", { "<Control>w", NULL } },
+  { "win.workshop", { "F5", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-canvas.h"
+#include "moat-clipboard.h"
 #include "moat-diagram-page.h"
 #include "moat-properties-panel.h"
 
@@ -26,12 +28,15 @@ struct _MoatDiagramPage
   GPtrArray           *path;        /* of MoatDiagram: the drill-down trail */
   char                *tool;
   gboolean             syncing;
+  gboolean             fit_pending;
 
   GtkSortListModel    *diagrams;
   GtkSingleSelection  *diagram_selection;
   GtkCustomFilter     *outline_filter;
   GtkSorter           *outline_sorter;
   GtkMultiSelection   *outline_selection;
+
+  MoatCanvas          *canvas;
 
   /* template children */
   GtkPaned            *outer_paned;
@@ -250,7 +255,10 @@ on_outline_selection_changed (MoatDiagramPage *self)
 
   self->syncing = TRUE;
   moat_diagram_page_set_selection (self, elements);
+  moat_canvas_set_selection (self->canvas, elements);
   self->syncing = FALSE;
+  if (elements->len == 1)
+    moat_canvas_show_element (self->canvas, g_ptr_array_index (elements, 0));
 }
 
 /* Breadcrumb */
@@ -343,6 +351,12 @@ moat_diagram_page_set_diagram (MoatDiagramPage *self,
 
   g_set_object (&self->diagram, diagram);
   moat_diagram_page_set_selection (self, NULL);
+  moat_canvas_set_diagram_id (self->canvas, diagram ? moat_object_get_id (MOAT_OBJECT (diagram)) : NULL);
+  /* A diagram opens whole; before the canvas has a size, once it has. */
+  if (diagram != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->canvas)))
+    moat_canvas_zoom_fit (self->canvas);
+  else
+    self->fit_pending = diagram != NULL;
   if (self->outline_filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->outline_filter), GTK_FILTER_CHANGE_DIFFERENT);
   select_diagram_in_list (self);
@@ -388,6 +402,12 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
   moat_properties_panel_set_selection (self->properties_panel, self->selection);
   if (!self->syncing && self->outline_selection != NULL)
     sync_outline_selection (self);
+  if (!self->syncing)
+    {
+      self->syncing = TRUE;
+      moat_canvas_set_selection (self->canvas, self->selection);
+      self->syncing = FALSE;
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child",
                                  self->selection->len == 1
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
@@ -439,8 +459,11 @@ on_model_changed (MoatDiagramPage *self,
 
   if (change->kind == MOAT_CHANGE_REMOVE && g_ptr_array_find (self->selection, change->object, NULL))
     {
-      g_autoptr(GPtrArray) rest = g_ptr_array_copy (self->selection, NULL, NULL);
-      g_ptr_array_remove (rest, change->object);
+      g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->selection->len; i++)
+        if (g_ptr_array_index (self->selection, i) != (gpointer) change->object)
+          g_ptr_array_add (rest, g_ptr_array_index (self->selection, i));
       moat_diagram_page_set_selection (self, rest);
     }
   if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "diagram-id"))
@@ -505,6 +528,7 @@ moat_diagram_page_set_model (MoatDiagramPage *self,
   clear_models (self);
   g_set_object (&self->model, model);
   moat_properties_panel_set_model (self->properties_panel, model);
+  moat_canvas_set_model (self->canvas, model);
   if (model == NULL)
     return;
 
@@ -683,6 +707,231 @@ open_child_action (GtkWidget  *widget,
     moat_diagram_page_open_child (self, g_ptr_array_index (self->selection, 0));
 }
 
+static void
+on_canvas_selection_changed (MoatDiagramPage *self)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  moat_diagram_page_set_selection (self, moat_canvas_get_selection (self->canvas));
+  sync_outline_selection (self);
+  self->syncing = FALSE;
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MoatCanvas *canvas = MOAT_DIAGRAM_PAGE (widget)->canvas;
+
+  if (g_str_equal (action_name, "diagram.zoom-in"))
+    moat_canvas_zoom_in (canvas);
+  else if (g_str_equal (action_name, "diagram.zoom-out"))
+    moat_canvas_zoom_out (canvas);
+  else if (g_str_equal (action_name, "diagram.zoom-fit"))
+    moat_canvas_zoom_fit (canvas);
+  else
+    moat_canvas_zoom_reset (canvas);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  moat_canvas_delete_selection (MOAT_DIAGRAM_PAGE (widget)->canvas);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  moat_canvas_select_all (MOAT_DIAGRAM_PAGE (widget)->canvas);
+}
+
+/* Clipboard */
+
+#define PASTE_OFFSET 24.0
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+
+  if (self->model == NULL || self->selection->len == 0)
+    return;
+  moat_clipboard_copy (gtk_widget_get_clipboard (widget), self->model, self->selection);
+  if (g_str_equal (action_name, "diagram.cut"))
+    moat_canvas_delete_selection (self->canvas);
+}
+
+static void
+insert_fragment (MoatDiagramPage *self,
+                 GBytes          *fragment)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->diagram == NULL)
+    return;
+  added = moat_clipboard_insert (self->model, moat_object_get_id (MOAT_OBJECT (self->diagram)),
+                                 fragment, PASTE_OFFSET, PASTE_OFFSET, &error);
+  if (added == NULL)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *message = g_strdup_printf (_("Could not paste: %s"), error->message);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      return;
+    }
+  moat_diagram_page_set_selection (self, added);
+}
+
+static void
+on_paste_spliced (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(MoatDiagramPage) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, NULL) < 0)
+    return;
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
+  if (self->model != NULL)
+    insert_fragment (self, bytes);
+}
+
+static void
+on_paste_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(MoatDiagramPage) self = user_data;
+  g_autoptr(GInputStream) stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result,
+                                                              NULL, NULL);
+  g_autoptr(GOutputStream) memory = NULL;
+
+  if (stream == NULL)
+    return;
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice_async (memory, stream,
+                                G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                                G_PRIORITY_DEFAULT, NULL, on_paste_spliced, g_steal_pointer (&self));
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  static const char *mime_types[] = { MOAT_CLIPBOARD_MIME_TYPE, NULL };
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  if (!gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                              MOAT_CLIPBOARD_MIME_TYPE))
+    return;
+  gdk_clipboard_read_async (clipboard, mime_types, G_PRIORITY_DEFAULT, NULL, on_paste_read,
+                            g_object_ref (widget));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  g_autoptr(GBytes) fragment = NULL;
+
+  if (self->model == NULL || self->selection->len == 0)
+    return;
+  fragment = moat_clipboard_serialize (self->model, self->selection);
+  if (fragment != NULL)
+    insert_fragment (self, fragment);
+}
+
+/* Image export */
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    MoatDiagramPage *self)
+{
+  const char *format = g_object_get_data (G_OBJECT (chooser), "format");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MoatRenderer) renderer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->diagram != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    {
+      const char *scale = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "scale");
+      gboolean ok;
+
+      path = g_file_get_path (file);
+      /* A renderer of its own: the export shows no selection or hover. */
+      renderer = moat_renderer_new (self->model, moat_object_get_id (MOAT_OBJECT (self->diagram)));
+      if (g_str_equal (format, "svg"))
+        ok = moat_renderer_export_svg (renderer, path, &error);
+      else
+        ok = moat_renderer_export_png (renderer, scale ? g_ascii_strtod (scale, NULL) : 2.0,
+                                       path, &error);
+      message = ok ? g_strdup_printf (_("Exported to “%s”"), g_file_peek_path (file))
+                   : g_strdup_printf (_("Could not export the diagram: %s"), error->message);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_image_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  static const char *scales[] = { "1", "2", "3", "4", NULL };
+  static const char *scale_labels[] = { N_("100 %"), N_("200 %"), N_("300 %"), N_("400 %"), NULL };
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  gboolean svg = g_str_equal (format, "svg");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *labels[G_N_ELEMENTS (scale_labels)];
+  GtkFileChooserNative *chooser;
+
+  if (self->diagram == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (svg ? _("Export Diagram as SVG") : _("Export Diagram as PNG"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, svg ? _("SVG images") : _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strdup_printf ("%s.%s", moat_diagram_get_title (self->diagram), format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/", '-'));
+  if (!svg)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (scale_labels); i++)
+        labels[i] = scale_labels[i] ? _(scale_labels[i]) : NULL;
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "scale", _("Scale"), scales, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "scale", "2");
+    }
+  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Accessors */
 
 GtkWidget *
@@ -836,6 +1085,57 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.move-diagram", "i", move_diagram_action);
   gtk_widget_class_install_action (widget_class, "diagram.delete-diagram", NULL, delete_diagram_action);
   gtk_widget_class_install_action (widget_class, "diagram.open-child", NULL, open_child_action);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "diagram.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "diagram.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "diagram.select-all", NULL, select_all_action);
+  gtk_widget_class_install_action (widget_class, "diagram.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "diagram.cut", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "diagram.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "diagram.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "diagram.export-image", "s", export_image_action);
+}
+
+static gboolean
+fit_when_sized (gpointer data)
+{
+  MoatDiagramPage *self = data;
+
+  if (self->fit_pending && self->diagram != NULL)
+    moat_canvas_zoom_fit (self->canvas);
+  self->fit_pending = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_canvas_map (MoatDiagramPage *self)
+{
+  if (self->fit_pending)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_when_sized, g_object_ref (self), g_object_unref);
+}
+
+/* Only while the canvas has focus: in a text field these keys edit text. */
+static void
+add_canvas_shortcuts (MoatDiagramPage *self)
+{
+  static const struct {
+    const char *accel;
+    const char *action;
+  } shortcuts[] = {
+    { "<Control>c", "diagram.copy" },
+    { "<Control>x", "diagram.cut" },
+    { "<Control>v", "diagram.paste" },
+    { "<Control>d", "diagram.duplicate" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].accel),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), controller);
 }
 
 static void
@@ -863,4 +1163,15 @@ moat_diagram_page_init (MoatDiagramPage *self)
   g_object_unref (factory);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
+
+  self->canvas = MOAT_CANVAS (moat_canvas_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Diagram"), -1);
+  adw_bin_set_child (self->canvas_bin, GTK_WIDGET (self->canvas));
+  g_object_bind_property (self, "tool", self->canvas, "tool",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->canvas, "selection-changed",
+                           G_CALLBACK (on_canvas_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->canvas, "map", G_CALLBACK (on_canvas_map), self, G_CONNECT_SWAPPED);
+  add_canvas_shortcuts (self);
 }

@@ -166,6 +166,24 @@ same_value (MoatPropertiesPanel *self,
   return TRUE;
 }
 
+/* The row remembers what it showed, so that leaving a row the user did not
+ * touch writes nothing: with mixed values it shows "", which must not
+ * overwrite them all. */
+static void
+show_text (GtkWidget  *row,
+           const char *text)
+{
+  g_object_set_data_full (G_OBJECT (row), "shown", g_strdup (text), g_free);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+text_changed (GtkWidget *row)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (row), "shown"),
+                    gtk_editable_get_text (GTK_EDITABLE (row))) != 0;
+}
+
 static void
 load_field (MoatPropertiesPanel *self,
             const Field         *field)
@@ -183,15 +201,14 @@ load_field (MoatPropertiesPanel *self,
   switch (field->kind)
     {
     case FIELD_ENTRY:
-      gtk_editable_set_text (GTK_EDITABLE (widget), shared && g_value_get_string (&value)
-                             ? g_value_get_string (&value) : "");
+      show_text (widget, shared && g_value_get_string (&value) ? g_value_get_string (&value) : "");
       break;
     case FIELD_TAGS:
       {
         const char * const *tags = shared ? g_value_get_boxed (&value) : NULL;
         g_autofree char *text = tags ? g_strjoinv (", ", (char **) tags) : g_strdup ("");
 
-        gtk_editable_set_text (GTK_EDITABLE (widget), text);
+        show_text (widget, text);
       }
       break;
     case FIELD_SWITCH:
@@ -365,6 +382,9 @@ commit_entry (MoatPropertiesPanel *self,
   const Field *field = field_for_widget (self, row);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
   g_auto(GValue) value = G_VALUE_INIT;
+
+  if (!text_changed (GTK_WIDGET (row)))
+    return;
 
   if (field->kind == FIELD_TAGS)
     {

@@ -8,10 +8,14 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-analysis.h"
 #include "moat-diagram-page.h"
 #include "moat-overview-page.h"
+#include "moat-report-dialog.h"
 #include "moat-start-page.h"
 #include "moat-window.h"
+#include "moat-workshop-history.h"
+#include "moat-workshop-view.h"
 
 typedef void (*ChooserResponse) (MoatWindow *self,
                                  GFile      *file);
@@ -25,9 +29,13 @@ struct _MoatWindow
   GtkWidget            *dialog;
   GBinding             *undo_binding;
   GBinding             *redo_binding;
+  MoatAnalysis         *analysis;
+  gboolean              was_fullscreen;  /* before the workshop */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_bar;
+  MoatWorkshopView     *workshop_view;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
@@ -119,6 +127,14 @@ update_actions (MoatWindow *self)
                                has_document);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")),
                                has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export-pdf")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "print")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "workshop")),
+                               has_document);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "workshop-history")),
+                               has_document);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
                                history && moat_history_get_can_undo (history));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
@@ -165,6 +181,7 @@ moat_window_set_store (MoatWindow *self,
 
   moat_overview_page_set_model (self->overview_page, model);
   moat_diagram_page_set_model (self->diagram_page, model);
+  moat_analysis_set_model (self->analysis, model, settings (self));
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   /* A model with a picture opens on it; a blank one on its context. */
   adw_view_stack_set_visible_child_name (self->view_stack,
@@ -548,6 +565,103 @@ export_action (GSimpleAction *action,
 }
 
 static void
+export_pdf_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  MoatWindow *self = MOAT_WINDOW (user_data);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (moat_report_dialog_new (GTK_WINDOW (self), self->store,
+                                                            settings (self))));
+}
+
+/* Printing lays the same report out on the printer's paper. */
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                MoatReport        *report)
+{
+  guint n = moat_report_paginate (report, gtk_print_context_get_width (context),
+                                  gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, MAX (n, 1));
+}
+
+static void
+on_request_page_setup (GtkPrintOperation *operation,
+                       GtkPrintContext   *context,
+                       int                page,
+                       GtkPageSetup      *setup,
+                       MoatReport        *report)
+{
+  double width, height;
+
+  moat_report_get_page_size (report, page, &width, &height);
+  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              MoatReport        *report)
+{
+  moat_report_render_page (report, gtk_print_context_get_cairo_context (context), page);
+}
+
+/**
+ * moat_window_print:
+ * @export_filename: (nullable): with %GTK_PRINT_OPERATION_ACTION_EXPORT,
+ *   the PDF to write instead of printing
+ *
+ * Prints the report with the options last chosen for it.
+ */
+gboolean
+moat_window_print (MoatWindow               *self,
+                   GtkPrintOperationAction   action,
+                   const char               *export_filename,
+                   GError                  **error)
+{
+  g_autoptr(MoatReportOptions) options = moat_report_options_from_settings (settings (self));
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(MoatReport) report = NULL;
+
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  report = moat_report_new (moat_window_get_model (self), self->store, options, error);
+  if (report == NULL)
+    return FALSE;
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, moat_model_get_title (moat_window_get_model (self)));
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (operation, export_filename);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), report);
+  g_signal_connect (operation, "request-page-setup", G_CALLBACK (on_request_page_setup), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), report);
+
+  return gtk_print_operation_run (operation, action, GTK_WINDOW (self), error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  MoatWindow *self = MOAT_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL
+      && !moat_window_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    moat_window_show_error (self, _("Print"), error);
+}
+
+static void
 undo_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -584,6 +698,71 @@ close_action (GSimpleAction *action,
 }
 
 /* ------------------------------------------------------------------ */
+/* Workshop mode                                                       */
+
+/* The workshop takes the whole window, and the whole screen: the header
+ * bar and view switcher go, the facilitator's controls are in the view. */
+static void
+enter_workshop (MoatWindow *self)
+{
+  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  moat_overview_page_commit (self->overview_page);
+  gtk_widget_set_visible (self->header_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "workshop");
+  moat_workshop_view_set_engine (self->workshop_view, moat_analysis_get_engine (self->analysis));
+  moat_workshop_view_start (self->workshop_view, moat_window_get_model (self), settings (self));
+  gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
+static void
+leave_workshop (MoatWindow *self)
+{
+  moat_workshop_view_stop (self->workshop_view);
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  gtk_widget_set_visible (self->header_bar, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+  if (!self->was_fullscreen)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+static void
+change_workshop_state (GSimpleAction *action,
+                       GVariant      *state,
+                       gpointer       user_data)
+{
+  MoatWindow *self = MOAT_WINDOW (user_data);
+  gboolean active = g_variant_get_boolean (state);
+
+  if (active == moat_workshop_view_get_active (self->workshop_view))
+    return;
+  if (active && self->store == NULL)
+    return;
+  g_simple_action_set_state (action, state);
+  if (active)
+    enter_workshop (self);
+  else
+    leave_workshop (self);
+}
+
+static void
+on_workshop_leave (MoatWindow *self)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "workshop", g_variant_new_boolean (FALSE));
+}
+
+static void
+workshop_history_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  MoatWindow *self = MOAT_WINDOW (user_data);
+
+  if (self->store != NULL)
+    moat_workshop_history_present (GTK_WINDOW (self), moat_window_get_model (self));
+}
+
+/* ------------------------------------------------------------------ */
 
 static void
 restore_state (MoatWindow *self)
@@ -605,6 +784,10 @@ moat_window_close_request (GtkWindow *window)
   MoatWindow *self = MOAT_WINDOW (window);
   GSettings *s = settings (self);
   int width, height;
+
+  /* Closing during a workshop still records it. */
+  if (moat_workshop_view_get_active (self->workshop_view))
+    on_workshop_leave (self);
 
   if (s != NULL)
     {
@@ -650,9 +833,13 @@ moat_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* A workshop still running is recorded while the file is open. */
+  if (self->workshop_view != NULL)
+    moat_workshop_view_stop (self->workshop_view);
   if (self->store != NULL)
     moat_store_close (self->store);
   g_clear_object (&self->store);
+  g_clear_object (&self->analysis);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_WINDOW);
 
@@ -697,9 +884,13 @@ moat_window_class_init (MoatWindowClass *klass)
   g_type_ensure (MOAT_TYPE_START_PAGE);
   g_type_ensure (MOAT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MOAT_TYPE_DIAGRAM_PAGE);
+  g_type_ensure (MOAT_TYPE_WORKSHOP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, workshop_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_workshop_leave);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, view_stack);
@@ -715,9 +906,13 @@ static const GActionEntry win_actions[] = {
   { "save-as", save_as_action },
   { "import", import_action },
   { "export", export_action, "s" },
+  { "export-pdf", export_pdf_action },
+  { "print", print_action },
   { "undo", undo_action },
   { "redo", redo_action },
   { "close", close_action },
+  { "workshop", NULL, NULL, "false", change_workshop_state },
+  { "workshop-history", workshop_history_action },
 };
 
 /* Dropped files open as if chosen with Open: JSON from Moat, Threat Dragon
@@ -744,6 +939,7 @@ moat_window_init (MoatWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->analysis = moat_analysis_new (self->diagram_page, self->view_stack);
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
   rebuild_recent_menu (self);

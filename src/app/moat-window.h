@@ -38,5 +38,9 @@ void             moat_window_confirm_discard_draft (MoatWindow       *self,
 GtkWidget       *moat_window_get_dialog            (MoatWindow       *self);
 void             moat_window_show_report           (MoatWindow       *self,
                                                     MoatImportReport *report);
+gboolean         moat_window_print                 (MoatWindow       *self,
+                                                    GtkPrintOperationAction action,
+                                                    const char       *export_filename,
+                                                    GError          **error);
 
 G_END_DECLS

@@ -734,8 +734,8 @@ moat_json_read (const char  *data,
   if (json_node_get_int (node) > MOAT_JSON_FORMAT_VERSION)
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NEWER_VERSION,
                         _("The file was written by a newer version of Moat"
-                          " (format %" G_GINT64_FORMAT "); update Moat to read it"),
-                        json_node_get_int (node)), NULL;
+                          " (format %u); update Moat to read it"),
+                        (guint) MIN (json_node_get_int (node), G_MAXUINT)), NULL;
 
   node = json_object_get_member (root, "model");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))

@@ -25,7 +25,6 @@
 #define ACTOR_RADIUS   4.0
 #define BOUNDARY_RADIUS 12.0
 #define NOTE_FOLD      16.0
-#define STORE_INSET    8.0
 
 /* Sizes on screen, in device pixels whatever the zoom. */
 #define HANDLE_SIZE    8.0

@@ -229,6 +229,17 @@ test_properties_multi_selection (Fixture       *f,
   moat_model_undo (f->model);
   for (guint i = 0; i < flows->len; i++)
     g_assert_cmpint (moat_element_get_authenticated (flows->pdata[i]), ==, before[i]);
+
+  /* Leaving a selection whose protocols differ must not blank them. */
+  {
+    g_autoptr(GPtrArray) protocols = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < flows->len; i++)
+      g_ptr_array_add (protocols, g_strdup (moat_element_get_protocol (flows->pdata[i])));
+    moat_diagram_page_set_selection (f->page, NULL);
+    for (guint i = 0; i < flows->len; i++)
+      g_assert_cmpstr (moat_element_get_protocol (flows->pdata[i]), ==, protocols->pdata[i]);
+  }
 }
 
 static void
@@ -250,6 +261,139 @@ test_open_child_diagram (Fixture       *f,
                    moat_object_get_id (MOAT_OBJECT (child)));
 }
 
+static guint
+count_in_diagram (MoatModel   *model,
+                  MoatDiagram *diagram)
+{
+  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
+      n += g_strcmp0 (moat_element_get_diagram_id (element),
+                      moat_object_get_id (MOAT_OBJECT (diagram))) == 0;
+    }
+  return n;
+}
+
+static void
+check_pasted (Fixture   *f,
+              GPtrArray *originals,
+              GPtrArray *pasted)
+{
+  MoatElement *flow = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (pasted->len, ==, originals->len);
+  for (guint i = 0; i < pasted->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (pasted, i);
+
+      g_assert_true (moat_object_get_model (MOAT_OBJECT (element)) == f->model);
+      g_assert_false (g_ptr_array_find (originals, element, NULL));
+      g_hash_table_add (ids, (gpointer) moat_object_get_id (MOAT_OBJECT (element)));
+      if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+        flow = element;
+    }
+  /* The copied flow joins the copies of its ends, not the originals. */
+  g_assert_nonnull (flow);
+  g_assert_true (g_hash_table_contains (ids, moat_element_get_source_id (flow)));
+  g_assert_true (g_hash_table_contains (ids, moat_element_get_target_id (flow)));
+}
+
+static GPtrArray *
+flow_with_ends (Fixture    *f,
+                const char *name)
+{
+  MoatElement *flow = element_named (f->model, name);
+  GPtrArray *elements = g_ptr_array_new ();
+
+  g_ptr_array_add (elements, flow);
+  g_ptr_array_add (elements, moat_model_lookup (f->model, moat_element_get_source_id (flow)));
+  g_ptr_array_add (elements, moat_model_lookup (f->model, moat_element_get_target_id (flow)));
+  return elements;
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  MoatDiagram *diagram = moat_diagram_page_get_diagram (f->page);
+  g_autoptr(GPtrArray) originals = flow_with_ends (f, "Authorise payment");
+  guint before = count_in_diagram (f->model, diagram);
+  GPtrArray *selection;
+
+  moat_diagram_page_set_selection (f->page, originals);
+  activate (f, "diagram.duplicate", NULL);
+
+  g_assert_cmpuint (count_in_diagram (f->model, diagram), ==, before + 3);
+  selection = moat_diagram_page_get_selection (f->page);
+  check_pasted (f, originals, selection);
+
+  /* One gesture, one undo. */
+  g_assert_cmpstr (moat_history_get_undo_label (moat_model_get_history (f->model)), ==, "Paste");
+  moat_model_undo (f->model);
+  g_assert_cmpuint (count_in_diagram (f->model, diagram), ==, before);
+}
+
+static gboolean
+selection_changed_from (gpointer data)
+{
+  Fixture *f = data;
+  GPtrArray *selection = moat_diagram_page_get_selection (f->page);
+
+  return selection->len > 0
+         && moat_element_get_diagram_id (g_ptr_array_index (selection, 0)) != NULL
+         && g_strcmp0 (moat_element_get_diagram_id (g_ptr_array_index (selection, 0)),
+                       moat_object_get_id (MOAT_OBJECT (moat_diagram_page_get_diagram (f->page)))) == 0;
+}
+
+static void
+test_copy_paste_to_other_diagram (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) originals = flow_with_ends (f, "Authorise payment");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->page));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  MoatDiagram *target;
+
+  moat_diagram_page_set_selection (f->page, originals);
+  activate (f, "diagram.copy", NULL);
+  /* Other applications get a picture of the copied elements. */
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                        "image/png"));
+
+  activate (f, "diagram.add-diagram", NULL);
+  target = moat_diagram_page_get_diagram (f->page);
+  g_assert_cmpuint (count_in_diagram (f->model, target), ==, 0);
+  activate (f, "diagram.paste", NULL);
+  while (!selection_changed_from (f))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_assert_cmpuint (count_in_diagram (f->model, target), ==, 3);
+  check_pasted (f, originals, moat_diagram_page_get_selection (f->page));
+}
+
+static void
+test_delete_selected (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) selection = flow_with_ends (f, "Authorise payment");
+  MoatElement *flow = g_ptr_array_index (selection, 0);
+
+  moat_diagram_page_set_selection (f->page, selection);
+  moat_model_remove (f->model, MOAT_OBJECT (flow));
+  moat_gui_test_spin ();
+  /* What is gone leaves the selection; what is left stays selected. */
+  g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 2);
+  g_assert_false (g_ptr_array_find (moat_diagram_page_get_selection (f->page), flow, NULL));
+  moat_model_undo (f->model);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +412,9 @@ main (int   argc,
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
   ADD ("open-child", test_open_child_diagram);
+  ADD ("duplicate", test_duplicate);
+  ADD ("copy-paste", test_copy_paste_to_other_diagram);
+  ADD ("delete-selected", test_delete_selected);
 #undef ADD
 
   status = g_test_run ();

@@ -10,6 +10,7 @@
 #include "moat-application.h"
 #include "moat-gui-test-util.h"
 #include "moat-preferences-window.h"
+#include "moat-report-dialog.h"
 #include "moat-test-util.h"
 #include "moat-window.h"
 
@@ -397,6 +398,76 @@ test_business_context (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+assert_pdf (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+}
+
+static void
+test_export_pdf (void)
+{
+  g_autoptr(GFile) example = example_file ();
+  g_autofree char *path = g_file_get_path (example);
+  g_autofree char *pdf = g_build_filename (tmpdir, "report.pdf", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (pdf);
+  g_auto(GStrv) sections = NULL;
+  MoatReportDialog *dialog = NULL;
+  GtkWidget *history;
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (path));
+  activate ("win.export-pdf", NULL);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (MOAT_IS_REPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+
+  /* Leave out a section, as a user would with its switch. */
+  history = moat_gui_test_find_row_widget (GTK_WIDGET (dialog), "Change history");
+  g_assert_nonnull (history);
+  gtk_switch_set_active (GTK_SWITCH (history), FALSE);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  moat_report_dialog_export_to (dialog, target);
+  /* Written in the background; the dialog closes when it is done. */
+  wait_for (is_null, &dialog);
+  assert_pdf (pdf);
+
+  /* The choice is remembered for next time. */
+  sections = g_settings_get_strv (moat_application_get_settings (app), "report-sections");
+  g_assert_false (g_strv_contains ((const char * const *) sections, "history"));
+  g_assert_true (g_strv_contains ((const char * const *) sections, "threats"));
+}
+
+static void
+test_print (void)
+{
+  g_autoptr(GFile) example = example_file ();
+  g_autofree char *path = g_file_get_path (example);
+  g_autofree char *pdf = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  close_all_windows ();
+  activate ("app.open-file", g_variant_new_string (path));
+  g_assert_true (moat_window_print (active_window (), GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error));
+  g_assert_no_error (error);
+  assert_pdf (pdf);
+}
+
 static void
 test_preferences (void)
 {
@@ -457,6 +528,8 @@ main (int   argc,
   g_test_add_func ("/window/import-json", test_import_json_as_draft);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/business-context", test_business_context);
+  g_test_add_func ("/window/export-pdf", test_export_pdf);
+  g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/import-threat-dragon", test_import_threat_dragon_and_export);
   g_test_add_func ("/window/import-malformed", test_import_malformed_threat_dragon);
 

@@ -178,6 +178,49 @@ class MoatSession(unittest.TestCase):
                 continue
         self.assertEqual(unnamed, [], "controls without a clean accessible name")
 
+    def threats(self, path):
+        out = subprocess.run([MOAT_CLI, "export", "--format", "json", path], check=True,
+                             capture_output=True, text=True).stdout
+        return json.loads(out).get("threats", [])
+
+    def test_add_threat_from_the_threats_panel(self):
+        example = os.path.join(self.home, "payment-service.moat")
+        subprocess.run([MOAT_CLI, "import", os.path.join(SOURCE_DIR, "data", "examples",
+                                                         "payment-service.moat.json"),
+                        "-o", example], check=True)
+        before = len(self.threats(example))
+        app = self.launch(example)
+
+        tab = wait_for(lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Threats"), "the Threats side panel tab")
+        click(tab)
+        click(wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Show All"), "the Show All toggle"))
+        click(wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Add Threat"), "the Add Threat button"))
+
+        # The new threat is written at once, and its editor opens. GTK 4.8
+        # reports hidden stack pages as visible, so look for the Title row
+        # inside the editor, next to its own Delete button.
+        wait_for(lambda: len(self.threats(example)) == before + 1, "the new threat in the file")
+        delete = wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Delete Threat"), "the threat editor")
+        editor = delete.parent.parent
+        title = wait_for(lambda: find(editor, pyatspi.ROLE_TEXT, "Title"), "the threat's Title row")
+        point_and_click(title)
+        pyatspi.Registry.generateKeyboardEvent(0, "Replayed settlement webhook", pyatspi.KEY_STRING)
+        pyatspi.Registry.generateKeyboardEvent(KEY_RETURN, None, pyatspi.KEY_SYM)
+        wait_for(lambda: any(t.get("title") == "Replayed settlement webhook"
+                             for t in self.threats(example)), "the typed title in the file")
+
+        # Everything the panels and editors offer is named for a screen reader.
+        unnamed = []
+        for node in walk(app):
+            try:
+                if node.getRole() in BUTTON_ROLES | {pyatspi.ROLE_PAGE_TAB} and showing(node):
+                    if not node.name.strip() or "_" in node.name:
+                        unnamed.append((node.getRoleName(), node.name,
+                                        node.parent.name if node.parent else ""))
+            except Exception:
+                continue
+        self.assertEqual(unnamed, [], "controls without a clean accessible name")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -1,0 +1,523 @@
+/* moat-analysis.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Kept apart from MoatWindow so the window only has to make one of these
+ * and give it the model; everything about threats lives here and in the
+ * panels it creates.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "moat-analysis.h"
+#include "moat-canvas.h"
+#include "moat-risk.h"
+
+struct _MoatAnalysis
+{
+  GObject               parent_instance;
+
+  MoatDiagramPage      *diagram_page;   /* weak: the window owns both */
+  AdwViewStack         *view_stack;     /* weak */
+  MoatModel            *model;
+  MoatRuleEngine       *engine;
+  GSettings            *settings;
+
+  MoatThreatsPanel     *threats_panel;
+  MoatControlsPanel    *controls_panel;
+  MoatAssumptionsPanel *assumptions_panel;
+  MoatAssetsPage       *assets_page;
+  MoatRiskPage         *risk_page;
+
+  GtkWidget            *canvas;         /* weak: the one our handlers are on */
+  GHashTable           *badges;         /* element id → Badge, NULL when stale */
+};
+
+G_DEFINE_FINAL_TYPE (MoatAnalysis, moat_analysis, G_TYPE_OBJECT)
+
+typedef struct
+{
+  guint         n_open;
+  MoatRiskLevel worst;
+} Badge;
+
+/* Badges: open threats per element, in the colour of the worst. */
+
+static void
+count_badges (MoatAnalysis *self)
+{
+  GListModel *threats = moat_model_get_list (self->model, MOAT_TYPE_THREAT);
+
+  self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      const char * const *ids = moat_threat_get_element_ids (threat);
+      MoatRiskAssessment risk;
+
+      if (!moat_risk_threat_is_open (threat))
+        continue;
+      moat_risk_assess (self->model, threat, &risk);
+      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+        {
+          Badge *badge = g_hash_table_lookup (self->badges, ids[j]);
+
+          if (badge == NULL)
+            {
+              badge = g_new0 (Badge, 1);
+              badge->worst = risk.level;
+              g_hash_table_insert (self->badges, g_strdup (ids[j]), badge);
+            }
+          badge->n_open++;
+          badge->worst = MAX (badge->worst, risk.level);
+        }
+    }
+}
+
+/**
+ * moat_analysis_get_badge:
+ * @n_open: (out): how many open threats concern the element
+ * @worst: (out): the level of the worst of them
+ *
+ * Returns: whether any open threat concerns the element
+ */
+gboolean
+moat_analysis_get_badge (MoatAnalysis  *self,
+                         const char    *element_id,
+                         guint         *n_open,
+                         MoatRiskLevel *worst)
+{
+  Badge *badge;
+
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), FALSE);
+
+  *n_open = 0;
+  *worst = MOAT_RISK_LOW;
+  if (self->model == NULL)
+    return FALSE;
+  if (self->badges == NULL)
+    count_badges (self);
+  badge = g_hash_table_lookup (self->badges, element_id);
+  if (badge == NULL)
+    return FALSE;
+  *n_open = badge->n_open;
+  *worst = badge->worst;
+  return TRUE;
+}
+
+static guint
+badge_func (MoatElement *element,
+            MoatColor   *color,
+            gpointer     user_data)
+{
+  MoatAnalysis *self = user_data;
+  MoatRiskLevel worst;
+  guint n_open;
+
+  if (!moat_analysis_get_badge (self, moat_object_get_id (MOAT_OBJECT (element)), &n_open, &worst))
+    return 0;
+  moat_risk_level_get_rgb (worst, &color->red, &color->green, &color->blue);
+  color->alpha = 1.0;
+  return n_open;
+}
+
+/* The canvas */
+
+static void apply_canvas_view (MoatAnalysis *self);
+
+static void
+on_canvas_changed (MoatAnalysis *self)
+{
+  apply_canvas_view (self);
+}
+
+static void
+watch_canvas (MoatAnalysis *self,
+              GtkWidget    *canvas)
+{
+  if (self->canvas == canvas)
+    return;
+  if (self->canvas != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->canvas, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->canvas), (gpointer *) &self->canvas);
+    }
+  self->canvas = canvas;
+  if (canvas == NULL)
+    return;
+  g_object_add_weak_pointer (G_OBJECT (canvas), (gpointer *) &self->canvas);
+  /* The canvas makes a new renderer for a new diagram or model. */
+  g_signal_connect_object (canvas, "notify::diagram-id", G_CALLBACK (on_canvas_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (canvas, "notify::model", G_CALLBACK (on_canvas_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+apply_canvas_view (MoatAnalysis *self)
+{
+  GtkWidget *canvas = self->diagram_page ? moat_diagram_page_get_canvas (self->diagram_page) : NULL;
+  const char * const *highlight;
+  g_autoptr(GHashTable) highlighted = NULL;
+  MoatRenderer *renderer;
+
+  if (!MOAT_IS_CANVAS (canvas))
+    return;
+  watch_canvas (self, canvas);
+  renderer = moat_canvas_get_renderer (MOAT_CANVAS (canvas));
+  if (renderer == NULL)
+    return;
+
+  /* The renderer knows elements, not ids. */
+  highlight = moat_threats_panel_get_highlight (self->threats_panel);
+  highlighted = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; self->model != NULL && highlight != NULL && highlight[i] != NULL; i++)
+    {
+      MoatElement *element = moat_model_lookup_typed (self->model, highlight[i], MOAT_TYPE_ELEMENT);
+
+      if (element != NULL)
+        g_hash_table_add (highlighted, element);
+    }
+  moat_renderer_set_highlighted (renderer, highlighted);
+  moat_renderer_set_badge_func (renderer, badge_func, g_object_ref (self), g_object_unref);
+  gtk_widget_queue_draw (canvas);
+}
+
+/* Following the model */
+
+static void
+on_action_closed (MoatAnalysis *self)
+{
+  g_clear_pointer (&self->badges, g_hash_table_unref);
+  if (self->canvas != NULL)
+    gtk_widget_queue_draw (self->canvas);
+}
+
+static void
+on_selection_changed (MoatAnalysis *self)
+{
+  GPtrArray *selection = moat_diagram_page_get_selection (self->diagram_page);
+
+  moat_items_panel_set_selection (MOAT_ITEMS_PANEL (self->threats_panel), selection);
+  moat_items_panel_set_selection (MOAT_ITEMS_PANEL (self->controls_panel), selection);
+  moat_items_panel_set_selection (MOAT_ITEMS_PANEL (self->assumptions_panel), selection);
+}
+
+static void
+on_enabled_sets_changed (MoatAnalysis *self)
+{
+  g_auto(GStrv) sets = NULL;
+
+  if (self->engine == NULL || self->settings == NULL)
+    return;
+  sets = g_settings_get_strv (self->settings, "enabled-rule-sets");
+  moat_rule_engine_set_default_sets (self->engine, (const char * const *) sets);
+}
+
+static void
+show_toast (MoatAnalysis *self,
+            const char   *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->diagram_page), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  else
+    g_warning ("%s", text);
+}
+
+static void
+make_engine (MoatAnalysis *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatRuleSet) rules = moat_rule_set_new_default (&error);
+
+  /* A broken personal rules file must not cost the built-in rules. */
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Your own rules were not loaded: %s"), error->message);
+      show_toast (self, message);
+    }
+  self->engine = moat_rule_engine_new (self->model, rules);
+  on_enabled_sets_changed (self);
+}
+
+/**
+ * moat_analysis_set_model:
+ * @settings: (nullable): where the enabled rule sets are kept
+ */
+void
+moat_analysis_set_model (MoatAnalysis *self,
+                         MoatModel    *model,
+                         GSettings    *settings)
+{
+  g_return_if_fail (MOAT_IS_ANALYSIS (self));
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->engine);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
+  g_set_object (&self->model, model);
+  g_set_object (&self->settings, settings);
+
+  if (model != NULL)
+    {
+      make_engine (self);
+      g_signal_connect_object (model, "action-closed", G_CALLBACK (on_action_closed), self, G_CONNECT_SWAPPED);
+    }
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::enabled-rule-sets", G_CALLBACK (on_enabled_sets_changed),
+                             self, G_CONNECT_SWAPPED);
+
+  moat_threats_panel_set_engine (self->threats_panel, self->engine);
+  moat_items_panel_set_model (MOAT_ITEMS_PANEL (self->threats_panel), model);
+  moat_items_panel_set_model (MOAT_ITEMS_PANEL (self->controls_panel), model);
+  moat_items_panel_set_model (MOAT_ITEMS_PANEL (self->assumptions_panel), model);
+  moat_assets_page_set_model (self->assets_page, model);
+  moat_risk_page_set_model (self->risk_page, model);
+  on_selection_changed (self);
+  apply_canvas_view (self);
+}
+
+/* Going to where an object is edited */
+
+static void
+show_side_page (MoatAnalysis *self,
+                GtkWidget    *panel)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (panel, ADW_TYPE_VIEW_STACK);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "diagrams");
+  if (stack != NULL)
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), panel);
+}
+
+static void
+show_element (MoatAnalysis *self,
+              MoatElement  *element)
+{
+  MoatDiagram *diagram = moat_model_lookup_typed (self->model, moat_element_get_diagram_id (element),
+                                                  MOAT_TYPE_DIAGRAM);
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "diagrams");
+  if (diagram != NULL && diagram != moat_diagram_page_get_diagram (self->diagram_page))
+    g_object_set (self->diagram_page, "diagram", diagram, NULL);
+  g_ptr_array_add (selection, element);
+  moat_diagram_page_set_selection (self->diagram_page, selection);
+}
+
+/* A threat is shown on the diagram of its first element, so the canvas
+ * highlight lands where the user can see it. */
+static void
+show_diagram_of (MoatAnalysis       *self,
+                 const char * const *element_ids)
+{
+  MoatElement *element = NULL;
+  MoatDiagram *diagram;
+
+  for (guint i = 0; element == NULL && element_ids != NULL && element_ids[i] != NULL; i++)
+    element = moat_model_lookup_typed (self->model, element_ids[i], MOAT_TYPE_ELEMENT);
+  if (element == NULL)
+    return;
+  diagram = moat_model_lookup_typed (self->model, moat_element_get_diagram_id (element), MOAT_TYPE_DIAGRAM);
+  if (diagram != NULL && diagram != moat_diagram_page_get_diagram (self->diagram_page))
+    g_object_set (self->diagram_page, "diagram", diagram, NULL);
+}
+
+/**
+ * moat_analysis_show:
+ * @object: a threat, control, assumption or element
+ *
+ * Shows @object where it is edited: an element selected on its diagram,
+ * the others in their panel's editor.
+ */
+void
+moat_analysis_show (MoatAnalysis *self,
+                    MoatObject   *object)
+{
+  MoatItemsPanel *panel = NULL;
+
+  g_return_if_fail (MOAT_IS_ANALYSIS (self));
+
+  if (self->model == NULL)
+    return;
+  if (MOAT_IS_ELEMENT (object))
+    {
+      show_element (self, MOAT_ELEMENT (object));
+      return;
+    }
+  if (MOAT_IS_THREAT (object))
+    {
+      show_diagram_of (self, moat_threat_get_element_ids (MOAT_THREAT (object)));
+      panel = MOAT_ITEMS_PANEL (self->threats_panel);
+    }
+  else if (MOAT_IS_CONTROL (object))
+    panel = MOAT_ITEMS_PANEL (self->controls_panel);
+  else if (MOAT_IS_ASSUMPTION (object))
+    panel = MOAT_ITEMS_PANEL (self->assumptions_panel);
+  if (panel == NULL)
+    return;
+  show_side_page (self, GTK_WIDGET (panel));
+  moat_items_panel_edit (panel, object);
+}
+
+static void
+on_open (MoatAnalysis *self,
+         MoatObject   *object)
+{
+  moat_analysis_show (self, object);
+}
+
+/* Accessors */
+
+MoatRuleEngine *
+moat_analysis_get_engine (MoatAnalysis *self)
+{
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
+  return self->engine;
+}
+
+MoatThreatsPanel *
+moat_analysis_get_threats_panel (MoatAnalysis *self)
+{
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
+  return self->threats_panel;
+}
+
+MoatControlsPanel *
+moat_analysis_get_controls_panel (MoatAnalysis *self)
+{
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
+  return self->controls_panel;
+}
+
+MoatAssumptionsPanel *
+moat_analysis_get_assumptions_panel (MoatAnalysis *self)
+{
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
+  return self->assumptions_panel;
+}
+
+MoatAssetsPage *
+moat_analysis_get_assets_page (MoatAnalysis *self)
+{
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
+  return self->assets_page;
+}
+
+MoatRiskPage *
+moat_analysis_get_risk_page (MoatAnalysis *self)
+{
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
+  return self->risk_page;
+}
+
+/* GObject */
+
+static void
+moat_analysis_dispose (GObject *object)
+{
+  MoatAnalysis *self = MOAT_ANALYSIS (object);
+
+  watch_canvas (self, NULL);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->diagram_page != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->diagram_page, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->diagram_page), (gpointer *) &self->diagram_page);
+      self->diagram_page = NULL;
+    }
+  if (self->view_stack != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->view_stack), (gpointer *) &self->view_stack);
+      self->view_stack = NULL;
+    }
+  g_clear_object (&self->engine);
+  g_clear_object (&self->model);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->threats_panel);
+  g_clear_object (&self->controls_panel);
+  g_clear_object (&self->assumptions_panel);
+  g_clear_object (&self->assets_page);
+  g_clear_object (&self->risk_page);
+  g_clear_pointer (&self->badges, g_hash_table_unref);
+
+  G_OBJECT_CLASS (moat_analysis_parent_class)->dispose (object);
+}
+
+static void
+moat_analysis_class_init (MoatAnalysisClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = moat_analysis_dispose;
+}
+
+static void
+moat_analysis_init (MoatAnalysis *self)
+{
+}
+
+static void
+add_view (AdwViewStack *stack,
+          GtkWidget    *page,
+          const char   *name,
+          const char   *title,
+          const char   *icon_name)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (stack, page, name, title);
+
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+MoatAnalysis *
+moat_analysis_new (MoatDiagramPage *diagram_page,
+                   AdwViewStack    *view_stack)
+{
+  MoatAnalysis *self = g_object_new (MOAT_TYPE_ANALYSIS, NULL);
+
+  g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (diagram_page), self);
+  g_return_val_if_fail (ADW_IS_VIEW_STACK (view_stack), self);
+
+  self->diagram_page = diagram_page;
+  g_object_add_weak_pointer (G_OBJECT (diagram_page), (gpointer *) &self->diagram_page);
+  self->view_stack = view_stack;
+  g_object_add_weak_pointer (G_OBJECT (view_stack), (gpointer *) &self->view_stack);
+
+  /* Held here as well as by their parents, so the accessors stay valid
+   * while the window is torn down. */
+  self->threats_panel = g_object_ref_sink (MOAT_THREATS_PANEL (moat_threats_panel_new ()));
+  self->controls_panel = g_object_ref_sink (MOAT_CONTROLS_PANEL (moat_controls_panel_new ()));
+  self->assumptions_panel = g_object_ref_sink (MOAT_ASSUMPTIONS_PANEL (moat_assumptions_panel_new ()));
+  self->assets_page = g_object_ref_sink (MOAT_ASSETS_PAGE (moat_assets_page_new ()));
+  self->risk_page = g_object_ref_sink (MOAT_RISK_PAGE (moat_risk_page_new ()));
+
+  moat_diagram_page_add_side_page (diagram_page, GTK_WIDGET (self->threats_panel), "threats",
+                                   _("Threats"), "dialog-warning-symbolic");
+  moat_diagram_page_add_side_page (diagram_page, GTK_WIDGET (self->controls_panel), "controls",
+                                   _("Controls"), "security-high-symbolic");
+  moat_diagram_page_add_side_page (diagram_page, GTK_WIDGET (self->assumptions_panel), "assumptions",
+                                   _("Assumptions"), "dialog-question-symbolic");
+  add_view (view_stack, GTK_WIDGET (self->assets_page), "assets", _("Assets"), "starred-symbolic");
+  add_view (view_stack, GTK_WIDGET (self->risk_page), "risk", _("Risk"), "view-grid-symbolic");
+
+  g_signal_connect_object (diagram_page, "selection-changed", G_CALLBACK (on_selection_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (diagram_page, "notify::diagram", G_CALLBACK (apply_canvas_view), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->threats_panel, "notify::highlight", G_CALLBACK (apply_canvas_view), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->threats_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->controls_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->assumptions_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->risk_page, "threat-activated", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->risk_page, "control-activated", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+  return self;
+}

@@ -1,0 +1,254 @@
+/* moat-assumptions-panel.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "moat-assumption-editor.h"
+#include "moat-assumptions-panel.h"
+#include "moat-labels.h"
+#include "moat-risk.h"
+
+struct _MoatAssumptionsPanel
+{
+  MoatItemsPanel        parent_instance;
+
+  MoatAssumptionEditor *editor;
+};
+
+G_DEFINE_FINAL_TYPE (MoatAssumptionsPanel, moat_assumptions_panel, MOAT_TYPE_ITEMS_PANEL)
+
+enum {
+  OPEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const MoatItemsPanelTexts texts = {
+  .list_label = N_("Assumptions"),
+  .add_label = N_("Add Assumption"),
+  .editor_title = N_("Assumption"),
+  .delete_label = N_("Delete Assumption"),
+  .search_label = N_("Search assumptions"),
+  .empty_icon = "dialog-question-symbolic",
+  .empty_title = N_("No Assumptions"),
+  .empty_selection = N_("Nothing is assumed about the selected elements yet."),
+  .empty_all = N_("This model records no assumptions or open questions yet."),
+  .no_selection = N_("Select elements on the diagram to see what is assumed about them."),
+};
+
+static MoatThreat *
+lookup_threat (MoatItemsPanel *panel,
+               const char     *id)
+{
+  return moat_model_lookup_typed (moat_items_panel_get_model (panel), id, MOAT_TYPE_THREAT);
+}
+
+static gboolean
+moat_assumptions_panel_concerns (MoatItemsPanel *panel,
+                                 MoatObject     *item,
+                                 GHashTable     *element_ids)
+{
+  MoatAssumption *assumption = MOAT_ASSUMPTION (item);
+  const char * const *threat_ids = moat_assumption_get_threat_ids (assumption);
+
+  if (moat_ids_intersect (moat_assumption_get_element_ids (assumption), element_ids))
+    return TRUE;
+  for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
+    {
+      MoatThreat *threat = lookup_threat (panel, threat_ids[i]);
+
+      if (threat != NULL && moat_ids_intersect (moat_threat_get_element_ids (threat), element_ids))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+moat_assumptions_panel_get_status (MoatObject *item)
+{
+  return moat_assumption_get_status (MOAT_ASSUMPTION (item));
+}
+
+static const char *
+moat_assumptions_panel_status_label (int status)
+{
+  return moat_label_assumption_status (status);
+}
+
+static GStrv
+moat_assumptions_panel_dup_categories (MoatItemsPanel *panel,
+                                       MoatObject     *item)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (MOAT_TYPE_ASSUMPTION_KIND);
+  GEnumValue *kind = g_enum_get_value (kinds, moat_assumption_get_kind (MOAT_ASSUMPTION (item)));
+  const char *categories[2] = { kind ? kind->value_nick : NULL, NULL };
+
+  return g_strdupv ((char **) categories);
+}
+
+static const char *
+moat_assumptions_panel_category_label (MoatItemsPanel *panel,
+                                       const char     *category)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (MOAT_TYPE_ASSUMPTION_KIND);
+  GEnumValue *kind = g_enum_get_value_by_nick (kinds, category);
+
+  return kind ? moat_label_assumption_kind (kind->value) : category;
+}
+
+/* The worst open threat that rests on the assumption: what is at stake
+ * if it turns out false. */
+static int
+worst_level (MoatItemsPanel *panel,
+             MoatAssumption *assumption)
+{
+  const char * const *threat_ids = moat_assumption_get_threat_ids (assumption);
+  int worst = -1;
+
+  for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
+    {
+      MoatThreat *threat = lookup_threat (panel, threat_ids[i]);
+      MoatRiskAssessment risk;
+
+      if (threat == NULL)
+        continue;
+      moat_risk_assess (moat_items_panel_get_model (panel), threat, &risk);
+      if (risk.open)
+        worst = MAX (worst, (int) risk.level);
+    }
+  return worst;
+}
+
+static int
+moat_assumptions_panel_get_score (MoatItemsPanel *panel,
+                                  MoatObject     *item)
+{
+  MoatAssumption *assumption = MOAT_ASSUMPTION (item);
+  int score = (worst_level (panel, assumption) + 1) * 100;
+
+  if (moat_assumption_get_status (assumption) == MOAT_ASSUMPTION_INVALIDATED)
+    score += 1000;
+  else if (moat_assumption_get_status (assumption) == MOAT_ASSUMPTION_UNVALIDATED)
+    score += 500;
+  return score;
+}
+
+static void
+moat_assumptions_panel_describe (MoatItemsPanel *panel,
+                                 MoatObject     *item,
+                                 MoatItemInfo   *info)
+{
+  MoatAssumption *assumption = MOAT_ASSUMPTION (item);
+  MoatAssumptionStatus status = moat_assumption_get_status (assumption);
+  MoatModel *model = moat_items_panel_get_model (panel);
+  g_autofree char *elements = moat_label_element_names (model, moat_assumption_get_element_ids (assumption), 2);
+  g_autoptr(GString) subtitle = g_string_new (moat_label_assumption_kind (moat_assumption_get_kind (assumption)));
+
+  g_string_append_printf (subtitle, " · %s", moat_label_assumption_status (status));
+  if (*elements != '\0')
+    g_string_append_printf (subtitle, " · %s", elements);
+  info->title = moat_label_object_title (item);
+  info->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
+  info->level = worst_level (panel, assumption);
+  info->closed = status == MOAT_ASSUMPTION_VALIDATED;
+  if (status == MOAT_ASSUMPTION_INVALIDATED)
+    info->flag = g_strdup (_("Invalidated: the threats that rest on it need another look"));
+}
+
+static MoatObject *
+moat_assumptions_panel_create_item (MoatItemsPanel *panel)
+{
+  MoatModel *model = moat_items_panel_get_model (panel);
+  GPtrArray *selection = moat_items_panel_get_selection (panel);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(MoatAssumption) assumption = moat_assumption_new ();
+
+  for (guint i = 0; i < selection->len; i++)
+    g_strv_builder_add (builder, moat_object_get_id (g_ptr_array_index (selection, i)));
+  ids = g_strv_builder_end (builder);
+  g_object_set (assumption, "element-ids", ids, NULL);
+
+  moat_model_begin_action (model, _("Add Assumption"));
+  moat_model_add (model, assumption);
+  moat_model_end_action (model);
+  return MOAT_OBJECT (assumption);
+}
+
+static void
+moat_assumptions_panel_edit (MoatItemsPanel *panel,
+                             MoatObject     *item)
+{
+  MoatAssumptionsPanel *self = MOAT_ASSUMPTIONS_PANEL (panel);
+
+  moat_assumption_editor_commit (self->editor);
+  moat_assumption_editor_set_assumption (self->editor, moat_items_panel_get_model (panel),
+                                         MOAT_ASSUMPTION (item));
+}
+
+static void
+on_editor_open (MoatAssumptionsPanel *self,
+                MoatObject           *object)
+{
+  g_signal_emit (self, signals[OPEN], 0, object);
+}
+
+/**
+ * moat_assumptions_panel_get_editor:
+ *
+ * Returns: (transfer none): the assumption editor
+ */
+GtkWidget *
+moat_assumptions_panel_get_editor (MoatAssumptionsPanel *self)
+{
+  g_return_val_if_fail (MOAT_IS_ASSUMPTIONS_PANEL (self), NULL);
+
+  return GTK_WIDGET (self->editor);
+}
+
+GtkWidget *
+moat_assumptions_panel_new (void)
+{
+  return g_object_new (MOAT_TYPE_ASSUMPTIONS_PANEL, NULL);
+}
+
+static void
+moat_assumptions_panel_class_init (MoatAssumptionsPanelClass *klass)
+{
+  MoatItemsPanelClass *panel_class = MOAT_ITEMS_PANEL_CLASS (klass);
+
+  panel_class->item_type = MOAT_TYPE_ASSUMPTION;
+  panel_class->status_type = MOAT_TYPE_ASSUMPTION_STATUS;
+  panel_class->concerns = moat_assumptions_panel_concerns;
+  panel_class->get_status = moat_assumptions_panel_get_status;
+  panel_class->status_label = moat_assumptions_panel_status_label;
+  panel_class->dup_categories = moat_assumptions_panel_dup_categories;
+  panel_class->category_label = moat_assumptions_panel_category_label;
+  panel_class->get_score = moat_assumptions_panel_get_score;
+  panel_class->describe = moat_assumptions_panel_describe;
+  panel_class->create_item = moat_assumptions_panel_create_item;
+  panel_class->edit = moat_assumptions_panel_edit;
+
+  /**
+   * MoatAssumptionsPanel::open:
+   * @object: an element or threat to show where it is edited
+   */
+  signals[OPEN] =
+    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
+}
+
+static void
+moat_assumptions_panel_init (MoatAssumptionsPanel *self)
+{
+  self->editor = MOAT_ASSUMPTION_EDITOR (moat_assumption_editor_new ());
+  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), GTK_WIDGET (self->editor));
+  moat_items_panel_set_texts (MOAT_ITEMS_PANEL (self), &texts);
+  g_signal_connect_swapped (self->editor, "open", G_CALLBACK (on_editor_open), self);
+}

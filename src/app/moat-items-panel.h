@@ -1,0 +1,117 @@
+/* moat-items-panel.h
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "moat-core.h"
+
+G_BEGIN_DECLS
+
+#define MOAT_TYPE_ITEMS_PANEL (moat_items_panel_get_type ())
+
+/* The common part of the Threats, Controls and Assumptions panels: a list
+ * of one kind of model object that follows the canvas selection (or shows
+ * everything), sorts by risk, status or name and filters by text, status
+ * and category, over filter and sort models of the model's own list; and
+ * an editor that slides in for one item.
+ *
+ * Actions, in the "panel" group: add, back, delete, clear-filters, and the
+ * stateful scope ('selection' or 'all'), sort ('risk', 'status', 'name'),
+ * status (-1 for any, else the status value) and category ('' for any). */
+G_DECLARE_DERIVABLE_TYPE (MoatItemsPanel, moat_items_panel, MOAT, ITEMS_PANEL, GtkWidget)
+
+/* What a row shows for one item. */
+typedef struct
+{
+  char     *title;
+  char     *subtitle;
+  int       level;        /* a MoatRiskLevel, or -1 for no chip */
+  gboolean  closed;       /* shown faded: decided, done or dismissed */
+  char     *flag;         /* why the item needs attention, or NULL */
+} MoatItemInfo;
+
+/* Texts in English, marked with N_(): the panel translates them. */
+typedef struct
+{
+  const char *list_label;      /* "Threats" */
+  const char *add_label;       /* "Add Threat" */
+  const char *editor_title;    /* "Threat" */
+  const char *delete_label;    /* "Delete Threat" */
+  const char *search_label;    /* "Search threats" */
+  const char *empty_icon;
+  const char *empty_title;     /* "No Threats" */
+  const char *empty_selection; /* when showing the selection */
+  const char *empty_all;       /* when showing everything */
+  const char *no_selection;    /* when nothing is selected */
+} MoatItemsPanelTexts;
+
+struct _MoatItemsPanelClass
+{
+  GtkWidgetClass parent_class;
+
+  GType          item_type;
+  GType          status_type;  /* the enum of the status field */
+
+  /* Whether @item concerns one of the elements whose ids are the keys of
+   * @element_ids. */
+  gboolean     (*concerns)          (MoatItemsPanel *self,
+                                     MoatObject     *item,
+                                     GHashTable     *element_ids);
+  int          (*get_status)        (MoatObject     *item);
+  const char * (*status_label)      (int             status);
+  /* The categories @item belongs to, for the category filter. */
+  GStrv        (*dup_categories)    (MoatItemsPanel *self,
+                                     MoatObject     *item);
+  const char * (*category_label)    (MoatItemsPanel *self,
+                                     const char     *category);
+  /* Larger is worse: the order of the risk sort. */
+  int          (*get_score)         (MoatItemsPanel *self,
+                                     MoatObject     *item);
+  void         (*describe)          (MoatItemsPanel *self,
+                                     MoatObject     *item,
+                                     MoatItemInfo   *info);
+  /* Makes a new item linked to the selection and adds it to the model;
+   * returns it (transfer none). */
+  MoatObject * (*create_item)       (MoatItemsPanel *self);
+  /* Shows @item in the editor, or lets go of the previous one (NULL). */
+  void         (*edit)              (MoatItemsPanel *self,
+                                     MoatObject     *item);
+  void         (*selection_changed) (MoatItemsPanel *self);
+  void         (*model_changed)     (MoatItemsPanel *self);
+
+  gpointer       padding[8];
+};
+
+void        moat_items_panel_set_texts      (MoatItemsPanel            *self,
+                                             const MoatItemsPanelTexts *texts);
+void        moat_items_panel_set_editor     (MoatItemsPanel            *self,
+                                             GtkWidget                 *editor);
+void        moat_items_panel_set_extra      (MoatItemsPanel            *self,
+                                             GtkWidget                 *extra);
+
+void        moat_items_panel_set_model      (MoatItemsPanel            *self,
+                                             MoatModel                 *model);
+MoatModel  *moat_items_panel_get_model      (MoatItemsPanel            *self);
+void        moat_items_panel_set_selection  (MoatItemsPanel            *self,
+                                             GPtrArray                 *elements);
+GPtrArray  *moat_items_panel_get_selection  (MoatItemsPanel            *self);
+GHashTable *moat_items_panel_get_selection_ids (MoatItemsPanel         *self);
+GListModel *moat_items_panel_get_items      (MoatItemsPanel            *self);
+void        moat_items_panel_edit           (MoatItemsPanel            *self,
+                                             MoatObject                *item);
+MoatObject *moat_items_panel_get_editing    (MoatItemsPanel            *self);
+MoatObject *moat_items_panel_add            (MoatItemsPanel            *self);
+void        moat_items_panel_refresh        (MoatItemsPanel            *self);
+void        moat_items_panel_set_search     (MoatItemsPanel            *self,
+                                             const char                *text);
+
+void        moat_item_info_clear            (MoatItemInfo              *info);
+gboolean    moat_ids_intersect              (const char * const        *ids,
+                                             GHashTable                *set);
+
+G_END_DECLS

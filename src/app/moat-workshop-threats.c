@@ -1,0 +1,616 @@
+/* moat-workshop-threats.c
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The walk goes through what STRIDE per element looks at: actors,
+ * processes, stores and flows that are in scope, diagram by diagram,
+ * nodes from top left to bottom right and then the flows. The current
+ * element is kept by id, so edits to the model keep the place.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "moat-canvas.h"
+#include "moat-labels.h"
+#include "moat-risk-chip.h"
+#include "moat-workshop-threats.h"
+#include "moat-workshop-util.h"
+
+struct _MoatWorkshopThreats
+{
+  GtkWidget       parent_instance;
+
+  MoatModel      *model;
+  MoatRuleEngine *engine;
+  GPtrArray      *walk;        /* of MoatElement, in walking order */
+  char           *current_id;
+  guint           rebuild_source;
+  gboolean        rows_stale;
+
+  GtkCustomFilter    *threat_filter;
+  GtkFilterListModel *threats;
+  GListStore         *suggestions;
+
+  GtkWidget      *columns;
+  GtkWidget      *canvas;
+  GtkWidget      *previous_button;
+  GtkWidget      *next_button;
+  GtkWidget      *position_label;
+  GtkWidget      *kind_label;
+  GtkWidget      *name_label;
+  GtkWidget      *description_label;
+  GtkWidget      *threat_list;
+  GtkWidget      *suggestion_list;
+  GtkWidget      *suggestion_section;
+};
+
+G_DEFINE_FINAL_TYPE (MoatWorkshopThreats, moat_workshop_threats, GTK_TYPE_WIDGET)
+
+static gboolean
+is_walked (MoatElement *element)
+{
+  MoatElementKind kind = moat_element_get_kind (element);
+
+  return kind != MOAT_ELEMENT_NOTE && kind != MOAT_ELEMENT_BOUNDARY
+         && !moat_element_get_out_of_scope (element);
+}
+
+static int
+diagram_position (MoatModel   *model,
+                  MoatElement *element)
+{
+  MoatDiagram *diagram = moat_model_lookup_typed (model, moat_element_get_diagram_id (element),
+                                                  MOAT_TYPE_DIAGRAM);
+
+  return diagram != NULL ? moat_diagram_get_position (diagram) : G_MAXINT;
+}
+
+static int
+compare_walk (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  MoatElement *x = *(MoatElement **) a;
+  MoatElement *y = *(MoatElement **) b;
+  MoatModel *model = user_data;
+  gboolean x_flow = moat_element_get_kind (x) == MOAT_ELEMENT_FLOW;
+  gboolean y_flow = moat_element_get_kind (y) == MOAT_ELEMENT_FLOW;
+  int order;
+
+  if ((order = diagram_position (model, x) - diagram_position (model, y)) != 0)
+    return order;
+  if ((order = g_strcmp0 (moat_element_get_diagram_id (x), moat_element_get_diagram_id (y))) != 0)
+    return order;
+  if (x_flow != y_flow)
+    return x_flow - y_flow;
+  if (x_flow)
+    return 0;
+  if (moat_element_get_y (x) != moat_element_get_y (y))
+    return moat_element_get_y (x) < moat_element_get_y (y) ? -1 : 1;
+  if (moat_element_get_x (x) != moat_element_get_x (y))
+    return moat_element_get_x (x) < moat_element_get_x (y) ? -1 : 1;
+  return 0;
+}
+
+static void
+build_walk (MoatWorkshopThreats *self)
+{
+  GListModel *elements;
+
+  g_ptr_array_set_size (self->walk, 0);
+  if (self->model == NULL)
+    return;
+
+  elements = moat_model_get_list (self->model, MOAT_TYPE_ELEMENT);
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
+
+      if (is_walked (element))
+        g_ptr_array_add (self->walk, g_steal_pointer (&element));
+    }
+  /* A stable sort keeps flows in the order they were drawn. */
+  g_ptr_array_sort_with_data (self->walk, compare_walk, self->model);
+}
+
+static int
+current_index (MoatWorkshopThreats *self)
+{
+  for (guint i = 0; i < self->walk->len && self->current_id != NULL; i++)
+    if (g_str_equal (moat_object_get_id (self->walk->pdata[i]), self->current_id))
+      return i;
+  return -1;
+}
+
+MoatElement *
+moat_workshop_threats_get_element (MoatWorkshopThreats *self)
+{
+  int index;
+
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), NULL);
+
+  index = current_index (self);
+  return index >= 0 ? self->walk->pdata[index] : NULL;
+}
+
+static void
+refresh_suggestions (MoatWorkshopThreats *self)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_list_store_remove_all (self->suggestions);
+  if (self->engine != NULL && self->current_id != NULL)
+    {
+      found = moat_rule_engine_list_suggestions (self->engine, self->current_id);
+      g_list_store_splice (self->suggestions, 0, 0, found->pdata, found->len);
+    }
+  gtk_widget_set_visible (self->suggestion_section, self->engine != NULL);
+}
+
+static void
+show_element (MoatWorkshopThreats *self)
+{
+  MoatElement *element = moat_workshop_threats_get_element (self);
+  int index = current_index (self);
+  g_autofree char *position = NULL;
+
+  gtk_widget_set_sensitive (self->previous_button, index > 0);
+  gtk_widget_set_sensitive (self->next_button, index >= 0 && index + 1 < (int) self->walk->len);
+  if (element == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->position_label), "");
+      gtk_label_set_text (GTK_LABEL (self->kind_label), "");
+      moat_workshop_label_set (self->name_label, NULL, _("Nothing on the diagrams to walk through yet"));
+      gtk_widget_set_visible (self->description_label, FALSE);
+    }
+  else
+    {
+      /* Translators: where the walk is, as in "3 of 24" */
+      position = g_strdup_printf (_("%d of %u"), index + 1, self->walk->len);
+      gtk_label_set_text (GTK_LABEL (self->position_label), position);
+      gtk_label_set_text (GTK_LABEL (self->kind_label),
+                          moat_label_element_kind (moat_element_get_kind (element)));
+      moat_workshop_label_set (self->name_label, moat_element_get_name (element), _("Unnamed"));
+      moat_workshop_label_set (self->description_label, moat_element_get_description (element), "");
+      gtk_widget_set_visible (self->description_label,
+                              moat_element_get_description (element) != NULL
+                              && moat_element_get_description (element)[0] != '\0');
+    }
+
+  if (element != NULL)
+    moat_workshop_canvas_frame (self->canvas, element);
+  gtk_filter_changed (GTK_FILTER (self->threat_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refresh_suggestions (self);
+}
+
+static void
+go_to (MoatWorkshopThreats *self,
+       int                  index)
+{
+  g_free (self->current_id);
+  self->current_id = index >= 0 && index < (int) self->walk->len
+                     ? g_strdup (moat_object_get_id (self->walk->pdata[index])) : NULL;
+  show_element (self);
+}
+
+/**
+ * moat_workshop_threats_step:
+ * @delta: +1 for the next element, -1 for the previous one
+ *
+ * Returns: %TRUE if there was an element to go to
+ */
+gboolean
+moat_workshop_threats_step (MoatWorkshopThreats *self,
+                            int                  delta)
+{
+  int index;
+
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), FALSE);
+
+  index = current_index (self) + delta;
+  if (index < 0 || index >= (int) self->walk->len)
+    return FALSE;
+  go_to (self, index);
+  return TRUE;
+}
+
+guint
+moat_workshop_threats_get_position (MoatWorkshopThreats *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), 0);
+
+  return MAX (current_index (self), 0);
+}
+
+guint
+moat_workshop_threats_get_n_elements (MoatWorkshopThreats *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), 0);
+
+  return self->walk->len;
+}
+
+static gboolean
+threat_on_current (gpointer item,
+                   gpointer user_data)
+{
+  MoatWorkshopThreats *self = user_data;
+  const char * const *ids = moat_threat_get_element_ids (item);
+
+  return self->current_id != NULL && ids != NULL && g_strv_contains (ids, self->current_id);
+}
+
+static GtkWidget *
+create_threat_row (gpointer item,
+                   gpointer user_data)
+{
+  MoatWorkshopThreats *self = user_data;
+  MoatThreat *threat = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *chip = moat_risk_chip_new ();
+  MoatRiskAssessment risk;
+
+  moat_risk_assess (self->model, threat, &risk);
+  moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), risk.residual_level);
+  moat_risk_chip_set_dimmed (MOAT_RISK_CHIP (chip), !risk.open);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_threat_get_title (threat), "workshop-strong"));
+  gtk_box_append (GTK_BOX (text),
+                  moat_workshop_label (moat_label_threat_status (moat_threat_get_status (threat)),
+                                       "workshop-dim"));
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_widget_add_css_class (box, "workshop-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "threat", g_object_ref (threat), g_object_unref);
+  return row;
+}
+
+static void
+on_accept_clicked (GtkButton           *button,
+                   MoatWorkshopThreats *self)
+{
+  MoatSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
+
+  if (self->engine != NULL)
+    moat_rule_engine_accept (self->engine, suggestion, MOAT_ACCEPT_DEFAULT);
+}
+
+static GtkWidget *
+create_suggestion_row (gpointer item,
+                       gpointer user_data)
+{
+  MoatSuggestion *suggestion = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *accept = gtk_button_new_with_label (_("Accept"));
+  g_autofree char *spoken = g_strdup_printf (_("Accept “%s”"), moat_suggestion_get_title (suggestion));
+
+  gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_suggestion_get_title (suggestion), NULL));
+  gtk_box_append (GTK_BOX (text),
+                  moat_workshop_label (moat_label_category (moat_suggestion_get_category (suggestion)),
+                                       "workshop-dim"));
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  g_object_set_data_full (G_OBJECT (accept), "suggestion", g_object_ref (suggestion), g_object_unref);
+  g_signal_connect (accept, "clicked", G_CALLBACK (on_accept_clicked), user_data);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), accept);
+  gtk_widget_add_css_class (box, "workshop-row");
+  return box;
+}
+
+static void
+bind_lists (MoatWorkshopThreats *self)
+{
+  gtk_filter_list_model_set_model (self->threats,
+                                   self->model ? moat_model_get_list (self->model, MOAT_TYPE_THREAT) : NULL);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->threat_list),
+                           self->model ? G_LIST_MODEL (self->threats) : NULL,
+                           create_threat_row, self, NULL);
+}
+
+/* After an edit the walk is made again; the place is kept when the
+ * element is still there, else the walk starts at the beginning. */
+static gboolean
+on_rebuild (gpointer data)
+{
+  MoatWorkshopThreats *self = data;
+  int index;
+
+  self->rebuild_source = 0;
+  build_walk (self);
+  if (self->rows_stale)
+    bind_lists (self);
+  self->rows_stale = FALSE;
+  index = current_index (self);
+  if (index < 0)
+    go_to (self, 0);
+  else
+    show_element (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (MoatWorkshopThreats *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (on_rebuild, self);
+}
+
+static void
+on_model_changed (MoatWorkshopThreats *self,
+                  MoatChange          *change)
+{
+  /* Rows show a snapshot of their threat and its risk, which controls
+   * lower: an edit to either makes them anew. */
+  if (change->kind == MOAT_CHANGE_SET
+      && (MOAT_IS_THREAT (change->object) || MOAT_IS_CONTROL (change->object)))
+    self->rows_stale = TRUE;
+  if (MOAT_IS_ELEMENT (change->object) || MOAT_IS_DIAGRAM (change->object) || self->rows_stale)
+    queue_rebuild (self);
+}
+
+
+void
+moat_workshop_threats_set_model (MoatWorkshopThreats *self,
+                                 MoatModel           *model)
+{
+  g_return_if_fail (MOAT_IS_WORKSHOP_THREATS (self));
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  g_clear_pointer (&self->current_id, g_free);
+  moat_canvas_set_model (MOAT_CANVAS (self->canvas), model);
+  bind_lists (self);
+  build_walk (self);
+  if (model != NULL)
+    g_signal_connect_object (model, "changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
+  go_to (self, 0);
+}
+
+static void
+on_suggestions_changed (MoatWorkshopThreats *self,
+                        GStrv                element_ids)
+{
+  if (self->current_id != NULL && g_strv_contains ((const char * const *) element_ids, self->current_id))
+    refresh_suggestions (self);
+}
+
+void
+moat_workshop_threats_set_engine (MoatWorkshopThreats *self,
+                                  MoatRuleEngine      *engine)
+{
+  g_return_if_fail (MOAT_IS_WORKSHOP_THREATS (self));
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_set_object (&self->engine, engine);
+  if (engine != NULL)
+    g_signal_connect_object (engine, "suggestions-changed", G_CALLBACK (on_suggestions_changed),
+                             self, G_CONNECT_SWAPPED);
+  refresh_suggestions (self);
+}
+
+/**
+ * moat_workshop_threats_get_selected_threat:
+ *
+ * Returns: (transfer none) (nullable): the threat picked in the list, to
+ *   which a captured control is linked
+ */
+MoatThreat *
+moat_workshop_threats_get_selected_threat (MoatWorkshopThreats *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), NULL);
+
+  row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->threat_list));
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "threat") : NULL;
+}
+
+/**
+ * moat_workshop_threats_get_threats:
+ *
+ * Returns: (transfer none): the threats on the current element
+ */
+GListModel *
+moat_workshop_threats_get_threats (MoatWorkshopThreats *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), NULL);
+
+  return G_LIST_MODEL (self->threats);
+}
+
+/**
+ * moat_workshop_threats_get_suggestions:
+ *
+ * Returns: (transfer none): the open suggestions for the current element
+ */
+GListModel *
+moat_workshop_threats_get_suggestions (MoatWorkshopThreats *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), NULL);
+
+  return G_LIST_MODEL (self->suggestions);
+}
+
+static void
+on_previous (MoatWorkshopThreats *self)
+{
+  moat_workshop_threats_step (self, -1);
+}
+
+static void
+on_next (MoatWorkshopThreats *self)
+{
+  moat_workshop_threats_step (self, +1);
+}
+
+static GtkWidget *
+nav_button (MoatWorkshopThreats *self,
+            const char          *icon_name,
+            const char          *label,
+            GCallback            callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_add_css_class (button, "circular");
+  g_signal_connect_swapped (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+build_navigation (MoatWorkshopThreats *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  self->previous_button = nav_button (self, "go-previous-symbolic", _("Previous Element"),
+                                      G_CALLBACK (on_previous));
+  self->next_button = nav_button (self, "go-next-symbolic", _("Next Element"),
+                                  G_CALLBACK (on_next));
+  self->kind_label = moat_workshop_label (NULL, "workshop-dim");
+  gtk_widget_set_hexpand (self->kind_label, TRUE);
+  self->position_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->position_label, "workshop-dim");
+  gtk_widget_add_css_class (self->position_label, "numeric");
+  gtk_box_append (GTK_BOX (box), self->kind_label);
+  gtk_box_append (GTK_BOX (box), self->previous_button);
+  gtk_box_append (GTK_BOX (box), self->position_label);
+  gtk_box_append (GTK_BOX (box), self->next_button);
+  return box;
+}
+
+static GtkWidget *
+build_list (const char *name,
+            const char *empty)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), moat_workshop_empty_row (empty));
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return list;
+}
+
+static GtkWidget *
+build_side (MoatWorkshopThreats *self)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+
+  self->name_label = moat_workshop_label (NULL, "workshop-title");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
+  self->description_label = moat_workshop_label (NULL, "workshop-dim");
+  self->threat_list = build_list (_("Threats on this element"),
+                                  _("No threats yet. Press T to add one."));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->threat_list), GTK_SELECTION_SINGLE);
+  self->suggestion_list = build_list (_("Suggested threats"), _("No open suggestions"));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->suggestion_list), GTK_SELECTION_NONE);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->suggestion_list), G_LIST_MODEL (self->suggestions),
+                           create_suggestion_row, self, NULL);
+  self->suggestion_section = moat_workshop_section (_("Suggested"), self->suggestion_list);
+
+  gtk_box_append (GTK_BOX (side), build_navigation (self));
+  gtk_box_append (GTK_BOX (side), self->name_label);
+  gtk_box_append (GTK_BOX (side), self->description_label);
+  gtk_box_append (GTK_BOX (side), moat_workshop_section (_("Threats"), self->threat_list));
+  gtk_box_append (GTK_BOX (side), self->suggestion_section);
+  return moat_workshop_scroller (side);
+}
+
+static void
+moat_workshop_threats_dispose (GObject *object)
+{
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
+
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_pointer (&self->columns, gtk_widget_unparent);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->model);
+  g_clear_object (&self->threats);
+  g_clear_object (&self->suggestions);
+
+  G_OBJECT_CLASS (moat_workshop_threats_parent_class)->dispose (object);
+}
+
+static void
+moat_workshop_threats_finalize (GObject *object)
+{
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
+
+  g_ptr_array_unref (self->walk);
+  g_free (self->current_id);
+
+  G_OBJECT_CLASS (moat_workshop_threats_parent_class)->finalize (object);
+}
+
+static void
+moat_workshop_threats_class_init (MoatWorkshopThreatsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = moat_workshop_threats_dispose;
+  object_class->finalize = moat_workshop_threats_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* A click on another element of the walk on the canvas goes there. */
+static void
+on_canvas_selection_changed (MoatWorkshopThreats *self)
+{
+  g_autoptr(GPtrArray) selection = moat_canvas_get_selection (MOAT_CANVAS (self->canvas));
+
+  if (selection == NULL || selection->len != 1)
+    return;
+  for (guint i = 0; i < self->walk->len; i++)
+    if (self->walk->pdata[i] == selection->pdata[0] && (int) i != current_index (self))
+      {
+        go_to (self, i);
+        return;
+      }
+}
+
+static void
+moat_workshop_threats_init (MoatWorkshopThreats *self)
+{
+  GtkWidget *frame;
+
+  self->walk = g_ptr_array_new_with_free_func (g_object_unref);
+  self->suggestions = g_list_store_new (MOAT_TYPE_SUGGESTION);
+  self->threat_filter = gtk_custom_filter_new (threat_on_current, self, NULL);
+  self->threats = gtk_filter_list_model_new (NULL, GTK_FILTER (self->threat_filter));
+
+  self->columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_set_homogeneous (GTK_BOX (self->columns), TRUE);
+  self->canvas = moat_workshop_canvas_new ();
+  g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (on_canvas_selection_changed),
+                           self, G_CONNECT_SWAPPED);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), self->canvas);
+  gtk_widget_add_css_class (frame, "workshop-diagram-frame");
+  gtk_box_append (GTK_BOX (self->columns), frame);
+  gtk_box_append (GTK_BOX (self->columns), build_side (self));
+  gtk_widget_set_parent (self->columns, GTK_WIDGET (self));
+  show_element (self);
+}
+
+GtkWidget *
+moat_workshop_threats_new (void)
+{
+  return g_object_new (MOAT_TYPE_WORKSHOP_THREATS, NULL);
+}

@@ -1,0 +1,986 @@
+/* test-threats.c: the Threats, Controls and Assumptions panels, their
+ * editors, the rule engine's suggestions, and the Assets and Risk pages,
+ * driven through the real window, its actions and its widgets.
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <gtk/gtk.h>
+
+#include "moat-application.h"
+#include "moat-assumption-editor.h"
+#include "moat-assumptions-panel.h"
+#include "moat-assets-page.h"
+#include "moat-control-editor.h"
+#include "moat-controls-panel.h"
+#include "moat-diagram-page.h"
+#include "moat-gui-test-util.h"
+#include "moat-labels.h"
+#include "moat-link-list.h"
+#include "moat-risk-chip.h"
+#include "moat-risk-page.h"
+#include "moat-risk.h"
+#include "moat-test-util.h"
+#include "moat-threat-editor.h"
+#include "moat-threats-panel.h"
+#include "moat-window.h"
+
+static MoatApplication *app;
+
+typedef struct {
+  MoatWindow        *window;
+  MoatModel         *model;
+  MoatDiagramPage   *page;
+  MoatThreatsPanel  *threats;
+  MoatControlsPanel *controls;
+  AdwViewStack      *views;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
+                                            "payment-service.moat.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  GtkWidget *root;
+
+  f->window = MOAT_WINDOW (moat_application_open_file (app, file));
+  moat_gui_test_spin ();
+  f->model = moat_window_get_model (f->window);
+  g_assert_nonnull (f->model);
+  root = GTK_WIDGET (f->window);
+  f->page = MOAT_DIAGRAM_PAGE (moat_gui_test_find_type (root, MOAT_TYPE_DIAGRAM_PAGE));
+  f->threats = MOAT_THREATS_PANEL (moat_gui_test_find_type (root, MOAT_TYPE_THREATS_PANEL));
+  f->controls = MOAT_CONTROLS_PANEL (moat_gui_test_find_type (root, MOAT_TYPE_CONTROLS_PANEL));
+  g_assert_nonnull (f->page);
+  g_assert_nonnull (f->threats);
+  g_assert_nonnull (f->controls);
+  f->views = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  moat_gui_test_spin ();
+}
+
+/* Helpers */
+
+static MoatElement *
+element_named (MoatModel  *model,
+               const char *name)
+{
+  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
+      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
+        return element;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+select_element (Fixture     *f,
+                MoatElement *element)
+{
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+
+  if (element != NULL)
+    g_ptr_array_add (selection, element);
+  moat_diagram_page_set_selection (f->page, selection);
+  moat_gui_test_spin ();
+}
+
+static void
+show_side_page (GtkWidget *panel)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (panel, ADW_TYPE_VIEW_STACK));
+
+  adw_view_stack_set_visible_child (stack, panel);
+  moat_gui_test_spin ();
+}
+
+static void
+activate (gpointer    widget,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, NULL));
+  moat_gui_test_spin ();
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+n_rows (GtkListBox *box)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (box, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  moat_gui_test_spin ();
+}
+
+/* Types into an entry row and presses Enter, as a person does. */
+static void
+type_into (GtkWidget  *row,
+           const char *text)
+{
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+  moat_gui_test_spin ();
+}
+
+static GtkWidget *
+row_widget (GtkWidget  *root,
+            const char *title)
+{
+  GtkWidget *widget = moat_gui_test_find_row_widget (root, title);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+ids_contain (const char * const *ids,
+             const char         *id)
+{
+  return ids != NULL && g_strv_contains (ids, id);
+}
+
+static const char *
+id_of (gpointer object)
+{
+  return moat_object_get_id (MOAT_OBJECT (object));
+}
+
+/* The highest business impact of an element's assets, worked out here
+ * from the assets themselves. */
+static int
+asset_impact_of (MoatModel   *model,
+                 MoatElement *element)
+{
+  const char * const *ids = moat_element_get_asset_ids (element);
+  int impact = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      MoatAsset *asset = moat_model_lookup_typed (model, ids[i], MOAT_TYPE_ASSET);
+
+      impact = MAX (impact, moat_asset_get_impact_confidentiality (asset));
+      impact = MAX (impact, moat_asset_get_impact_integrity (asset));
+      impact = MAX (impact, moat_asset_get_impact_availability (asset));
+    }
+  return impact;
+}
+
+/* Counts the user actions (undo steps) the model closes. */
+static void
+count_action (guint *n)
+{
+  (*n)++;
+}
+
+static gulong
+count_actions (MoatModel *model,
+               guint     *n)
+{
+  *n = 0;
+  return g_signal_connect_swapped (model, "action-closed", G_CALLBACK (count_action), n);
+}
+
+/* Threats */
+
+static void
+test_add_and_edit_threat (Fixture       *f,
+                          gconstpointer  data)
+{
+  MoatElement *api = element_named (f->model, "Payment API");
+  guint before = moat_model_count (f->model, MOAT_TYPE_THREAT);
+  guint steps;
+  gulong counter;
+  int from_assets = asset_impact_of (f->model, api);
+  GtkWidget *editor;
+  MoatThreat *threat;
+  MoatRiskAssessment risk;
+
+  g_assert_cmpint (from_assets, >, 0);
+  select_element (f, api);
+  show_side_page (GTK_WIDGET (f->threats));
+  counter = count_actions (f->model, &steps);
+  activate (f->threats, "panel.add");
+  g_signal_handler_disconnect (f->model, counter);
+
+  /* One new threat, on the selection, open in the editor, one undo step. */
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_THREAT), ==, before + 1);
+  threat = MOAT_THREAT (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
+  g_assert_nonnull (threat);
+  g_assert_true (ids_contain (moat_threat_get_element_ids (threat), id_of (api)));
+  g_assert_cmpuint (g_strv_length ((char **) moat_threat_get_element_ids (threat)), ==, 1);
+  g_assert_cmpuint (steps, ==, 1);
+  g_assert_cmpstrv (moat_threats_panel_get_highlight (f->threats), moat_threat_get_element_ids (threat));
+
+  /* The impact starts at the assets' and follows them. */
+  g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, from_assets);
+  editor = moat_threats_panel_get_editor (f->threats);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row_widget (editor, "Impact"))), ==,
+                   from_assets);
+
+  type_into (row_widget (editor, "Title"), "Forged settlement callbacks");
+  g_assert_cmpstr (moat_threat_get_title (threat), ==, "Forged settlement callbacks");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (editor, "Likelihood")), 5);
+  moat_gui_test_spin ();
+  g_assert_cmpint (moat_threat_get_likelihood (threat), ==, 5);
+  moat_risk_assess (f->model, threat, &risk);
+  g_assert_cmpint (moat_risk_chip_get_level (MOAT_RISK_CHIP (moat_gui_test_find_type (find_row (editor, "Risk Level"),
+                                                                                       MOAT_TYPE_RISK_CHIP))),
+                   ==, moat_risk_level (5, from_assets));
+
+  /* Setting the impact by hand overrides the assets; the reset button
+   * gives them back their say. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (editor, "Impact")), 1);
+  moat_gui_test_spin ();
+  g_assert_true (moat_threat_get_impact_overridden (threat));
+  g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, 1);
+  click (find_button (editor, "Use the Impact of the Assets"));
+  g_assert_false (moat_threat_get_impact_overridden (threat));
+  g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, from_assets);
+
+  /* Category: a known one by name, or the user's own words. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_widget (editor, "Category")), 1);
+  moat_gui_test_spin ();
+  g_assert_cmpstr (moat_threat_get_category (threat), ==, moat_label_stride_categories ()[0]);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_widget (editor, "Status")), MOAT_THREAT_ACCEPTED);
+  moat_gui_test_spin ();
+  type_into (row_widget (editor, "Reason"), "Provider signs callbacks");
+  g_assert_cmpint (moat_threat_get_status (threat), ==, MOAT_THREAT_ACCEPTED);
+  g_assert_cmpstr (moat_threat_get_status_reason (threat), ==, "Provider signs callbacks");
+
+  /* The editor follows undo. */
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_cmpstr (moat_threat_get_status_reason (threat), !=, "Provider signs callbacks");
+
+  /* Back to the list: the highlight goes, the threat is listed. */
+  activate (f->threats, "panel.back");
+  g_assert_null (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
+  g_assert_null (moat_threats_panel_get_highlight (f->threats));
+}
+
+static gboolean
+list_contains (GListModel *list,
+               gpointer    item)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (list, i);
+      if (object == item)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_list_follows_selection_and_filters (Fixture       *f,
+                                         gconstpointer  data)
+{
+  MoatItemsPanel *panel = MOAT_ITEMS_PANEL (f->threats);
+  GListModel *all = moat_model_get_list (f->model, MOAT_TYPE_THREAT);
+  MoatElement *front = element_named (f->model, "Web front end (SPA + CDN)");
+  GListModel *shown = NULL;
+  guint expected = 0;
+
+  select_element (f, front);
+  shown = moat_items_panel_get_items (panel);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (all, i);
+      gboolean on_front = ids_contain (moat_threat_get_element_ids (threat), id_of (front));
+
+      expected += on_front;
+      g_assert_cmpint (list_contains (shown, threat), ==, on_front);
+    }
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+
+  /* Nothing selected: nothing to show until the user asks for all. */
+  select_element (f, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.scope", "s", "all"));
+  moat_gui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (all));
+
+  /* Sorted by risk: open before closed, worse before better. */
+  for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(MoatThreat) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr(MoatThreat) b = g_list_model_get_item (shown, i);
+      MoatRiskAssessment ra, rb;
+
+      moat_risk_assess (f->model, a, &ra);
+      moat_risk_assess (f->model, b, &rb);
+      g_assert_true (ra.open >= rb.open);
+      if (ra.open == rb.open)
+        g_assert_cmpint (ra.level, >=, rb.level);
+    }
+
+  /* By name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.sort", "s", "name"));
+  moat_gui_test_spin ();
+  for (guint i = 1; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(MoatThreat) a = g_list_model_get_item (shown, i - 1);
+      g_autoptr(MoatThreat) b = g_list_model_get_item (shown, i);
+
+      g_assert_cmpint (g_utf8_collate (moat_threat_get_title (a), moat_threat_get_title (b)), <=, 0);
+    }
+
+  /* Filters: status, category, text, and clearing them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.status", "i", MOAT_THREAT_OPEN));
+  moat_gui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, g_list_model_get_n_items (all));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (shown, i);
+      g_assert_cmpint (moat_threat_get_status (threat), ==, MOAT_THREAT_OPEN);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.category", "s", "T"));
+  moat_gui_test_spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (shown, i);
+      g_assert_cmpstr (moat_threat_get_category (threat), ==, "T");
+      g_assert_cmpint (moat_threat_get_status (threat), ==, MOAT_THREAT_OPEN);
+    }
+
+  activate (panel, "panel.clear-filters");
+  moat_items_panel_set_search (panel, "replica");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (shown, i);
+      g_autofree char *text = g_strconcat (moat_threat_get_title (threat), " ",
+                                           moat_threat_get_description (threat), NULL);
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      g_assert_nonnull (strstr (folded, "replica"));
+    }
+  moat_items_panel_set_search (panel, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (all));
+
+  /* The list follows the model: a deleted threat leaves it, undo brings it back. */
+  {
+    g_autoptr(MoatThreat) first = g_list_model_get_item (shown, 0);
+
+    moat_model_remove (f->model, first);
+    moat_gui_test_spin ();
+    g_assert_false (list_contains (shown, first));
+    moat_model_undo (f->model);
+    moat_gui_test_spin ();
+    g_assert_true (list_contains (shown, first));
+  }
+}
+
+/* Controls */
+
+static MoatLinkList *
+link_list (GtkWidget  *root,
+           const char *title)
+{
+  if (MOAT_IS_LINK_LIST (root)
+      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return MOAT_LINK_LIST (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      MoatLinkList *found = link_list (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_link_and_edit_control (Fixture       *f,
+                            gconstpointer  data)
+{
+  MoatElement *api = element_named (f->model, "Payment API");
+  GtkWidget *threat_editor, *control_editor;
+  MoatLinkList *controls_list, *threats_list;
+  MoatThreat *threat;
+  MoatControl *control;
+  MoatRiskAssessment before, after;
+
+  select_element (f, api);
+  show_side_page (GTK_WIDGET (f->threats));
+  activate (f->threats, "panel.add");
+  threat = MOAT_THREAT (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
+  threat_editor = moat_threats_panel_get_editor (f->threats);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (threat_editor, "Likelihood")), 4);
+  moat_gui_test_spin ();
+
+  /* A new control from the threat: linked, and opened in the Controls panel. */
+  click (find_button (threat_editor, "New Control for This Threat"));
+  control = MOAT_CONTROL (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->controls)));
+  g_assert_nonnull (control);
+  g_assert_true (ids_contain (moat_control_get_threat_ids (control), id_of (threat)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->controls)));
+  controls_list = link_list (threat_editor, "Controls");
+  g_assert_nonnull (controls_list);
+  g_assert_true (list_contains (moat_link_list_get_linked (controls_list), control));
+
+  control_editor = moat_controls_panel_get_editor (f->controls);
+  type_into (row_widget (control_editor, "Title"), "Verify provider signatures");
+  type_into (row_widget (control_editor, "Tracker Key"), "PAY-7");
+  g_assert_cmpstr (moat_control_get_title (control), ==, "Verify provider signatures");
+  g_assert_cmpstr (moat_control_get_tracker_key (control), ==, "PAY-7");
+
+  /* Only web addresses open in the browser. */
+  type_into (row_widget (control_editor, "Tracker Address"), "file:///etc/passwd");
+  g_assert_false (moat_control_editor_can_open_url (MOAT_CONTROL_EDITOR (control_editor)));
+  type_into (row_widget (control_editor, "Tracker Address"), "tracker.example.com/PAY-7");
+  g_assert_true (moat_control_editor_can_open_url (MOAT_CONTROL_EDITOR (control_editor)));
+  g_assert_cmpstr (moat_control_get_tracker_url (control), ==, "tracker.example.com/PAY-7");
+
+  /* Implementing the control lowers the threat's residual likelihood. */
+  moat_risk_assess (f->model, threat, &before);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_widget (control_editor, "Status")), MOAT_CONTROL_IMPLEMENTED);
+  moat_gui_test_spin ();
+  g_assert_cmpint (moat_control_get_status (control), ==, MOAT_CONTROL_IMPLEMENTED);
+  moat_risk_assess (f->model, threat, &after);
+  g_assert_cmpint (before.residual_likelihood, ==, 4);
+  g_assert_cmpint (after.residual_likelihood, ==, 4 - MOAT_RISK_IMPLEMENTED_STEPS);
+
+  /* Link a second threat from the control's side; the first threat's
+   * editor sees nothing of it, the control's list both. */
+  threats_list = link_list (control_editor, "Mitigates");
+  g_assert_nonnull (threats_list);
+  {
+    GListModel *candidates = moat_link_list_get_candidates (threats_list);
+    g_autoptr(MoatThreat) other = g_list_model_get_item (candidates, 0);
+
+    g_assert_false (list_contains (candidates, threat));
+    moat_link_list_set_linked (threats_list, MOAT_OBJECT (other), TRUE);
+    moat_gui_test_spin ();
+    g_assert_true (ids_contain (moat_control_get_threat_ids (control), id_of (other)));
+    g_assert_cmpuint (g_list_model_get_n_items (moat_link_list_get_linked (threats_list)), ==, 2);
+    g_assert_false (list_contains (candidates, other));
+  }
+
+  /* Unlink with the row's button, from the threat's side. */
+  activate (f->controls, "panel.back");
+  moat_items_panel_edit (MOAT_ITEMS_PANEL (f->threats), MOAT_OBJECT (threat));
+  moat_gui_test_spin ();
+  click (find_button (GTK_WIDGET (controls_list), "Unlink"));
+  g_assert_false (ids_contain (moat_control_get_threat_ids (control), id_of (threat)));
+  g_assert_cmpuint (g_list_model_get_n_items (moat_link_list_get_linked (controls_list)), ==, 0);
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_true (ids_contain (moat_control_get_threat_ids (control), id_of (threat)));
+  g_assert_cmpuint (g_list_model_get_n_items (moat_link_list_get_linked (controls_list)), ==, 1);
+}
+
+static void
+test_controls_follow_threats_of_selection (Fixture       *f,
+                                           gconstpointer  data)
+{
+  MoatItemsPanel *panel = MOAT_ITEMS_PANEL (f->controls);
+  MoatElement *front = element_named (f->model, "Web front end (SPA + CDN)");
+  GListModel *controls = moat_model_get_list (f->model, MOAT_TYPE_CONTROL);
+  GListModel *shown = moat_items_panel_get_items (panel);
+  guint expected = 0;
+
+  select_element (f, front);
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+      const char * const *threat_ids = moat_control_get_threat_ids (control);
+      gboolean concerns = FALSE;
+
+      for (guint j = 0; threat_ids != NULL && threat_ids[j] != NULL; j++)
+        {
+          MoatThreat *threat = moat_model_lookup_typed (f->model, threat_ids[j], MOAT_TYPE_THREAT);
+          concerns |= threat != NULL && ids_contain (moat_threat_get_element_ids (threat), id_of (front));
+        }
+      expected += concerns;
+      g_assert_cmpint (list_contains (shown, control), ==, concerns);
+    }
+  g_assert_cmpuint (expected, >, 0);
+
+  /* Adding a control with elements selected links their open threats. */
+  activate (panel, "panel.add");
+  {
+    MoatControl *added = MOAT_CONTROL (moat_items_panel_get_editing (panel));
+    GListModel *threats = moat_model_get_list (f->model, MOAT_TYPE_THREAT);
+
+    for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+      {
+        g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+        gboolean wanted = moat_risk_threat_is_open (threat)
+                          && ids_contain (moat_threat_get_element_ids (threat), id_of (front));
+
+        g_assert_cmpint (ids_contain (moat_control_get_threat_ids (added), id_of (threat)), ==, wanted);
+      }
+  }
+}
+
+/* Assumptions */
+
+static void
+test_add_and_edit_assumption (Fixture       *f,
+                              gconstpointer  data)
+{
+  MoatItemsPanel *panel = MOAT_ITEMS_PANEL (moat_gui_test_find_type (GTK_WIDGET (f->window),
+                                                                     MOAT_TYPE_ASSUMPTIONS_PANEL));
+  MoatElement *replica = element_named (f->model, "Reporting replica");
+  GtkWidget *editor;
+  GtkTextView *statement;
+  MoatAssumption *assumption;
+  MoatLinkList *threats_list;
+  g_autoptr(MoatThreat) threat = NULL;
+
+  select_element (f, replica);
+  show_side_page (GTK_WIDGET (panel));
+  activate (panel, "panel.add");
+  assumption = MOAT_ASSUMPTION (moat_items_panel_get_editing (panel));
+  g_assert_nonnull (assumption);
+  g_assert_cmpstrv (moat_assumption_get_element_ids (assumption), ((const char *[]) { id_of (replica), NULL }));
+  g_assert_true (list_contains (moat_items_panel_get_items (panel), assumption));
+
+  /* Typed text is written when the user leaves it, as one step. */
+  editor = moat_assumptions_panel_get_editor (MOAT_ASSUMPTIONS_PANEL (panel));
+  statement = GTK_TEXT_VIEW (moat_gui_test_find_type (editor, GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (statement), "Nightly jobs only read the replica", -1);
+  moat_assumption_editor_commit (MOAT_ASSUMPTION_EDITOR (editor));
+  g_assert_cmpstr (moat_assumption_get_statement (assumption), ==, "Nightly jobs only read the replica");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_widget (editor, "Kind")), MOAT_ASSUMPTION_KIND_QUESTION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_widget (editor, "Status")), MOAT_ASSUMPTION_INVALIDATED);
+  moat_gui_test_spin ();
+  g_assert_cmpint (moat_assumption_get_kind (assumption), ==, MOAT_ASSUMPTION_KIND_QUESTION);
+  g_assert_cmpint (moat_assumption_get_status (assumption), ==, MOAT_ASSUMPTION_INVALIDATED);
+
+  threats_list = link_list (editor, "Threats");
+  threat = g_list_model_get_item (moat_link_list_get_candidates (threats_list), 0);
+  moat_link_list_set_linked (threats_list, MOAT_OBJECT (threat), TRUE);
+  moat_gui_test_spin ();
+  g_assert_true (ids_contain (moat_assumption_get_threat_ids (assumption), id_of (threat)));
+
+  /* Back in the list, which can filter by the new kind. */
+  activate (panel, "panel.back");
+  g_assert_null (moat_items_panel_get_editing (panel));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.category", "s", "question"));
+  moat_gui_test_spin ();
+  g_assert_true (list_contains (moat_items_panel_get_items (panel), assumption));
+  for (guint i = 0; i < g_list_model_get_n_items (moat_items_panel_get_items (panel)); i++)
+    {
+      g_autoptr(MoatAssumption) shown = g_list_model_get_item (moat_items_panel_get_items (panel), i);
+      g_assert_cmpint (moat_assumption_get_kind (shown), ==, MOAT_ASSUMPTION_KIND_QUESTION);
+    }
+}
+
+/* Suggestions */
+
+static MoatSuggestion *
+first_suggestion (Fixture *f)
+{
+  GListModel *items = moat_suggestion_list_get_items (moat_threats_panel_get_suggestions (f->threats));
+
+  g_assert_cmpuint (g_list_model_get_n_items (items), >, 0);
+  return g_list_model_get_item (items, 0);
+}
+
+static GtkWidget *
+suggestion_button (Fixture    *f,
+                   const char *tooltip)
+{
+  GtkWidget *list = GTK_WIDGET (moat_threats_panel_get_suggestions (f->threats));
+  GtkListBox *box = GTK_LIST_BOX (moat_gui_test_find_type (list, GTK_TYPE_LIST_BOX));
+
+  return find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0)), tooltip);
+}
+
+static MoatThreat *
+threat_with_rule (MoatModel  *model,
+                  const char *rule_id,
+                  const char *element_id)
+{
+  GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      if (g_strcmp0 (moat_threat_get_rule_id (threat), rule_id) == 0
+          && ids_contain (moat_threat_get_element_ids (threat), element_id))
+        return threat;
+    }
+  return NULL;
+}
+
+static void
+test_accept_suggestion (Fixture       *f,
+                        gconstpointer  data)
+{
+  MoatElement *api = element_named (f->model, "Payment API");
+  GListModel *items = moat_suggestion_list_get_items (moat_threats_panel_get_suggestions (f->threats));
+  g_autoptr(MoatSuggestion) suggestion = NULL;
+  g_autofree char *rule_id = NULL;
+  guint n_suggested, steps;
+  gulong counter;
+  MoatThreat *threat;
+
+  select_element (f, api);
+  show_side_page (GTK_WIDGET (f->threats));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (moat_threats_panel_get_suggestions (f->threats))));
+  suggestion = first_suggestion (f);
+  rule_id = g_strdup (moat_suggestion_get_rule_id (suggestion));
+  g_assert_cmpstr (moat_suggestion_get_element_id (suggestion), ==, id_of (api));
+  g_assert_null (threat_with_rule (f->model, rule_id, id_of (api)));
+  n_suggested = g_list_model_get_n_items (items);
+
+  counter = count_actions (f->model, &steps);
+  click (suggestion_button (f, "Accept as a Threat"));
+  g_signal_handler_disconnect (f->model, counter);
+
+  threat = threat_with_rule (f->model, rule_id, id_of (api));
+  g_assert_nonnull (threat);
+  g_assert_cmpstr (moat_threat_get_title (threat), ==, moat_suggestion_get_title (suggestion));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_suggested - 1);
+  g_assert_true (list_contains (moat_items_panel_get_items (MOAT_ITEMS_PANEL (f->threats)), threat));
+  g_assert_cmpuint (steps, ==, 1);
+
+  /* One step of undo takes it back, and the suggestion returns. */
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_null (threat_with_rule (f->model, rule_id, id_of (api)));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_suggested);
+}
+
+static void
+test_dismiss_suggestion (Fixture       *f,
+                         gconstpointer  data)
+{
+  MoatElement *api = element_named (f->model, "Payment API");
+  GListModel *items = moat_suggestion_list_get_items (moat_threats_panel_get_suggestions (f->threats));
+  GListModel *dismissals = moat_model_get_list (f->model, MOAT_TYPE_DISMISSAL);
+  g_autoptr(MoatSuggestion) suggestion = NULL;
+  guint n_suggested, n_dismissed;
+  GtkWidget *dialog;
+  GtkEditable *reason;
+
+  select_element (f, api);
+  show_side_page (GTK_WIDGET (f->threats));
+  suggestion = first_suggestion (f);
+  n_suggested = g_list_model_get_n_items (items);
+  n_dismissed = g_list_model_get_n_items (dismissals);
+
+  click (suggestion_button (f, "Dismiss…"));
+  dialog = moat_threats_panel_get_dialog (f->threats);
+  g_assert_nonnull (dialog);
+
+  /* A dismissal needs its reason. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "dismiss"));
+  reason = GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  gtk_editable_set_text (reason, "The API only runs behind the gateway");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "dismiss"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "dismiss");
+  moat_gui_test_spin ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (dismissals), ==, n_dismissed + 1);
+  {
+    g_autoptr(MoatDismissal) dismissal = g_list_model_get_item (dismissals, n_dismissed);
+
+    g_assert_cmpstr (moat_dismissal_get_rule_id (dismissal), ==, moat_suggestion_get_rule_id (suggestion));
+    g_assert_cmpstr (moat_dismissal_get_element_id (dismissal), ==, id_of (api));
+    g_assert_cmpstr (moat_dismissal_get_reason (dismissal), ==, "The API only runs behind the gateway");
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_suggested - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(MoatSuggestion) shown = g_list_model_get_item (items, i);
+      g_assert_false (moat_suggestion_equal (shown, suggestion));
+    }
+}
+
+static void
+test_review_flag (Fixture       *f,
+                  gconstpointer  data)
+{
+  MoatElement *api = element_named (f->model, "Payment API");
+  MoatRuleEngine *engine = moat_threats_panel_get_engine (f->threats);
+  g_autoptr(MoatSuggestion) suggestion = NULL;
+  GtkWidget *editor = moat_threats_panel_get_editor (f->threats);
+  GtkWidget *keep;
+  MoatThreat *threat;
+
+  select_element (f, api);
+  show_side_page (GTK_WIDGET (f->threats));
+  suggestion = first_suggestion (f);
+  threat = moat_threats_panel_accept (f->threats, suggestion);
+  g_assert_nonnull (threat);
+  g_assert_false (moat_rule_engine_needs_review (engine, threat));
+
+  /* Its element goes: the threat stays, flagged. (Deselected first, as
+   * deleting on the canvas does.) */
+  select_element (f, NULL);
+  moat_model_remove (f->model, api);
+  moat_gui_test_spin ();
+  g_assert_nonnull (moat_model_lookup (f->model, id_of (threat)));
+  g_assert_true (moat_rule_engine_needs_review (engine, threat));
+
+  moat_items_panel_edit (MOAT_ITEMS_PANEL (f->threats), MOAT_OBJECT (threat));
+  moat_gui_test_spin ();
+  keep = find_button (editor, "Keep this threat as your own, no longer tied to its rule");
+  g_assert_true (gtk_widget_get_mapped (keep));
+
+  click (keep);
+  g_assert_false (moat_rule_engine_needs_review (engine, threat));
+  g_assert_false (gtk_widget_get_mapped (keep));
+}
+
+/* Risk overview and assets */
+
+static void
+test_risk_page_counts (Fixture       *f,
+                       gconstpointer  data)
+{
+  GListModel *threats = moat_model_get_list (f->model, MOAT_TYPE_THREAT);
+  GListModel *controls = moat_model_get_list (f->model, MOAT_TYPE_CONTROL);
+  MoatRiskPage *page = MOAT_RISK_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_RISK_PAGE));
+  MoatHeatMap *heat_map;
+  guint cells[5][5] = { { 0 } };
+  guint statuses[MOAT_RISK_N_STATUSES] = { 0 };
+  guint n_open = 0, n_roadmap = 0;
+  g_autoptr(MoatThreat) open_one = NULL;
+
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (f->views, "risk");
+  moat_gui_test_spin ();
+  heat_map = moat_risk_page_get_heat_map (page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      MoatRiskAssessment risk;
+
+      statuses[moat_threat_get_status (threat)]++;
+      if (moat_threat_get_status (threat) != MOAT_THREAT_OPEN)
+        continue;
+      moat_risk_assess (f->model, threat, &risk);
+      cells[risk.likelihood - 1][risk.impact - 1]++;
+      n_open++;
+      if (open_one == NULL)
+        open_one = g_object_ref (threat);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+      n_roadmap += moat_control_get_status (control) < MOAT_CONTROL_IMPLEMENTED;
+    }
+
+  g_assert_cmpuint (n_open, >, 0);
+  for (int l = 1; l <= 5; l++)
+    for (int i = 1; i <= 5; i++)
+      g_assert_cmpuint (moat_heat_map_get_count (heat_map, l, i), ==, cells[l - 1][i - 1]);
+  for (int s = 0; s < MOAT_RISK_N_STATUSES; s++)
+    g_assert_cmpuint (moat_risk_page_get_status_count (page, s), ==, statuses[s]);
+  g_assert_cmpuint (n_rows (moat_risk_page_get_top_list (page)), ==, MIN (10, n_open));
+  g_assert_cmpuint (n_rows (moat_risk_page_get_roadmap_list (page)), ==, n_roadmap);
+
+  /* Deciding a threat moves it out of the heat map and between the counts. */
+  {
+    MoatRiskAssessment risk;
+
+    moat_risk_assess (f->model, open_one, &risk);
+    g_object_set (open_one, "status", MOAT_THREAT_MITIGATED, NULL);
+    moat_gui_test_spin ();
+    g_assert_cmpuint (moat_heat_map_get_count (heat_map, risk.likelihood, risk.impact), ==,
+                      cells[risk.likelihood - 1][risk.impact - 1] - 1);
+    g_assert_cmpuint (moat_risk_page_get_status_count (page, MOAT_THREAT_OPEN), ==, statuses[MOAT_THREAT_OPEN] - 1);
+    g_assert_cmpuint (moat_risk_page_get_status_count (page, MOAT_THREAT_MITIGATED), ==,
+                      statuses[MOAT_THREAT_MITIGATED] + 1);
+    g_assert_cmpuint (moat_heat_map_get_total (heat_map), ==, n_open - 1);
+  }
+
+  /* Picking a top risk opens it in the Threats panel. */
+  {
+    GtkListBox *top = moat_risk_page_get_top_list (page);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (top, 0);
+
+    g_signal_emit_by_name (top, "row-activated", row);
+    moat_gui_test_spin ();
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->views), ==, "diagrams");
+    g_assert_nonnull (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->threats)));
+  }
+}
+
+static void
+test_assets_page (Fixture       *f,
+                  gconstpointer  data)
+{
+  MoatAssetsPage *page = MOAT_ASSETS_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_ASSETS_PAGE));
+  guint n_assets = moat_model_count (f->model, MOAT_TYPE_ASSET);
+  guint n_actors = moat_model_count (f->model, MOAT_TYPE_THREAT_ACTOR);
+  MoatElement *queue = element_named (f->model, "Event queue");
+  MoatThreat *threat;
+  MoatAsset *asset;
+  MoatThreatActor *actor;
+  GtkWidget *row;
+  const char *ids[2] = { NULL, NULL };
+
+  g_assert_nonnull (page);
+  adw_view_stack_set_visible_child_name (f->views, "assets");
+  moat_gui_test_spin ();
+
+  activate (page, "assets.add-asset");
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ASSET), ==, n_assets + 1);
+  {
+    GListModel *assets = moat_model_get_list (f->model, MOAT_TYPE_ASSET);
+    g_autoptr(MoatAsset) last = g_list_model_get_item (assets, n_assets);
+    asset = last;
+  }
+  row = moat_assets_page_get_row (page, MOAT_OBJECT (asset));
+  g_assert_nonnull (row);
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+
+  type_into (row_widget (row, "Name"), "Signing keys");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (row, "Confidentiality")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (row, "Integrity")), 5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (row, "Availability")), 1);
+  moat_gui_test_spin ();
+  g_assert_cmpstr (moat_asset_get_name (asset), ==, "Signing keys");
+  g_assert_cmpint (moat_asset_get_impact_integrity (asset), ==, 5);
+  g_assert_cmpint (moat_risk_asset_impact (asset), ==, 5);
+
+  /* An element carrying it gives its threats that impact. */
+  ids[0] = id_of (asset);
+  g_object_set (queue, "asset-ids", ids, NULL);
+  select_element (f, queue);
+  show_side_page (GTK_WIDGET (f->threats));
+  activate (f->threats, "panel.add");
+  threat = MOAT_THREAT (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
+  g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, 5);
+
+  activate (page, "assets.add-actor");
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_THREAT_ACTOR), ==, n_actors + 1);
+  {
+    GListModel *actors = moat_model_get_list (f->model, MOAT_TYPE_THREAT_ACTOR);
+    g_autoptr(MoatThreatActor) last = g_list_model_get_item (actors, n_actors);
+    actor = last;
+  }
+  row = moat_assets_page_get_row (page, MOAT_OBJECT (actor));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (row, "Capability")), 4);
+  moat_gui_test_spin ();
+  g_assert_cmpint (moat_threat_actor_get_capability (actor), ==, 4);
+
+  /* Deleting an asset lets its elements go of it; undo brings both back. */
+  row = moat_assets_page_get_row (page, MOAT_OBJECT (asset));
+  g_object_ref (asset);
+  click (find_button_labelled (row, "Delete"));
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ASSET), ==, n_assets);
+  g_assert_false (ids_contain (moat_element_get_asset_ids (queue), id_of (asset)));
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ASSET), ==, n_assets + 1);
+  g_assert_true (ids_contain (moat_element_get_asset_ids (queue), id_of (asset)));
+  g_object_unref (asset);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  moat_gui_test_init (&argc, &argv);
+  app = moat_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_hold (G_APPLICATION (app));
+
+#define ADD(path, func) g_test_add ("/threats/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("add-and-edit-threat", test_add_and_edit_threat);
+  ADD ("list-follows-selection-and-filters", test_list_follows_selection_and_filters);
+  ADD ("link-and-edit-control", test_link_and_edit_control);
+  ADD ("controls-follow-threats-of-selection", test_controls_follow_threats_of_selection);
+  ADD ("add-and-edit-assumption", test_add_and_edit_assumption);
+  ADD ("accept-suggestion", test_accept_suggestion);
+  ADD ("dismiss-suggestion", test_dismiss_suggestion);
+  ADD ("review-flag", test_review_flag);
+  ADD ("risk-page-counts", test_risk_page_counts);
+  ADD ("assets-page", test_assets_page);
+#undef ADD
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
