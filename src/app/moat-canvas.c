@@ -88,6 +88,7 @@ struct _MoatCanvas
   char            *diagram_id;
   MoatRenderer    *renderer;
   gulong           changed_handler;
+  MoatElement     *flow_source;   /* a flow begun from the keyboard */
 
   MoatCanvasTool   tool;
   gboolean         snap;
@@ -1890,6 +1891,56 @@ handle_arrow_key (MoatCanvas      *self,
     }
 }
 
+/* Without a pointer: Enter with a shape tool places one beside the
+ * selection (or in the middle of the view) and names it; with the flow
+ * tool, Enter on one element and then on another joins them. */
+static gboolean
+use_tool_from_keyboard (MoatCanvas  *self,
+                        MoatElement *selected)
+{
+  MoatElement *element;
+  double x, y;
+
+  if (self->model == NULL || self->diagram_id == NULL)
+    return FALSE;
+
+  if (self->tool == MOAT_CANVAS_TOOL_FLOW)
+    {
+      if (selected == NULL || !moat_geometry_is_node (selected))
+        return FALSE;
+      if (self->flow_source == NULL || self->flow_source == selected)
+        {
+          g_set_object (&self->flow_source, selected);
+          return TRUE;
+        }
+      element = moat_canvas_connect (self, self->flow_source, selected);
+      g_clear_object (&self->flow_source);
+      moat_canvas_set_tool (self, MOAT_CANVAS_TOOL_SELECT);
+      if (element != NULL)
+        moat_canvas_start_rename (self, element);
+      return TRUE;
+    }
+
+  if (selected != NULL && moat_geometry_is_node (selected))
+    {
+      MoatRect rect;
+
+      moat_geometry_element_rect (selected, &rect);
+      moat_canvas_from_diagram (self, rect.x + rect.width * 1.5 + 80, rect.y + rect.height / 2,
+                                &x, &y);
+    }
+  else
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  element = moat_canvas_place (self, tool_kind (self->tool), x, y);
+  moat_canvas_set_tool (self, MOAT_CANVAS_TOOL_SELECT);
+  moat_canvas_show_element (self, element);
+  moat_canvas_start_rename (self, element);
+  return TRUE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1911,13 +1962,17 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_BackSpace:
       moat_canvas_delete_selection (self);
       return TRUE;
-    case GDK_KEY_F2:
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
+      if (self->tool != MOAT_CANVAS_TOOL_SELECT)
+        return use_tool_from_keyboard (self, selected);
+      G_GNUC_FALLTHROUGH;
+    case GDK_KEY_F2:
       if (selected != NULL)
         moat_canvas_start_rename (self, selected);
       return selected != NULL;
     case GDK_KEY_Escape:
+      g_clear_object (&self->flow_source);
       if (self->drag.mode != DRAG_NONE)
         moat_canvas_drag_cancel (self);
       else if (self->tool != MOAT_CANVAS_TOOL_SELECT)
@@ -1982,6 +2037,8 @@ on_model_changed (MoatModel  *model,
         set_connection_hint (self, NULL);
       if (self->renaming == element)
         moat_canvas_finish_rename (self, FALSE);
+      if (self->flow_source == element)
+        g_clear_object (&self->flow_source);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -2208,6 +2265,7 @@ moat_canvas_dispose (GObject *object)
 
   moat_canvas_drag_cancel (self);
   g_clear_object (&self->renaming);
+  g_clear_object (&self->flow_source);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_handler, self->model);

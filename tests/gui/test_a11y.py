@@ -23,8 +23,10 @@ except ImportError:
 MOAT = os.environ.get("MOAT_BINARY", "build/src/app/moat")
 MOAT_CLI = os.environ.get("MOAT_CLI", "build/src/cli/moat-cli")
 SOURCE_DIR = os.environ.get("MOAT_SOURCE_DIR", os.getcwd())
-BUTTON_ROLES = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON,
-                pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_RADIO_BUTTON}
+# Everything a person operates: each must say what it is.
+CONTROL_ROLES = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+                 pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT,
+                 pyatspi.ROLE_SPIN_BUTTON}
 
 
 def wait_for(predicate, what, timeout=15.0):
@@ -67,6 +69,17 @@ def find(root, role, name=None):
 
 
 KEY_RETURN = 0xff0d
+KEY_TAB = 0xff09
+
+
+def find_named(root, name):
+    for node in walk(root):
+        try:
+            if node.name == name:
+                return node
+        except Exception:
+            continue
+    return None
 
 
 def point_and_click(node):
@@ -158,6 +171,52 @@ class MoatSession(unittest.TestCase):
         click(undo)
         wait_for(lambda: self.info(draft)["title"] in ("", None), "the undone title in the file")
 
+    def test_draw_with_the_palette_and_keyboard(self):
+        """Issue 3's walk: the Process tool by its name, two processes and a
+        flow, then read back from the outline list."""
+        app = self.launch()
+        click(wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "New Model"), "New Model"))
+        tab = wait_for(lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Diagrams"), "the Diagrams tab")
+        click(tab)
+        canvas = wait_for(lambda: find_named(app, "Diagram"), "the canvas")
+        box = canvas.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+
+        for name, dx in (("Web shop", 0.3), ("Orders service", 0.7)):
+            click(wait_for(lambda: find(app, pyatspi.ROLE_TOGGLE_BUTTON, "Process")
+                           or find(app, pyatspi.ROLE_PUSH_BUTTON, "Process"),
+                           "the Process tool"))
+            time.sleep(0.3)
+            pyatspi.Registry.generateMouseEvent(box.x + int(box.width * dx),
+                                                box.y + box.height // 2, "b1c")
+            time.sleep(0.5)
+            pyatspi.Registry.generateKeyboardEvent(0, name, pyatspi.KEY_STRING)
+            pyatspi.Registry.generateKeyboardEvent(KEY_RETURN, None, pyatspi.KEY_SYM)
+            time.sleep(0.3)
+
+        # The flow without the pointer: its tool, Enter on the selected
+        # element, Tab to the other, Enter, and type its name.
+        pyatspi.Registry.generateKeyboardEvent(0, "f", pyatspi.KEY_STRING)
+        pyatspi.Registry.generateKeyboardEvent(KEY_RETURN, None, pyatspi.KEY_SYM)
+        pyatspi.Registry.generateKeyboardEvent(KEY_TAB, None, pyatspi.KEY_SYM)
+        pyatspi.Registry.generateKeyboardEvent(KEY_RETURN, None, pyatspi.KEY_SYM)
+        time.sleep(0.5)
+        pyatspi.Registry.generateKeyboardEvent(0, "Order details", pyatspi.KEY_STRING)
+        pyatspi.Registry.generateKeyboardEvent(KEY_RETURN, None, pyatspi.KEY_SYM)
+
+        outline = wait_for(lambda: find_named(app, "Elements of the diagram"), "the outline")
+
+        def names():
+            return {node.name for node in walk(outline)
+                    if node.getRole() == pyatspi.ROLE_LABEL}
+
+        wait_for(lambda: {"Web shop", "Orders service", "Order details"} <= names(),
+                 "the three elements in the outline")
+
+        # And in the file, where they will be found again.
+        draft = self.drafts()[0]
+        elements = self.info(draft)["elements"]
+        self.assertEqual((elements["process"], elements["flow"]), (2, 1))
+
     def test_every_button_has_a_name(self):
         example = os.path.join(self.home, "payment-service.moat")
         subprocess.run([MOAT_CLI, "import", os.path.join(SOURCE_DIR, "data", "examples",
@@ -170,7 +229,7 @@ class MoatSession(unittest.TestCase):
         unnamed = []
         for node in walk(app):
             try:
-                if node.getRole() in BUTTON_ROLES and showing(node):
+                if node.getRole() in CONTROL_ROLES and showing(node):
                     if not node.name.strip() or "_" in node.name:
                         unnamed.append((node.getRoleName(), node.name,
                                         node.parent.name if node.parent else ""))
@@ -213,13 +272,40 @@ class MoatSession(unittest.TestCase):
         unnamed = []
         for node in walk(app):
             try:
-                if node.getRole() in BUTTON_ROLES | {pyatspi.ROLE_PAGE_TAB} and showing(node):
+                if node.getRole() in CONTROL_ROLES | {pyatspi.ROLE_PAGE_TAB} and showing(node):
                     if not node.name.strip() or "_" in node.name:
                         unnamed.append((node.getRoleName(), node.name,
                                         node.parent.name if node.parent else ""))
             except Exception:
                 continue
         self.assertEqual(unnamed, [], "controls without a clean accessible name")
+
+
+class GermanSession(MoatSession):
+    def launch(self, *args):
+        self.env["LANGUAGE"] = "de"
+        self.env["LANG"] = "de_DE.UTF-8"
+        self.env["LC_ALL"] = "C.UTF-8"
+        return super().launch(*args)
+
+    def test_new_model_and_edit_title(self):
+        pass
+
+    def test_every_button_has_a_name(self):
+        pass
+
+    def test_add_threat_from_the_threats_panel(self):
+        pass
+
+    def test_draw_with_the_palette_and_keyboard(self):
+        pass
+
+    def test_labels_are_german(self):
+        app = self.launch()
+        wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Neues Modell"),
+                 "the German New Model button")
+        self.assertIsNotNone(find(app, pyatspi.ROLE_PUSH_BUTTON, "Öffnen…"))
+        self.assertIsNotNone(find(app, pyatspi.ROLE_PUSH_BUTTON, "Hauptmenü"))
 
 
 if __name__ == "__main__":
