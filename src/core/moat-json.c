@@ -289,8 +289,13 @@ int_from_node (GParamSpec  *pspec,
 
   n = json_node_get_int (node);
   if (n < ispec->minimum || n > ispec->maximum)
-    return invalid (error, where, _("%" G_GINT64_FORMAT " is not between %d and %d"),
-                    n, ispec->minimum, ispec->maximum);
+    {
+      /* A 64-bit printf directive would break the message for translators. */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+
+      return invalid (error, where, _("%s is not between %d and %d"),
+                      number, ispec->minimum, ispec->maximum);
+    }
 
   g_value_set_int (value, (int)n);
   return TRUE;
