@@ -376,6 +376,22 @@ bind_value (sqlite3_stmt *stmt,
     g_assert_not_reached ();
 }
 
+/* Text as the user wrote it; bytes that are not UTF-8 (a damaged file) are
+ * replaced rather than refusing the whole model over one field. */
+static char *
+column_utf8 (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, col);
+  int length = sqlite3_column_bytes (stmt, col);
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_validate_len (text, length, NULL) && memchr (text, '\0', length) == NULL)
+    return g_strdup (text);
+  return g_utf8_make_valid (text, length);
+}
+
 /* Reads one column into @value (initialised to the field's type). NULL
  * leaves the field's default. Returns %FALSE for data that is not a valid
  * value of the field. */
@@ -392,7 +408,7 @@ column_value (sqlite3_stmt *stmt,
     return TRUE;
 
   if (type == G_TYPE_STRING)
-    g_value_set_string (value, (const char *)sqlite3_column_text (stmt, col));
+    g_value_take_string (value, column_utf8 (stmt, col));
   else if (type == G_TYPE_BOOLEAN)
     g_value_set_boolean (value, sqlite3_column_int (stmt, col) != 0);
   else if (type == G_TYPE_INT)
@@ -1058,6 +1074,8 @@ load_row (MoatStore    *self,
 
         if (id == NULL || id[0] == '\0')
           return corrupt (self, _("an object has no id"), error), NULL;
+        if (!g_utf8_validate (id, -1, NULL))
+          return corrupt (self, _("an object’s id is not text"), error), NULL;
         object = g_object_new (type, "id", id, NULL);
       }
 
@@ -1187,7 +1205,8 @@ load_links (MoatStore           *self,
           current = g_strdup (owner_id);
           ids = g_strv_builder_new ();
         }
-      if (sqlite3_column_text (stmt, 1) != NULL)
+      if (sqlite3_column_text (stmt, 1) != NULL
+          && g_utf8_validate ((const char *)sqlite3_column_text (stmt, 1), -1, NULL))
         g_strv_builder_add (ids, (const char *)sqlite3_column_text (stmt, 1));
     }
 
@@ -1287,6 +1306,11 @@ load_model (MoatStore  *self,
     }
 
   id = (const char *)sqlite3_column_text (stmt, 0);
+  if (id == NULL || !g_utf8_validate (id, -1, NULL))
+    {
+      sqlite3_finalize (stmt);
+      return corrupt (self, _("the model’s id is not text"), error), NULL;
+    }
   model = g_object_new (MOAT_TYPE_MODEL, "id", id, NULL);
   map = map_columns (stmt, MOAT_TYPE_MODEL);
   if (!load_row (self, stmt, MOAT_TYPE_MODEL, map, MOAT_OBJECT (model), error))
@@ -1788,7 +1812,7 @@ static char *
 column_dup (sqlite3_stmt *stmt,
             int           col)
 {
-  return g_strdup ((const char *)sqlite3_column_text (stmt, col));
+  return column_utf8 (stmt, col);
 }
 
 /**
