@@ -386,9 +386,6 @@ static char *
 info_json (MoatModel *model)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_string (builder, "title", moat_model_get_title (model));
@@ -405,11 +402,7 @@ info_json (MoatModel *model)
   json_counts (builder, model, "workshop_sessions", MOAT_TYPE_WORKSHOP_SESSION, NULL);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return moat_cli_json_text (builder);
 }
 
 int

@@ -178,10 +178,7 @@ suggest_json (MoatModel      *model,
               GPtrArray      *suggestions)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_auto(GStrv) sets = moat_rule_engine_dup_enabled_sets (engine);
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "model", moat_model_get_title (model));
@@ -197,11 +194,7 @@ suggest_json (MoatModel      *model,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
-  return g_strconcat (text, "\n", NULL);
+  return moat_cli_json_text (builder);
 }
 
 int

@@ -171,6 +171,25 @@ moat_cli_load (const char  *path,
   return model;
 }
 
+/**
+ * moat_cli_json_text:
+ *
+ * Returns: (transfer full): what @builder built, as pretty-printed JSON
+ *   ending with a newline
+ */
+char *
+moat_cli_json_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
 /* What an import or an export could not carry over, on stderr, where
  * a person sees it and a pipe does not take it in. */
 void

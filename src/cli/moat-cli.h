@@ -37,6 +37,7 @@ gboolean   moat_cli_write_output  (const char      *path,
                                    gsize            length,
                                    GError         **error);
 void       moat_cli_print_report  (MoatImportReport *report);
+char      *moat_cli_json_text     (JsonBuilder     *builder);
 
 /* How many objects of @type have each value of the enumeration @field. */
 typedef struct
