@@ -23,12 +23,17 @@ spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The window can be allocated small first and then at its default size;
+ * the canvas keeps the diagram centred, so positions taken before the
+ * final size would be off. Wait for the size the window asked for. */
 static void
 wait_for_size (void)
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int width, height;
 
-  while (gtk_widget_get_width (GTK_WIDGET (canvas)) < 400)
+  gtk_window_get_default_size (window, &width, &height);
+  while (gtk_widget_get_width (GTK_WIDGET (canvas)) < width)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
