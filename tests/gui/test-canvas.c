@@ -41,6 +41,29 @@ wait_for_size (void)
   spin ();
 }
 
+/* Until the view has held still for a while: the first layout of a new
+ * diagram may move it after we set it, and a click must land where the
+ * test means it to. */
+static void
+wait_for_still_view (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  MoatView last = { 0, }, now;
+  guint still = 0;
+
+  while (still < 10)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+      moat_canvas_get_view (canvas, &now);
+      still = (now.x == last.x && now.y == last.y && now.scale == last.scale
+               && now.width == last.width) ? still + 1 : 0;
+      last = now;
+    }
+}
+
 /* A model with one empty diagram, written through to a new file. */
 static MoatStore *
 new_project (const char *name,
@@ -65,6 +88,7 @@ new_project (const char *name,
   moat_canvas_set_tool (canvas, MOAT_CANVAS_TOOL_SELECT);
   moat_canvas_set_snap_to_grid (canvas, TRUE);
   spin ();
+  wait_for_still_view ();
   return store;
 }
 
