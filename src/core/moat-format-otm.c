@@ -2570,31 +2570,6 @@ project_object (OtmWriter *w)
 }
 
 static void
-index_threats (OtmWriter *w)
-{
-  g_autoptr(GPtrArray) threats = moat_format_sorted_list (w->model, MOAT_TYPE_THREAT);
-
-  for (guint i = 0; i < threats->len; i++)
-    {
-      MoatThreat *threat = g_ptr_array_index (threats, i);
-      const char * const *ids = moat_threat_get_element_ids (threat);
-
-      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-        {
-          GPtrArray *list = g_hash_table_lookup (w->threats, ids[j]);
-
-          if (list == NULL)
-            {
-              list = g_ptr_array_new_with_free_func (g_object_unref);
-              g_hash_table_insert (w->threats, g_strdup (ids[j]), list);
-            }
-          if (!g_ptr_array_find (list, threat, NULL))
-            g_ptr_array_add (list, g_object_ref (threat));
-        }
-    }
-}
-
-static void
 report_leftovers (OtmWriter *w)
 {
   const GType others[] = {
@@ -2629,11 +2604,10 @@ moat_otm_export (MoatModel         *model,
   w.report = moat_import_report_new (_("Open Threat Model"), TRUE);
   w.ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   w.controls = moat_format_index_controls (model);
-  w.threats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  w.threats = moat_format_index_threats (w.model);
   w.parents = g_hash_table_new (NULL, NULL);
   w.elements = moat_format_sorted_list (model, MOAT_TYPE_ELEMENT);
   assign_ids (&w);
-  index_threats (&w);
   find_parents (&w);
 
   json_object_set_string_member (object, "otmVersion", MOAT_OTM_VERSION);

@@ -102,6 +102,7 @@ int          moat_format_scale_to_percent (int               scale);
 gboolean     moat_format_text_is_empty    (const char       *text);
 gboolean     moat_format_is_reference     (GType             type,
                                            const char       *field);
+GHashTable  *moat_format_index_threats    (MoatModel        *model);
 GPtrArray   *moat_format_sorted_list      (MoatModel        *model,
                                            GType             type);
 

@@ -394,3 +394,37 @@ moat_format_enum_label (GType type,
 
   return moat_format_enum_nick (type, value);
 }
+
+/**
+ * moat_format_index_threats:
+ *
+ * Returns: (transfer full): element id → #GPtrArray of the threats on that
+ *   element, in the stable order of moat_format_sorted_list()
+ */
+GHashTable *
+moat_format_index_threats (MoatModel *model)
+{
+  g_autoptr(GPtrArray) threats = moat_format_sorted_list (model, MOAT_TYPE_THREAT);
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < threats->len; i++)
+    {
+      MoatThreat *threat = g_ptr_array_index (threats, i);
+      const char * const *ids = moat_threat_get_element_ids (threat);
+
+      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+        {
+          GPtrArray *list = g_hash_table_lookup (index, ids[j]);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (index, g_strdup (ids[j]), list);
+            }
+          if (!g_ptr_array_find (list, threat, NULL))
+            g_ptr_array_add (list, g_object_ref (threat));
+        }
+    }
+  return index;
+}

@@ -1825,31 +1825,6 @@ compare_position (gconstpointer a,
   return moat_diagram_get_position (*(MoatDiagram **)a) - moat_diagram_get_position (*(MoatDiagram **)b);
 }
 
-static void
-index_threats (TdWriter *w)
-{
-  g_autoptr(GPtrArray) threats = moat_format_sorted_list (w->model, MOAT_TYPE_THREAT);
-
-  for (guint i = 0; i < threats->len; i++)
-    {
-      MoatThreat *threat = g_ptr_array_index (threats, i);
-      const char * const *ids = moat_threat_get_element_ids (threat);
-
-      for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-        {
-          GPtrArray *list = g_hash_table_lookup (w->threats, ids[j]);
-
-          if (list == NULL)
-            {
-              list = g_ptr_array_new_with_free_func (g_object_unref);
-              g_hash_table_insert (w->threats, g_strdup (ids[j]), list);
-            }
-          if (!g_ptr_array_find (list, threat, NULL))
-            g_ptr_array_add (list, g_object_ref (threat));
-        }
-    }
-}
-
 /* What did not fit: threats on no written element, unlinked controls,
  * and the kinds of object Threat Dragon has no place for. */
 static void
@@ -1959,10 +1934,9 @@ moat_threat_dragon_export (MoatModel         *model,
   w.model = model;
   w.report = moat_import_report_new (_("OWASP Threat Dragon"), TRUE);
   w.controls = moat_format_index_controls (model);
-  w.threats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+  w.threats = moat_format_index_threats (w.model);
   w.copies = g_hash_table_new (g_str_hash, g_str_equal);
   w.written = g_hash_table_new (g_str_hash, g_str_equal);
-  index_threats (&w);
 
   g_ptr_array_sort (diagrams, compare_position);
   for (guint i = 0; i < diagrams->len; i++)
