@@ -406,7 +406,7 @@ moat_workshop_reflection_class_init (MoatWorkshopReflectionClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-workshop-reflection.ui");
+                                               "/io/github/moatmodel/Moat/workshop/moat-workshop-reflection.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopReflection, scroller);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopReflection, working_view);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopReflection, wrong_view);

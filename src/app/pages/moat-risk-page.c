@@ -489,7 +489,7 @@ moat_risk_page_class_init (MoatRiskPageClass *klass)
 
   g_type_ensure (MOAT_TYPE_HEAT_MAP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-risk-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/pages/moat-risk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, heat_map);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, residual_toggle);

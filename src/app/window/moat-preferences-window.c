@@ -190,7 +190,7 @@ moat_preferences_window_class_init (MoatPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-preferences-window.ui");
+                                               "/io/github/moatmodel/Moat/window/moat-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, grid_switch);
   gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, snap_switch);

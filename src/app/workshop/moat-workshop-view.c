@@ -907,7 +907,7 @@ moat_workshop_view_class_init (MoatWorkshopViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-workshop-view.ui");
+                                               "/io/github/moatmodel/Moat/workshop/moat-workshop-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, main_box);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, model_label);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, timer);

@@ -202,7 +202,7 @@ moat_start_page_class_init (MoatStartPageClass *klass)
   widget_class->map = moat_start_page_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-start-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/window/moat-start-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatStartPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, MoatStartPage, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, MoatStartPage, drafts_list);

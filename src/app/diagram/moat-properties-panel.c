@@ -659,7 +659,7 @@ moat_properties_panel_class_init (MoatPropertiesPanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-properties-panel.ui");
+                                               "/io/github/moatmodel/Moat/diagram/moat-properties-panel.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MoatPropertiesPanel, name)
   BIND (stack);
   BIND (page);

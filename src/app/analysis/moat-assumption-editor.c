@@ -128,7 +128,7 @@ moat_assumption_editor_class_init (MoatAssumptionEditorClass *klass)
   g_type_ensure (MOAT_TYPE_THREAT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-assumption-editor.ui");
+                                               "/io/github/moatmodel/Moat/analysis/moat-assumption-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatAssumptionEditor, page);
   gtk_widget_class_bind_template_child (widget_class, MoatAssumptionEditor, statement_view);
   gtk_widget_class_bind_template_child (widget_class, MoatAssumptionEditor, kind_row);

@@ -246,7 +246,7 @@ moat_control_editor_class_init (MoatControlEditorClass *klass)
   g_type_ensure (MOAT_TYPE_THREAT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-control-editor.ui");
+                                               "/io/github/moatmodel/Moat/analysis/moat-control-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MoatControlEditor, name)
   BIND (page);
   BIND (title_row);

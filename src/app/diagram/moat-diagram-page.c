@@ -1070,7 +1070,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   g_type_ensure (MOAT_TYPE_PROPERTIES_PANEL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-diagram-page.ui");
+                                               "/io/github/moatmodel/Moat/diagram/moat-diagram-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, diagram_list);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outline_list);

@@ -319,7 +319,7 @@ moat_report_dialog_class_init (MoatReportDialogClass *klass)
   object_class->dispose = moat_report_dialog_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-report-dialog.ui");
+                                               "/io/github/moatmodel/Moat/window/moat-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatReportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, MoatReportDialog, paper_row);
   gtk_widget_class_bind_template_child (widget_class, MoatReportDialog, grouping_row);

@@ -258,7 +258,7 @@ moat_suggestion_list_class_init (MoatSuggestionListClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-suggestion-list.ui");
+                                               "/io/github/moatmodel/Moat/analysis/moat-suggestion-list.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionList, box);
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionList, count_label);
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionList, expand_toggle);

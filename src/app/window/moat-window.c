@@ -886,7 +886,7 @@ moat_window_class_init (MoatWindowClass *klass)
   g_type_ensure (MOAT_TYPE_DIAGRAM_PAGE);
   g_type_ensure (MOAT_TYPE_WORKSHOP_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/window/moat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, workshop_view);

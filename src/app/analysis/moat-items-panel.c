@@ -1131,7 +1131,7 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-items-panel.ui");
+                                               "/io/github/moatmodel/Moat/analysis/moat-items-panel.ui");
 #define BIND(name) gtk_widget_class_bind_template_child_private (widget_class, MoatItemsPanel, name)
   BIND (pages);
   BIND (search_entry);

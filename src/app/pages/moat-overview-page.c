@@ -356,7 +356,7 @@ moat_overview_page_class_init (MoatOverviewPageClass *klass)
   object_class->finalize = moat_overview_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-overview-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/pages/moat-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, title_row);
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, owner_row);
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, version_row);

@@ -393,7 +393,7 @@ moat_assets_page_class_init (MoatAssetsPageClass *klass)
   object_class->dispose = moat_assets_page_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/ui/moat-assets-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/pages/moat-assets-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatAssetsPage, page);
   gtk_widget_class_bind_template_child (widget_class, MoatAssetsPage, asset_list);
   gtk_widget_class_bind_template_child (widget_class, MoatAssetsPage, actor_list);

@@ -465,7 +465,7 @@ moat_threat_editor_class_init (MoatThreatEditorClass *klass)
   g_type_ensure (MOAT_TYPE_ASSUMPTION);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/moatmodel/Moat/ui/moat-threat-editor.ui");
+                                               "/io/github/moatmodel/Moat/analysis/moat-threat-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MoatThreatEditor, name)
   BIND (page);
   BIND (review_group);
