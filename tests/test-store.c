@@ -60,14 +60,14 @@ assert_no_side_files (Fixture *f)
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_false (g_str_has_suffix (name, ".tmp"));
+    g_assert_false (g_str_has_suffix (name, ".tmp") || g_str_has_suffix (name, "-tmp"));
 }
 
 static MoatModel *
 reopen (GFile *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MoatStore) store = moat_store_open (file, &error);
+  g_autoptr(MoatStore) store = moat_store_open_read_only (file, &error);
   MoatModel *model;
 
   g_assert_no_error (error);
@@ -481,7 +481,20 @@ test_migrate_v1 (Fixture       *f,
                      NULL);
   sql_exec (path, sql);
 
+  /* Looking at an old file upgrades a copy in memory, not the file. */
   model = reopen (f->file);
+  g_assert_cmpstr (moat_model_get_title (model), ==, "Legacy");
+  g_assert_cmpint (sql_int (f->file, "PRAGMA user_version"), ==, 1);
+  g_clear_object (&model);
+
+  /* Opening it to edit upgrades the file. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MoatStore) store = moat_store_open (f->file, &error);
+
+    g_assert_no_error (error);
+    model = g_object_ref (moat_store_get_model (store));
+  }
   g_assert_cmpint (sql_int (f->file, "PRAGMA user_version"), ==, MOAT_STORE_SCHEMA_VERSION);
   g_assert_cmpstr (moat_model_get_title (model), ==, "Legacy");
   web = moat_model_lookup_typed (model, "e1", MOAT_TYPE_ELEMENT);

@@ -125,7 +125,7 @@ moat_cli_open (const char  *path,
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-  return moat_store_open (file, error);
+  return moat_store_open_read_only (file, error);
 }
 
 static gboolean
@@ -163,7 +163,7 @@ moat_cli_load (const char  *path,
   if (!starts_like_sqlite (file))
     return moat_format_import_file (file, MOAT_FORMAT_UNKNOWN, NULL, error);
 
-  if (!(store = moat_store_open (file, error)))
+  if (!(store = moat_store_open_read_only (file, error)))
     return NULL;
   model = g_object_ref (moat_store_get_model (store));
   /* Closed, the store no longer listens to the model: it stays in memory. */

@@ -36,6 +36,7 @@
 #include "moat-rule-set.h"
 #include "moat-rule.h"
 #include "moat-store.h"
+#include "moat-temp-file.h"
 #include "moat-suggestion.h"
 #include "moat-threat-actor.h"
 #include "moat-threat.h"

@@ -84,4 +84,12 @@ typedef enum {
   MOAT_CONSENSUS_NOT_GOOD_ENOUGH, /*< nick=not-good-enough >*/
 } MoatConsensus;
 
+/* Whether what the window shows is in the file. */
+typedef enum {
+  MOAT_STORE_SAVED,     /*< nick=saved >*/     /* every edit is in the file */
+  MOAT_STORE_READ_ONLY, /*< nick=read-only >*/ /* the file cannot be written */
+  MOAT_STORE_FAILING,   /*< nick=failing >*/   /* writes fail; edits wait in memory */
+  MOAT_STORE_CHANGED,   /*< nick=changed >*/   /* the file was replaced or deleted */
+} MoatStoreStatus;
+
 G_END_DECLS

@@ -22,6 +22,10 @@ typedef enum {
   MOAT_ERROR_NEWER_VERSION,  /* written by a newer Moat */
   MOAT_ERROR_INVALID,        /* content that breaks the model's rules */
   MOAT_ERROR_WRITE,          /* the file could not be written */
+  MOAT_ERROR_LOCKED,         /* another process is editing the file */
+  MOAT_ERROR_UNSAFE,         /* a file holding objects Moat did not put there */
+  MOAT_ERROR_CHANGED,        /* the file was moved away, replaced or deleted */
+  MOAT_ERROR_TOO_LONG,       /* a text longer than Moat accepts */
 } MoatError;
 
 GQuark moat_error_quark (void);

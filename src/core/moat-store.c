@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -15,9 +16,13 @@
 #include <sqlite3.h>
 
 #include "moat-element.h"
+#include "moat-enum-types.h"
 #include "moat-error.h"
 #include "moat-store.h"
+#include "moat-file-lock.h"
+#include "moat-store-guard.h"
 #include "moat-store-schema.h"
+#include "moat-temp-file.h"
 #include "moat-value.h"
 
 struct _MoatStore
@@ -29,12 +34,17 @@ struct _MoatStore
   sqlite3    *db;
   MoatModel  *model;
   GHashTable *statements;    /* SQL text -> sqlite3_stmt */
+  MoatStoreGuard *guard;
+  MoatFileLock *lock;        /* NULL when read-only */
+  GPtrArray  *pending;       /* of MoatAction not yet in the file, oldest first */
   GError     *write_error;
+  char       *read_only_reason;
   gulong      action_handler;
   gint64      next_action;
+  gint64      data_version;
+  MoatStoreStatus status;
   guint       is_draft : 1;
   guint       read_only : 1;
-  guint       needs_full_write : 1;
 };
 
 G_DEFINE_FINAL_TYPE (MoatStore, moat_store, G_TYPE_OBJECT)
@@ -46,6 +56,7 @@ enum {
   PROP_IS_DRAFT,
   PROP_READ_ONLY,
   PROP_WRITE_ERROR,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -80,6 +91,8 @@ moat_store_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_error (&self->write_error);
 
   G_OBJECT_CLASS (moat_store_parent_class)->finalize (object);
@@ -115,6 +128,10 @@ moat_store_get_property (GObject    *object,
       g_value_set_boxed (value, self->write_error);
       break;
 
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -144,6 +161,9 @@ moat_store_class_init (MoatStoreClass *klass)
   properties[PROP_WRITE_ERROR] =
     g_param_spec_boxed ("write-error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, MOAT_TYPE_STORE_STATUS, MOAT_STORE_SAVED,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -151,8 +171,9 @@ moat_store_class_init (MoatStoreClass *klass)
    * MoatStore::write-failed:
    * @error: why
    *
-   * An action could not be written. The store keeps the model and writes
-   * all of it with the next action that succeeds.
+   * An action could not be written. The store keeps it, and every action
+   * after it, in memory and writes them in order once writing works again
+   * (the next edit, or moat_store_retry()); Save As writes the model.
    */
   signals[WRITE_FAILED] =
     g_signal_new ("write-failed",
@@ -173,6 +194,15 @@ moat_store_init (MoatStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)moat_action_unref);
+}
+
+static void
+close_db (MoatStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->guard, moat_store_guard_free);
+  g_clear_pointer (&self->db, sqlite3_close);
 }
 
 /* ------------------------------------------------------------------ */
@@ -752,23 +782,15 @@ write_action (MoatStore   *self,
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (self->needs_full_write)
-    {
-      if (!write_all (self, error))
-        goto rollback;
-    }
-  else
-    {
-      for (guint i = 0; i < action->changes->len; i++)
-        if (!write_change (self, g_ptr_array_index (action->changes, i), error))
-          goto rollback;
+  for (guint i = 0; i < action->changes->len; i++)
+    if (!write_change (self, g_ptr_array_index (action->changes, i), error))
+      goto rollback;
 
-      if (!(stmt = prepare (self, "UPDATE model SET modified = ?1", error)))
-        goto rollback;
-      sqlite3_bind_int64 (stmt, 1, moat_object_get_modified (MOAT_OBJECT (self->model)));
-      if (!step_done (self, stmt, error))
-        goto rollback;
-    }
+  if (!(stmt = prepare (self, "UPDATE model SET modified = ?1", error)))
+    goto rollback;
+  sqlite3_bind_int64 (stmt, 1, moat_object_get_modified (MOAT_OBJECT (self->model)));
+  if (!step_done (self, stmt, error))
+    goto rollback;
 
   for (guint i = 0; i < action->changes->len; i++)
     if (!write_log (self, action->label, g_ptr_array_index (action->changes, i), now, error))
@@ -778,7 +800,6 @@ write_action (MoatStore   *self,
     goto rollback;
 
   self->next_action++;
-  self->needs_full_write = FALSE;
   return TRUE;
 
 rollback:
@@ -787,14 +808,90 @@ rollback:
 }
 
 static void
-set_write_error (MoatStore *self,
-                 GError    *error)
+set_status (MoatStore       *self,
+            MoatStoreStatus  status,
+            GError          *error)
 {
+  gboolean changed = (error != NULL) != (self->write_error != NULL) ||
+                     (error != NULL && g_strcmp0 (error->message, self->write_error->message) != 0);
+
   g_clear_error (&self->write_error);
   self->write_error = error;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITE_ERROR]);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITE_ERROR]);
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
   if (error != NULL)
     g_signal_emit (self, signals[WRITE_FAILED], 0, error);
+}
+
+static gint64
+query_data_version (MoatStore *self)
+{
+  sqlite3_stmt *stmt = prepare (self, "PRAGMA data_version", NULL);
+  gint64 version = -1;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return version;
+}
+
+static gboolean
+write_pending (MoatStore  *self,
+               GError    **error)
+{
+  moat_store_guard_reset_budget (self->guard);
+  while (self->pending->len > 0)
+    {
+      if (!write_action (self, g_ptr_array_index (self->pending, 0), error))
+        return FALSE;
+      g_ptr_array_remove_index (self->pending, 0);
+    }
+
+  return TRUE;
+}
+
+static GError *
+read_only_error (MoatStore *self)
+{
+  return g_error_new (MOAT_ERROR, MOAT_ERROR_PERMISSION, "%s",
+                      self->read_only_reason ? self->read_only_reason : "");
+}
+
+/* Writes every action not yet in the file, in order, or says why not;
+ * nothing is ever written over what another program put in the file. */
+static void
+flush (MoatStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->status == MOAT_STORE_CHANGED)
+    {
+      g_signal_emit (self, signals[WRITE_FAILED], 0, self->write_error);
+      return;
+    }
+  if (self->db == NULL || self->read_only)
+    {
+      set_status (self, MOAT_STORE_READ_ONLY, read_only_error (self));
+      return;
+    }
+  if (!moat_store_check_place (self))
+    return;
+
+  if (!write_pending (self, &error))
+    {
+      set_status (self, MOAT_STORE_FAILING, g_steal_pointer (&error));
+      return;
+    }
+
+  self->data_version = query_data_version (self);
+  set_status (self, MOAT_STORE_SAVED, NULL);
 }
 
 static void
@@ -802,28 +899,8 @@ on_action_closed (MoatModel  *model,
                   MoatAction *action,
                   MoatStore  *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (self->db == NULL || self->read_only)
-    {
-      g_autofree char *name = display_name (self->path);
-
-      self->needs_full_write = TRUE;
-      set_write_error (self, g_error_new (MOAT_ERROR, MOAT_ERROR_PERMISSION,
-                                          _("“%s” is read-only: changes are not saved. Use Save As to keep them."),
-                                          name));
-      return;
-    }
-
-  if (!write_action (self, action, &error))
-    {
-      self->needs_full_write = TRUE;
-      set_write_error (self, g_steal_pointer (&error));
-      return;
-    }
-
-  if (self->write_error != NULL)
-    set_write_error (self, NULL);
+  g_ptr_array_add (self->pending, moat_action_ref (action));
+  flush (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -837,9 +914,28 @@ read_be32 (const guint8 *p)
 
 /* Looks at the file before SQLite touches it, so that a foreign, newer or
  * damaged file is refused without being changed in any way. */
+static goffset
+side_file_size (const char *path,
+                const char *suffix)
+{
+  g_autofree char *side = path ? g_strconcat (path, suffix, NULL) : NULL;
+  GStatBuf st;
+
+  return side != NULL && g_stat (side, &st) == 0 ? st.st_size : -1;
+}
+
+/* A file whose last edits are still in its write-ahead log (a process that
+ * stopped on a full disk, say) is whole once SQLite reads the two. */
+static gboolean
+has_log (const char *path)
+{
+  return side_file_size (path, "-wal") > 0;
+}
+
 static gboolean
 check_file (GFile     *file,
             gboolean  *writable,
+            gboolean  *wal,
             GError   **error)
 {
   g_autoptr(GFileInfo) info = NULL;
@@ -900,6 +996,7 @@ check_file (GFile     *file,
                         _("“%s” is a database of another application, not a Moat model"),
                         name), FALSE;
 
+  *wal = header[18] == 2 || header[19] == 2;
   version = read_be32 (header + 60);
   if (version > MOAT_STORE_SCHEMA_VERSION)
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NEWER_VERSION,
@@ -916,7 +1013,7 @@ check_file (GFile     *file,
     page_size = 65536;
   page_count = read_be32 (header + 28);
   if (read_be32 (header + 24) == read_be32 (header + 92) &&
-      (goffset)page_size * page_count > size)
+      (goffset)page_size * page_count > size && !has_log (g_file_peek_path (file)))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_CORRUPT,
                         _("“%s” is damaged: it is shorter than it should be, "
                           "perhaps cut off while being copied"), name), FALSE;
@@ -940,20 +1037,28 @@ configure_db (MoatStore  *self,
 
 static gboolean
 open_db (MoatStore   *self,
+         const char  *target,
          int          flags,
          GError     **error)
 {
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (target, &self->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       sql_error (self, rc, error);
-      g_clear_pointer (&self->db, sqlite3_close);
+      close_db (self);
       return FALSE;
     }
 
-  return configure_db (self, error);
+  self->guard = moat_store_guard_new (self->db);
+  if (!configure_db (self, error))
+    {
+      close_db (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static int
@@ -981,19 +1086,13 @@ migrate (MoatStore  *self,
   if (from == MOAT_STORE_SCHEMA_VERSION)
     return TRUE;
 
-  if (self->read_only)
-    {
-      g_autofree char *name = display_name (self->path);
-      return g_set_error (error, MOAT_ERROR, MOAT_ERROR_PERMISSION,
-                          _("“%s” uses an older file format and must be updated, "
-                            "but it is read-only"), name), FALSE;
-    }
-
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  moat_store_guard_allow_ddl (self->guard, TRUE);
   for (int v = from; v < MOAT_STORE_SCHEMA_VERSION; v++)
     if (!exec_sql (self, moat_migrations[v - 1], error))
       goto rollback;
+  moat_store_guard_allow_ddl (self->guard, FALSE);
 
   sql = g_strdup_printf ("PRAGMA user_version = %d", MOAT_STORE_SCHEMA_VERSION);
   if (!exec_sql (self, sql, error) || !exec_sql (self, "COMMIT", error))
@@ -1002,6 +1101,7 @@ migrate (MoatStore  *self,
   return TRUE;
 
 rollback:
+  moat_store_guard_allow_ddl (self->guard, FALSE);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }
@@ -1363,11 +1463,179 @@ set_file (MoatStore *self,
   self->is_draft = is_in_drafts (file);
 }
 
+static gboolean
+check_local (GFile   *file,
+             GError **error)
+{
+  g_autofree char *uri = NULL;
+
+  if (g_file_peek_path (file) != NULL)
+    return TRUE;
+
+  uri = g_file_get_uri (file);
+  g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
+               _("“%s” is not a local file"), uri);
+  return FALSE;
+}
+
+static gboolean
+folder_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (dir, W_OK) == 0;
+}
+
+static char *
+describe_read_only (const char *path,
+                    gboolean    asked,
+                    gboolean    file_writable)
+{
+  g_autofree char *name = display_name (path);
+
+  if (asked)
+    return g_strdup_printf (_("“%s” is open read-only: changes are not saved. "
+                              "Use Save As to keep them."), name);
+  if (file_writable)
+    return g_strdup_printf (_("“%s” is in a folder you cannot write to: changes are "
+                              "not saved. Use Save As to keep them."), name);
+  return g_strdup_printf (_("“%s” is read-only: changes are not saved. "
+                            "Use Save As to keep them."), name);
+}
+
+/* A reader must leave no trace: a file in write-ahead-log mode that no
+ * one has open (no -wal or -shm beside it) is read as immutable, since a
+ * plain read-only connection would create both and leave them behind. */
+static gboolean
+open_read_only (MoatStore  *self,
+                gboolean    wal,
+                GError    **error)
+{
+  gboolean untouched = side_file_size (self->path, "-wal") < 0 &&
+                       side_file_size (self->path, "-shm") < 0;
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_autofree char *uri = g_strdup_printf ("file:%s?%s", escaped,
+                                          wal && untouched ? "immutable=1" : "mode=ro");
+
+  return open_db (self, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+}
+
+/* Reads the model in one transaction, so that a reader sees one state of
+ * a file another process is writing. */
+static MoatModel *
+load_snapshot (MoatStore  *self,
+               GError    **error)
+{
+  g_autoptr(MoatModel) model = NULL;
+
+  if (!exec_sql (self, "BEGIN", error))
+    return NULL;
+  model = load_model (self, error);
+  if (model != NULL)
+    self->next_action = query_int (self, "SELECT COALESCE(MAX(action), 0) + 1 FROM changelog");
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  return g_steal_pointer (&model);
+}
+
+/* A file in an older format that may not be changed is upgraded in a
+ * copy held in memory. */
+static gboolean
+copy_to_memory (MoatStore  *self,
+                GError    **error)
+{
+  sqlite3 *memory = NULL;
+  sqlite3_backup *backup = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (memory, "main", self->db, "main")))
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+      rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+  else if (rc == SQLITE_OK)
+    rc = sqlite3_errcode (memory);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_close (memory);
+      return sql_error (self, rc, error);
+    }
+
+  close_db (self);
+  self->db = memory;
+  self->guard = moat_store_guard_new (memory);
+  return configure_db (self, error);
+}
+
+static gboolean
+load (MoatStore  *self,
+      GError    **error)
+{
+  g_autofree char *name = display_name (self->path);
+  g_autoptr(MoatModel) model = NULL;
+  int version;
+
+  moat_store_guard_reset_budget (self->guard);
+  version = query_int (self, "PRAGMA user_version");
+  if (version < 1 || version > MOAT_STORE_SCHEMA_VERSION)
+    return corrupt (self, _("it has no readable file format version"), error), FALSE;
+
+  if (!moat_store_guard_check_schema (self->guard, version, name, error) ||
+      (self->read_only && version < MOAT_STORE_SCHEMA_VERSION && !copy_to_memory (self, error)) ||
+      !migrate (self, version, error) ||
+      !(model = load_snapshot (self, error)))
+    return FALSE;
+
+  self->data_version = self->read_only ? -1 : query_data_version (self);
+  bind_model (self, model);
+  return TRUE;
+}
+
+static MoatStore *
+open_store (GFile     *file,
+            gboolean   read_only,
+            GError   **error)
+{
+  g_autoptr(MoatStore) self = NULL;
+  gboolean writable = FALSE, wal = FALSE;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!check_local (file, error) || !check_file (file, &writable, &wal, error))
+    return NULL;
+
+  self = g_object_new (MOAT_TYPE_STORE, NULL);
+  set_file (self, file);
+  self->read_only = read_only || !writable || !folder_writable (self->path);
+
+  if (self->read_only)
+    {
+      self->status = MOAT_STORE_READ_ONLY;
+      self->read_only_reason = describe_read_only (self->path, read_only, writable);
+      if (!open_read_only (self, wal, error))
+        return NULL;
+    }
+  else if (!(self->lock = moat_file_lock_acquire (self->path, error)) ||
+           !open_db (self, self->path, SQLITE_OPEN_READWRITE, error))
+    return NULL;
+
+  if (!load (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * moat_store_open:
  *
- * Opens a project file and loads its model. A file that is not writable
- * opens read-only: edits are kept in memory and reported as a write error.
+ * Opens a project file to edit it, as the one process that writes it: when
+ * another holds it, the error is %MOAT_ERROR_LOCKED and says who (offer
+ * moat_store_open_read_only()). A file that cannot be written (or sits in
+ * a folder that cannot be) opens read-only: edits are kept in memory and
+ * reported as a write error.
  *
  * Returns: (transfer full): the store, bound to its model
  */
@@ -1375,117 +1643,109 @@ MoatStore *
 moat_store_open (GFile   *file,
                  GError **error)
 {
-  g_autoptr(MoatStore) self = NULL;
-  g_autoptr(MoatModel) model = NULL;
-  gboolean writable = FALSE;
-  int version;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (g_file_peek_path (file) == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
-                   _("“%s” is not a local file"), uri);
-      return NULL;
-    }
-
-  if (!check_file (file, &writable, error))
-    return NULL;
-
-  self = g_object_new (MOAT_TYPE_STORE, NULL);
-  set_file (self, file);
-  self->read_only = !writable;
-
-  if (!open_db (self, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, error))
-    return NULL;
-
-  version = query_int (self, "PRAGMA user_version");
-  if (version < 1 || !migrate (self, version, error))
-    {
-      if (version < 1)
-        corrupt (self, _("it has no readable file format version"), error);
-      return NULL;
-    }
-
-  model = load_model (self, error);
-  if (model == NULL)
-    return NULL;
-
-  self->next_action = query_int (self, "SELECT COALESCE(MAX(action), 0) + 1 FROM changelog");
-  bind_model (self, model);
-
-  return g_steal_pointer (&self);
+  return open_store (file, FALSE, error);
 }
 
-/* Writes @model into a new database at @path. */
+/**
+ * moat_store_open_read_only:
+ *
+ * Opens a project file to look at it: a consistent snapshot even while
+ * another process edits it, with nothing changed or left beside it.
+ *
+ * Returns: (transfer full): the store, bound to its model
+ */
+MoatStore *
+moat_store_open_read_only (GFile   *file,
+                           GError **error)
+{
+  return open_store (file, TRUE, error);
+}
+
+/* Writes @model into the new, empty database at @path. */
 static gboolean
 write_new_file (MoatStore   *self,
                 const char  *path,
                 GError     **error)
 {
   g_autofree char *pragmas = NULL;
-  g_autofree char *saved_path = g_steal_pointer (&self->path);
   gboolean ok;
 
-  self->path = g_strdup (path);
-  ok = open_db (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, error);
+  ok = open_db (self, path, SQLITE_OPEN_READWRITE, error);
   if (ok)
     {
       pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
                                  (int)MOAT_STORE_APPLICATION_ID);
+      moat_store_guard_allow_ddl (self->guard, TRUE);
       ok = exec_sql (self, pragmas, error) &&
            exec_sql (self, "BEGIN IMMEDIATE", error) &&
            exec_sql (self, moat_schema_v1, error) &&
-           exec_sql (self, "COMMIT", error) &&
+           exec_sql (self, "COMMIT", error);
+      moat_store_guard_allow_ddl (self->guard, FALSE);
+      ok = ok &&
            migrate (self, 1, error) &&
            exec_sql (self, "BEGIN IMMEDIATE", error) &&
            write_all (self, error) &&
            exec_sql (self, "COMMIT", error);
     }
 
-  g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->db, sqlite3_close);
-  g_free (self->path);
-  self->path = g_steal_pointer (&saved_path);
-
+  close_db (self);
   return ok;
 }
 
-static char *
-temp_path_beside (const char *path)
+/* Whatever SQLite left beside the file being replaced belongs to it: a
+ * stale write-ahead log would be applied to the new file. */
+static void
+remove_side_files (const char *path)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *name = g_strdup_printf (".moat-%s.tmp", uuid);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  return g_build_filename (dir, name, NULL);
+  g_unlink (wal);
+  g_unlink (shm);
 }
 
+/* Writes @model to a temporary file beside @path and renames it over
+ * @path, unless another process is editing the file there. */
 static gboolean
-replace_file (const char  *tmp,
-              const char  *path,
-              GError     **error)
+write_file (MoatStore   *self,
+            const char  *path,
+            GError     **error)
 {
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = display_name (path);
+  g_autoptr(MoatTempFile) tmp = NULL;
 
-      g_unlink (tmp);
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE,
-                   _("Could not save “%s”: %s"), name, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!moat_file_lock_test (path, error) ||
+      !(tmp = moat_temp_file_new (path, error)))
+    return FALSE;
 
+  /* Errors name self->path, the user's file, not the temporary one. */
+  if (!write_new_file (self, moat_temp_file_get_path (tmp), error))
+    return FALSE;
+
+  remove_side_files (path);
+  return moat_temp_file_commit (tmp, error);
+}
+
+/* Takes the writer's lock on the file just written and opens it. */
+static gboolean
+take_file (MoatStore   *self,
+           GError     **error)
+{
+  g_autoptr(MoatFileLock) lock = moat_file_lock_acquire (self->path, error);
+
+  if (lock == NULL || !open_db (self, self->path, SQLITE_OPEN_READWRITE, error))
+    return FALSE;
+
+  g_clear_pointer (&self->lock, moat_file_lock_release);
+  self->lock = g_steal_pointer (&lock);
+  self->data_version = query_data_version (self);
   return TRUE;
 }
 
 /**
  * moat_store_create:
  *
- * Writes @model as a new project file at @file, replacing any file there,
- * and binds the store to @model.
+ * Writes @model as a new project file at @file, replacing any file there
+ * that no other process is editing, and binds the store to @model.
  *
  * Returns: (transfer full): the store
  */
@@ -1495,7 +1755,6 @@ moat_store_create (GFile      *file,
                    GError    **error)
 {
   g_autoptr(MoatStore) self = NULL;
-  g_autofree char *tmp = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
@@ -1510,17 +1769,9 @@ moat_store_create (GFile      *file,
     }
 
   self->model = g_object_ref (model);
-  tmp = temp_path_beside (self->path);
-  if (!write_new_file (self, tmp, error))
-    {
-      g_unlink (tmp);
-      return NULL;
-    }
-  if (!replace_file (tmp, self->path, error))
+  if (!write_file (self, self->path, error) || !take_file (self, error))
     return NULL;
 
-  if (!open_db (self, SQLITE_OPEN_READWRITE, error))
-    return NULL;
   self->next_action = 1;
   g_clear_object (&self->model);
   bind_model (self, model);
@@ -1616,91 +1867,103 @@ moat_store_list_drafts (void)
   return drafts;
 }
 
+/* Copies the file with SQLite's backup API: a consistent snapshot that
+ * keeps the change log. */
+static gboolean
+copy_file (MoatStore   *self,
+           MoatStore   *copy,
+           GError     **error)
+{
+  g_autoptr(MoatTempFile) tmp = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup = NULL;
+  int rc;
+
+  if (!moat_file_lock_test (copy->path, error) ||
+      !(tmp = moat_temp_file_new (copy->path, error)))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (moat_temp_file_get_path (tmp), &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (dest, "main", self->db, "main")))
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+    }
+  if (rc == SQLITE_OK && backup == NULL)
+    rc = sqlite3_errcode (dest);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *name = display_name (copy->path);
+
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE, _("Could not save “%s”: %s"),
+                   name, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+
+  remove_side_files (copy->path);
+  return moat_temp_file_commit (tmp, error);
+}
+
+/* Moves what @next opened into @self, closing what @self had open. */
+static void
+adopt (MoatStore *self,
+       MoatStore *next)
+{
+  close_db (self);
+  g_clear_pointer (&self->lock, moat_file_lock_release);
+  self->db = g_steal_pointer (&next->db);
+  self->guard = g_steal_pointer (&next->guard);
+  self->lock = g_steal_pointer (&next->lock);
+  self->data_version = next->data_version;
+  set_file (self, next->file);
+  self->read_only = FALSE;
+  g_clear_pointer (&self->read_only_reason, g_free);
+}
+
 /**
  * moat_store_save_as:
  *
- * Copies the project to @file (SQLite's backup API, so the copy is a
- * consistent snapshot) and goes on writing there. A draft that is saved
- * is deleted from the drafts folder.
+ * Copies the project to @file and goes on writing there. The copy is
+ * SQLite's backup of the file (with its change log) when the file holds
+ * every edit, or else is written from the model in memory. Until the copy
+ * is whole and open, the document stays where it was: a Save As that
+ * fails loses nothing. A draft that is saved is deleted from the drafts
+ * folder.
  */
 gboolean
 moat_store_save_as (MoatStore  *self,
                     GFile      *file,
                     GError    **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(MoatStore) next = NULL;
   g_autofree char *old_path = NULL;
-  gboolean was_draft;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  gboolean was_draft, from_memory;
 
   g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
-                        _("Moat models can only be saved to local files")), FALSE;
-  if (self->db == NULL)
-    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE,
-                        _("The model is closed")), FALSE;
+  if (!check_local (file, error))
+    return FALSE;
 
-  /* Edits that could not be written so far are written now. */
-  if (self->needs_full_write || self->read_only)
-    {
-      g_autoptr(MoatStore) copy = moat_store_create (file, self->model, error);
-
-      if (copy == NULL)
-        return FALSE;
-      moat_store_close (copy);
-    }
-  else
-    {
-      tmp = temp_path_beside (path);
-      rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-      if (rc == SQLITE_OK)
-        {
-          backup = sqlite3_backup_init (dest, "main", self->db, "main");
-          if (backup != NULL)
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              sqlite3_backup_finish (backup);
-            }
-          rc = backup == NULL ? sqlite3_errcode (dest) : rc;
-        }
-      if (rc != SQLITE_DONE)
-        {
-          g_autofree char *name = display_name (path);
-
-          g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE, _("Could not save “%s”: %s"),
-                       name, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
-          sqlite3_close (dest);
-          g_unlink (tmp);
-          return FALSE;
-        }
-      sqlite3_close (dest);
-      if (!replace_file (tmp, path, error))
-        return FALSE;
-    }
+  next = g_object_new (MOAT_TYPE_STORE, NULL);
+  set_file (next, file);
+  next->model = g_object_ref (self->model);
+  from_memory = self->pending->len > 0 || self->read_only || self->db == NULL;
+  if (!(from_memory ? write_file (next, next->path, error) : copy_file (self, next, error)) ||
+      !take_file (next, error))
+    return FALSE;
 
   was_draft = self->is_draft;
   old_path = g_strdup (self->path);
-  g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->db, sqlite3_close);
-
-  set_file (self, file);
-  self->read_only = FALSE;
-  if (!open_db (self, SQLITE_OPEN_READWRITE, error))
-    return FALSE;
+  adopt (self, next);
+  g_ptr_array_set_size (self->pending, 0);
   self->next_action = query_int (self, "SELECT COALESCE(MAX(action), 0) + 1 FROM changelog");
-  self->needs_full_write = FALSE;
 
-  if (was_draft)
+  if (was_draft && g_strcmp0 (old_path, self->path) != 0)
     g_unlink (old_path);
-  if (self->write_error != NULL)
-    set_write_error (self, NULL);
+  set_status (self, MOAT_STORE_SAVED, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DRAFT]);
@@ -1723,21 +1986,18 @@ moat_store_close (MoatStore *self)
   g_return_if_fail (MOAT_IS_STORE (self));
 
   if (self->action_handler != 0)
+    g_clear_signal_handler (&self->action_handler, self->model);
+
+  if (self->db != NULL)
     {
-      g_clear_signal_handler (&self->action_handler, self->model);
+      discard = self->is_draft && !self->read_only &&
+                query_int (self, "SELECT EXISTS (SELECT 1 FROM changelog)") == 0;
+      close_db (self);
+      if (discard)
+        g_unlink (self->path);
     }
 
-  if (self->db == NULL)
-    return;
-
-  discard = self->is_draft && !self->read_only &&
-            query_int (self, "SELECT EXISTS (SELECT 1 FROM changelog)") == 0;
-
-  g_hash_table_remove_all (self->statements);
-  g_clear_pointer (&self->db, sqlite3_close);
-
-  if (discard)
-    g_unlink (self->path);
+  g_clear_pointer (&self->lock, moat_file_lock_release);
 }
 
 MoatModel *
@@ -1780,6 +2040,183 @@ moat_store_get_write_error (MoatStore *self)
   return self->write_error;
 }
 
+MoatStoreStatus
+moat_store_get_status (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), MOAT_STORE_SAVED);
+
+  return self->status;
+}
+
+/**
+ * moat_store_get_n_pending:
+ *
+ * Returns: how many actions are kept in memory only, not yet in the file
+ */
+guint
+moat_store_get_n_pending (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), 0);
+
+  return self->pending->len;
+}
+
+/**
+ * moat_store_retry:
+ *
+ * Writes the actions that could not be written, in order (after the user
+ * freed some space, say).
+ *
+ * Returns: whether the file now holds every edit
+ */
+gboolean
+moat_store_retry (MoatStore  *self,
+                  GError    **error)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
+
+  flush (self);
+  if (self->status == MOAT_STORE_SAVED)
+    return TRUE;
+
+  g_propagate_error (error, g_error_copy (self->write_error));
+  return FALSE;
+}
+
+/* The file was moved or renamed: the write-ahead log stays behind at the
+ * old name, so it is folded into the file (which SQLite still holds
+ * open) before the file is opened again where it is now. */
+/* SQLite leaves its log and shared memory beside a file that moved away
+ * (it no longer knows them as its own); this connection's are removed
+ * once it is closed, and only they: never a log another process opened
+ * for a file put in its place. */
+static void
+close_away (MoatStore *self)
+{
+  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      char *side = g_strconcat (self->path, suffixes[i], NULL);
+
+      if (moat_file_is_open_here (side))
+        g_ptr_array_add (ours, side);
+      else
+        g_free (side);
+    }
+
+  close_db (self);
+  for (guint i = 0; i < ours->len; i++)
+    g_unlink (g_ptr_array_index (ours, i));
+}
+
+static gboolean
+follow_file (MoatStore  *self,
+             const char *new_path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+
+  exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+  close_away (self);
+  set_file (self, file);
+  moat_file_lock_follow (self->lock, new_path);
+  if (!open_db (self, self->path, SQLITE_OPEN_READWRITE, &error))
+    {
+      set_status (self, MOAT_STORE_FAILING, g_steal_pointer (&error));
+      return FALSE;
+    }
+
+  self->data_version = query_data_version (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_DRAFT]);
+  return TRUE;
+}
+
+/* Someone else's file is at the path now, or none: nothing more is
+ * written there. Closing removes this connection's write-ahead log, which
+ * must never be applied to the file that took its place. */
+static void
+lose_file (MoatStore   *self,
+           const char  *message)
+{
+  g_autofree char *name = display_name (self->path);
+
+  close_away (self);
+  g_clear_pointer (&self->lock, moat_file_lock_release);
+  set_status (self, MOAT_STORE_CHANGED,
+              g_error_new (MOAT_ERROR, MOAT_ERROR_CHANGED, message, name));
+}
+
+/**
+ * moat_store_check_place:
+ *
+ * Checks that the path still names the file that was opened, before each
+ * write and whenever a file monitor saw something happen to it. A file
+ * that moved is followed; one replaced, deleted or written by another
+ * program is no longer written (the status becomes %MOAT_STORE_CHANGED and
+ * the model, kept in memory, can be saved elsewhere).
+ *
+ * Returns: whether writing can go on
+ */
+gboolean
+moat_store_check_place (MoatStore *self)
+{
+  g_autofree char *new_path = NULL;
+
+  g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
+
+  if (self->status == MOAT_STORE_CHANGED)
+    return FALSE;
+  if (self->lock == NULL || self->db == NULL)
+    return TRUE;
+
+  switch (moat_file_lock_locate (self->lock, &new_path))
+    {
+    case MOAT_FILE_PLACE_MOVED:
+      return follow_file (self, new_path);
+    case MOAT_FILE_PLACE_REPLACED:
+      lose_file (self, _("“%s” was replaced by another program. Your edits since are kept "
+                         "in this window only: use Save As to keep them, or reload the file."));
+      return FALSE;
+    case MOAT_FILE_PLACE_DELETED:
+      lose_file (self, _("“%s” was deleted or moved to the trash. Your edits are kept in "
+                         "this window only: use Save As to keep them."));
+      return FALSE;
+    case MOAT_FILE_PLACE_SAME:
+    default:
+      break;
+    }
+
+  if (self->data_version >= 0 && query_data_version (self) != self->data_version)
+    {
+      lose_file (self, _("“%s” was changed by another program. Your edits since are kept "
+                         "in this window only: use Save As to keep them, or reload the file."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * moat_store_checkpoint:
+ *
+ * Folds the write-ahead log into the file, so that a copy of the file
+ * alone (a commit to git, a sync client) holds every edit. Cheap when
+ * there is nothing to fold; the app calls it when edits pause.
+ */
+gboolean
+moat_store_checkpoint (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
+
+  if (self->db == NULL || self->read_only || !moat_store_check_place (self))
+    return FALSE;
+
+  return exec_sql (self, "PRAGMA wal_checkpoint(TRUNCATE)", NULL);
+}
+
 /**
  * moat_store_check:
  *
@@ -1790,9 +2227,9 @@ gboolean
 moat_store_check (GFile   *file,
                   GError **error)
 {
-  gboolean writable;
+  gboolean writable, wal;
 
-  return check_file (file, &writable, error);
+  return check_file (file, &writable, &wal, error);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "moat-enums.h"
 #include "moat-model.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,8 @@ G_DECLARE_FINAL_TYPE (MoatStore, moat_store, MOAT, STORE, GObject)
 
 MoatStore  *moat_store_open          (GFile       *file,
                                       GError     **error);
+MoatStore  *moat_store_open_read_only (GFile     *file,
+                                      GError     **error);
 MoatStore  *moat_store_create        (GFile       *file,
                                       MoatModel   *model,
                                       GError     **error);
@@ -39,6 +42,12 @@ GFile      *moat_store_get_file      (MoatStore   *self);
 gboolean    moat_store_get_is_draft  (MoatStore   *self);
 gboolean    moat_store_get_read_only (MoatStore   *self);
 const GError *moat_store_get_write_error (MoatStore *self);
+MoatStoreStatus moat_store_get_status (MoatStore *self);
+guint       moat_store_get_n_pending (MoatStore  *self);
+gboolean    moat_store_retry         (MoatStore   *self,
+                                      GError     **error);
+gboolean    moat_store_check_place   (MoatStore   *self);
+gboolean    moat_store_checkpoint    (MoatStore   *self);
 
 GPtrArray  *moat_store_list_drafts   (void);
 GFile      *moat_store_get_drafts_dir (void);
