@@ -2040,6 +2040,22 @@ moat_store_get_write_error (MoatStore *self)
   return self->write_error;
 }
 
+/**
+ * moat_store_get_status_message:
+ *
+ * Returns: (nullable): what the user should know about the file now: why
+ *   edits are not in it, or %NULL when they all are
+ */
+const char *
+moat_store_get_status_message (MoatStore *self)
+{
+  g_return_val_if_fail (MOAT_IS_STORE (self), NULL);
+
+  if (self->write_error != NULL)
+    return self->write_error->message;
+  return self->read_only ? self->read_only_reason : NULL;
+}
+
 MoatStoreStatus
 moat_store_get_status (MoatStore *self)
 {

@@ -43,6 +43,7 @@ gboolean    moat_store_get_is_draft  (MoatStore   *self);
 gboolean    moat_store_get_read_only (MoatStore   *self);
 const GError *moat_store_get_write_error (MoatStore *self);
 MoatStoreStatus moat_store_get_status (MoatStore *self);
+const char *moat_store_get_status_message (MoatStore *self);
 guint       moat_store_get_n_pending (MoatStore  *self);
 gboolean    moat_store_retry         (MoatStore   *self,
                                       GError     **error);

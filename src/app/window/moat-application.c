@@ -179,6 +179,12 @@ import_as_draft (GFile             *file,
   return moat_store_new_draft (model, error);
 }
 
+static GtkWindow *show_store (MoatApplication  *self,
+                              GFile            *file,
+                              MoatStore        *store,
+                              MoatImportReport *report,
+                              const GError     *error);
+
 /**
  * moat_application_open_file:
  *
@@ -204,19 +210,48 @@ moat_application_open_file (MoatApplication *self,
     }
 
   store = imported ? import_as_draft (file, &report, &error) : moat_store_open (file, &error);
+  return show_store (self, file, store, report, error);
+}
+
+/**
+ * moat_application_open_file_read_only:
+ *
+ * Opens @file to look at it (another program may be editing it): edits
+ * made in the window are kept in memory until saved elsewhere.
+ *
+ * Returns: (transfer none): the window that shows the file or the error
+ */
+GtkWindow *
+moat_application_open_file_read_only (MoatApplication *self,
+                                      GFile           *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatStore) store = moat_store_open_read_only (file, &error);
+
+  return show_store (self, file, store, NULL, error);
+}
+
+static GtkWindow *
+show_store (MoatApplication  *self,
+            GFile            *file,
+            MoatStore        *store,
+            MoatImportReport *report,
+            const GError     *error)
+{
+  GtkWindow *window;
+
   if (store == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
       MoatWindow *target = any_window (self);
 
       gtk_window_present (GTK_WINDOW (target));
-      moat_window_show_error (target, name, error);
+      moat_window_show_open_error (target, file, error);
       return GTK_WINDOW (target);
     }
 
   window = GTK_WINDOW (empty_window (self));
   moat_window_set_store (MOAT_WINDOW (window), store);
-  if (!imported)
+  if (!moat_store_get_is_draft (store))
     moat_application_note_recent (self, file);
   gtk_window_present (window);
   if (report != NULL && moat_import_report_get_n_issues (report) > 0)
@@ -286,6 +321,16 @@ open_file_action (GSimpleAction *action,
 }
 
 static void
+open_read_only_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_string (parameter, NULL));
+
+  moat_application_open_file_read_only (user_data, file);
+}
+
+static void
 discard_draft_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
@@ -352,6 +397,7 @@ static const GActionEntry app_actions[] = {
   { "new", new_action },
   { "open", open_action },
   { "open-file", open_file_action, "s" },
+  { "open-read-only", open_read_only_action, "s" },
   { "recover-draft", open_file_action, "s" },
   { "discard-draft", discard_draft_action, "s" },
   { "about", about_action },

@@ -20,6 +20,8 @@ MoatApplication *moat_application_new            (void);
 GSettings       *moat_application_get_settings   (MoatApplication *self);
 GtkWindow       *moat_application_open_file      (MoatApplication *self,
                                                   GFile           *file);
+GtkWindow       *moat_application_open_file_read_only (MoatApplication *self,
+                                                       GFile           *file);
 GtkWindow       *moat_application_new_document   (MoatApplication *self);
 GtkWindow       *moat_application_find_window    (MoatApplication *self,
                                                   GFile           *file);

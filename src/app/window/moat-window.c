@@ -14,6 +14,7 @@
 #include "moat-report-dialog.h"
 #include "moat-start-page.h"
 #include "moat-window.h"
+#include "moat-file-banner.h"
 #include "moat-workshop-history.h"
 #include "moat-workshop-view.h"
 
@@ -142,13 +143,6 @@ update_actions (MoatWindow *self)
 }
 
 static void
-on_write_failed (MoatWindow   *self,
-                 const GError *error)
-{
-  moat_window_add_toast (self, error->message);
-}
-
-static void
 on_model_notify_title (MoatWindow *self)
 {
   update_titles (self);
@@ -173,7 +167,6 @@ moat_window_set_store (MoatWindow *self,
   model = moat_store_get_model (store);
   history = moat_model_get_history (model);
 
-  g_signal_connect_object (store, "write-failed", G_CALLBACK (on_write_failed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::file", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "notify::title", G_CALLBACK (on_model_notify_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
@@ -252,6 +245,54 @@ moat_window_show_error (MoatWindow   *self,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  show_dialog (self, dialog);
+}
+
+static void
+on_open_error_response (MoatWindow *self,
+                        const char *response,
+                        GtkWidget  *dialog)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  g_autofree char *path = g_file_get_path (file);
+
+  if (g_strcmp0 (response, "read-only") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.open-read-only", "s", path);
+}
+
+/**
+ * moat_window_show_open_error:
+ *
+ * Tells the user why @file could not be opened; when another program is
+ * editing it, offers to open it read-only.
+ */
+void
+moat_window_show_open_error (MoatWindow   *self,
+                             GFile        *file,
+                             const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!g_error_matches (error, MOAT_ERROR, MOAT_ERROR_LOCKED))
+    {
+      moat_window_show_error (self, name, error);
+      return;
+    }
+
+  heading = g_strdup_printf (_("“%s” Is Being Edited Elsewhere"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Cancel"),
+                                    "read-only", _("Open _Read-Only"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response),
+                           self, G_CONNECT_SWAPPED);
   show_dialog (self, dialog);
 }
 
@@ -881,6 +922,7 @@ moat_window_class_init (MoatWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MOAT_TYPE_FILE_BANNER);
   g_type_ensure (MOAT_TYPE_START_PAGE);
   g_type_ensure (MOAT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MOAT_TYPE_DIAGRAM_PAGE);

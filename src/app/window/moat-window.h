@@ -28,6 +28,9 @@ gboolean         moat_window_save_as_file          (MoatWindow       *self,
                                                     GError          **error);
 void             moat_window_choose_file_to_open   (MoatWindow       *self);
 GtkNativeDialog *moat_window_get_file_chooser      (MoatWindow       *self);
+void             moat_window_show_open_error       (MoatWindow       *self,
+                                                    GFile            *file,
+                                                    const GError     *error);
 void             moat_window_show_error            (MoatWindow       *self,
                                                     const char       *what,
                                                     const GError     *error);
