@@ -13,11 +13,14 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "moat-format.h"
+#include "moat-limits.h"
 #include "moat-test-util.h"
 #include "moat-test-vfs.h"
 
@@ -649,6 +652,83 @@ test_stale_temp_files (Fixture       *f,
   close (pipe_fds[1]);
 }
 
+/* ------------------------------------------------------------------ */
+/* Texts past the limits                                               */
+
+static char *
+text_of_length (gsize length)
+{
+  char *text = g_malloc (length + 1);
+
+  memset (text, 'a', length);
+  text[length] = '\0';
+  return text;
+}
+
+/* A 600 KB title used to be imported, and the report then took minutes:
+ * now the import is refused, naming what is too long. */
+static void
+test_limits_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(MoatModel) model = moat_test_sample_model ();
+  g_autofree char *huge = text_of_length (600 * 1024);
+  g_autofree char *json = NULL;
+  g_autoptr(MoatModel) imported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (model, "title", huge, NULL);
+  json = moat_json_write (model, NULL);
+  imported = moat_format_import (json, strlen (json), MOAT_FORMAT_UNKNOWN, NULL, &error);
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_TOO_LONG);
+  g_assert_null (imported);
+  g_assert_nonnull (strstr (error->message, "title"));
+}
+
+/* A long description, as pasted from a design document, stays welcome. */
+static void
+test_limits_long_description_accepted (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(MoatModel) model = moat_test_sample_model ();
+  g_autofree char *pages = text_of_length (MOAT_TEXT_LONG_MAX);
+  g_autofree char *json = NULL;
+  g_autoptr(MoatModel) imported = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (model, "description", pages, NULL);
+  json = moat_json_write (model, NULL);
+  imported = moat_format_import (json, strlen (json), MOAT_FORMAT_UNKNOWN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (moat_model_get_description (imported)), ==, MOAT_TEXT_LONG_MAX);
+}
+
+/* A .moat written by another program with a huge title is refused on
+ * open, and the file is left as it was. */
+static void
+test_limits_store (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *huge = text_of_length (MOAT_TEXT_SHORT_MAX + 1);
+  g_autoptr(MoatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  write_sample (f->file);
+  g_assert_cmpint (sqlite3_open (g_file_peek_path (f->file), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE model SET title = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, huge, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = moat_store_open (f->file, &error);
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_TOO_LONG);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "title"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +758,9 @@ main (int   argc,
   ADD ("/file-safety/read-only/folder", test_read_only_folder);
   ADD ("/file-safety/read-only/file-then-writable", test_read_only_file_then_writable);
   ADD ("/file-safety/temp-files/stale", test_stale_temp_files);
+  ADD ("/file-safety/limits/import", test_limits_import);
+  ADD ("/file-safety/limits/long-description", test_limits_long_description_accepted);
+  ADD ("/file-safety/limits/store", test_limits_store);
 
   return g_test_run ();
 }

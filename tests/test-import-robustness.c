@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "fuzz/fuzz-common.h"
+#include "moat-limits.h"
 #include "moat-test-util.h"
 
 /* Imports @data as @format and checks the outcome: a model Moat accepts,
@@ -362,16 +363,17 @@ test_too_many_values (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
 }
 
-/* 100 MB of real model: long texts, not millions of values. */
+/* 100 MB of real model: long texts (each as long as a description may
+ * be), not millions of values. */
 static void
 test_large_model (void)
 {
   g_autoptr(GString) text = g_string_new ("{\"version\": \"2.3.0\", \"summary\": {\"title\": \"Big\"},"
                                           " \"detail\": {\"diagrams\": [{\"title\": \"D\", \"cells\": [");
-  g_autofree char *description = g_strnfill (1024 * 1024, 'x');
+  g_autofree char *description = g_strnfill (MOAT_TEXT_LONG_MAX, 'x');
   g_autoptr(MoatModel) model = NULL;
 
-  for (guint i = 0; i < 100; i++)
+  for (guint i = 0; i < 1000; i++)
     g_string_append_printf (text,
                             "%s{\"id\": \"p%u\", \"shape\": \"process\", \"position\": {\"x\": %u, \"y\": 0},"
                             " \"size\": {\"width\": 100, \"height\": 100},"
@@ -385,8 +387,8 @@ test_large_model (void)
 
   model = moat_format_import (text->str, text->len, MOAT_FORMAT_UNKNOWN, NULL, NULL);
   g_assert_nonnull (model);
-  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), ==, 100);
-  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_THREAT), ==, 100);
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), ==, 1000);
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_THREAT), ==, 1000);
 }
 
 /* Over the limit, refused by its size alone: none of it is read. */

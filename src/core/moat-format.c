@@ -17,6 +17,7 @@
 #include "moat-format-private.h"
 #include "moat-format-threat-dragon.h"
 #include "moat-json.h"
+#include "moat-limits.h"
 #include "moat-store.h"
 #include "moat-value.h"
 
@@ -328,23 +329,12 @@ refuse (MoatFormat   format,
   return NULL;
 }
 
-/**
- * moat_format_import:
- * @format: the format of @data, or %MOAT_FORMAT_UNKNOWN to detect it
- * @report: (out) (optional): what was imported and what was not
- *
- * Reads a model from a file of another tool. Input is untrusted: anything
- * malformed gives an error, or a model with the problems in @report,
- * never a crash; inputs over %MOAT_FORMAT_MAX_INPUT are refused.
- *
- * Returns: (transfer full): a new model, not yet bound to any file
- */
-MoatModel *
-moat_format_import (const char         *data,
-                    gsize               length,
-                    MoatFormat          format,
-                    MoatImportReport  **report,
-                    GError            **error)
+static MoatModel *
+import_any (const char         *data,
+            gsize               length,
+            MoatFormat          format,
+            MoatImportReport  **report,
+            GError            **error)
 {
   g_autoptr(JsonNode) root = NULL;
 
@@ -383,6 +373,37 @@ moat_format_import (const char         *data,
     default:
       return refuse (format, error);
     }
+}
+
+/**
+ * moat_format_import:
+ * @format: the format of @data, or %MOAT_FORMAT_UNKNOWN to detect it
+ * @report: (out) (optional): what was imported and what was not
+ *
+ * Reads a model from a file of another tool. Input is untrusted: anything
+ * malformed gives an error, or a model with the problems in @report,
+ * never a crash; inputs over %MOAT_FORMAT_MAX_INPUT, and texts beyond the
+ * limits of moat-limits.h, are refused.
+ *
+ * Returns: (transfer full): a new model, not yet bound to any file
+ */
+MoatModel *
+moat_format_import (const char         *data,
+                    gsize               length,
+                    MoatFormat          format,
+                    MoatImportReport  **report,
+                    GError            **error)
+{
+  g_autoptr(MoatModel) model = import_any (data, length, format, report, error);
+
+  if (model != NULL && !moat_limits_check_model (model, error))
+    {
+      if (report != NULL)
+        g_clear_object (report);
+      return NULL;
+    }
+
+  return g_steal_pointer (&model);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "moat-error.h"
 #include "moat-element.h"
 #include "moat-json.h"
+#include "moat-limits.h"
 #include "moat-value.h"
 
 /* Native files larger than this are refused before parsing. */
@@ -758,7 +759,8 @@ moat_json_read (const char  *data,
     if (!read_list (model, root, types[i], error))
       return NULL;
 
-  if (!check_references (model, error) || !check_elements (model, error))
+  if (!check_references (model, error) || !check_elements (model, error) ||
+      !moat_limits_check_model (model, error))
     return NULL;
 
   return g_steal_pointer (&model);

@@ -20,6 +20,7 @@
 #include "moat-error.h"
 #include "moat-store.h"
 #include "moat-file-lock.h"
+#include "moat-limits.h"
 #include "moat-store-guard.h"
 #include "moat-store-schema.h"
 #include "moat-temp-file.h"
@@ -1430,7 +1431,8 @@ load_model (MoatStore  *self,
     if (refs[i].link_table != NULL && !load_links (self, model, &refs[i], error))
       return NULL;
 
-  if (!check_references (self, model, error) || !check_elements (self, model, error))
+  if (!check_references (self, model, error) || !check_elements (self, model, error) ||
+      !moat_limits_check_model (model, error))
     return NULL;
 
   return g_steal_pointer (&model);

@@ -47,7 +47,21 @@ update (MoatFileBanner *self)
   gtk_label_set_label (self->label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), status == MOAT_STORE_FAILING);
   gtk_widget_set_visible (GTK_WIDGET (self->reload_button), status == MOAT_STORE_CHANGED);
-  gtk_revealer_set_reveal_child (self->revealer, status != MOAT_STORE_SAVED && message != NULL);
+  gboolean show = status != MOAT_STORE_SAVED && message != NULL;
+
+  if (show)
+    gtk_widget_set_visible (GTK_WIDGET (self->revealer), TRUE);
+  gtk_revealer_set_reveal_child (self->revealer, show);
+}
+
+/* A folded banner is still in the accessibility tree: hide it once
+ * folded so a screen reader does not announce buttons nobody sees. */
+static void
+on_child_revealed (MoatFileBanner *self)
+{
+  if (!gtk_revealer_get_child_revealed (self->revealer)
+      && !gtk_revealer_get_reveal_child (self->revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->revealer), FALSE);
 }
 
 static gboolean
@@ -247,6 +261,8 @@ moat_file_banner_class_init (MoatFileBannerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatFileBanner, retry_button);
   gtk_widget_class_bind_template_child (widget_class, MoatFileBanner, reload_button);
   gtk_widget_class_bind_template_child (widget_class, MoatFileBanner, save_as_button);
+
+  gtk_widget_class_bind_template_callback (widget_class, on_child_revealed);
 
   gtk_widget_class_install_action (widget_class, "file.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "file.reload", NULL, reload_action);
