@@ -22,34 +22,13 @@ typedef struct {
   MoatModel       *model;
 } Fixture;
 
-static MoatDiagramPage *
-find_page (GtkWidget *widget)
-{
-  if (MOAT_IS_DIAGRAM_PAGE (widget))
-    return MOAT_DIAGRAM_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      MoatDiagramPage *page = find_page (child);
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
-                                            "payment-service.moat.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (json);
-
-  f->window = MOAT_WINDOW (moat_application_open_file (app, file));
-  moat_gui_test_spin ();
+  f->window = moat_gui_test_open_example (app);
   f->model = moat_window_get_model (f->window);
-  g_assert_nonnull (f->model);
-  f->page = find_page (GTK_WIDGET (f->window));
+  f->page = MOAT_DIAGRAM_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_DIAGRAM_PAGE));
   g_assert_nonnull (f->page);
 }
 
@@ -57,8 +36,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  moat_gui_test_spin ();
+  moat_gui_test_close (f->window);
 }
 
 static void
@@ -68,21 +46,6 @@ activate (Fixture    *f,
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, parameter));
   moat_gui_test_spin ();
-}
-
-static MoatElement *
-element_named (MoatModel  *model,
-               const char *name)
-{
-  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
-
-  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
-    {
-      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
-      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
-        return element;
-    }
-  g_assert_not_reached ();
 }
 
 static void
@@ -162,7 +125,7 @@ static void
 test_properties_edit_element (Fixture       *f,
                               gconstpointer  data)
 {
-  MoatElement *flow = element_named (f->model, "Authorise payment");
+  MoatElement *flow = moat_gui_test_element_named (f->model, "Authorise payment");
   g_autoptr(GPtrArray) selection = g_ptr_array_new ();
   GtkWidget *panel = moat_diagram_page_get_properties (f->page);
   GtkWidget *encrypted;
@@ -246,7 +209,7 @@ static void
 test_open_child_diagram (Fixture       *f,
                          gconstpointer  data)
 {
-  MoatElement *process = element_named (f->model, "Acme Pay checkout");
+  MoatElement *process = moat_gui_test_element_named (f->model, "Acme Pay checkout");
   g_autoptr(GPtrArray) selection = g_ptr_array_new ();
   MoatDiagram *top = moat_diagram_page_get_diagram (f->page);
   MoatDiagram *child;
@@ -306,7 +269,7 @@ static GPtrArray *
 flow_with_ends (Fixture    *f,
                 const char *name)
 {
-  MoatElement *flow = element_named (f->model, name);
+  MoatElement *flow = moat_gui_test_element_named (f->model, name);
   GPtrArray *elements = g_ptr_array_new ();
 
   g_ptr_array_add (elements, flow);
@@ -401,9 +364,7 @@ main (int   argc,
   int status;
 
   moat_gui_test_init (&argc, &argv);
-  app = moat_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = moat_gui_test_new_application ();
 
 #define ADD(path, func) g_test_add ("/diagram-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("opens-first-diagram", test_opens_first_diagram);
