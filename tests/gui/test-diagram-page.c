@@ -153,6 +153,48 @@ test_properties_edit_element (Fixture       *f,
   g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (encrypted)), ==, before);
 }
 
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The description is written when the writer is done: a change of
+ * selection takes what was typed to the element it was typed for, as one
+ * step of undo, and the view then shows the newly selected element's. */
+static void
+test_properties_description (Fixture       *f,
+                             gconstpointer  data)
+{
+  MoatElement *process = moat_gui_test_element_named (f->model, "Acme Pay checkout");
+  MoatElement *flow = moat_gui_test_element_named (f->model, "Authorise payment");
+  GtkWidget *panel = moat_diagram_page_get_properties (f->page);
+  g_autofree char *before = g_strdup (moat_element_get_description (process));
+  g_autofree char *shown = NULL;
+  GtkTextView *view;
+
+  moat_gui_test_select_element (f->page, process);
+  view = GTK_TEXT_VIEW (moat_gui_test_find_type (panel, GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (view);
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, before ? before : "");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Takes the card details once", -1);
+  moat_gui_test_select_element (f->page, flow);
+  g_assert_cmpstr (moat_element_get_description (process), ==, "Takes the card details once");
+  g_clear_pointer (&shown, g_free);
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, moat_element_get_description (flow) ? moat_element_get_description (flow) : "");
+
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_cmpstr (moat_element_get_description (process), ==, before);
+}
+
 static void
 test_properties_multi_selection (Fixture       *f,
                                  gconstpointer  data)
@@ -372,6 +414,7 @@ main (int   argc,
   ADD ("outline-follows-selection", test_outline_follows_selection);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
+  ADD ("properties-description", test_properties_description);
   ADD ("open-child", test_open_child_diagram);
   ADD ("duplicate", test_duplicate);
   ADD ("copy-paste", test_copy_paste_to_other_diagram);
