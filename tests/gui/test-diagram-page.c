@@ -10,6 +10,7 @@
 #include "moat-application.h"
 #include "moat-gui-test-util.h"
 #include "moat-diagram-page.h"
+#include "moat-overview-page.h"
 #include "moat-properties-panel.h"
 #include "moat-test-util.h"
 #include "moat-window.h"
@@ -193,6 +194,38 @@ test_properties_description (Fixture       *f,
   moat_model_undo (f->model);
   moat_gui_test_spin ();
   g_assert_cmpstr (moat_element_get_description (process), ==, before);
+}
+
+/* The overview's texts reach the model when the writer is done (here:
+ * the window asks for it, as before a workshop), one step of undo, and
+ * follow the model back. */
+static void
+test_overview_description (Fixture       *f,
+                           gconstpointer  data)
+{
+  MoatOverviewPage *page =
+    MOAT_OVERVIEW_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_OVERVIEW_PAGE));
+  g_autofree char *before = g_strdup (moat_model_get_description (f->model));
+  g_autofree char *shown = NULL;
+  GtkTextView *view;
+
+  g_assert_nonnull (page);
+  /* The first text view of the page is the model's description. */
+  view = GTK_TEXT_VIEW (moat_gui_test_find_type (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, before ? before : "");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Checkout for Acme's shops", -1);
+  g_assert_cmpstr (moat_model_get_description (f->model), ==, before);
+  moat_overview_page_commit (page);
+  g_assert_cmpstr (moat_model_get_description (f->model), ==, "Checkout for Acme's shops");
+
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_cmpstr (moat_model_get_description (f->model), ==, before);
+  g_clear_pointer (&shown, g_free);
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, before ? before : "");
 }
 
 static void
@@ -415,6 +448,7 @@ main (int   argc,
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
   ADD ("properties-description", test_properties_description);
+  ADD ("overview-description", test_overview_description);
   ADD ("open-child", test_open_child_diagram);
   ADD ("duplicate", test_duplicate);
   ADD ("copy-paste", test_copy_paste_to_other_diagram);
