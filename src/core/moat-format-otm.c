@@ -145,19 +145,6 @@ otm_node_free (OtmNode *node)
   g_free (node);
 }
 
-static const char *
-peek_string (JsonObject *object,
-             const char *key)
-{
-  JsonNode *node = object ? json_object_get_member (object, key) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static char *
 quoted (const char *text)
 {
@@ -260,7 +247,7 @@ is_synthetic (JsonObject *object)
   JsonNode *node = json_object_get_member (object, "attributes");
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-         g_strcmp0 (peek_string (json_node_get_object (node), SYNTHETIC_ATTRIBUTE), "true") == 0;
+         g_strcmp0 (moat_format_peek_string (json_node_get_object (node), SYNTHETIC_ATTRIBUTE), "true") == 0;
 }
 
 /* A point or size: both numbers, or neither. */
@@ -306,53 +293,35 @@ add_diagram (OtmReader  *o,
   return diagram;
 }
 
-static void
-read_representations (OtmReader  *o,
-                      JsonObject *root)
+static gboolean
+read_representation (OtmReader  *o,
+                     JsonObject *object,
+                     const char *path)
 {
-  static const char * const keys[] = {
-    "name", "id", "type", "description", "size", "repository", "attributes", NULL
-  };
-  JsonArray *array = moat_format_get_array (&o->r, root, "representations", "");
+  const char *id = moat_format_get_string (&o->r, object, "id", path);
+  const char *type = moat_format_get_string (&o->r, object, "type", path);
+  MoatDiagram *diagram;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  if (g_strcmp0 (type, "diagram") != 0)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = moat_format_path_index ("representations", NULL, i);
-      JsonObject *object;
-      const char *id, *type;
-      MoatDiagram *diagram;
+      g_autofree char *value = quoted (type);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          moat_format_report_invalid (&o->r, path, node, _("a representation"));
-          continue;
-        }
-      object = json_node_get_object (node);
-      id = moat_format_get_string (&o->r, object, "id", path);
-      type = moat_format_get_string (&o->r, object, "type", path);
-
-      if (g_strcmp0 (type, "diagram") != 0)
-        {
-          g_autofree char *value = quoted (type);
-
-          moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, path, value,
-                                  _("Only diagram representations have a place in Moat; not kept"));
-          continue;
-        }
-      if (id == NULL || g_hash_table_contains (o->diagrams, id))
-        {
-          moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL,
-                                  _("The diagram has no id, or one used before; left out"));
-          continue;
-        }
-
-      diagram = add_diagram (o, id, moat_format_get_string (&o->r, object, "name", path),
-                             moat_format_get_string (&o->r, object, "description", path), path);
-      g_hash_table_insert (o->diagrams, g_strdup (id), diagram);
-      read_attributes (o, object, MOAT_OBJECT (diagram), diagram_native, path);
-      moat_format_report_unknown (&o->r, object, path, keys);
+      moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, path, value,
+                              _("Only diagram representations have a place in Moat; not kept"));
+      return FALSE;
     }
+  if (id == NULL || g_hash_table_contains (o->diagrams, id))
+    {
+      moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL,
+                              _("The diagram has no id, or one used before; left out"));
+      return FALSE;
+    }
+
+  diagram = add_diagram (o, id, moat_format_get_string (&o->r, object, "name", path),
+                         moat_format_get_string (&o->r, object, "description", path), path);
+  g_hash_table_insert (o->diagrams, g_strdup (id), diagram);
+  read_attributes (o, object, MOAT_OBJECT (diagram), diagram_native, path);
+  return TRUE;
 }
 
 /* Elements drawn on no diagram go on the first; a model without any
@@ -403,44 +372,26 @@ read_asset_risk (OtmReader  *o,
   moat_format_report_unknown (&o->r, risk, here, keys);
 }
 
-static void
-read_assets (OtmReader  *o,
-             JsonObject *root)
+static gboolean
+read_asset (OtmReader  *o,
+            JsonObject *object,
+            const char *path)
 {
-  static const char * const keys[] = { "name", "id", "description", "risk", "attributes", NULL };
-  JsonArray *array = moat_format_get_array (&o->r, root, "assets", "");
+  const char *wanted = moat_format_get_string (&o->r, object, "id", path);
+  g_autofree char *id = otm_take_id (o, KIND_ASSET, wanted, path);
+  g_autoptr(MoatAsset) asset = g_object_new (MOAT_TYPE_ASSET, "id", id, NULL);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = moat_format_path_index ("assets", NULL, i);
-      g_autoptr(MoatAsset) asset = NULL;
-      g_autofree char *id = NULL;
-      JsonObject *object;
-      const char *wanted;
+  g_object_set (asset,
+                "name", moat_format_get_string (&o->r, object, "name", path),
+                "description", moat_format_get_string (&o->r, object, "description", path),
+                NULL);
+  read_attributes (o, object, MOAT_OBJECT (asset), asset_native, path);
+  read_asset_risk (o, object, asset, path);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          moat_format_report_invalid (&o->r, path, node, _("an asset"));
-          continue;
-        }
-      object = json_node_get_object (node);
-      wanted = moat_format_get_string (&o->r, object, "id", path);
-      id = otm_take_id (o, KIND_ASSET, wanted, path);
-
-      asset = g_object_new (MOAT_TYPE_ASSET, "id", id, NULL);
-      g_object_set (asset,
-                    "name", moat_format_get_string (&o->r, object, "name", path),
-                    "description", moat_format_get_string (&o->r, object, "description", path),
-                    NULL);
-      read_attributes (o, object, MOAT_OBJECT (asset), asset_native, path);
-      read_asset_risk (o, object, asset, path);
-      moat_format_report_unknown (&o->r, object, path, keys);
-
-      if (wanted != NULL && !g_hash_table_contains (o->assets, wanted))
-        g_hash_table_insert (o->assets, g_strdup (wanted), asset);
-      moat_format_reader_add (&o->r, asset);
-    }
+  if (wanted != NULL && !g_hash_table_contains (o->assets, wanted))
+    g_hash_table_insert (o->assets, g_strdup (wanted), asset);
+  moat_format_reader_add (&o->r, asset);
+  return TRUE;
 }
 
 /* ---- threats and mitigations ---- */
@@ -530,101 +481,61 @@ report_list (OtmReader  *o,
   moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value, "%s", why);
 }
 
-static void
-read_threats (OtmReader  *o,
-              JsonObject *root)
+static gboolean
+read_threat (OtmReader  *o,
+             JsonObject *object,
+             const char *path)
 {
-  static const char * const keys[] = {
-    "id", "name", "description", "categories", "cwes", "risk", "tags", "attributes", NULL
-  };
-  JsonArray *array = moat_format_get_array (&o->r, root, "threats", "");
+  const char *wanted = moat_format_get_string (&o->r, object, "id", path);
+  g_autofree char *id = otm_take_id (o, KIND_THREAT, wanted, path);
+  MoatThreat *threat = g_object_new (MOAT_TYPE_THREAT, "id", id, NULL);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = moat_format_path_index ("threats", NULL, i);
-      g_autofree char *id = NULL;
-      MoatThreat *threat;
-      JsonObject *object;
-      const char *wanted;
+  g_ptr_array_add (o->threat_list, threat);
+  g_object_set (threat,
+                "title", moat_format_get_string (&o->r, object, "name", path),
+                "description", moat_format_get_string (&o->r, object, "description", path),
+                NULL);
+  read_attributes (o, object, MOAT_OBJECT (threat), threat_native, path);
+  read_threat_categories (o, object, threat, path);
+  read_threat_risk (o, object, threat, path);
+  report_list (o, object, "cwes", path, _("Moat threats keep no CWE list; not kept"));
+  report_list (o, object, "tags", path, _("Moat threats have no tags; not kept"));
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          moat_format_report_invalid (&o->r, path, node, _("a threat"));
-          continue;
-        }
-      object = json_node_get_object (node);
-      wanted = moat_format_get_string (&o->r, object, "id", path);
-      id = otm_take_id (o, KIND_THREAT, wanted, path);
-
-      threat = g_object_new (MOAT_TYPE_THREAT, "id", id, NULL);
-      g_ptr_array_add (o->threat_list, threat);
-      g_object_set (threat,
-                    "title", moat_format_get_string (&o->r, object, "name", path),
-                    "description", moat_format_get_string (&o->r, object, "description", path),
-                    NULL);
-      read_attributes (o, object, MOAT_OBJECT (threat), threat_native, path);
-      read_threat_categories (o, object, threat, path);
-      read_threat_risk (o, object, threat, path);
-      report_list (o, object, "cwes", path, _("Moat threats keep no CWE list; not kept"));
-      report_list (o, object, "tags", path, _("Moat threats have no tags; not kept"));
-      moat_format_report_unknown (&o->r, object, path, keys);
-
-      if (wanted != NULL && !g_hash_table_contains (o->threats, wanted))
-        g_hash_table_insert (o->threats, g_strdup (wanted), threat);
-    }
+  if (wanted != NULL && !g_hash_table_contains (o->threats, wanted))
+    g_hash_table_insert (o->threats, g_strdup (wanted), threat);
+  return TRUE;
 }
 
-static void
-read_mitigations (OtmReader  *o,
-                  JsonObject *root)
+static gboolean
+read_mitigation (OtmReader  *o,
+                 JsonObject *object,
+                 const char *path)
 {
-  static const char * const keys[] = {
-    "id", "name", "description", "riskReduction", "attributes", NULL
-  };
-  JsonArray *array = moat_format_get_array (&o->r, root, "mitigations", "");
+  const char *wanted = moat_format_get_string (&o->r, object, "id", path);
+  g_autofree char *id = otm_take_id (o, KIND_MITIGATION, wanted, path);
+  MoatControl *control = g_object_new (MOAT_TYPE_CONTROL, "id", id, NULL);
+  JsonNode *reduction;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  g_ptr_array_add (o->control_list, control);
+  g_object_set (control,
+                "title", moat_format_get_string (&o->r, object, "name", path),
+                "description", moat_format_get_string (&o->r, object, "description", path),
+                NULL);
+  read_attributes (o, object, MOAT_OBJECT (control), control_native, path);
+
+  reduction = json_object_get_member (object, "riskReduction");
+  if (reduction != NULL && !o->from_moat)
     {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = moat_format_path_index ("mitigations", NULL, i);
-      g_autofree char *id = NULL;
-      MoatControl *control;
-      JsonObject *object;
-      JsonNode *reduction;
-      const char *wanted;
+      g_autofree char *here = moat_format_path (path, "riskReduction");
+      g_autofree char *value = moat_format_node_text (reduction);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          moat_format_report_invalid (&o->r, path, node, _("a mitigation"));
-          continue;
-        }
-      object = json_node_get_object (node);
-      wanted = moat_format_get_string (&o->r, object, "id", path);
-      id = otm_take_id (o, KIND_MITIGATION, wanted, path);
-
-      control = g_object_new (MOAT_TYPE_CONTROL, "id", id, NULL);
-      g_ptr_array_add (o->control_list, control);
-      g_object_set (control,
-                    "title", moat_format_get_string (&o->r, object, "name", path),
-                    "description", moat_format_get_string (&o->r, object, "description", path),
-                    NULL);
-      read_attributes (o, object, MOAT_OBJECT (control), control_native, path);
-
-      reduction = json_object_get_member (object, "riskReduction");
-      if (reduction != NULL && !o->from_moat)
-        {
-          g_autofree char *here = moat_format_path (path, "riskReduction");
-          g_autofree char *value = moat_format_node_text (reduction);
-
-          moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
-                                  _("Moat does not rate how much a control reduces risk; not kept"));
-        }
-      moat_format_report_unknown (&o->r, object, path, keys);
-
-      if (wanted != NULL && !g_hash_table_contains (o->mitigations, wanted))
-        g_hash_table_insert (o->mitigations, g_strdup (wanted), control);
+      moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
+                              _("Moat does not rate how much a control reduces risk; not kept"));
     }
+
+  if (wanted != NULL && !g_hash_table_contains (o->mitigations, wanted))
+    g_hash_table_insert (o->mitigations, g_strdup (wanted), control);
+  return TRUE;
 }
 
 static char *
@@ -942,15 +853,15 @@ read_parent (OtmReader  *o,
   JsonObject *parent = moat_format_get_object (&o->r, object, "parent", path);
   const char *zone = moat_format_get_string (&o->r, parent, "trustZone", here);
   const char *component = moat_format_get_string (&o->r, parent, "component", here);
-  const char *type = peek_string (parent, "type");
+  const char *type = moat_format_peek_string (parent, "type");
 
   /* Early versions of the format said {"id": …, "type": …}. */
-  if (zone == NULL && component == NULL && peek_string (parent, "id") != NULL)
+  if (zone == NULL && component == NULL && moat_format_peek_string (parent, "id") != NULL)
     {
       if (g_strcmp0 (type, "component") == 0)
-        component = peek_string (parent, "id");
+        component = moat_format_peek_string (parent, "id");
       else
-        zone = peek_string (parent, "id");
+        zone = moat_format_peek_string (parent, "id");
     }
 
   node->parent = g_strdup (zone ? zone : component);
@@ -1037,7 +948,7 @@ read_properties (OtmReader   *o,
   for (GList *l = keys; l != NULL; l = l->next)
     {
       const char *key = l->data;
-      const char *text = peek_string (properties, key);
+      const char *text = moat_format_peek_string (properties, key);
       JsonNode *node = json_object_get_member (properties, key);
       g_autofree char *where = NULL;
       g_autofree char *value = NULL;
@@ -1155,94 +1066,58 @@ new_node (OtmReader       *o,
   return node;
 }
 
-static void
-read_zones (OtmReader  *o,
-            JsonObject *root)
+static gboolean
+read_zone (OtmReader  *o,
+           JsonObject *object,
+           const char *path)
 {
-  static const char * const keys[] = {
-    "id", "name", "type", "description", "risk", "parent", "representations", "attributes",
-    "properties", NULL
-  };
-  JsonArray *array = moat_format_get_array (&o->r, root, "trustZones", "");
+  OtmNode *node = new_node (o, KIND_ZONE, MOAT_ELEMENT_BOUNDARY, object, path);
+  JsonObject *risk;
+  const char *type;
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  node->synthetic = is_synthetic (object);
+  read_parent (o, object, node, path);
+  read_element_representations (o, object, node, path);
+  read_attributes (o, object, MOAT_OBJECT (node->element), zone_native, path);
+  read_properties (o, object, node->element, path);
+
+  type = moat_format_get_string (&o->r, object, "type", path);
+  if (!moat_format_text_is_empty (type))
     {
-      JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *path = moat_format_path_index ("trustZones", NULL, i);
-      JsonObject *object, *risk;
-      const char *type;
-      OtmNode *node;
+      g_autofree char *here = moat_format_path (path, "type");
+      g_autofree char *value = quoted (type);
 
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          moat_format_report_invalid (&o->r, path, item, _("a trust zone"));
-          continue;
-        }
-      object = json_node_get_object (item);
-      node = new_node (o, KIND_ZONE, MOAT_ELEMENT_BOUNDARY, object, path);
-      node->synthetic = is_synthetic (object);
-      read_parent (o, object, node, path);
-      read_element_representations (o, object, node, path);
-      read_attributes (o, object, MOAT_OBJECT (node->element), zone_native, path);
-      read_properties (o, object, node->element, path);
-
-      type = moat_format_get_string (&o->r, object, "type", path);
-      if (!moat_format_text_is_empty (type))
-        {
-          g_autofree char *here = moat_format_path (path, "type");
-          g_autofree char *value = quoted (type);
-
-          moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
-                                  _("Moat boundaries have no type; not kept"));
-        }
-      risk = moat_format_get_object (&o->r, object, "risk", path);
-      if (risk != NULL && !o->from_moat && json_object_has_member (risk, "trustRating"))
-        {
-          g_autofree char *here = moat_format_path (path, "risk.trustRating");
-          g_autofree char *value = moat_format_node_text (json_object_get_member (risk, "trustRating"));
-
-          moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
-                                  _("Moat boundaries have no trust rating; not kept"));
-        }
-      moat_format_report_unknown (&o->r, object, path, keys);
+      moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
+                              _("Moat boundaries have no type; not kept"));
     }
+  risk = moat_format_get_object (&o->r, object, "risk", path);
+  if (risk != NULL && !o->from_moat && json_object_has_member (risk, "trustRating"))
+    {
+      g_autofree char *here = moat_format_path (path, "risk.trustRating");
+      g_autofree char *value = moat_format_node_text (json_object_get_member (risk, "trustRating"));
+
+      moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
+                              _("Moat boundaries have no trust rating; not kept"));
+    }
+  return TRUE;
 }
 
-static void
-read_components (OtmReader  *o,
-                 JsonObject *root)
+static gboolean
+read_component (OtmReader  *o,
+                JsonObject *object,
+                const char *path)
 {
-  static const char * const keys[] = {
-    "id", "name", "type", "description", "parent", "representations", "assets", "threats",
-    "tags", "attributes", "properties", NULL
-  };
-  JsonArray *array = moat_format_get_array (&o->r, root, "components", "");
+  MoatElementKind kind = component_kind (o, moat_format_get_string (&o->r, object, "type", path), path);
+  OtmNode *node = new_node (o, KIND_COMPONENT, kind, object, path);
 
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *path = moat_format_path_index ("components", NULL, i);
-      JsonObject *object;
-      OtmNode *node;
-      MoatElementKind kind;
-
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          moat_format_report_invalid (&o->r, path, item, _("a component"));
-          continue;
-        }
-      object = json_node_get_object (item);
-      kind = component_kind (o, moat_format_get_string (&o->r, object, "type", path), path);
-      node = new_node (o, KIND_COMPONENT, kind, object, path);
-      read_parent (o, object, node, path);
-      read_element_representations (o, object, node, path);
-      read_attributes (o, object, MOAT_OBJECT (node->element), component_native, path);
-      read_properties (o, object, node->element, path);
-      read_tags (o, object, node->element, path);
-      read_assets_of (o, object, node->element, FALSE, path);
-      read_threat_instances (o, object, node->element, path);
-      moat_format_report_unknown (&o->r, object, path, keys);
-    }
+  read_parent (o, object, node, path);
+  read_element_representations (o, object, node, path);
+  read_attributes (o, object, MOAT_OBJECT (node->element), component_native, path);
+  read_properties (o, object, node->element, path);
+  read_tags (o, object, node->element, path);
+  read_assets_of (o, object, node->element, FALSE, path);
+  read_threat_instances (o, object, node->element, path);
+  return TRUE;
 }
 
 /* ---- layout ---- */
@@ -1551,15 +1426,7 @@ flow_end (OtmReader  *o,
   return node && !node->synthetic ? node : NULL;
 }
 
-static guint
-count_instances (JsonObject *object)
-{
-  JsonNode *node = json_object_get_member (object, "threats");
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
-}
-
-static void
+static gboolean
 read_flow (OtmReader  *o,
            JsonObject *object,
            const char *path)
@@ -1572,19 +1439,8 @@ read_flow (OtmReader  *o,
 
   if (source == NULL || target == NULL)
     {
-      guint n = count_instances (object);
-
-      if (n == 0)
-        moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL,
-                                _("The data flow does not join two components of the file; "
-                                  "it was left out"));
-      else
-        moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL,
-                                ngettext ("The data flow does not join two components of the file; "
-                                          "it was left out, with its %u threat",
-                                          "The data flow does not join two components of the file; "
-                                          "it was left out, with its %u threats", n), n);
-      return;
+      moat_format_report_unjoined_flow (&o->r, path, object, FALSE);
+      return TRUE;
     }
 
   id = otm_take_id (o, KIND_FLOW, moat_format_get_string (&o->r, object, "id", path), path);
@@ -1611,31 +1467,7 @@ read_flow (OtmReader  *o,
   read_assets_of (o, object, flow, TRUE, path);
   moat_format_reader_add (&o->r, flow);
   read_threat_instances (o, object, flow, path);
-}
-
-static void
-read_flows (OtmReader  *o,
-            JsonObject *root)
-{
-  static const char * const keys[] = {
-    "id", "name", "description", "bidirectional", "source", "destination", "assets", "threats",
-    "tags", "attributes", "properties", NULL
-  };
-  JsonArray *array = moat_format_get_array (&o->r, root, "dataflows", "");
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-      g_autofree char *path = moat_format_path_index ("dataflows", NULL, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          moat_format_report_invalid (&o->r, path, item, _("a data flow"));
-          continue;
-        }
-      read_flow (o, json_node_get_object (item), path);
-      moat_format_report_unknown (&o->r, json_node_get_object (item), path, keys);
-    }
+  return TRUE;
 }
 
 /* ---- the whole file ---- */
@@ -1709,7 +1541,7 @@ static void
 otm_reader_init (OtmReader  *o,
                  JsonObject *project)
 {
-  const char *id = peek_string (project, "id");
+  const char *id = moat_format_peek_string (project, "id");
   JsonNode *attributes = json_object_get_member (project, "attributes");
 
   moat_format_reader_init (&o->r, _("Open Threat Model"), id);
@@ -1759,6 +1591,86 @@ otm_reader_clear (OtmReader *o)
   moat_format_reader_clear (&o->r);
 }
 
+/* ---- the table of sections ---- */
+
+static const char * const representation_keys[] = {
+  "name", "id", "type", "description", "size", "repository", "attributes", NULL
+};
+static const char * const asset_keys[] = { "name", "id", "description", "risk", "attributes", NULL };
+static const char * const threat_keys[] = {
+  "id", "name", "description", "categories", "cwes", "risk", "tags", "attributes", NULL
+};
+static const char * const mitigation_keys[] = {
+  "id", "name", "description", "riskReduction", "attributes", NULL
+};
+static const char * const zone_keys[] = {
+  "id", "name", "type", "description", "risk", "parent", "representations", "attributes",
+  "properties", NULL
+};
+static const char * const component_keys[] = {
+  "id", "name", "type", "description", "parent", "representations", "assets", "threats",
+  "tags", "attributes", "properties", NULL
+};
+static const char * const flow_keys[] = {
+  "id", "name", "description", "bidirectional", "source", "destination", "assets", "threats",
+  "tags", "attributes", "properties", NULL
+};
+
+static void
+place_nodes (OtmReader *o)
+{
+  layout (o);
+  add_nodes (o);
+}
+
+/* One list of the file's root. An item's reader returns whether it read
+ * the item, and so whether the members it does not know are worth
+ * reporting. Sections come in this order because later ones refer to
+ * earlier ones: components to assets and threats, flows to placed
+ * components. */
+typedef struct
+{
+  const char  *key;
+  const char  *expected;  /* what an item should be, untranslated */
+  gboolean   (*read_item) (OtmReader  *o,
+                           JsonObject *object,
+                           const char *path);
+  const char * const *known;
+  void       (*after)     (OtmReader  *o);
+} OtmSection;
+
+static const OtmSection sections[] = {
+  { "representations", N_("a representation"), read_representation, representation_keys, NULL },
+  { "assets", N_("an asset"), read_asset, asset_keys, NULL },
+  { "threats", N_("a threat"), read_threat, threat_keys, NULL },
+  { "mitigations", N_("a mitigation"), read_mitigation, mitigation_keys, NULL },
+  { "trustZones", N_("a trust zone"), read_zone, zone_keys, NULL },
+  { "components", N_("a component"), read_component, component_keys, place_nodes },
+  { "dataflows", N_("a data flow"), read_flow, flow_keys, finish_threats },
+};
+
+static void
+read_section (OtmReader        *o,
+              JsonObject       *root,
+              const OtmSection *section)
+{
+  JsonArray *array = moat_format_get_array (&o->r, root, section->key, "");
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *path = moat_format_path_index (section->key, NULL, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        moat_format_report_invalid (&o->r, path, item, _(section->expected));
+      else if (section->read_item (o, json_node_get_object (item), path))
+        moat_format_report_unknown (&o->r, json_node_get_object (item), path, section->known);
+    }
+
+  if (section->after != NULL)
+    section->after (o);
+}
+
 /**
  * moat_otm_import:
  * @root: the parsed file
@@ -1798,16 +1710,8 @@ moat_otm_import (JsonNode          *root,
 
   otm_reader_init (&o, json_node_get_object (node));
   read_project (&o, json_node_get_object (node));
-  read_representations (&o, object);
-  read_assets (&o, object);
-  read_threats (&o, object);
-  read_mitigations (&o, object);
-  read_zones (&o, object);
-  read_components (&o, object);
-  layout (&o);
-  add_nodes (&o);
-  read_flows (&o, object);
-  finish_threats (&o);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    read_section (&o, object, &sections[i]);
   moat_format_report_unknown (&o.r, object, "", keys);
 
   if (o.n_prefixed > 0)
@@ -2515,13 +2419,6 @@ diagram_object (OtmWriter   *w,
   return json;
 }
 
-static int
-compare_position (gconstpointer a,
-                  gconstpointer b)
-{
-  return moat_diagram_get_position (*(MoatDiagram **)a) - moat_diagram_get_position (*(MoatDiagram **)b);
-}
-
 typedef JsonObject *(*ObjectWriter) (OtmWriter *w, gpointer object);
 
 static void
@@ -2535,7 +2432,7 @@ write_list (OtmWriter    *w,
   JsonArray *array = json_array_new ();
 
   if (type == MOAT_TYPE_DIAGRAM)
-    g_ptr_array_sort (objects, compare_position);
+    g_ptr_array_sort (objects, moat_format_compare_position);
 
   for (guint i = 0; i < objects->len; i++)
     {

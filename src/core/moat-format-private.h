@@ -140,6 +140,15 @@ char        *moat_format_diagrams_of      (MoatModel          *model,
 const char  *moat_format_enum_nick        (GType               type,
                                            int                 value);
 
+const char  *moat_format_peek_string      (JsonObject       *object,
+                                           const char       *key);
+int          moat_format_compare_position (gconstpointer     a,
+                                           gconstpointer     b);
+void         moat_format_report_unjoined_flow (MoatFormatReader *reader,
+                                               const char       *path,
+                                               JsonObject       *holder,
+                                               gboolean          in_diagram);
+
 /* For the readers: a field of the model itself, which is not an edit. */
 void         moat_format_model_set        (MoatModel        *model,
                                            const char       *field,

@@ -926,14 +926,6 @@ flow_end (TdReader   *td,
   return element;
 }
 
-static guint
-count_threats (JsonObject *data)
-{
-  JsonNode *node = data ? json_object_get_member (data, "threats") : NULL;
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
-}
-
 static void
 read_flow (TdReader     *td,
            JsonObject   *cell,
@@ -950,18 +942,7 @@ read_flow (TdReader     *td,
 
   if (source == NULL || target == NULL)
     {
-      guint n = count_threats (data);
-
-      if (n == 0)
-        moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL,
-                                _("The data flow does not join two elements of its diagram; "
-                                  "it was left out"));
-      else
-        moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL,
-                                ngettext ("The data flow does not join two elements of its diagram; "
-                                          "it was left out, with its %u threat",
-                                          "The data flow does not join two elements of its diagram; "
-                                          "it was left out, with its %u threats", n), n);
+      moat_format_report_unjoined_flow (&td->r, path, data, TRUE);
       return;
     }
 
@@ -978,19 +959,6 @@ read_flow (TdReader     *td,
   g_variant_unref (vertices);
 
   finish_cell (td, cell, data, element, path);
-}
-
-static const char *
-peek_string (JsonObject *object,
-             const char *key)
-{
-  JsonNode *node = object ? json_object_get_member (object, key) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
 }
 
 static JsonObject *
@@ -1022,8 +990,8 @@ read_cell (TdReader    *td,
 
   cell = json_node_get_object (node);
   data = flows ? peek_object (cell, "data") : moat_format_get_object (&td->r, cell, "data", path);
-  type_name = peek_string (data, "type");
-  shape = peek_string (cell, "shape");
+  type_name = moat_format_peek_string (data, "type");
+  shape = moat_format_peek_string (cell, "shape");
   type = find_type (type_name, shape);
 
   if (type == NULL)
@@ -1818,13 +1786,6 @@ diagram_object (TdWriter    *w,
   return object;
 }
 
-static int
-compare_position (gconstpointer a,
-                  gconstpointer b)
-{
-  return moat_diagram_get_position (*(MoatDiagram **)a) - moat_diagram_get_position (*(MoatDiagram **)b);
-}
-
 /* What did not fit: threats on no written element, unlinked controls,
  * and the kinds of object Threat Dragon has no place for. */
 static void
@@ -1938,7 +1899,7 @@ moat_threat_dragon_export (MoatModel         *model,
   w.copies = g_hash_table_new (g_str_hash, g_str_equal);
   w.written = g_hash_table_new (g_str_hash, g_str_equal);
 
-  g_ptr_array_sort (diagrams, compare_position);
+  g_ptr_array_sort (diagrams, moat_format_compare_position);
   for (guint i = 0; i < diagrams->len; i++)
     json_array_add_object_element (array, diagram_object (&w, g_ptr_array_index (diagrams, i), i, elements));
 

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Moat authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Helpers shared by the readers and writers of other tools' formats
+ * (moat-format-private.h). The registry that picks a reader or writer
+ * lives in moat-format-registry.c.
  */
 
 #include "config.h"
@@ -12,500 +16,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "moat-control.h"
+#include "moat-diagram.h"
 #include "moat-error.h"
-#include "moat-format-otm.h"
 #include "moat-format-private.h"
-#include "moat-format-threat-dragon.h"
-#include "moat-json.h"
-#include "moat-limits.h"
-#include "moat-store.h"
 #include "moat-value.h"
-
-/* json-glib spends about 300 bytes on each object and 85 on each value,
- * so a file of nothing but "{}," would take 10 GB. Counting before parsing
- * keeps memory near a gigabyte for the worst file we accept, while a real
- * 100 MB Threat Dragon model (1.7 million objects and lists) still fits. */
-#define MAX_CONTAINERS 2000000
-#define MAX_ITEMS      8000000
-
-/* ------------------------------------------------------------------ */
-/* Reading untrusted JSON                                              */
-
-static gboolean
-check_size (const char  *data,
-            gsize        length,
-            GError     **error)
-{
-  gboolean in_string = FALSE;
-  gsize containers = 0, items = 0;
-
-  if (length > MOAT_FORMAT_MAX_INPUT)
-    {
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                   _("The file is larger than %d MB, too large to import"),
-                   MOAT_FORMAT_MAX_INPUT / (1024 * 1024));
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        containers++, items++;
-      else if (c == ',' || c == ':')
-        items++;
-    }
-
-  if (containers > MAX_CONTAINERS || items > MAX_ITEMS)
-    {
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                   _("The file holds more than %d objects and values, too many to import"),
-                   containers > MAX_CONTAINERS ? MAX_CONTAINERS : MAX_ITEMS);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static JsonNode *
-parse (const char  *data,
-       gsize        length,
-       GError     **error)
-{
-  if (!check_size (data, length, error))
-    return NULL;
-
-  return moat_json_parse_untrusted (data, length, error);
-}
-
-static gboolean
-is_sqlite (const char *data,
-           gsize       length)
-{
-  return length >= 16 && memcmp (data, "SQLite format 3", 16) == 0;
-}
-
-static gboolean
-is_moat_project (const char *data,
-                 gsize       length)
-{
-  const guchar *id = (const guchar *)data + 68;
-
-  if (!is_sqlite (data, length) || length < 72)
-    return FALSE;
-
-  return ((guint32)id[0] << 24 | (guint32)id[1] << 16 | (guint32)id[2] << 8 | id[3])
-         == MOAT_STORE_APPLICATION_ID;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-static gboolean
-td_v1_diagrams (JsonObject *root)
-{
-  JsonNode *detail = json_object_get_member (root, "detail");
-  JsonNode *diagrams;
-  JsonArray *array;
-
-  if (detail == NULL || !JSON_NODE_HOLDS_OBJECT (detail))
-    return FALSE;
-  diagrams = json_object_get_member (json_node_get_object (detail), "diagrams");
-  if (diagrams == NULL || !JSON_NODE_HOLDS_ARRAY (diagrams))
-    return FALSE;
-
-  array = json_node_get_array (diagrams);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *item = json_array_get_element (array, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (item) &&
-          json_object_has_member (json_node_get_object (item), "diagramJson"))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static MoatFormat
-detect_node (JsonNode *node)
-{
-  JsonObject *root;
-  const char *version;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return MOAT_FORMAT_UNKNOWN;
-  root = json_node_get_object (node);
-
-  if (g_strcmp0 (member_string (root, "format"), "moat") == 0)
-    return MOAT_FORMAT_MOAT;
-
-  if (json_object_has_member (root, "otmVersion"))
-    return MOAT_FORMAT_OTM;
-
-  version = member_string (root, "version");
-  if (version != NULL && (g_str_has_prefix (version, "0.") || g_str_has_prefix (version, "1.")))
-    return MOAT_FORMAT_THREAT_DRAGON_V1;
-  if (td_v1_diagrams (root))
-    return MOAT_FORMAT_THREAT_DRAGON_V1;
-  if ((version != NULL && g_str_has_prefix (version, "2.")) ||
-      (json_object_has_member (root, "summary") && json_object_has_member (root, "detail")))
-    return MOAT_FORMAT_THREAT_DRAGON;
-
-  if (json_object_has_member (root, "project") &&
-      (json_object_has_member (root, "trustZones") || json_object_has_member (root, "components") ||
-       json_object_has_member (root, "dataflows")))
-    return MOAT_FORMAT_OTM;
-
-  return MOAT_FORMAT_UNKNOWN;
-}
-
-/**
- * moat_format_detect:
- *
- * Tells which format @data is in, from its content alone. Costs a full
- * parse for JSON; formats it cannot read at all give
- * %MOAT_FORMAT_UNKNOWN.
- */
-MoatFormat
-moat_format_detect (const char *data,
-                    gsize       length)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (data != NULL || length == 0, MOAT_FORMAT_UNKNOWN);
-
-  if (is_sqlite (data, length))
-    return is_moat_project (data, length) ? MOAT_FORMAT_MOAT_PROJECT : MOAT_FORMAT_UNKNOWN;
-
-  root = parse (data, length, NULL);
-  return detect_node (root);
-}
-
-static const struct {
-  MoatFormat  format;
-  const char *name;
-} format_names[] = {
-  { MOAT_FORMAT_MOAT, "moat" },
-  { MOAT_FORMAT_MOAT, "json" },
-  { MOAT_FORMAT_THREAT_DRAGON, "threat-dragon" },
-  { MOAT_FORMAT_OTM, "otm" },
-  { MOAT_FORMAT_UNKNOWN, "auto" },
-};
-
-/* The name on the command line: moat, threat-dragon, otm. */
-const char *
-moat_format_get_name (MoatFormat format)
-{
-  switch (format)
-    {
-    case MOAT_FORMAT_MOAT:
-      return "moat";
-    case MOAT_FORMAT_MOAT_PROJECT:
-      return "moat-project";
-    case MOAT_FORMAT_THREAT_DRAGON:
-      return "threat-dragon";
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-      return "threat-dragon-1";
-    case MOAT_FORMAT_OTM:
-      return "otm";
-    case MOAT_FORMAT_UNKNOWN:
-    default:
-      return "auto";
-    }
-}
-
-/* The name people know the format by. */
-const char *
-moat_format_get_label (MoatFormat format)
-{
-  switch (format)
-    {
-    case MOAT_FORMAT_MOAT:
-      return _("Moat JSON");
-    case MOAT_FORMAT_MOAT_PROJECT:
-      return _("Moat project");
-    case MOAT_FORMAT_THREAT_DRAGON:
-      return _("OWASP Threat Dragon");
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-      return _("OWASP Threat Dragon 1.x");
-    case MOAT_FORMAT_OTM:
-      return _("Open Threat Model");
-    case MOAT_FORMAT_UNKNOWN:
-    default:
-      return _("unknown format");
-    }
-}
-
-/* Accepts “auto” (giving %MOAT_FORMAT_UNKNOWN: detect) and the names of
- * moat_format_get_name(), plus “json” for Moat JSON. */
-gboolean
-moat_format_from_name (const char *name,
-                       MoatFormat *format)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
-    if (g_strcmp0 (name, format_names[i].name) == 0)
-      {
-        *format = format_names[i].format;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-/* Native JSON carries everything: the report only counts. */
-static MoatImportReport *
-count_all (MoatImportReport *report,
-           MoatModel        *model)
-{
-  const GType *types;
-  guint n_types;
-
-  types = moat_model_list_types (&n_types);
-  for (guint t = 0; t < n_types; t++)
-    for (guint i = moat_model_count (model, types[t]); i > 0; i--)
-      moat_import_report_count_object (report, types[t]);
-
-  return report;
-}
-
-static MoatModel *
-import_native (const char         *data,
-               gsize               length,
-               MoatImportReport  **report,
-               GError            **error)
-{
-  MoatModel *model = moat_json_read (data, length, error);
-
-  if (model != NULL && report != NULL)
-    *report = count_all (moat_import_report_new (moat_format_get_label (MOAT_FORMAT_MOAT), FALSE), model);
-  return model;
-}
-
-static MoatModel *
-refuse (MoatFormat   format,
-        GError     **error)
-{
-  switch (format)
-    {
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
-                   _("Threat Dragon 1.x files are not supported; open and save it in Threat Dragon 2 first"));
-      break;
-    case MOAT_FORMAT_MOAT_PROJECT:
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
-                   _("This is a Moat project file; open it instead of importing it"));
-      break;
-    case MOAT_FORMAT_UNKNOWN:
-    default:
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
-                   _("The file is not a threat model Moat can import: it reads Moat JSON, "
-                     "OWASP Threat Dragon 2 and Open Threat Model files"));
-      break;
-    }
-
-  return NULL;
-}
-
-static MoatModel *
-import_any (const char         *data,
-            gsize               length,
-            MoatFormat          format,
-            MoatImportReport  **report,
-            GError            **error)
-{
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (report != NULL)
-    *report = NULL;
-
-  if (length > MOAT_FORMAT_MAX_INPUT)
-    return check_size (data, length, error), NULL;
-
-  if (is_sqlite (data, length))
-    return refuse (is_moat_project (data, length) ? MOAT_FORMAT_MOAT_PROJECT : MOAT_FORMAT_UNKNOWN,
-                   error);
-
-  if (!(root = parse (data, length, error)))
-    return NULL;
-
-  if (format == MOAT_FORMAT_UNKNOWN)
-    format = detect_node (root);
-  else if (format == MOAT_FORMAT_THREAT_DRAGON && detect_node (root) == MOAT_FORMAT_THREAT_DRAGON_V1)
-    format = MOAT_FORMAT_THREAT_DRAGON_V1;
-
-  switch (format)
-    {
-    case MOAT_FORMAT_MOAT:
-      g_clear_pointer (&root, json_node_unref);
-      return import_native (data, length, report, error);
-    case MOAT_FORMAT_THREAT_DRAGON:
-      return moat_threat_dragon_import (root, report, error);
-    case MOAT_FORMAT_OTM:
-      return moat_otm_import (root, report, error);
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-    case MOAT_FORMAT_MOAT_PROJECT:
-    case MOAT_FORMAT_UNKNOWN:
-    default:
-      return refuse (format, error);
-    }
-}
-
-/**
- * moat_format_import:
- * @format: the format of @data, or %MOAT_FORMAT_UNKNOWN to detect it
- * @report: (out) (optional): what was imported and what was not
- *
- * Reads a model from a file of another tool. Input is untrusted: anything
- * malformed gives an error, or a model with the problems in @report,
- * never a crash; inputs over %MOAT_FORMAT_MAX_INPUT, and texts beyond the
- * limits of moat-limits.h, are refused.
- *
- * Returns: (transfer full): a new model, not yet bound to any file
- */
-MoatModel *
-moat_format_import (const char         *data,
-                    gsize               length,
-                    MoatFormat          format,
-                    MoatImportReport  **report,
-                    GError            **error)
-{
-  g_autoptr(MoatModel) model = import_any (data, length, format, report, error);
-
-  if (model != NULL && !moat_limits_check_model (model, error))
-    {
-      if (report != NULL)
-        g_clear_object (report);
-      return NULL;
-    }
-
-  return g_steal_pointer (&model);
-}
-
-/**
- * moat_format_import_file:
- * @format: the format of @file, or %MOAT_FORMAT_UNKNOWN to detect it
- * @report: (out) (optional): what was imported and what was not
- *
- * moat_format_import() on a file's contents. The file's size is checked
- * before it is read, and errors name the file, so that a person who
- * dropped or picked several files knows which one failed.
- *
- * Returns: (transfer full): a new model, not yet bound to any file
- */
-MoatModel *
-moat_format_import_file (GFile             *file,
-                         MoatFormat         format,
-                         MoatImportReport **report,
-                         GError           **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
-  MoatModel *model;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  if (report != NULL)
-    *report = NULL;
-
-  name = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      int code = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-        ? MOAT_ERROR_NOT_FOUND : MOAT_ERROR_PERMISSION;
-
-      g_set_error (error, MOAT_ERROR, code, _("Could not read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_A_FILE,
-                        _("“%s” is not a regular file"), name), NULL;
-  if (g_file_info_get_size (info) > MOAT_FORMAT_MAX_INPUT)
-    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                        _("“%s” is larger than %d MB, too large to import"),
-                        name, MOAT_FORMAT_MAX_INPUT / (1024 * 1024)), NULL;
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
-    {
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_PERMISSION, _("Could not read “%s”: %s"),
-                   name, local_error->message);
-      return NULL;
-    }
-
-  model = moat_format_import (data, length, format, report, &local_error);
-  if (model == NULL)
-    g_set_error (error, MOAT_ERROR, local_error->code, "%s: %s", name, local_error->message);
-
-  return model;
-}
-
-/**
- * moat_format_export:
- * @report: (out) (optional): what was written and what could not be
- *
- * Returns: (transfer full): @model as a file of @format, or %NULL with
- *   @error set for a format Moat cannot write
- */
-char *
-moat_format_export (MoatModel         *model,
-                    MoatFormat         format,
-                    MoatImportReport **report,
-                    GError           **error)
-{
-  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
-
-  if (report != NULL)
-    *report = NULL;
-
-  switch (format)
-    {
-    case MOAT_FORMAT_MOAT:
-      if (report != NULL)
-        *report = count_all (moat_import_report_new (moat_format_get_label (format), TRUE), model);
-      return moat_json_write (model, NULL);
-    case MOAT_FORMAT_THREAT_DRAGON:
-      return moat_threat_dragon_export (model, report);
-    case MOAT_FORMAT_OTM:
-      return moat_otm_export (model, report);
-    case MOAT_FORMAT_MOAT_PROJECT:
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-    case MOAT_FORMAT_UNKNOWN:
-    default:
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_FAILED,
-                   _("Moat cannot write files in the format “%s”"),
-                   moat_format_get_name (format));
-      return NULL;
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* Helpers for the readers                                             */
@@ -1334,3 +848,62 @@ moat_format_model_set (MoatModel  *model,
   g_value_set_string (&v, moat_format_text_is_empty (value) ? NULL : value);
   _moat_object_store_value (MOAT_OBJECT (model), pspec, &v);
 }
+
+/* @object: (nullable) */
+const char *
+moat_format_peek_string (JsonObject *object,
+                         const char *key)
+{
+  JsonNode *node = object ? json_object_get_member (object, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* Orders diagrams (in a GPtrArray) by their position. */
+int
+moat_format_compare_position (gconstpointer a,
+                              gconstpointer b)
+{
+  return moat_diagram_get_position (*(MoatDiagram **)a) - moat_diagram_get_position (*(MoatDiagram **)b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Data flows, in both readers                                         */
+
+/* A flow whose ends were not both found is left out; the report says
+ * how many threats of @holder's "threats" list went with it, as those
+ * are the loss a person notices. @in_diagram: whether ends are looked
+ * for in the flow's diagram (Threat Dragon) or in the whole file (OTM). */
+void
+moat_format_report_unjoined_flow (MoatFormatReader *reader,
+                                  const char       *path,
+                                  JsonObject       *holder,
+                                  gboolean          in_diagram)
+{
+  JsonNode *node = holder ? json_object_get_member (holder, "threats") : NULL;
+  guint n = node && JSON_NODE_HOLDS_ARRAY (node) ? json_array_get_length (json_node_get_array (node)) : 0;
+  const char *message;
+
+  if (n == 0)
+    message = in_diagram ? _("The data flow does not join two elements of its diagram; "
+                             "it was left out")
+                         : _("The data flow does not join two components of the file; "
+                             "it was left out");
+  else if (in_diagram)
+    message = ngettext ("The data flow does not join two elements of its diagram; "
+                        "it was left out, with its %u threat",
+                        "The data flow does not join two elements of its diagram; "
+                        "it was left out, with its %u threats", n);
+  else
+    message = ngettext ("The data flow does not join two components of the file; "
+                        "it was left out, with its %u threat",
+                        "The data flow does not join two components of the file; "
+                        "it was left out, with its %u threats", n);
+
+  moat_import_report_add (reader->report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL, message, n);
+}
+

@@ -81,3 +81,177 @@ moat_gui_test_find_row_widget (GtkWidget  *root,
     }
   return NULL;
 }
+
+/* The application, registered and held so that it keeps running between
+ * tests, when no window is open. */
+MoatApplication *
+moat_gui_test_new_application (void)
+{
+  MoatApplication *app = moat_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_hold (G_APPLICATION (app));
+  return app;
+}
+
+/* The bundled example, opened as a person opens a file: each test starts
+ * from the same model with diagrams, threats and controls. */
+MoatWindow *
+moat_gui_test_open_example (MoatApplication *app)
+{
+  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
+                                            "payment-service.moat.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  MoatWindow *window = MOAT_WINDOW (moat_application_open_file (app, file));
+
+  moat_gui_test_spin ();
+  g_assert_nonnull (window);
+  g_assert_nonnull (moat_window_get_model (window));
+  return window;
+}
+
+void
+moat_gui_test_close (MoatWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  moat_gui_test_spin ();
+}
+
+/* The first object of @type whose string property @field is @text.
+ * Returns: (transfer none) (nullable): the model keeps it */
+gpointer
+moat_gui_test_find_titled (MoatModel  *model,
+                           GType       type,
+                           const char *field,
+                           const char *text)
+{
+  GListModel *list = moat_model_get_list (model, type);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *value = NULL;
+
+      g_object_get (item, field, &value, NULL);
+      if (g_strcmp0 (value, text) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* Returns: (transfer none): the element named @name; the test fails
+ * when there is none. */
+MoatElement *
+moat_gui_test_element_named (MoatModel  *model,
+                             const char *name)
+{
+  MoatElement *element = moat_gui_test_find_titled (model, MOAT_TYPE_ELEMENT, "name", name);
+
+  g_assert_nonnull (element);
+  return element;
+}
+
+/* Selects @element alone, or nothing when it is %NULL, as a click on
+ * the diagram does. */
+void
+moat_gui_test_select_element (MoatDiagramPage *page,
+                              MoatElement     *element)
+{
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+
+  if (element != NULL)
+    g_ptr_array_add (selection, element);
+  moat_diagram_page_set_selection (page, selection);
+  moat_gui_test_spin ();
+}
+
+/* Clicks @button, which must be there and sensitive, as for a person. */
+void
+moat_gui_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  moat_gui_test_spin ();
+}
+
+/* The button a person knows by its tooltip. */
+GtkWidget *
+moat_gui_test_find_button (GtkWidget  *root,
+                           const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = moat_gui_test_find_button (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Runs the main loop until @done is true; a test that waits longer
+ * than ten seconds fails rather than hangs. */
+void
+moat_gui_test_wait_for (gboolean (*done) (gpointer),
+                        gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Styles and sizes are worked out on the next frames, not at once. */
+void
+moat_gui_test_wait_frames (GtkWidget *widget,
+                           guint      n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (frames < n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Until the view has held still for a while: the first layout of a new
+ * diagram may move it after it is set, and a click must land where the
+ * test means it to. */
+void
+moat_gui_test_wait_for_still_view (MoatCanvas *canvas)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  MoatView last = { 0, }, now;
+  guint still = 0;
+
+  while (still < 10)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+      moat_canvas_get_view (canvas, &now);
+      still = (now.x == last.x && now.y == last.y && now.scale == last.scale
+               && now.width == last.width) ? still + 1 : 0;
+      last = now;
+    }
+}

@@ -8,6 +8,13 @@
 
 #include <adwaita.h>
 
+#include "moat-application.h"
+#include "moat-canvas.h"
+#include "moat-diagram-page.h"
+#include "moat-element.h"
+#include "moat-model.h"
+#include "moat-window.h"
+
 G_BEGIN_DECLS
 
 void       moat_gui_test_init           (int          *argc,
@@ -17,5 +24,29 @@ GtkWidget *moat_gui_test_find_type      (GtkWidget    *root,
                                          GType         type);
 GtkWidget *moat_gui_test_find_row_widget (GtkWidget   *root,
                                           const char  *row_title);
+
+
+MoatApplication *moat_gui_test_new_application (void);
+MoatWindow  *moat_gui_test_open_example    (MoatApplication *app);
+void         moat_gui_test_close           (MoatWindow      *window);
+
+gpointer     moat_gui_test_find_titled     (MoatModel       *model,
+                                            GType            type,
+                                            const char      *field,
+                                            const char      *text);
+MoatElement *moat_gui_test_element_named   (MoatModel       *model,
+                                            const char      *name);
+void         moat_gui_test_select_element  (MoatDiagramPage *page,
+                                            MoatElement     *element);
+
+void         moat_gui_test_click           (GtkWidget       *button);
+GtkWidget   *moat_gui_test_find_button     (GtkWidget       *root,
+                                            const char      *tooltip);
+
+void         moat_gui_test_wait_for        (gboolean       (*done) (gpointer),
+                                            gpointer         data);
+void         moat_gui_test_wait_frames     (GtkWidget       *widget,
+                                            guint            n);
+void         moat_gui_test_wait_for_still_view (MoatCanvas  *canvas);
 
 G_END_DECLS

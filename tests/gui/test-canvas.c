@@ -10,18 +10,12 @@
 #include <adwaita.h>
 
 #include "moat-canvas.h"
+#include "moat-gui-test-util.h"
 #include "moat-test-util.h"
 
 static GtkWindow *window;
 static MoatCanvas *canvas;
 static char *tmpdir;
-
-static void
-spin (void)
-{
-  for (int i = 0; i < 20; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* The window can be allocated small first and then at its default size;
  * the canvas keeps the diagram centred, so positions taken before the
@@ -38,30 +32,7 @@ wait_for_size (void)
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
     }
-  spin ();
-}
-
-/* Until the view has held still for a while: the first layout of a new
- * diagram may move it after we set it, and a click must land where the
- * test means it to. */
-static void
-wait_for_still_view (void)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  MoatView last = { 0, }, now;
-  guint still = 0;
-
-  while (still < 10)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (10000);
-      moat_canvas_get_view (canvas, &now);
-      still = (now.x == last.x && now.y == last.y && now.scale == last.scale
-               && now.width == last.width) ? still + 1 : 0;
-      last = now;
-    }
+  moat_gui_test_spin ();
 }
 
 /* A model with one empty diagram, written through to a new file. */
@@ -87,8 +58,8 @@ new_project (const char *name,
   moat_canvas_set_diagram_id (canvas, "d");
   moat_canvas_set_tool (canvas, MOAT_CANVAS_TOOL_SELECT);
   moat_canvas_set_snap_to_grid (canvas, TRUE);
-  spin ();
-  wait_for_still_view ();
+  moat_gui_test_spin ();
+  moat_gui_test_wait_for_still_view (canvas);
   return store;
 }
 
@@ -114,10 +85,10 @@ drag (double          x0,
   for (int i = 1; i <= 5; i++)
     {
       moat_canvas_drag_update (canvas, x0 + (x1 - x0) * i / 5, y0 + (y1 - y0) * i / 5);
-      spin ();
+      moat_gui_test_spin ();
     }
   moat_canvas_drag_end (canvas, x1, y1);
-  spin ();
+  moat_gui_test_spin ();
 }
 
 static void
@@ -127,7 +98,7 @@ click (double          x,
 {
   moat_canvas_drag_begin (canvas, x, y, GDK_BUTTON_PRIMARY, modifiers);
   moat_canvas_drag_end (canvas, x, y);
-  spin ();
+  moat_gui_test_spin ();
 }
 
 static void
@@ -152,22 +123,6 @@ selection_size (void)
   return selection->len;
 }
 
-static MoatElement *
-find_named (MoatModel  *model,
-            const char *name)
-{
-  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
-
-  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
-    {
-      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
-
-      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
-        return element;
-    }
-  return NULL;
-}
-
 static void
 rename_to (const char *name)
 {
@@ -178,7 +133,7 @@ rename_to (const char *name)
   g_assert_true (GTK_IS_EDITABLE (entry));
   gtk_editable_set_text (entry, name);
   g_signal_emit_by_name (entry, "activate");
-  spin ();
+  moat_gui_test_spin ();
   g_assert_null (moat_canvas_get_renaming (canvas));
 }
 
@@ -268,7 +223,7 @@ test_edit_and_reopen (void)
   moat_canvas_drag_begin (canvas, x, y, GDK_BUTTON_PRIMARY, 0);
   moat_canvas_drag_update (canvas, x + 50, y + 30);
   moat_canvas_drag_update (canvas, x + 100, y + 60);
-  spin ();
+  moat_gui_test_spin ();
   path_now = moat_geometry_get_path (moat_renderer_get_geometry (moat_canvas_get_renderer (canvas)), flow);
   g_assert_nonnull (path_now);
   g_assert_true (moat_geometry_node_contains (api, path_now->points[path_now->n_points - 1].x,
@@ -328,7 +283,7 @@ test_edit_and_reopen (void)
 
   /* The view was drawn throughout without trouble. */
   gtk_widget_queue_draw (GTK_WIDGET (canvas));
-  spin ();
+  moat_gui_test_spin ();
 
   /* Everything was written through: reopen the file and find it. */
   moat_store_close (store);
@@ -337,10 +292,10 @@ test_edit_and_reopen (void)
   reopened = moat_store_open (file, &error);
   g_assert_no_error (error);
   model = moat_store_get_model (reopened);
-  api = find_named (model, "Payments API");
-  customer = find_named (model, "Customer");
-  orders = find_named (model, "Order database");
-  flow = find_named (model, "Data flow");
+  api = moat_gui_test_find_titled (model, MOAT_TYPE_ELEMENT, "name", "Payments API");
+  customer = moat_gui_test_find_titled (model, MOAT_TYPE_ELEMENT, "name", "Customer");
+  orders = moat_gui_test_find_titled (model, MOAT_TYPE_ELEMENT, "name", "Order database");
+  flow = moat_gui_test_find_titled (model, MOAT_TYPE_ELEMENT, "name", "Data flow");
   g_assert_nonnull (api);
   g_assert_nonnull (customer);
   g_assert_nonnull (orders);
@@ -368,7 +323,7 @@ three_nodes (const char   *name,
   *flow = moat_canvas_connect (canvas, nodes[0], nodes[1]);
   g_assert_nonnull (*flow);
   moat_canvas_select (canvas, NULL, FALSE);
-  spin ();
+  moat_gui_test_spin ();
   return store;
 }
 
@@ -625,7 +580,7 @@ test_zoom_and_pan (void)
   g_assert_cmpfloat (fabs (dy0 - dy1 - 120 / moat_canvas_get_zoom (canvas)), <, 1e-9);
 
   gtk_widget_queue_draw (GTK_WIDGET (canvas));
-  spin ();
+  moat_gui_test_spin ();
   g_signal_handlers_disconnect_by_data (model, &actions);
   moat_store_close (store);
 }

@@ -10,6 +10,7 @@
 #include "moat-application.h"
 #include "moat-gui-test-util.h"
 #include "moat-diagram-page.h"
+#include "moat-overview-page.h"
 #include "moat-properties-panel.h"
 #include "moat-test-util.h"
 #include "moat-window.h"
@@ -22,34 +23,13 @@ typedef struct {
   MoatModel       *model;
 } Fixture;
 
-static MoatDiagramPage *
-find_page (GtkWidget *widget)
-{
-  if (MOAT_IS_DIAGRAM_PAGE (widget))
-    return MOAT_DIAGRAM_PAGE (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      MoatDiagramPage *page = find_page (child);
-      if (page != NULL)
-        return page;
-    }
-  return NULL;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
-                                            "payment-service.moat.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (json);
-
-  f->window = MOAT_WINDOW (moat_application_open_file (app, file));
-  moat_gui_test_spin ();
+  f->window = moat_gui_test_open_example (app);
   f->model = moat_window_get_model (f->window);
-  g_assert_nonnull (f->model);
-  f->page = find_page (GTK_WIDGET (f->window));
+  f->page = MOAT_DIAGRAM_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_DIAGRAM_PAGE));
   g_assert_nonnull (f->page);
 }
 
@@ -57,8 +37,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  moat_gui_test_spin ();
+  moat_gui_test_close (f->window);
 }
 
 static void
@@ -68,21 +47,6 @@ activate (Fixture    *f,
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->page), action, parameter));
   moat_gui_test_spin ();
-}
-
-static MoatElement *
-element_named (MoatModel  *model,
-               const char *name)
-{
-  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
-
-  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
-    {
-      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
-      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
-        return element;
-    }
-  g_assert_not_reached ();
 }
 
 static void
@@ -162,7 +126,7 @@ static void
 test_properties_edit_element (Fixture       *f,
                               gconstpointer  data)
 {
-  MoatElement *flow = element_named (f->model, "Authorise payment");
+  MoatElement *flow = moat_gui_test_element_named (f->model, "Authorise payment");
   g_autoptr(GPtrArray) selection = g_ptr_array_new ();
   GtkWidget *panel = moat_diagram_page_get_properties (f->page);
   GtkWidget *encrypted;
@@ -188,6 +152,80 @@ test_properties_edit_element (Fixture       *f,
   moat_model_undo (f->model);
   moat_gui_test_spin ();
   g_assert_cmpint (gtk_switch_get_active (GTK_SWITCH (encrypted)), ==, before);
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The description is written when the writer is done: a change of
+ * selection takes what was typed to the element it was typed for, as one
+ * step of undo, and the view then shows the newly selected element's. */
+static void
+test_properties_description (Fixture       *f,
+                             gconstpointer  data)
+{
+  MoatElement *process = moat_gui_test_element_named (f->model, "Acme Pay checkout");
+  MoatElement *flow = moat_gui_test_element_named (f->model, "Authorise payment");
+  GtkWidget *panel = moat_diagram_page_get_properties (f->page);
+  g_autofree char *before = g_strdup (moat_element_get_description (process));
+  g_autofree char *shown = NULL;
+  GtkTextView *view;
+
+  moat_gui_test_select_element (f->page, process);
+  view = GTK_TEXT_VIEW (moat_gui_test_find_type (panel, GTK_TYPE_TEXT_VIEW));
+  g_assert_nonnull (view);
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, before ? before : "");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Takes the card details once", -1);
+  moat_gui_test_select_element (f->page, flow);
+  g_assert_cmpstr (moat_element_get_description (process), ==, "Takes the card details once");
+  g_clear_pointer (&shown, g_free);
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, moat_element_get_description (flow) ? moat_element_get_description (flow) : "");
+
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_cmpstr (moat_element_get_description (process), ==, before);
+}
+
+/* The overview's texts reach the model when the writer is done (here:
+ * the window asks for it, as before a workshop), one step of undo, and
+ * follow the model back. */
+static void
+test_overview_description (Fixture       *f,
+                           gconstpointer  data)
+{
+  MoatOverviewPage *page =
+    MOAT_OVERVIEW_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_OVERVIEW_PAGE));
+  g_autofree char *before = g_strdup (moat_model_get_description (f->model));
+  g_autofree char *shown = NULL;
+  GtkTextView *view;
+
+  g_assert_nonnull (page);
+  /* The first text view of the page is the model's description. */
+  view = GTK_TEXT_VIEW (moat_gui_test_find_type (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, before ? before : "");
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Checkout for Acme's shops", -1);
+  g_assert_cmpstr (moat_model_get_description (f->model), ==, before);
+  moat_overview_page_commit (page);
+  g_assert_cmpstr (moat_model_get_description (f->model), ==, "Checkout for Acme's shops");
+
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_cmpstr (moat_model_get_description (f->model), ==, before);
+  g_clear_pointer (&shown, g_free);
+  shown = buffer_text (view);
+  g_assert_cmpstr (shown, ==, before ? before : "");
 }
 
 static void
@@ -246,7 +284,7 @@ static void
 test_open_child_diagram (Fixture       *f,
                          gconstpointer  data)
 {
-  MoatElement *process = element_named (f->model, "Acme Pay checkout");
+  MoatElement *process = moat_gui_test_element_named (f->model, "Acme Pay checkout");
   g_autoptr(GPtrArray) selection = g_ptr_array_new ();
   MoatDiagram *top = moat_diagram_page_get_diagram (f->page);
   MoatDiagram *child;
@@ -306,7 +344,7 @@ static GPtrArray *
 flow_with_ends (Fixture    *f,
                 const char *name)
 {
-  MoatElement *flow = element_named (f->model, name);
+  MoatElement *flow = moat_gui_test_element_named (f->model, name);
   GPtrArray *elements = g_ptr_array_new ();
 
   g_ptr_array_add (elements, flow);
@@ -401,9 +439,7 @@ main (int   argc,
   int status;
 
   moat_gui_test_init (&argc, &argv);
-  app = moat_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = moat_gui_test_new_application ();
 
 #define ADD(path, func) g_test_add ("/diagram-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("opens-first-diagram", test_opens_first_diagram);
@@ -411,6 +447,8 @@ main (int   argc,
   ADD ("outline-follows-selection", test_outline_follows_selection);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
+  ADD ("properties-description", test_properties_description);
+  ADD ("overview-description", test_overview_description);
   ADD ("open-child", test_open_child_diagram);
   ADD ("duplicate", test_duplicate);
   ADD ("copy-paste", test_copy_paste_to_other_diagram);

@@ -41,15 +41,10 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
-                                            "payment-service.moat.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (json);
   GtkWidget *root;
 
-  f->window = MOAT_WINDOW (moat_application_open_file (app, file));
-  moat_gui_test_spin ();
+  f->window = moat_gui_test_open_example (app);
   f->model = moat_window_get_model (f->window);
-  g_assert_nonnull (f->model);
   root = GTK_WIDGET (f->window);
   f->page = MOAT_DIAGRAM_PAGE (moat_gui_test_find_type (root, MOAT_TYPE_DIAGRAM_PAGE));
   f->threats = MOAT_THREATS_PANEL (moat_gui_test_find_type (root, MOAT_TYPE_THREATS_PANEL));
@@ -64,38 +59,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  moat_gui_test_spin ();
+  moat_gui_test_close (f->window);
 }
 
 /* Helpers */
-
-static MoatElement *
-element_named (MoatModel  *model,
-               const char *name)
-{
-  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
-
-  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
-    {
-      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
-      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
-        return element;
-    }
-  g_assert_not_reached ();
-}
-
-static void
-select_element (Fixture     *f,
-                MoatElement *element)
-{
-  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
-
-  if (element != NULL)
-    g_ptr_array_add (selection, element);
-  moat_diagram_page_set_selection (f->page, selection);
-  moat_gui_test_spin ();
-}
 
 static void
 show_side_page (GtkWidget *panel)
@@ -112,22 +79,6 @@ activate (gpointer    widget,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (widget), action, NULL));
   moat_gui_test_spin ();
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *tooltip)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -154,15 +105,6 @@ n_rows (GtkListBox *box)
   while (gtk_list_box_get_row_at_index (box, n) != NULL)
     n++;
   return n;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  moat_gui_test_spin ();
 }
 
 /* Types into an entry row and presses Enter, as a person does. */
@@ -257,7 +199,7 @@ static void
 test_add_and_edit_threat (Fixture       *f,
                           gconstpointer  data)
 {
-  MoatElement *api = element_named (f->model, "Payment API");
+  MoatElement *api = moat_gui_test_element_named (f->model, "Payment API");
   guint before = moat_model_count (f->model, MOAT_TYPE_THREAT);
   guint steps;
   gulong counter;
@@ -267,7 +209,7 @@ test_add_and_edit_threat (Fixture       *f,
   MoatRiskAssessment risk;
 
   g_assert_cmpint (from_assets, >, 0);
-  select_element (f, api);
+  moat_gui_test_select_element (f->page, api);
   show_side_page (GTK_WIDGET (f->threats));
   counter = count_actions (f->model, &steps);
   activate (f->threats, "panel.add");
@@ -305,7 +247,7 @@ test_add_and_edit_threat (Fixture       *f,
   moat_gui_test_spin ();
   g_assert_true (moat_threat_get_impact_overridden (threat));
   g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, 1);
-  click (find_button (editor, "Use the Impact of the Assets"));
+  moat_gui_test_click (moat_gui_test_find_button (editor, "Use the Impact of the Assets"));
   g_assert_false (moat_threat_get_impact_overridden (threat));
   g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, from_assets);
 
@@ -350,11 +292,11 @@ test_list_follows_selection_and_filters (Fixture       *f,
 {
   MoatItemsPanel *panel = MOAT_ITEMS_PANEL (f->threats);
   GListModel *all = moat_model_get_list (f->model, MOAT_TYPE_THREAT);
-  MoatElement *front = element_named (f->model, "Web front end (SPA + CDN)");
+  MoatElement *front = moat_gui_test_element_named (f->model, "Web front end (SPA + CDN)");
   GListModel *shown = NULL;
   guint expected = 0;
 
-  select_element (f, front);
+  moat_gui_test_select_element (f->page, front);
   shown = moat_items_panel_get_items (panel);
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
@@ -368,7 +310,7 @@ test_list_follows_selection_and_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
 
   /* Nothing selected: nothing to show until the user asks for all. */
-  select_element (f, NULL);
+  moat_gui_test_select_element (f->page, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "panel.scope", "s", "all"));
   moat_gui_test_spin ();
@@ -471,14 +413,14 @@ static void
 test_link_and_edit_control (Fixture       *f,
                             gconstpointer  data)
 {
-  MoatElement *api = element_named (f->model, "Payment API");
+  MoatElement *api = moat_gui_test_element_named (f->model, "Payment API");
   GtkWidget *threat_editor, *control_editor;
   MoatLinkList *controls_list, *threats_list;
   MoatThreat *threat;
   MoatControl *control;
   MoatRiskAssessment before, after;
 
-  select_element (f, api);
+  moat_gui_test_select_element (f->page, api);
   show_side_page (GTK_WIDGET (f->threats));
   activate (f->threats, "panel.add");
   threat = MOAT_THREAT (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
@@ -487,7 +429,7 @@ test_link_and_edit_control (Fixture       *f,
   moat_gui_test_spin ();
 
   /* A new control from the threat: linked, and opened in the Controls panel. */
-  click (find_button (threat_editor, "New Control for This Threat"));
+  moat_gui_test_click (moat_gui_test_find_button (threat_editor, "New Control for This Threat"));
   control = MOAT_CONTROL (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->controls)));
   g_assert_nonnull (control);
   g_assert_true (ids_contain (moat_control_get_threat_ids (control), id_of (threat)));
@@ -538,7 +480,7 @@ test_link_and_edit_control (Fixture       *f,
   activate (f->controls, "panel.back");
   moat_items_panel_edit (MOAT_ITEMS_PANEL (f->threats), MOAT_OBJECT (threat));
   moat_gui_test_spin ();
-  click (find_button (GTK_WIDGET (controls_list), "Unlink"));
+  moat_gui_test_click (moat_gui_test_find_button (GTK_WIDGET (controls_list), "Unlink"));
   g_assert_false (ids_contain (moat_control_get_threat_ids (control), id_of (threat)));
   g_assert_cmpuint (g_list_model_get_n_items (moat_link_list_get_linked (controls_list)), ==, 0);
   moat_model_undo (f->model);
@@ -552,12 +494,12 @@ test_controls_follow_threats_of_selection (Fixture       *f,
                                            gconstpointer  data)
 {
   MoatItemsPanel *panel = MOAT_ITEMS_PANEL (f->controls);
-  MoatElement *front = element_named (f->model, "Web front end (SPA + CDN)");
+  MoatElement *front = moat_gui_test_element_named (f->model, "Web front end (SPA + CDN)");
   GListModel *controls = moat_model_get_list (f->model, MOAT_TYPE_CONTROL);
   GListModel *shown = moat_items_panel_get_items (panel);
   guint expected = 0;
 
-  select_element (f, front);
+  moat_gui_test_select_element (f->page, front);
   for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
     {
       g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
@@ -599,14 +541,14 @@ test_add_and_edit_assumption (Fixture       *f,
 {
   MoatItemsPanel *panel = MOAT_ITEMS_PANEL (moat_gui_test_find_type (GTK_WIDGET (f->window),
                                                                      MOAT_TYPE_ASSUMPTIONS_PANEL));
-  MoatElement *replica = element_named (f->model, "Reporting replica");
+  MoatElement *replica = moat_gui_test_element_named (f->model, "Reporting replica");
   GtkWidget *editor;
   GtkTextView *statement;
   MoatAssumption *assumption;
   MoatLinkList *threats_list;
   g_autoptr(MoatThreat) threat = NULL;
 
-  select_element (f, replica);
+  moat_gui_test_select_element (f->page, replica);
   show_side_page (GTK_WIDGET (panel));
   activate (panel, "panel.add");
   assumption = MOAT_ASSUMPTION (moat_items_panel_get_editing (panel));
@@ -664,7 +606,7 @@ suggestion_button (Fixture    *f,
   GtkWidget *list = GTK_WIDGET (moat_threats_panel_get_suggestions (f->threats));
   GtkListBox *box = GTK_LIST_BOX (moat_gui_test_find_type (list, GTK_TYPE_LIST_BOX));
 
-  return find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0)), tooltip);
+  return moat_gui_test_find_button (GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0)), tooltip);
 }
 
 static MoatThreat *
@@ -688,7 +630,7 @@ static void
 test_accept_suggestion (Fixture       *f,
                         gconstpointer  data)
 {
-  MoatElement *api = element_named (f->model, "Payment API");
+  MoatElement *api = moat_gui_test_element_named (f->model, "Payment API");
   GListModel *items = moat_suggestion_list_get_items (moat_threats_panel_get_suggestions (f->threats));
   g_autoptr(MoatSuggestion) suggestion = NULL;
   g_autofree char *rule_id = NULL;
@@ -696,7 +638,7 @@ test_accept_suggestion (Fixture       *f,
   gulong counter;
   MoatThreat *threat;
 
-  select_element (f, api);
+  moat_gui_test_select_element (f->page, api);
   show_side_page (GTK_WIDGET (f->threats));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (moat_threats_panel_get_suggestions (f->threats))));
   suggestion = first_suggestion (f);
@@ -706,7 +648,7 @@ test_accept_suggestion (Fixture       *f,
   n_suggested = g_list_model_get_n_items (items);
 
   counter = count_actions (f->model, &steps);
-  click (suggestion_button (f, "Accept as a Threat"));
+  moat_gui_test_click (suggestion_button (f, "Accept as a Threat"));
   g_signal_handler_disconnect (f->model, counter);
 
   threat = threat_with_rule (f->model, rule_id, id_of (api));
@@ -727,7 +669,7 @@ static void
 test_dismiss_suggestion (Fixture       *f,
                          gconstpointer  data)
 {
-  MoatElement *api = element_named (f->model, "Payment API");
+  MoatElement *api = moat_gui_test_element_named (f->model, "Payment API");
   GListModel *items = moat_suggestion_list_get_items (moat_threats_panel_get_suggestions (f->threats));
   GListModel *dismissals = moat_model_get_list (f->model, MOAT_TYPE_DISMISSAL);
   g_autoptr(MoatSuggestion) suggestion = NULL;
@@ -735,13 +677,13 @@ test_dismiss_suggestion (Fixture       *f,
   GtkWidget *dialog;
   GtkEditable *reason;
 
-  select_element (f, api);
+  moat_gui_test_select_element (f->page, api);
   show_side_page (GTK_WIDGET (f->threats));
   suggestion = first_suggestion (f);
   n_suggested = g_list_model_get_n_items (items);
   n_dismissed = g_list_model_get_n_items (dismissals);
 
-  click (suggestion_button (f, "Dismiss…"));
+  moat_gui_test_click (suggestion_button (f, "Dismiss…"));
   dialog = moat_threats_panel_get_dialog (f->threats);
   g_assert_nonnull (dialog);
 
@@ -773,14 +715,14 @@ static void
 test_review_flag (Fixture       *f,
                   gconstpointer  data)
 {
-  MoatElement *api = element_named (f->model, "Payment API");
+  MoatElement *api = moat_gui_test_element_named (f->model, "Payment API");
   MoatRuleEngine *engine = moat_threats_panel_get_engine (f->threats);
   g_autoptr(MoatSuggestion) suggestion = NULL;
   GtkWidget *editor = moat_threats_panel_get_editor (f->threats);
   GtkWidget *keep;
   MoatThreat *threat;
 
-  select_element (f, api);
+  moat_gui_test_select_element (f->page, api);
   show_side_page (GTK_WIDGET (f->threats));
   suggestion = first_suggestion (f);
   threat = moat_threats_panel_accept (f->threats, suggestion);
@@ -789,7 +731,7 @@ test_review_flag (Fixture       *f,
 
   /* Its element goes: the threat stays, flagged. (Deselected first, as
    * deleting on the canvas does.) */
-  select_element (f, NULL);
+  moat_gui_test_select_element (f->page, NULL);
   moat_model_remove (f->model, api);
   moat_gui_test_spin ();
   g_assert_nonnull (moat_model_lookup (f->model, id_of (threat)));
@@ -797,10 +739,10 @@ test_review_flag (Fixture       *f,
 
   moat_items_panel_edit (MOAT_ITEMS_PANEL (f->threats), MOAT_OBJECT (threat));
   moat_gui_test_spin ();
-  keep = find_button (editor, "Keep this threat as your own, no longer tied to its rule");
+  keep = moat_gui_test_find_button (editor, "Keep this threat as your own, no longer tied to its rule");
   g_assert_true (gtk_widget_get_mapped (keep));
 
-  click (keep);
+  moat_gui_test_click (keep);
   g_assert_false (moat_rule_engine_needs_review (engine, threat));
   g_assert_false (gtk_widget_get_mapped (keep));
 }
@@ -889,7 +831,7 @@ test_assets_page (Fixture       *f,
   MoatAssetsPage *page = MOAT_ASSETS_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_ASSETS_PAGE));
   guint n_assets = moat_model_count (f->model, MOAT_TYPE_ASSET);
   guint n_actors = moat_model_count (f->model, MOAT_TYPE_THREAT_ACTOR);
-  MoatElement *queue = element_named (f->model, "Event queue");
+  MoatElement *queue = moat_gui_test_element_named (f->model, "Event queue");
   MoatThreat *threat;
   MoatAsset *asset;
   MoatThreatActor *actor;
@@ -923,7 +865,7 @@ test_assets_page (Fixture       *f,
   /* An element carrying it gives its threats that impact. */
   ids[0] = id_of (asset);
   g_object_set (queue, "asset-ids", ids, NULL);
-  select_element (f, queue);
+  moat_gui_test_select_element (f->page, queue);
   show_side_page (GTK_WIDGET (f->threats));
   activate (f->threats, "panel.add");
   threat = MOAT_THREAT (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
@@ -944,7 +886,7 @@ test_assets_page (Fixture       *f,
   /* Deleting an asset lets its elements go of it; undo brings both back. */
   row = moat_assets_page_get_row (page, MOAT_OBJECT (asset));
   g_object_ref (asset);
-  click (find_button_labelled (row, "Delete"));
+  moat_gui_test_click (find_button_labelled (row, "Delete"));
   g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ASSET), ==, n_assets);
   g_assert_false (ids_contain (moat_element_get_asset_ids (queue), id_of (asset)));
   moat_model_undo (f->model);
@@ -961,9 +903,7 @@ main (int   argc,
   int status;
 
   moat_gui_test_init (&argc, &argv);
-  app = moat_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = moat_gui_test_new_application ();
 
 #define ADD(path, func) g_test_add ("/threats/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("add-and-edit-threat", test_add_and_edit_threat);

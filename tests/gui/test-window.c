@@ -18,19 +18,6 @@ static MoatApplication *app;
 static char *tmpdir;
 
 static void
-wait_for (gboolean (*done) (gpointer),
-          gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-static void
 close_all_windows (void)
 {
   GList *windows;
@@ -171,7 +158,7 @@ answer_chooser (MoatWindow *window,
   GtkNativeDialog *chooser;
   g_autoptr(GError) error = NULL;
 
-  wait_for (has_chooser, window);
+  moat_gui_test_wait_for (has_chooser, window);
   chooser = moat_window_get_file_chooser (window);
   if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
     {
@@ -188,7 +175,7 @@ answer_chooser (MoatWindow *window,
       g_assert_no_error (error);
     }
   /* The dialog selects the file once it has read the folder. */
-  wait_for (chooser_has_file, &(ChooserWait) { chooser, file });
+  moat_gui_test_wait_for (chooser_has_file, &(ChooserWait) { chooser, file });
   g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
   moat_gui_test_spin ();
 }
@@ -444,7 +431,7 @@ test_export_pdf (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   moat_report_dialog_export_to (dialog, target);
   /* Written in the background; the dialog closes when it is done. */
-  wait_for (is_null, &dialog);
+  moat_gui_test_wait_for (is_null, &dialog);
   assert_pdf (pdf);
 
   /* The choice is remembered for next time. */
@@ -514,10 +501,7 @@ main (int   argc,
 
   moat_gui_test_init (&argc, &argv);
   tmpdir = moat_test_make_tmpdir ();
-  app = moat_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  /* Keep running between tests, when no window is open. */
-  g_application_hold (G_APPLICATION (app));
+  app = moat_gui_test_new_application ();
 
   g_test_add_func ("/window/new", test_new_document);
   g_test_add_func ("/window/open-example", test_open_example);

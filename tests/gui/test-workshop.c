@@ -32,10 +32,6 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *json = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
-                                            "payment-service.moat.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (json);
-
   g_settings_reset (moat_application_get_settings (app), "presentation-text-scale");
   g_settings_reset (moat_application_get_settings (app), "workshop-minutes");
   if (data == NULL)
@@ -43,10 +39,8 @@ fixture_setup (Fixture       *f,
       g_settings_reset (moat_application_get_settings (app), "window-width");
       g_settings_reset (moat_application_get_settings (app), "window-height");
     }
-  f->window = MOAT_WINDOW (moat_application_open_file (app, file));
-  moat_gui_test_spin ();
+  f->window = moat_gui_test_open_example (app);
   f->model = moat_window_get_model (f->window);
-  g_assert_nonnull (f->model);
   f->view = MOAT_WORKSHOP_VIEW (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_WORKSHOP_VIEW));
   g_assert_nonnull (f->view);
 }
@@ -55,8 +49,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  moat_gui_test_spin ();
+  moat_gui_test_close (f->window);
 }
 
 static gboolean
@@ -134,26 +127,6 @@ type_and_enter (Fixture    *f,
   g_signal_emit_by_name (entry, "activate");
   moat_gui_test_spin ();
   g_assert_false (moat_workshop_view_get_capturing (f->view));
-}
-
-static gpointer
-find_titled (MoatModel  *model,
-             GType       type,
-             const char *field,
-             const char *text)
-{
-  GListModel *list = moat_model_get_list (model, type);
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      g_autofree char *value = NULL;
-
-      g_object_get (item, field, &value, NULL);
-      if (g_strcmp0 (value, text) == 0)
-        return item;
-    }
-  return NULL;
 }
 
 static MoatWorkshopSession *
@@ -309,7 +282,7 @@ test_capture_by_keyboard (Fixture       *f,
   /* T, a line, Enter: a threat on the element being discussed. */
   g_assert_true (press_key (f, GDK_KEY_t, 0));
   type_and_enter (f, "Replay of a captured payment request");
-  threat = find_titled (f->model, MOAT_TYPE_THREAT, "title", "Replay of a captured payment request");
+  threat = moat_gui_test_find_titled (f->model, MOAT_TYPE_THREAT, "title", "Replay of a captured payment request");
   g_assert_nonnull (threat);
   g_assert_true (g_strv_contains (moat_threat_get_element_ids (threat),
                                   moat_object_get_id (MOAT_OBJECT (element))));
@@ -326,7 +299,7 @@ test_capture_by_keyboard (Fixture       *f,
 
   g_assert_true (press_key (f, GDK_KEY_c, 0));
   type_and_enter (f, "Nonce and timestamp on every payment request");
-  control = find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Nonce and timestamp on every payment request");
+  control = moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Nonce and timestamp on every payment request");
   g_assert_nonnull (control);
   g_assert_true (g_strv_contains (moat_control_get_threat_ids (control),
                                   moat_object_get_id (MOAT_OBJECT (threat))));
@@ -335,7 +308,7 @@ test_capture_by_keyboard (Fixture       *f,
   g_assert_true (press_key (f, GDK_KEY_Q, GDK_SHIFT_MASK));
   type_and_enter (f, "Does the provider sign its callbacks?");
   {
-    MoatAssumption *question = find_titled (f->model, MOAT_TYPE_ASSUMPTION, "statement",
+    MoatAssumption *question = moat_gui_test_find_titled (f->model, MOAT_TYPE_ASSUMPTION, "statement",
                                             "Does the provider sign its callbacks?");
     g_assert_nonnull (question);
     g_assert_cmpint (moat_assumption_get_kind (question), ==, MOAT_ASSUMPTION_KIND_QUESTION);
@@ -357,7 +330,7 @@ test_capture_by_keyboard (Fixture       *f,
   press_key (f, GDK_KEY_Page_Down, 0);
   g_assert_true (press_key (f, GDK_KEY_c, 0));
   type_and_enter (f, "Rate-limit the refund endpoint");
-  control = find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Rate-limit the refund endpoint");
+  control = moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Rate-limit the refund endpoint");
   g_assert_nonnull (control);
   g_assert_null (moat_control_get_threat_ids (control));
 
@@ -399,7 +372,7 @@ test_draw_during_workshop (Fixture       *f,
   moat_canvas_select (MOAT_CANVAS (canvas), process, FALSE);
   g_assert_true (press_key (f, GDK_KEY_t, 0));
   type_and_enter (f, "Spoofed calls to the new service");
-  threat = find_titled (f->model, MOAT_TYPE_THREAT, "title", "Spoofed calls to the new service");
+  threat = moat_gui_test_find_titled (f->model, MOAT_TYPE_THREAT, "title", "Spoofed calls to the new service");
   g_assert_nonnull (threat);
   g_assert_true (g_strv_contains (moat_threat_get_element_ids (threat), moat_object_get_id (MOAT_OBJECT (process))));
 
@@ -623,32 +596,6 @@ test_timer_warning (Fixture       *f,
   g_assert_cmpint (moat_workshop_session_get_planned_minutes (newest_session (f->model)), ==, 15);
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Styles and sizes are worked out on the next frames, not at once. */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (frames < n)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  gtk_widget_remove_tick_callback (widget, id);
-}
-
 static double
 font_size (GtkWidget *widget)
 {
@@ -669,10 +616,10 @@ test_text_scale (Fixture       *f,
   toggle_workshop (f);
   timer = moat_workshop_view_get_timer (f->view);
   g_settings_set_double (settings, "presentation-text-scale", 1.0);
-  wait_frames (timer, 3);
+  moat_gui_test_wait_frames (timer, 3);
   small = font_size (timer);
   g_settings_set_double (settings, "presentation-text-scale", 2.0);
-  wait_frames (timer, 3);
+  moat_gui_test_wait_frames (timer, 3);
   large = font_size (timer);
   g_test_message ("text at scale 1: %g pt; at scale 2: %g pt", small, large);
   g_assert_cmpfloat_with_epsilon (large / small, 2.0, 0.05);
@@ -703,8 +650,8 @@ static void
 wait_for_transition (GtkStack *stack)
 {
   while (gtk_stack_get_transition_running (stack))
-    wait_frames (GTK_WIDGET (stack), 1);
-  wait_frames (GTK_WIDGET (stack), 3);
+    moat_gui_test_wait_frames (GTK_WIDGET (stack), 1);
+  moat_gui_test_wait_frames (GTK_WIDGET (stack), 3);
 }
 
 /* Without a window manager there is no full screen: the window keeps the
@@ -737,7 +684,7 @@ wait_for_size (GtkWidget *window,
                  gtk_widget_get_height (window), width, height);
       g_main_context_iteration (NULL, FALSE);
     }
-  wait_frames (window, 2);
+  moat_gui_test_wait_frames (window, 2);
 }
 
 static void
@@ -865,8 +812,8 @@ test_screenshots (Fixture       *f,
   revealer = GTK_REVEALER (gtk_widget_get_ancestor (moat_workshop_view_get_capture_entry (f->view),
                                                     GTK_TYPE_REVEALER));
   while (!gtk_revealer_get_child_revealed (revealer))
-    wait_frames (GTK_WIDGET (f->view), 1);
-  wait_frames (GTK_WIDGET (f->view), 2);
+    moat_gui_test_wait_frames (GTK_WIDGET (f->view), 1);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->view), 2);
   save_screenshot (GTK_WIDGET (f->window), capture_path);
   press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
 
@@ -899,7 +846,7 @@ test_screenshots (Fixture       *f,
     g_assert_nonnull (list);
     row = moat_gui_test_find_type (list, ADW_TYPE_EXPANDER_ROW);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-    wait_frames (history, 10);
+    moat_gui_test_wait_frames (history, 10);
     save_screenshot (history, path);
     gtk_window_destroy (GTK_WINDOW (history));
   }
@@ -912,9 +859,7 @@ main (int   argc,
   int status;
 
   moat_gui_test_init (&argc, &argv);
-  app = moat_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = moat_gui_test_new_application ();
 
 #define ADD(path, func) \
   g_test_add ("/workshop/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

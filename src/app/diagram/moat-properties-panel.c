@@ -14,9 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-field-binder.h"
 #include "moat-properties-panel.h"
-
-#define TYPING_PAUSE_MS 800
 
 #define KIND(k) (1u << MOAT_ELEMENT_##k)
 #define NODES (KIND (ACTOR) | KIND (PROCESS) | KIND (STORE))
@@ -45,7 +44,7 @@ struct _MoatPropertiesPanel
   MoatModel           *model;
   GPtrArray           *selection;   /* of MoatElement */
   gboolean             loading;
-  guint                commit_source;
+  MoatFieldBinder     *description;
   GPtrArray           *asset_rows;  /* of AdwActionRow */
 
   /* template children */
@@ -224,16 +223,6 @@ load_field (MoatPropertiesPanel *self,
     }
 }
 
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 load_description (MoatPropertiesPanel *self)
 {
@@ -241,12 +230,9 @@ load_description (MoatPropertiesPanel *self)
   GtkWidget *frame = gtk_widget_get_parent (GTK_WIDGET (self->description_view));
 
   gtk_widget_set_visible (frame, single);
+  moat_field_binder_set_object (self->description, single ? MOAT_OBJECT (first (self)) : NULL);
   if (single)
-    {
-      const char *text = moat_element_get_description (first (self));
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
-                                text ? text : "", -1);
-    }
+    moat_field_binder_reload (self->description);
 }
 
 static gboolean
@@ -433,41 +419,6 @@ on_combo_selected (MoatPropertiesPanel *self,
 }
 
 static void
-commit_description (MoatPropertiesPanel *self)
-{
-  g_autofree char *text = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  if (self->selection->len != 1)
-    return;
-
-  text = view_text (self->description_view);
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  store_value (self, "description", &value);
-}
-
-static gboolean
-on_typing_pause (gpointer data)
-{
-  MoatPropertiesPanel *self = data;
-
-  self->commit_source = 0;
-  commit_description (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_description_changed (MoatPropertiesPanel *self)
-{
-  if (self->loading)
-    return;
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (TYPING_PAUSE_MS, on_typing_pause, self);
-}
-
-static void
 on_asset_toggled (MoatPropertiesPanel *self,
                   GtkCheckButton      *check)
 {
@@ -616,8 +567,7 @@ moat_properties_panel_commit (MoatPropertiesPanel *self)
 
   if (self->selection->len == 0)
     return;
-  if (self->commit_source != 0)
-    commit_description (self);
+  moat_field_binder_commit (self->description);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (fields[i].kind == FIELD_ENTRY || fields[i].kind == FIELD_TAGS)
       {
@@ -638,7 +588,7 @@ moat_properties_panel_dispose (GObject *object)
 {
   MoatPropertiesPanel *self = MOAT_PROPERTIES_PANEL (object);
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_object (&self->description);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
@@ -729,8 +679,9 @@ moat_properties_panel_init (MoatPropertiesPanel *self)
           g_assert_not_reached ();
         }
     }
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
-                            G_CALLBACK (on_description_changed), self);
+  /* One element's description, written as the field binder writes text. */
+  self->description = moat_field_binder_new ();
+  moat_field_binder_bind (self->description, GTK_WIDGET (self->description_view), "description");
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
 }

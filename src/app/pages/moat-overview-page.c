@@ -12,9 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-field-binder.h"
 #include "moat-overview-page.h"
-
-#define TYPING_PAUSE_MS 800
 
 struct _MoatOverviewPage
 {
@@ -22,7 +21,7 @@ struct _MoatOverviewPage
 
   MoatModel       *model;
   GPtrArray       *count_rows;   /* of GtkLabel, one per counted type */
-  guint            commit_source;
+  MoatFieldBinder *texts;        /* the text views, on the model */
 
   /* template children */
   AdwEntryRow     *title_row;
@@ -62,21 +61,6 @@ entry_field (MoatOverviewPage *self,
   if (row == self->owner_row)
     return "owner";
   return "version-label";
-}
-
-static const char *
-view_field (MoatOverviewPage *self,
-            GtkTextView      *view)
-{
-  if (view == self->description_view)
-    return "description";
-  if (view == self->purpose_view)
-    return "business-purpose";
-  if (view == self->scope_in_view)
-    return "scope-in";
-  if (view == self->scope_out_view)
-    return "scope-out";
-  return "failure-impact";
 }
 
 static void
@@ -130,32 +114,6 @@ commit_entry (MoatOverviewPage *self,
     set_field (self, entry_field (self, row), gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-commit_views (MoatOverviewPage *self)
-{
-  GtkTextView *views[] = {
-    self->description_view, self->purpose_view, self->impact_view,
-    self->scope_in_view, self->scope_out_view,
-  };
-
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      g_autofree char *text = view_text (views[i]);
-      set_field (self, view_field (self, views[i]), text);
-    }
-}
-
 /**
  * moat_overview_page_commit:
  *
@@ -168,36 +126,14 @@ moat_overview_page_commit (MoatOverviewPage *self)
   commit_entry (self, self->owner_row);
   commit_entry (self, self->version_row);
   commit_scale (self);
-  commit_views (self);
-}
-
-static gboolean
-on_typing_pause (gpointer data)
-{
-  MoatOverviewPage *self = data;
-
-  self->commit_source = 0;
-  commit_views (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_buffer_changed (MoatOverviewPage *self)
-{
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (TYPING_PAUSE_MS, on_typing_pause, self);
+  moat_field_binder_commit (self->texts);
 }
 
 static void
 on_focus_leave (GtkEventControllerFocus *controller,
                 MoatOverviewPage        *self)
 {
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-
-  if (ADW_IS_ENTRY_ROW (widget))
-    commit_entry (self, ADW_ENTRY_ROW (widget));
-  else
-    commit_views (self);
+  commit_entry (self, ADW_ENTRY_ROW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
 }
 
 static void
@@ -235,25 +171,6 @@ show_entry (MoatOverviewPage *self,
 }
 
 static void
-show_view (MoatOverviewPage *self,
-           GtkTextView      *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  g_autofree char *value = NULL;
-  g_autofree char *shown = view_text (view);
-
-  if (gtk_widget_has_focus (GTK_WIDGET (view)))
-    return;
-  g_object_get (self->model, view_field (self, view), &value, NULL);
-  if (g_strcmp0 (shown, value ? value : "") == 0)
-    return;
-
-  g_signal_handlers_block_by_func (buffer, on_buffer_changed, self);
-  gtk_text_buffer_set_text (buffer, value ? value : "", -1);
-  g_signal_handlers_unblock_by_func (buffer, on_buffer_changed, self);
-}
-
-static void
 show_fields (MoatOverviewPage *self)
 {
   if (self->model == NULL)
@@ -262,11 +179,6 @@ show_fields (MoatOverviewPage *self)
   show_entry (self, self->title_row);
   show_entry (self, self->owner_row);
   show_entry (self, self->version_row);
-  show_view (self, self->description_view);
-  show_view (self, self->purpose_view);
-  show_view (self, self->impact_view);
-  show_view (self, self->scope_in_view);
-  show_view (self, self->scope_out_view);
   for (guint i = 0; i < G_N_ELEMENTS (self->scale_rows); i++)
     show_entry (self, self->scale_rows[i]);
 }
@@ -294,6 +206,7 @@ moat_overview_page_set_model (MoatOverviewPage *self,
         g_signal_handlers_disconnect_by_data (moat_model_get_list (self->model, counted[i].get_type ()), self);
     }
   g_set_object (&self->model, model);
+  moat_field_binder_set_object (self->texts, MOAT_OBJECT (model));
   if (model == NULL)
     return;
 
@@ -328,9 +241,9 @@ moat_overview_page_dispose (GObject *object)
 {
   MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
 
-  if (self->commit_source != 0)
-    commit_views (self);
-  moat_overview_page_set_model (self, NULL);
+  if (self->texts != NULL)
+    moat_overview_page_set_model (self, NULL);
+  g_clear_object (&self->texts);
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (moat_overview_page_parent_class)->dispose (object);
@@ -392,9 +305,15 @@ moat_overview_page_init (MoatOverviewPage *self)
       self->scale_rows[0], self->scale_rows[1], self->scale_rows[2], self->scale_rows[3],
       self->scale_rows[4],
     };
-    GtkTextView *views[] = {
-      self->description_view, self->purpose_view, self->impact_view,
-      self->scope_in_view, self->scope_out_view,
+    struct {
+      GtkTextView *view;
+      const char  *field;
+    } views[] = {
+      { self->description_view, "description" },
+      { self->purpose_view, "business-purpose" },
+      { self->impact_view, "failure-impact" },
+      { self->scope_in_view, "scope-in" },
+      { self->scope_out_view, "scope-out" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -402,11 +321,9 @@ moat_overview_page_init (MoatOverviewPage *self)
         g_signal_connect_swapped (rows[i], "apply", G_CALLBACK (commit_entry), self);
         watch_focus (self, GTK_WIDGET (rows[i]));
       }
+    /* The texts are written as the field binder writes text. */
+    self->texts = moat_field_binder_new ();
     for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-      {
-        g_signal_connect_swapped (gtk_text_view_get_buffer (views[i]), "changed",
-                                  G_CALLBACK (on_buffer_changed), self);
-        watch_focus (self, GTK_WIDGET (views[i]));
-      }
+      moat_field_binder_bind (self->texts, GTK_WIDGET (views[i].view), views[i].field);
   }
 }

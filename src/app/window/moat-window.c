@@ -8,44 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "moat-analysis.h"
-#include "moat-diagram-page.h"
-#include "moat-overview-page.h"
-#include "moat-report-dialog.h"
-#include "moat-start-page.h"
-#include "moat-window.h"
 #include "moat-file-banner.h"
-#include "moat-workshop-history.h"
-#include "moat-workshop-view.h"
-
-typedef void (*ChooserResponse) (MoatWindow *self,
-                                 GFile      *file);
-
-struct _MoatWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  MoatStore            *store;
-  GtkFileChooserNative *chooser;
-  GtkWidget            *dialog;
-  GBinding             *undo_binding;
-  GBinding             *redo_binding;
-  MoatAnalysis         *analysis;
-  gboolean              was_fullscreen;  /* before the workshop */
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  GtkWidget            *header_bar;
-  MoatWorkshopView     *workshop_view;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkStack             *main_stack;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherBar   *switcher_bar;
-  MoatStartPage        *start_page;
-  MoatOverviewPage     *overview_page;
-  MoatDiagramPage      *diagram_page;
-  GMenu                *recent_menu;
-};
+#include "moat-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MoatWindow, moat_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -57,16 +21,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GSettings *
-settings (MoatWindow *self)
+GSettings *
+_moat_window_get_settings (MoatWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   return MOAT_IS_APPLICATION (app) ? moat_application_get_settings (MOAT_APPLICATION (app)) : NULL;
 }
 
-static char *
-document_title (MoatWindow *self)
+char *
+_moat_window_dup_title (MoatWindow *self)
 {
   MoatModel *model = moat_window_get_model (self);
   g_autofree char *name = NULL;
@@ -107,10 +71,10 @@ document_subtitle (MoatWindow *self)
   return g_steal_pointer (&path);
 }
 
-static void
-update_titles (MoatWindow *self)
+void
+_moat_window_update_titles (MoatWindow *self)
 {
-  g_autofree char *title = document_title (self);
+  g_autofree char *title = _moat_window_dup_title (self);
   g_autofree char *subtitle = document_subtitle (self);
 
   adw_view_switcher_title_set_title (self->switcher_title, title);
@@ -119,33 +83,9 @@ update_titles (MoatWindow *self)
 }
 
 static void
-update_actions (MoatWindow *self)
-{
-  gboolean has_document = self->store != NULL;
-  MoatHistory *history = has_document ? moat_model_get_history (moat_window_get_model (self)) : NULL;
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "save-as")),
-                               has_document);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")),
-                               has_document);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export-pdf")),
-                               has_document);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "print")),
-                               has_document);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "workshop")),
-                               has_document);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "workshop-history")),
-                               has_document);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
-                               history && moat_history_get_can_undo (history));
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
-                               history && moat_history_get_can_redo (history));
-}
-
-static void
 on_model_notify_title (MoatWindow *self)
 {
-  update_titles (self);
+  _moat_window_update_titles (self);
 }
 
 /**
@@ -167,22 +107,22 @@ moat_window_set_store (MoatWindow *self,
   model = moat_store_get_model (store);
   history = moat_model_get_history (model);
 
-  g_signal_connect_object (store, "notify::file", G_CALLBACK (update_titles), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::file", G_CALLBACK (_moat_window_update_titles), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "notify::title", G_CALLBACK (on_model_notify_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (_moat_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (_moat_window_actions_update), self, G_CONNECT_SWAPPED);
 
   moat_overview_page_set_model (self->overview_page, model);
   moat_diagram_page_set_model (self->diagram_page, model);
-  moat_analysis_set_model (self->analysis, model, settings (self));
+  moat_analysis_set_model (self->analysis, model, _moat_window_get_settings (self));
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   /* A model with a picture opens on it; a blank one on its context. */
   adw_view_stack_set_visible_child_name (self->view_stack,
                                          moat_model_count (model, MOAT_TYPE_ELEMENT) > 0
                                          ? "diagrams" : "overview");
 
-  update_titles (self);
-  update_actions (self);
+  _moat_window_update_titles (self);
+  _moat_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -380,11 +320,11 @@ moat_window_confirm_discard_draft (MoatWindow *self,
 /* ------------------------------------------------------------------ */
 /* File choosers                                                       */
 
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern,
-            const char     *mime_type)
+void
+_moat_window_add_filter (GtkFileChooser *chooser,
+                         const char     *name,
+                         const char     *pattern,
+                         const char     *mime_type)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -413,12 +353,12 @@ on_chooser_response (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-static GtkFileChooser *
-show_chooser (MoatWindow           *self,
-              const char           *title,
-              GtkFileChooserAction  action,
-              const char           *accept,
-              ChooserResponse       callback)
+GtkFileChooser *
+_moat_window_show_chooser (MoatWindow           *self,
+                           const char           *title,
+                           GtkFileChooserAction  action,
+                           const char           *accept,
+                           ChooserResponse       callback)
 {
   GtkFileChooserNative *native;
 
@@ -448,9 +388,9 @@ moat_window_get_file_chooser (MoatWindow *self)
   return self->chooser ? GTK_NATIVE_DIALOG (self->chooser) : NULL;
 }
 
-static void
-open_chosen (MoatWindow *self,
-             GFile      *file)
+void
+_moat_window_open_chosen (MoatWindow *self,
+                          GFile      *file)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -462,10 +402,10 @@ moat_window_choose_file_to_open (MoatWindow *self)
 {
   GtkFileChooser *chooser;
 
-  chooser = show_chooser (self, _("Open a Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                          _("_Open"), open_chosen);
-  add_filter (chooser, _("Moat models"), "*.moat", "application/x-moat");
-  add_filter (chooser, _("Models in JSON"), "*.json", "application/json");
+  chooser = _moat_window_show_chooser (self, _("Open a Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                       _("_Open"), _moat_window_open_chosen);
+  _moat_window_add_filter (chooser, _("Moat models"), "*.moat", "application/x-moat");
+  _moat_window_add_filter (chooser, _("Models in JSON"), "*.json", "application/json");
 }
 
 static GFile *
@@ -505,285 +445,8 @@ moat_window_save_as_file (MoatWindow  *self,
 
   if (MOAT_IS_APPLICATION (app))
     moat_application_note_recent (MOAT_APPLICATION (app), target);
-  update_titles (self);
+  _moat_window_update_titles (self);
   return TRUE;
-}
-
-static void
-save_chosen (MoatWindow *self,
-             GFile      *file)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!moat_window_save_as_file (self, file, &error))
-    moat_window_add_toast (self, error->message);
-}
-
-static void
-save_as_action (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  GtkWidget *widget = user_data;
-
-  MoatWindow *self = MOAT_WINDOW (widget);
-  g_autofree char *title = document_title (self);
-  g_autofree char *name = g_strconcat (title, ".moat", NULL);
-  GtkFileChooser *chooser;
-
-  chooser = show_chooser (self, _("Save the Model As"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                          _("_Save"), save_chosen);
-  add_filter (chooser, _("Moat models"), "*.moat", "application/x-moat");
-  gtk_file_chooser_set_current_name (chooser, g_strdelimit (name, "/", '-'));
-}
-
-static void
-import_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  GtkWidget *widget = user_data;
-
-  GtkFileChooser *chooser;
-
-  chooser = show_chooser (MOAT_WINDOW (widget), _("Import a Model"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                          _("_Import"), open_chosen);
-  add_filter (chooser, _("Moat JSON, Threat Dragon and Open Threat Model files"), "*.json",
-              "application/json");
-}
-
-static void
-export_chosen (MoatWindow *self,
-               GFile      *file)
-{
-  MoatFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "export-format"));
-  g_autoptr(MoatImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
-
-  data = moat_format_export (moat_window_get_model (self), format, &report, &error);
-  if (data == NULL
-      || !g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    {
-      moat_window_show_error (self, name, error);
-      return;
-    }
-  if (report != NULL && moat_import_report_get_n_issues (report) > 0)
-    {
-      moat_window_show_report (self, report);
-      return;
-    }
-  message = g_strdup_printf (_("Exported to “%s”"), name);
-  moat_window_add_toast (self, message);
-}
-
-static void
-export_action (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
-{
-  MoatWindow *self = MOAT_WINDOW (user_data);
-  const char *format_name = g_variant_get_string (parameter, NULL);
-  g_autofree char *title = document_title (self);
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  MoatFormat format;
-  GtkFileChooser *chooser;
-
-  if (!moat_format_from_name (format_name, &format))
-    g_return_if_reached ();
-
-  /* The format travels with the window: only one chooser is open at a time. */
-  g_object_set_data (G_OBJECT (self), "export-format", GINT_TO_POINTER (format));
-  name = g_strdup_printf ("%s%s", title, format == MOAT_FORMAT_MOAT ? ".moat.json" : ".json");
-  heading = g_strdup_printf (_("Export as %s"), moat_format_get_label (format));
-  chooser = show_chooser (self, heading, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), export_chosen);
-  add_filter (chooser, _("JSON"), "*.json", "application/json");
-  gtk_file_chooser_set_current_name (chooser, g_strdelimit (name, "/", '-'));
-}
-
-static void
-export_pdf_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  MoatWindow *self = MOAT_WINDOW (user_data);
-
-  if (self->store != NULL)
-    gtk_window_present (GTK_WINDOW (moat_report_dialog_new (GTK_WINDOW (self), self->store,
-                                                            settings (self))));
-}
-
-/* Printing lays the same report out on the printer's paper. */
-static void
-on_begin_print (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                MoatReport        *report)
-{
-  guint n = moat_report_paginate (report, gtk_print_context_get_width (context),
-                                  gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, MAX (n, 1));
-}
-
-static void
-on_request_page_setup (GtkPrintOperation *operation,
-                       GtkPrintContext   *context,
-                       int                page,
-                       GtkPageSetup      *setup,
-                       MoatReport        *report)
-{
-  double width, height;
-
-  moat_report_get_page_size (report, page, &width, &height);
-  gtk_page_setup_set_orientation (setup, width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                        : GTK_PAGE_ORIENTATION_PORTRAIT);
-}
-
-static void
-on_draw_page (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              MoatReport        *report)
-{
-  moat_report_render_page (report, gtk_print_context_get_cairo_context (context), page);
-}
-
-/**
- * moat_window_print:
- * @export_filename: (nullable): with %GTK_PRINT_OPERATION_ACTION_EXPORT,
- *   the PDF to write instead of printing
- *
- * Prints the report with the options last chosen for it.
- */
-gboolean
-moat_window_print (MoatWindow               *self,
-                   GtkPrintOperationAction   action,
-                   const char               *export_filename,
-                   GError                  **error)
-{
-  g_autoptr(MoatReportOptions) options = moat_report_options_from_settings (settings (self));
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(MoatReport) report = NULL;
-
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  report = moat_report_new (moat_window_get_model (self), self->store, options, error);
-  if (report == NULL)
-    return FALSE;
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_job_name (operation, moat_model_get_title (moat_window_get_model (self)));
-  if (export_filename != NULL)
-    gtk_print_operation_set_export_filename (operation, export_filename);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), report);
-  g_signal_connect (operation, "request-page-setup", G_CALLBACK (on_request_page_setup), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), report);
-
-  return gtk_print_operation_run (operation, action, GTK_WINDOW (self), error)
-         != GTK_PRINT_OPERATION_RESULT_ERROR;
-}
-
-static void
-print_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  MoatWindow *self = MOAT_WINDOW (user_data);
-  g_autoptr(GError) error = NULL;
-
-  if (self->store != NULL
-      && !moat_window_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    moat_window_show_error (self, _("Print"), error);
-}
-
-static void
-undo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  GtkWidget *widget = user_data;
-
-  MoatModel *model = moat_window_get_model (MOAT_WINDOW (widget));
-
-  if (model != NULL)
-    moat_model_undo (model);
-}
-
-static void
-redo_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  GtkWidget *widget = user_data;
-
-  MoatModel *model = moat_window_get_model (MOAT_WINDOW (widget));
-
-  if (model != NULL)
-    moat_model_redo (model);
-}
-
-static void
-close_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
-{
-  GtkWidget *widget = user_data;
-
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-/* ------------------------------------------------------------------ */
-/* Workshop mode                                                       */
-
-/* The workshop takes the whole window, and the whole screen: the header
- * bar and view switcher go, the facilitator's controls are in the view. */
-static void
-enter_workshop (MoatWindow *self)
-{
-  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
-  moat_overview_page_commit (self->overview_page);
-  gtk_widget_set_visible (self->header_bar, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
-  gtk_stack_set_visible_child_name (self->main_stack, "workshop");
-  moat_workshop_view_set_engine (self->workshop_view, moat_analysis_get_engine (self->analysis));
-  moat_workshop_view_start (self->workshop_view, moat_window_get_model (self), settings (self));
-  gtk_window_fullscreen (GTK_WINDOW (self));
-}
-
-static void
-leave_workshop (MoatWindow *self)
-{
-  moat_workshop_view_stop (self->workshop_view);
-  gtk_stack_set_visible_child_name (self->main_stack, "document");
-  gtk_widget_set_visible (self->header_bar, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
-  if (!self->was_fullscreen)
-    gtk_window_unfullscreen (GTK_WINDOW (self));
-}
-
-static void
-change_workshop_state (GSimpleAction *action,
-                       GVariant      *state,
-                       gpointer       user_data)
-{
-  MoatWindow *self = MOAT_WINDOW (user_data);
-  gboolean active = g_variant_get_boolean (state);
-
-  if (active == moat_workshop_view_get_active (self->workshop_view))
-    return;
-  if (active && self->store == NULL)
-    return;
-  g_simple_action_set_state (action, state);
-  if (active)
-    enter_workshop (self);
-  else
-    leave_workshop (self);
 }
 
 static void
@@ -792,23 +455,12 @@ on_workshop_leave (MoatWindow *self)
   g_action_group_change_action_state (G_ACTION_GROUP (self), "workshop", g_variant_new_boolean (FALSE));
 }
 
-static void
-workshop_history_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  MoatWindow *self = MOAT_WINDOW (user_data);
-
-  if (self->store != NULL)
-    moat_workshop_history_present (GTK_WINDOW (self), moat_window_get_model (self));
-}
-
 /* ------------------------------------------------------------------ */
 
 static void
 restore_state (MoatWindow *self)
 {
-  GSettings *s = settings (self);
+  GSettings *s = _moat_window_get_settings (self);
 
   if (s == NULL)
     return;
@@ -823,7 +475,7 @@ static gboolean
 moat_window_close_request (GtkWindow *window)
 {
   MoatWindow *self = MOAT_WINDOW (window);
-  GSettings *s = settings (self);
+  GSettings *s = _moat_window_get_settings (self);
   int width, height;
 
   /* Closing during a workshop still records it. */
@@ -941,21 +593,7 @@ moat_window_class_init (MoatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, diagram_page);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, recent_menu);
-
 }
-
-static const GActionEntry win_actions[] = {
-  { "save-as", save_as_action },
-  { "import", import_action },
-  { "export", export_action, "s" },
-  { "export-pdf", export_pdf_action },
-  { "print", print_action },
-  { "undo", undo_action },
-  { "redo", redo_action },
-  { "close", close_action },
-  { "workshop", NULL, NULL, "false", change_workshop_state },
-  { "workshop-history", workshop_history_action },
-};
 
 /* Dropped files open as if chosen with Open: JSON from Moat, Threat Dragon
  * or OTM is imported into a new draft, a .moat file opens in its window. */
@@ -982,8 +620,7 @@ moat_window_init (MoatWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->analysis = moat_analysis_new (self->diagram_page, self->view_stack);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
-                                   G_N_ELEMENTS (win_actions), self);
+  _moat_window_actions_init (self);
   rebuild_recent_menu (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
@@ -1001,7 +638,7 @@ moat_window_new (MoatApplication *application)
   MoatWindow *self = g_object_new (MOAT_TYPE_WINDOW, "application", application, NULL);
 
   restore_state (self);
-  update_titles (self);
-  update_actions (self);
+  _moat_window_update_titles (self);
+  _moat_window_actions_update (self);
   return self;
 }

@@ -13,12 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-field-binder.h"
 #include "moat-workshop-columns.h"
 #include "moat-workshop-reflection.h"
 #include "moat-workshop-util.h"
 
-#define TYPING_PAUSE_MS 800
-#define N_TEXTS 6
 
 static const struct {
   const char *key;
@@ -30,7 +29,7 @@ static const struct {
   { "product", N_("Product") },
 };
 
-static const char *text_fields[N_TEXTS] = {
+static const char *text_fields[] = {
   "answer-working", "answer-wrong", "answer-doing", "answer-good", "dissent", "follow-ups",
 };
 
@@ -39,7 +38,7 @@ struct _MoatWorkshopReflection
   GtkWidget            parent_instance;
 
   MoatWorkshopSession *session;
-  guint                commit_source;
+  MoatFieldBinder     *texts;
   gboolean             showing;
 
   /* template children */
@@ -75,29 +74,6 @@ moat_workshop_role_get_label (const char *role)
   return role != NULL ? role : "";
 }
 
-static GtkTextView **
-text_views (MoatWorkshopReflection *self,
-            GtkTextView            *views[N_TEXTS])
-{
-  views[0] = self->working_view;
-  views[1] = self->wrong_view;
-  views[2] = self->doing_view;
-  views[3] = self->good_view;
-  views[4] = self->dissent_view;
-  views[5] = self->follow_ups_view;
-  return views;
-}
-
-static char *
-view_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /**
  * moat_workshop_reflection_commit:
  *
@@ -106,62 +82,9 @@ view_text (GtkTextView *view)
 void
 moat_workshop_reflection_commit (MoatWorkshopReflection *self)
 {
-  GtkTextView *views[N_TEXTS];
-
   g_return_if_fail (MOAT_IS_WORKSHOP_REFLECTION (self));
 
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  if (self->session == NULL || moat_object_get_model (MOAT_OBJECT (self->session)) == NULL)
-    return;
-  text_views (self, views);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_autofree char *text = view_text (views[i]);
-      g_autofree char *current = NULL;
-
-      g_object_get (self->session, text_fields[i], &current, NULL);
-      if (g_strcmp0 (current ? current : "", text) != 0)
-        g_object_set (self->session, text_fields[i], text, NULL);
-    }
-}
-
-static gboolean
-on_typing_pause (gpointer data)
-{
-  MoatWorkshopReflection *self = data;
-
-  self->commit_source = 0;
-  moat_workshop_reflection_commit (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_buffer_changed (MoatWorkshopReflection *self)
-{
-  if (self->showing)
-    return;
-  g_clear_handle_id (&self->commit_source, g_source_remove);
-  self->commit_source = g_timeout_add (TYPING_PAUSE_MS, on_typing_pause, self);
-}
-
-static void
-show_texts (MoatWorkshopReflection *self)
-{
-  GtkTextView *views[N_TEXTS];
-
-  text_views (self, views);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_autofree char *value = NULL;
-      g_autofree char *shown = view_text (views[i]);
-
-      if (self->session != NULL)
-        g_object_get (self->session, text_fields[i], &value, NULL);
-      /* Never under the writer's cursor. */
-      if (gtk_widget_has_focus (GTK_WIDGET (views[i])) || g_strcmp0 (shown, value ? value : "") == 0)
-        continue;
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (views[i]), value ? value : "", -1);
-    }
+  moat_field_binder_commit (self->texts);
 }
 
 static void
@@ -235,7 +158,6 @@ static void
 show_session (MoatWorkshopReflection *self)
 {
   self->showing = TRUE;
-  show_texts (self);
   show_participants (self);
   show_consensus (self);
   self->showing = FALSE;
@@ -344,32 +266,25 @@ moat_workshop_reflection_set_session (MoatWorkshopReflection *self,
       g_signal_handlers_disconnect_by_data (self->session, self);
     }
   g_set_object (&self->session, session);
+  moat_field_binder_set_object (self->texts, MOAT_OBJECT (session));
   if (session != NULL)
     g_signal_connect_object (session, "notify", G_CALLBACK (show_session), self, G_CONNECT_SWAPPED);
   show_session (self);
 }
 
+/* The team's answers reach the session as the binder writes text: on
+ * leaving a field or a pause in typing, one burst of typing one undo step. */
 static void
-on_focus_leave (MoatWorkshopReflection *self)
+bind_texts (MoatWorkshopReflection *self)
 {
-  moat_workshop_reflection_commit (self);
-}
+  GtkTextView *views[] = {
+    self->working_view, self->wrong_view, self->doing_view, self->good_view, self->dissent_view,
+    self->follow_ups_view,
+  };
 
-static void
-watch_texts (MoatWorkshopReflection *self)
-{
-  GtkTextView *views[N_TEXTS];
-
-  text_views (self, views);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-
-      g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
-      gtk_widget_add_controller (GTK_WIDGET (views[i]), focus);
-      g_signal_connect_swapped (gtk_text_view_get_buffer (views[i]), "changed",
-                                G_CALLBACK (on_buffer_changed), self);
-    }
+  self->texts = moat_field_binder_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    moat_field_binder_bind (self->texts, GTK_WIDGET (views[i]), text_fields[i]);
 }
 
 static void
@@ -389,7 +304,7 @@ moat_workshop_reflection_dispose (GObject *object)
 
   if (self->session != NULL)
     moat_workshop_reflection_set_session (self, NULL);
-  g_clear_handle_id (&self->commit_source, g_source_remove);
+  g_clear_object (&self->texts);
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_WORKSHOP_REFLECTION);
 
   G_OBJECT_CLASS (moat_workshop_reflection_parent_class)->dispose (object);
@@ -429,7 +344,7 @@ moat_workshop_reflection_init (MoatWorkshopReflection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_roles (self);
-  watch_texts (self);
+  bind_texts (self);
   gtk_list_box_set_placeholder (self->participant_list,
                                 moat_workshop_empty_row (_("Who is in the room? Add each person with their role.")));
   show_session (self);

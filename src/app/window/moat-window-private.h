@@ -1,0 +1,64 @@
+/* moat-window-private.h: what the window's own files share.
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "moat-analysis.h"
+#include "moat-diagram-page.h"
+#include "moat-overview-page.h"
+#include "moat-start-page.h"
+#include "moat-window.h"
+#include "moat-workshop-view.h"
+
+G_BEGIN_DECLS
+
+typedef void (*ChooserResponse) (MoatWindow *self,
+                                 GFile      *file);
+
+struct _MoatWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  MoatStore            *store;
+  GtkFileChooserNative *chooser;
+  GtkWidget            *dialog;
+  MoatAnalysis         *analysis;
+  gboolean              was_fullscreen;  /* before the workshop */
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *header_bar;
+  MoatWorkshopView     *workshop_view;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  MoatStartPage        *start_page;
+  MoatOverviewPage     *overview_page;
+  MoatDiagramPage      *diagram_page;
+  GMenu                *recent_menu;
+};
+
+GSettings      *_moat_window_get_settings  (MoatWindow           *self);
+char           *_moat_window_dup_title     (MoatWindow           *self);
+void            _moat_window_update_titles (MoatWindow           *self);
+GtkFileChooser *_moat_window_show_chooser  (MoatWindow           *self,
+                                            const char           *title,
+                                            GtkFileChooserAction  action,
+                                            const char           *accept,
+                                            ChooserResponse       callback);
+void            _moat_window_add_filter    (GtkFileChooser       *chooser,
+                                            const char           *name,
+                                            const char           *pattern,
+                                            const char           *mime_type);
+void            _moat_window_open_chosen   (MoatWindow           *self,
+                                            GFile                *file);
+
+/* moat-window-actions.c */
+void            _moat_window_actions_init   (MoatWindow          *self);
+void            _moat_window_actions_update (MoatWindow          *self);
+
+G_END_DECLS
