@@ -151,7 +151,6 @@ int
 moat_cli_check (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -169,20 +168,18 @@ moat_cli_check (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context,
-                                _("Checks a model for CI: lists what fails and exits with 1 if anything\n"
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Checks a model for CI: lists what fails and exits with 1 if anything\n"
                                   "does, 0 if nothing does. A threat’s residual risk counts its\n"
                                   "implemented and verified controls. MODEL is a project file or a model\n"
-                                  "in JSON."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+                                  "in JSON."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
   if (fail_on != NULL && !moat_risk_level_from_nick (fail_on, &level))
     return moat_cli_fail_message (_("unknown risk level “%s”; use low, medium, high or critical"), fail_on);
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   if (fail_on != NULL)
     problems += check_threats (model, level, out);

@@ -240,7 +240,6 @@ int
 moat_cli_stats (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -251,17 +250,15 @@ moat_cli_stats (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context,
-    _("Counts elements by kind, threats by status and by category, controls\n"
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Counts elements by kind, threats by status and by category, controls\n"
       "and assumptions by status. MODEL is a project file, or a file “import”\n"
-      "takes. With --json, statuses and kinds are named as in Moat’s files."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+      "takes. With --json, statuses and kinds are named as in Moat’s files."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   text = as_json ? stats_json (model) : stats_text (model);
   fputs (text, stdout);

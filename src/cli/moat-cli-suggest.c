@@ -201,7 +201,6 @@ int
 moat_cli_suggest (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(MoatRuleSet) rules = NULL;
   g_autoptr(MoatRuleEngine) engine = NULL;
@@ -218,18 +217,16 @@ moat_cli_suggest (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context,
-                                _("Prints the threats the rules suggest for a model: those that are\n"
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Prints the threats the rules suggest for a model: those that are\n"
                                   "neither accepted (a threat with the rule’s id on the element) nor\n"
                                   "dismissed. MODEL is a project file or a model in JSON.\n"
-                                  "Your own rules are read from $XDG_CONFIG_HOME/moat/rules.json."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+                                  "Your own rules are read from $XDG_CONFIG_HOME/moat/rules.json."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   rules = moat_cli_load_rules ();
   if (rule_sets != NULL && !apply_rule_sets (model, rules, rule_sets, &error))
