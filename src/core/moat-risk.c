@@ -401,7 +401,8 @@ moat_risk_impact_assets (MoatModel  *model,
 }
 
 static char *
-asset_names (GPtrArray *assets)
+asset_names (GPtrArray *assets,
+             gboolean   translate)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
@@ -410,10 +411,39 @@ asset_names (GPtrArray *assets)
       const char *name = moat_asset_get_name (g_ptr_array_index (assets, i));
 
       if (i > 0)
-        g_string_append (names, i + 1 == assets->len ? _(" and ") : ", ");
-      g_string_append (names, name != NULL && *name != '\0' ? name : _("(unnamed)"));
+        g_string_append (names, i + 1 != assets->len ? ", " : translate ? _(" and ") : " and ");
+      g_string_append (names, name != NULL && *name != '\0' ? name : translate ? _("(unnamed)") : "(unnamed)");
     }
   return g_strdup (names->str);
+}
+
+/* Files such as CSV are not translated: @translate says which to write. */
+static char *
+describe_impact (MoatModel  *model,
+                 MoatThreat *threat,
+                 gboolean    translate)
+{
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autofree char *names = NULL;
+  MoatRiskImpactSource source;
+  MoatRiskDimension dimension;
+  int impact;
+
+  impact = effective_impact (model, threat, &source, &dimension);
+  if (source == MOAT_RISK_IMPACT_SET_BY_HAND)
+    return g_strdup (translate ? _("set by hand") : "set by hand");
+  if (source == MOAT_RISK_IMPACT_NO_ASSET)
+    return g_strdup (translate ? _("set by hand, no asset linked") : "set by hand, no asset linked");
+
+  assets = moat_risk_impact_assets (model, threat);
+  names = asset_names (assets, translate);
+  if (!translate)
+    return g_strdup_printf (assets->len == 1 ? "from asset %s, %s %d" : "from assets %s, %s %d",
+                            names, moat_risk_dimension_get_nick (dimension), impact);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* TRANSLATORS: "from asset Card data, confidentiality 5" */
+                                       "from asset %s, %s %d", "from assets %s, %s %d", assets->len),
+                          names, moat_risk_dimension_get_label (dimension), impact);
 }
 
 /**
@@ -426,27 +456,30 @@ char *
 moat_risk_describe_impact (MoatModel  *model,
                            MoatThreat *threat)
 {
-  g_autoptr(GPtrArray) assets = NULL;
-  g_autofree char *names = NULL;
-  MoatRiskImpactSource source;
-  MoatRiskDimension dimension;
-  int impact;
-
   g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
   g_return_val_if_fail (MOAT_IS_THREAT (threat), NULL);
 
-  impact = effective_impact (model, threat, &source, &dimension);
-  if (source == MOAT_RISK_IMPACT_SET_BY_HAND)
-    return g_strdup (_("set by hand"));
-  if (source == MOAT_RISK_IMPACT_NO_ASSET)
-    return g_strdup (_("set by hand, no asset linked"));
+  return describe_impact (model, threat, TRUE);
+}
 
-  assets = moat_risk_impact_assets (model, threat);
-  names = asset_names (assets);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       /* TRANSLATORS: "from asset Card data, confidentiality 5" */
-                                       "from asset %s, %s %d", "from assets %s, %s %d", assets->len),
-                          names, moat_risk_dimension_get_label (dimension), impact);
+/* The same in English, for files whose values are never translated. */
+char *
+moat_risk_describe_impact_untranslated (MoatModel  *model,
+                                        MoatThreat *threat)
+{
+  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
+  g_return_val_if_fail (MOAT_IS_THREAT (threat), NULL);
+
+  return describe_impact (model, threat, FALSE);
+}
+
+char *
+moat_risk_format_level (MoatRiskLevel level,
+                        int           likelihood,
+                        int           impact)
+{
+  /* TRANSLATORS: a risk level, its likelihood (L) and impact (I): "Critical (L4 × I5)" */
+  return g_strdup_printf (_("%s (L%d × I%d)"), moat_risk_level_get_label (level), likelihood, impact);
 }
 
 MoatRiskLevel

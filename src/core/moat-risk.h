@@ -166,7 +166,13 @@ GPtrArray    *moat_risk_impact_assets      (MoatModel          *model,
 /* "from asset Card data, confidentiality 5", "set by hand", … */
 char         *moat_risk_describe_impact    (MoatModel          *model,
                                             MoatThreat         *threat);
+char         *moat_risk_describe_impact_untranslated (MoatModel  *model,
+                                                      MoatThreat *threat);
 int           moat_risk_control_steps      (MoatControlStatus   status);
+/* "Critical (L4 × I5)", translated */
+char         *moat_risk_format_level       (MoatRiskLevel       level,
+                                            int                 likelihood,
+                                            int                 impact);
 
 /* The roadmap: the controls not yet implemented (or verified), best first.
  *

@@ -420,7 +420,7 @@ class MarkdownTests(CliTestCase):
         self.assertNotIn("<script>", result.stdout)
         self.assertNotIn("javascript:", result.stdout)
         row = next(line for line in result.stdout.splitlines() if "Pipes" in line)
-        self.assertEqual(len(re.findall(r"(?<!\\)\|", row)), 8, row)
+        self.assertEqual(len(re.findall(r"(?<!\\)\|", row)), 10, row)
         self.assertIn(r"Pipes \| and \*stars\* &lt;script&gt;", row)
         self.assertNotIn("\n# not a heading", result.stdout)
 
@@ -443,7 +443,12 @@ class CsvTests(CliTestCase):
             self.assertEqual(record["Description"], threat["description"])
             self.assertEqual(record["Status"], threat["status"])
             self.assertEqual(int(record["Likelihood"]), threat["likelihood"])
-            self.assertEqual(int(record["Impact"]), threat["impact"])
+            # The impact is the effective one: the threat's own only when set by hand.
+            if threat.get("impact_overridden"):
+                self.assertEqual(int(record["Impact"]), threat["impact"])
+                self.assertEqual(record["Impact From"], "set by hand")
+            self.assertIn(record["Inherent Risk"], ("low", "medium", "high", "critical"))
+            self.assertIn(record["Residual Risk"], ("low", "medium", "high", "critical"))
             self.assertEqual(len(record["Elements"].split("; ")), len(threat["element_ids"]))
         sql = records["th-sqli"]
         self.assertEqual(sql["Category"], "Elevation of privilege")
