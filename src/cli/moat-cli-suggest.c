@@ -98,6 +98,8 @@ suggest_text (MoatModel      *model,
                           _("%s: %u suggestions for %u elements (rule sets: %s)\n"),
                           moat_model_get_title (model) ? moat_model_get_title (model) : _("Untitled model"),
                           suggestions->len, g_hash_table_size (elements), set_list);
+  g_string_append (out, _("Levels are inherent risk: likelihood × the impact of the element’s assets in the\n"
+                          "dimension the category harms, before any control.\n"));
 
   for (guint i = 0; i < suggestions->len; i++)
     {
@@ -164,6 +166,8 @@ add_suggestion (JsonBuilder    *builder,
   add_int (builder, "likelihood", moat_suggestion_get_likelihood (suggestion));
   add_int (builder, "impact", moat_suggestion_get_impact (suggestion));
   add_string (builder, "risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
+  /* A suggestion has no control yet: its risk is the inherent one. */
+  add_string (builder, "inherent_risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
   json_builder_set_member_name (builder, "suggested_controls");
   json_builder_begin_array (builder);
   for (guint i = 0; controls != NULL && controls[i] != NULL; i++)

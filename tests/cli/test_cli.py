@@ -332,8 +332,13 @@ class OtherFormatsTests(CliTestCase):
         back = self.path(f"back-{fmt}.moat")
         result = run("import", out, "-o", back)
         self.assertEqual(result.returncode, 0, result.stderr)
-        return out, result.stderr, json.loads(run("stats", "--json", self.model).stdout), \
-            json.loads(run("stats", "--json", back).stdout)
+        before, after = (json.loads(run("stats", "--json", m).stdout) for m in (self.model, back))
+        # Risk levels depend on assets and controls' links, which these
+        # formats cannot all hold (see the export report): counts only.
+        for stats in (before, after):
+            self.assertEqual(sum(stats["threats"]["by_risk"]["inherent"].values()), stats["threats"]["total"])
+            del stats["threats"]["by_risk"]
+        return out, result.stderr, before, after
 
     def test_threat_dragon(self):
         path, report, before, after = self.round_trip("threat-dragon")
