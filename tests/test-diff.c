@@ -55,7 +55,13 @@ test_text (void)
   entries = moat_diff_models (v1, v2);
   text = moat_diff_format_text (entries);
 
+  /* What it does to the risk comes first: the new threat with its levels
+   * and the control's new status. */
   g_assert_cmpstr (text, ==,
+                   "Risk\n"
+                   "  + new threat Tampering with orders: inherent Medium, residual Medium; impact set by hand, no asset linked\n"
+                   "  ~ control Prepared statements: proposed → implemented (addresses 1 threat)\n"
+                   "\n"
                    "Elements\n"
                    "  - Old note\n"
                    "  ~ Payments API: name: API → Payments API\n"
@@ -96,12 +102,18 @@ test_markdown_and_json (void)
   g_assert_nonnull (strstr (markdown, "1 added, 1 removed, 3 changed fields."));
   g_assert_nonnull (strstr (markdown, "#### Threats"));
   g_assert_nonnull (strstr (markdown, "**Tampering with orders**"));
+  g_assert_nonnull (strstr (markdown, "#### Risk"));
+  g_assert_nonnull (strstr (markdown, "control Prepared statements: proposed → implemented"));
 
   json = moat_diff_format_json (entries);
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
   array = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (array), ==, 5);
-  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "change"), ==, "removed");
+  /* Two risk entries first (the new threat, the control's status), then the five fields. */
+  g_assert_cmpuint (json_array_get_length (array), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "kind"), ==, "risk");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "detail"), ==,
+                   "addresses 1 threat");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 2), "change"), ==, "removed");
 }
 
 /* The same differences come out in the same order whatever order the

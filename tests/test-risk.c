@@ -197,6 +197,76 @@ test_impact_from_assets (Fixture       *f,
   g_assert_cmpint (moat_risk_default_impact (f->model, both), ==, 5);
 }
 
+/* The impact follows the dimension the threat's category harms, and says
+ * where it comes from. */
+static void
+test_impact_dimension (Fixture       *f,
+                       gconstpointer  data)
+{
+  MoatThreat *threat = add_threat (f, 3, 1, f->vault, f->api);
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autofree char *reason = NULL;
+  MoatRiskAssessment a;
+
+  moat_model_set (f->model, f->cards, "name", "Card data", NULL);
+  moat_model_set (f->model, f->uptime, "name", "Uptime", NULL);
+
+  /* No category: the highest of the three, named by where it is. */
+  moat_risk_assess (f->model, threat, &a);
+  g_assert_cmpint (a.impact, ==, 5);
+  g_assert_cmpint (a.impact_source, ==, MOAT_RISK_IMPACT_FROM_ASSETS);
+  g_assert_cmpint (a.dimension, ==, MOAT_RISK_DIMENSION_CONFIDENTIALITY);
+  reason = moat_risk_describe_impact (f->model, threat);
+  g_assert_cmpstr (reason, ==, "from asset Card data, confidentiality 5");
+  g_clear_pointer (&reason, g_free);
+
+  /* Denial of service harms availability: the uptime asset's 4. */
+  moat_model_set (f->model, threat, "category", "D", NULL);
+  moat_risk_assess (f->model, threat, &a);
+  g_assert_cmpint (a.impact, ==, 4);
+  g_assert_cmpint (a.dimension, ==, MOAT_RISK_DIMENSION_AVAILABILITY);
+  g_assert_cmpint (a.level, ==, moat_risk_level (3, 4));
+  assets = moat_risk_impact_assets (f->model, threat);
+  g_assert_cmpuint (assets->len, ==, 1);
+  g_assert_true (g_ptr_array_index (assets, 0) == (gpointer) f->uptime);
+  reason = moat_risk_describe_impact (f->model, threat);
+  g_assert_cmpstr (reason, ==, "from asset Uptime, availability 4");
+  g_clear_pointer (&reason, g_free);
+
+  /* Tampering harms integrity: cards 3 over uptime 2. */
+  moat_model_set (f->model, threat, "category", "T", NULL);
+  g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, 3);
+
+  /* Two assets at the top are both named. */
+  moat_model_set (f->model, f->uptime, "impact-integrity", 3, NULL);
+  reason = moat_risk_describe_impact (f->model, threat);
+  g_assert_cmpstr (reason, ==, "from assets Card data and Uptime, integrity 3");
+  g_clear_pointer (&reason, g_free);
+
+  /* Information disclosure harms confidentiality. */
+  g_assert_cmpint (moat_risk_dimension_for_category ("I"), ==, MOAT_RISK_DIMENSION_CONFIDENTIALITY);
+  g_assert_cmpint (moat_risk_dimension_for_category ("Linkability"), ==, MOAT_RISK_DIMENSION_CONFIDENTIALITY);
+  g_assert_cmpint (moat_risk_dimension_for_category ("E"), ==, MOAT_RISK_DIMENSION_ANY);
+  g_assert_cmpint (moat_risk_dimension_for_category (NULL), ==, MOAT_RISK_DIMENSION_ANY);
+
+  /* A person's figure is theirs. */
+  moat_model_set (f->model, threat, "impact", 2, "impact-overridden", TRUE, NULL);
+  moat_risk_assess (f->model, threat, &a);
+  g_assert_cmpint (a.impact, ==, 2);
+  g_assert_cmpint (a.impact_source, ==, MOAT_RISK_IMPACT_SET_BY_HAND);
+  reason = moat_risk_describe_impact (f->model, threat);
+  g_assert_cmpstr (reason, ==, "set by hand");
+  g_clear_pointer (&reason, g_free);
+  g_clear_pointer (&assets, g_ptr_array_unref);
+  assets = moat_risk_impact_assets (f->model, threat);
+  g_assert_cmpuint (assets->len, ==, 0);
+
+  /* The basis picks one of the two levels, never a mix. */
+  moat_risk_assess (f->model, threat, &a);
+  g_assert_cmpint (moat_risk_assessment_get_level (&a, MOAT_RISK_BASIS_INHERENT), ==, a.level);
+  g_assert_cmpint (moat_risk_assessment_get_level (&a, MOAT_RISK_BASIS_RESIDUAL), ==, a.residual_level);
+}
+
 static void
 test_residual (Fixture       *f,
                gconstpointer  data)
@@ -371,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/risk/matrix", test_matrix_shape);
   g_test_add_func ("/risk/level-names", test_level_names);
   g_test_add ("/risk/impact-from-assets", Fixture, NULL, fixture_set_up, test_impact_from_assets, fixture_tear_down);
+  g_test_add ("/risk/impact-dimension", Fixture, NULL, fixture_set_up, test_impact_dimension, fixture_tear_down);
   g_test_add ("/risk/residual", Fixture, NULL, fixture_set_up, test_residual, fixture_tear_down);
   g_test_add ("/risk/roadmap", Fixture, NULL, fixture_set_up, test_roadmap, fixture_tear_down);
   g_test_add ("/risk/summaries", Fixture, NULL, fixture_set_up, test_summaries, fixture_tear_down);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "moat-cli.h"
 
@@ -40,28 +41,40 @@ element_names (MoatModel  *model,
   return names[0] != NULL ? g_strjoinv (", ", names) : g_strdup (_("no element"));
 }
 
+typedef struct
+{
+  MoatModel     *model;
+  MoatRiskBasis  basis;
+} CheckContext;
+
 static int
 compare_by_level (gconstpointer a,
                   gconstpointer b,
-                  gpointer      model)
+                  gpointer      data)
 {
+  CheckContext *check = data;
   MoatRiskAssessment x, y;
+  MoatRiskLevel lx, ly;
 
-  moat_risk_assess (model, *(MoatThreat **)a, &x);
-  moat_risk_assess (model, *(MoatThreat **)b, &y);
-  if (x.residual_level != y.residual_level)
-    return x.residual_level > y.residual_level ? -1 : 1;
+  moat_risk_assess (check->model, *(MoatThreat **)a, &x);
+  moat_risk_assess (check->model, *(MoatThreat **)b, &y);
+  lx = moat_risk_assessment_get_level (&x, check->basis);
+  ly = moat_risk_assessment_get_level (&y, check->basis);
+  if (lx != ly)
+    return lx > ly ? -1 : 1;
   return g_strcmp0 (moat_threat_get_title (*(MoatThreat **)a), moat_threat_get_title (*(MoatThreat **)b));
 }
 
-/* Open threats whose residual risk is @level or worse, the worst first. */
-static guint
-check_threats (MoatModel     *model,
-               MoatRiskLevel  level,
-               GString       *out)
+/* Returns: (transfer full): the open threats whose risk on @basis is
+ * @level or worse, the worst first */
+static GPtrArray *
+failing_threats (MoatModel     *model,
+                 MoatRiskBasis  basis,
+                 MoatRiskLevel  level)
 {
   GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
-  g_autoptr(GPtrArray) failing = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *failing = g_ptr_array_new_with_free_func (g_object_unref);
+  CheckContext check = { model, basis };
 
   for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
     {
@@ -69,16 +82,35 @@ check_threats (MoatModel     *model,
       MoatRiskAssessment risk;
 
       moat_risk_assess (model, threat, &risk);
-      if (risk.open && risk.residual_level >= level)
+      if (risk.open && moat_risk_assessment_get_level (&risk, basis) >= level)
         g_ptr_array_add (failing, g_steal_pointer (&threat));
     }
-  g_ptr_array_sort_with_data (failing, compare_by_level, model);
+  g_ptr_array_sort_with_data (failing, compare_by_level, &check);
+  return failing;
+}
+
+static guint
+check_threats (MoatModel     *model,
+               MoatRiskBasis  basis,
+               MoatRiskLevel  level,
+               GString       *out)
+{
+  g_autoptr(GPtrArray) failing = failing_threats (model, basis, level);
 
   if (failing->len > 0)
     g_string_append_printf (out,
-                            /* TRANSLATORS: "3 open threats at high risk or above:" */
-                            _("%u open threats at %s risk or above:\n"),
+                            basis == MOAT_RISK_BASIS_RESIDUAL
+                            /* TRANSLATORS: "3 open threats at high residual risk or above (after the controls in place):" */
+                            ? _("%u open threats at %s residual risk or above (after the controls in place):\n")
+                            /* TRANSLATORS: "3 open threats at high inherent risk or above (before any control):" */
+                            : _("%u open threats at %s inherent risk or above (before any control):\n"),
                             failing->len, moat_risk_level_get_nick (level));
+  else
+    g_string_append_printf (out,
+                            basis == MOAT_RISK_BASIS_RESIDUAL
+                            ? _("No open threat at %s residual risk or above (after the controls in place).\n")
+                            : _("No open threat at %s inherent risk or above (before any control).\n"),
+                            moat_risk_level_get_nick (level));
   for (guint i = 0; i < failing->len; i++)
     {
       MoatThreat *threat = g_ptr_array_index (failing, i);
@@ -86,8 +118,11 @@ check_threats (MoatModel     *model,
       MoatRiskAssessment risk;
 
       moat_risk_assess (model, threat, &risk);
-      g_string_append_printf (out, "  %-8s %s (%s)\n", moat_risk_level_get_nick (risk.residual_level),
-                              name_or_unnamed (moat_threat_get_title (threat)), elements);
+      g_string_append_printf (out, "  %-8s %s (%s); %s %s, %s %s\n",
+                              moat_risk_level_get_nick (moat_risk_assessment_get_level (&risk, basis)),
+                              name_or_unnamed (moat_threat_get_title (threat)), elements,
+                              _("inherent"), moat_risk_level_get_nick (risk.level),
+                              _("residual"), moat_risk_level_get_nick (risk.residual_level));
     }
 
   return failing->len;
@@ -147,51 +182,157 @@ check_reviews (MoatModel *model,
   return unreviewed->len + threats->len;
 }
 
+static void
+add_member (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Every threat with both levels, so that a script reads the same
+ * figures as the report and the exports, and whether it fails the gate. */
+static void
+json_threats (JsonBuilder   *builder,
+              MoatModel     *model,
+              GPtrArray     *failing)
+{
+  GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (MOAT_TYPE_THREAT_STATUS);
+
+  json_builder_set_member_name (builder, "threats");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      g_autofree char *reason = moat_risk_describe_impact_untranslated (model, threat);
+      MoatRiskAssessment risk;
+
+      moat_risk_assess (model, threat, &risk);
+      json_builder_begin_object (builder);
+      add_member (builder, "id", moat_object_get_id (MOAT_OBJECT (threat)));
+      add_member (builder, "title", name_or_unnamed (moat_threat_get_title (threat)));
+      add_member (builder, "status", g_enum_get_value (statuses, moat_threat_get_status (threat))->value_nick);
+      add_int_member (builder, "likelihood", risk.likelihood);
+      add_int_member (builder, "impact", risk.impact);
+      add_member (builder, "impact_from", reason);
+      add_member (builder, "inherent_risk", moat_risk_level_get_nick (risk.level));
+      add_int_member (builder, "residual_likelihood", risk.residual_likelihood);
+      add_member (builder, "residual_risk", moat_risk_level_get_nick (risk.residual_level));
+      json_builder_set_member_name (builder, "fails");
+      json_builder_add_boolean_value (builder, failing != NULL && g_ptr_array_find (failing, threat, NULL));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static char *
+check_json (MoatModel     *model,
+            MoatRiskBasis  basis,
+            const char    *fail_on,
+            GPtrArray     *failing,
+            const char    *review_text,
+            guint          problems)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_auto(GStrv) lines = g_strsplit (review_text, "\n", -1);
+
+  json_builder_begin_object (builder);
+  add_member (builder, "basis", moat_risk_basis_get_nick (basis));
+  json_builder_set_member_name (builder, "fail_on");
+  if (fail_on != NULL)
+    json_builder_add_string_value (builder, fail_on);
+  else
+    json_builder_add_null_value (builder);
+  add_int_member (builder, "problems", problems);
+  json_threats (builder, model, failing);
+  json_builder_set_member_name (builder, "review");
+  json_builder_begin_array (builder);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      json_builder_add_string_value (builder, lines[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return moat_cli_json_text (builder);
+}
+
 int
 moat_cli_check (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) review = g_string_new (NULL);
+  g_autoptr(GPtrArray) failing = NULL;
   g_autofree char *fail_on = NULL;
-  gboolean require_review = FALSE;
+  g_autofree char *basis_name = NULL;
+  gboolean require_review = FALSE, as_json = FALSE;
   MoatRiskLevel level = MOAT_RISK_LOW;
+  MoatRiskBasis basis = MOAT_RISK_BASIS_RESIDUAL;
   guint problems = 0;
   int status;
   GOptionEntry entries[] = {
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on,
-      N_("Fail when an open threat has this residual risk or worse: low, medium, high or critical"),
+      N_("Fail when an open threat has this risk or worse: low, medium, high or critical"),
       N_("LEVEL") },
+    { "basis", 0, 0, G_OPTION_ARG_STRING, &basis_name,
+      N_("Gate on the residual risk, after the controls in place (the default), or the inherent risk"),
+      N_("residual|inherent") },
     { "require-review", 0, 0, G_OPTION_ARG_NONE, &require_review,
       N_("Fail when an element has no threat review or a threat is flagged for review"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json,
+      N_("Write JSON: every threat with its inherent and residual risk, and what fails"), NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context,
-                                _("Checks a model for CI: lists what fails and exits with 1 if anything\n"
-                                  "does, 0 if nothing does. A threat’s residual risk counts its\n"
-                                  "implemented and verified controls. MODEL is a project file or a model\n"
-                                  "in JSON."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Checks a model for CI: lists what fails and exits with 1 if anything\n"
+                         "does, 0 if nothing does. By default --fail-on gates on the residual\n"
+                         "risk, which counts a threat’s implemented and verified controls;\n"
+                         "--basis inherent gates on the risk before any control. MODEL is a\n"
+                         "project file or a model in JSON."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
   if (fail_on != NULL && !moat_risk_level_from_nick (fail_on, &level))
     return moat_cli_fail_message (_("unknown risk level “%s”; use low, medium, high or critical"), fail_on);
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (basis_name != NULL && !moat_risk_basis_from_nick (basis_name, &basis))
+    return moat_cli_fail_message (_("unknown basis “%s”; use residual or inherent"), basis_name);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   if (fail_on != NULL)
-    problems += check_threats (model, level, out);
+    {
+      failing = failing_threats (model, basis, level);
+      problems += check_threats (model, basis, level, out);
+    }
   if (require_review)
-    problems += check_reviews (model, out);
+    problems += check_reviews (model, review);
+  g_string_append (out, review->str);
 
-  if (problems == 0)
-    g_string_append (out, _("No problems found.\n"));
-  fputs (out->str, stdout);
+  if (as_json)
+    {
+      g_autofree char *text = check_json (model, basis, fail_on, failing, review->str, problems);
+
+      fputs (text, stdout);
+    }
+  else
+    {
+      if (problems == 0)
+        g_string_append (out, _("No problems found.\n"));
+      fputs (out->str, stdout);
+    }
 
   return problems > 0 ? MOAT_CLI_CHECK_FAILED : 0;
 }

@@ -36,7 +36,6 @@ int
 moat_cli_import (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(MoatImportReport) report = NULL;
   g_autoptr(MoatStore) store = NULL;
@@ -57,13 +56,11 @@ moat_cli_import (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE"));
-  g_option_context_set_summary (context,
-    _("Makes a Moat project file from a model in Moat JSON, OWASP Threat Dragon 2\n"
+  if (!moat_cli_begin (_("FILE"),
+                       _("Makes a Moat project file from a model in Moat JSON, OWASP Threat Dragon 2\n"
       "or Open Threat Model (OTM) JSON. What came in, and every value that has no\n"
-      "place in Moat, is reported on standard error, one line per value."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+      "place in Moat, is reported on standard error, one line per value."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
   if (!parse_import_format (from, &format, &error))
@@ -183,7 +180,6 @@ int
 moat_cli_export (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(MoatImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -205,9 +201,8 @@ moat_cli_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context,
-    _("Writes a model in another format. MODEL is a project file, or a file\n"
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Writes a model in another format. MODEL is a project file, or a file\n"
       "“import” takes.\n"
       "\n"
       "  json           Moat’s own, canonical and stable: for keeping in git\n"
@@ -216,17 +211,16 @@ moat_cli_export (int    argc,
       "  markdown       one page for pull requests and wikis\n"
       "  csv            threats or controls for issue trackers (see README.md)\n"
       "\n"
-      "What Threat Dragon or OTM cannot hold is listed on standard error."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+      "What Threat Dragon or OTM cannot hold is listed on standard error."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
   if (!parse_export_format (format_name, &format, &error) ||
       !parse_csv_table (format, table_name, &table, &error))
     return moat_cli_fail (error);
 
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   if (!(text = export_text (model, format, table, &report, &error)) ||
       !moat_cli_write_output (out_path, text, strlen (text), &error))
@@ -409,7 +403,6 @@ int
 moat_cli_info (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -420,15 +413,14 @@ moat_cli_info (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context, _("Shows a model’s title and what it holds. MODEL is a project\n"
-                                           "file, or a file “import” takes."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Shows a model’s title and what it holds. MODEL is a project\n"
+                                           "file, or a file “import” takes."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   text = as_json ? info_json (model) : info_text (model);
 
@@ -440,7 +432,6 @@ int
 moat_cli_diff (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) old_model = NULL;
   g_autoptr(MoatModel) new_model = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -453,13 +444,12 @@ moat_cli_diff (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("OLD NEW"));
-  g_option_context_set_summary (context, _("Lists what was added, removed and changed between two\n"
+  if (!moat_cli_begin (_("OLD NEW"),
+                       _("Lists what was added, removed and changed between two\n"
                                            "versions of a model, in a stable order: made for\n"
                                            "pull-request comments. OLD and NEW are project files,\n"
-                                           "or files “import” takes."));
-  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 2, &status))
+                                           "or files “import” takes."),
+                       options, 2, &argc, &argv, &status))
     return status;
 
   if (format != NULL && !g_str_equal (format, "text") &&

@@ -77,7 +77,6 @@ int
 moat_cli_report (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatReportOptions) options = moat_report_options_new ();
   g_autoptr(MoatStore) store = NULL;
   g_autoptr(MoatModel) model = NULL;
@@ -103,14 +102,13 @@ moat_cli_report (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context, _("Writes a threat model as a PDF report for the people who\n"
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Writes a threat model as a PDF report for the people who\n"
                                            "own the risks: a summary, the diagrams, the threats, the\n"
                                            "control roadmap and the assumptions to test. MODEL is a\n"
                                            "project file (its change history is included) or any file\n"
-                                           "import reads."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+                                           "import reads."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
   if (out_path == NULL)

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -75,6 +76,26 @@ count_categories (MoatModel *model)
   return counts;
 }
 
+/* counts[basis][level] over every threat: the inherent and the residual
+ * level, never mixed. */
+static void
+count_levels (MoatModel *model,
+              guint      counts[2][MOAT_RISK_N_LEVELS])
+{
+  GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+
+  memset (counts, 0, sizeof (guint) * 2 * MOAT_RISK_N_LEVELS);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      MoatRiskAssessment risk;
+
+      moat_risk_assess (model, threat, &risk);
+      counts[MOAT_RISK_BASIS_INHERENT][risk.level]++;
+      counts[MOAT_RISK_BASIS_RESIDUAL][risk.residual_level]++;
+    }
+}
+
 static const char *
 category_label (const char *category)
 {
@@ -117,6 +138,7 @@ stats_text (MoatModel *model)
 {
   GString *out = g_string_new (NULL);
   g_autoptr(GPtrArray) categories = count_categories (model);
+  guint levels[2][MOAT_RISK_N_LEVELS];
 
   text_line (out, 0, _("Diagrams"), moat_model_count (model, MOAT_TYPE_DIAGRAM));
 
@@ -135,6 +157,14 @@ stats_text (MoatModel *model)
 
       g_string_append_printf (out, "    %s%*s%u (%u)\n", label, MAX (pad, 1), "", count->total, count->open);
     }
+
+  count_levels (model, levels);
+  g_string_append_printf (out, "  %s\n", _("By inherent risk (before any control):"));
+  for (MoatRiskLevel l = MOAT_RISK_CRITICAL + 1; l-- > 0;)
+    text_line (out, 4, moat_risk_level_get_label (l), levels[MOAT_RISK_BASIS_INHERENT][l]);
+  g_string_append_printf (out, "  %s\n", _("By residual risk (after the controls in place):"));
+  for (MoatRiskLevel l = MOAT_RISK_CRITICAL + 1; l-- > 0;)
+    text_line (out, 4, moat_risk_level_get_label (l), levels[MOAT_RISK_BASIS_RESIDUAL][l]);
 
   text_line (out, 0, _("Controls"), moat_model_count (model, MOAT_TYPE_CONTROL));
   text_enum_counts (out, model, MOAT_TYPE_CONTROL, "status", 2);
@@ -210,6 +240,30 @@ json_categories (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+/* "by_risk": { "inherent": { "low": n, … }, "residual": { … } } */
+static void
+json_levels (JsonBuilder *builder,
+             MoatModel   *model)
+{
+  guint levels[2][MOAT_RISK_N_LEVELS];
+
+  count_levels (model, levels);
+  json_builder_set_member_name (builder, "by_risk");
+  json_builder_begin_object (builder);
+  for (MoatRiskBasis basis = MOAT_RISK_BASIS_RESIDUAL; basis <= MOAT_RISK_BASIS_INHERENT; basis++)
+    {
+      json_builder_set_member_name (builder, moat_risk_basis_get_nick (basis));
+      json_builder_begin_object (builder);
+      for (MoatRiskLevel l = MOAT_RISK_LOW; l < MOAT_RISK_N_LEVELS; l++)
+        {
+          json_builder_set_member_name (builder, moat_risk_level_get_nick (l));
+          json_builder_add_int_value (builder, levels[basis][l]);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 static char *
 stats_json (MoatModel *model)
 {
@@ -224,6 +278,7 @@ stats_json (MoatModel *model)
 
   json_section (builder, model, "threats", MOAT_TYPE_THREAT, "by_status", "status");
   json_categories (builder, model);
+  json_levels (builder, model);
   json_builder_end_object (builder);
 
   json_section (builder, model, "controls", MOAT_TYPE_CONTROL, "by_status", "status");
@@ -240,7 +295,6 @@ int
 moat_cli_stats (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -251,17 +305,15 @@ moat_cli_stats (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context,
-    _("Counts elements by kind, threats by status and by category, controls\n"
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Counts elements by kind, threats by status and by category, controls\n"
       "and assumptions by status. MODEL is a project file, or a file “import”\n"
-      "takes. With --json, statuses and kinds are named as in Moat’s files."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+      "takes. With --json, statuses and kinds are named as in Moat’s files."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   text = as_json ? stats_json (model) : stats_text (model);
   fputs (text, stdout);

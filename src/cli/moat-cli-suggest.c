@@ -98,6 +98,8 @@ suggest_text (MoatModel      *model,
                           _("%s: %u suggestions for %u elements (rule sets: %s)\n"),
                           moat_model_get_title (model) ? moat_model_get_title (model) : _("Untitled model"),
                           suggestions->len, g_hash_table_size (elements), set_list);
+  g_string_append (out, _("Levels are inherent risk: likelihood × the impact of the element’s assets in the\n"
+                          "dimension the category harms, before any control.\n"));
 
   for (guint i = 0; i < suggestions->len; i++)
     {
@@ -164,6 +166,8 @@ add_suggestion (JsonBuilder    *builder,
   add_int (builder, "likelihood", moat_suggestion_get_likelihood (suggestion));
   add_int (builder, "impact", moat_suggestion_get_impact (suggestion));
   add_string (builder, "risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
+  /* A suggestion has no control yet: its risk is the inherent one. */
+  add_string (builder, "inherent_risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
   json_builder_set_member_name (builder, "suggested_controls");
   json_builder_begin_array (builder);
   for (guint i = 0; controls != NULL && controls[i] != NULL; i++)
@@ -201,7 +205,6 @@ int
 moat_cli_suggest (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MoatModel) model = NULL;
   g_autoptr(MoatRuleSet) rules = NULL;
   g_autoptr(MoatRuleEngine) engine = NULL;
@@ -218,18 +221,16 @@ moat_cli_suggest (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("MODEL"));
-  g_option_context_set_summary (context,
-                                _("Prints the threats the rules suggest for a model: those that are\n"
+  if (!moat_cli_begin (_("MODEL"),
+                       _("Prints the threats the rules suggest for a model: those that are\n"
                                   "neither accepted (a threat with the rule’s id on the element) nor\n"
                                   "dismissed. MODEL is a project file or a model in JSON.\n"
-                                  "Your own rules are read from $XDG_CONFIG_HOME/moat/rules.json."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!moat_cli_parse (context, &argc, &argv, 1, &status))
+                                  "Your own rules are read from $XDG_CONFIG_HOME/moat/rules.json."),
+                       entries, 1, &argc, &argv, &status))
     return status;
 
-  if (!(model = moat_cli_load (argv[1], &error)))
-    return moat_cli_fail (error);
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
 
   rules = moat_cli_load_rules ();
   if (rule_sets != NULL && !apply_rule_sets (model, rules, rule_sets, &error))

@@ -20,6 +20,17 @@ typedef struct
   int       (*run) (int argc, char **argv);
 } MoatCliCommand;
 
+/* moat-cli-common.c: what every command shares */
+const char *moat_cli_exit_status_text (void);
+gboolean   moat_cli_begin         (const char      *parameters,
+                                   const char      *summary,
+                                   const GOptionEntry *entries,
+                                   int              n_args,
+                                   int             *argc,
+                                   char          ***argv,
+                                   int             *status);
+MoatModel *moat_cli_load_or_fail  (const char      *path,
+                                   int             *status);
 int        moat_cli_fail          (const GError    *error);
 int        moat_cli_fail_message  (const char      *format,
                                    ...) G_GNUC_PRINTF (1, 2);

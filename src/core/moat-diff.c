@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "moat-diff.h"
+#include "moat-diff-private.h"
 #include "moat-element.h"
 #include "moat-value.h"
 
@@ -24,6 +24,7 @@ entry_free (MoatDiffEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->detail);
   g_free (entry);
 }
 
@@ -47,7 +48,7 @@ static int
 kind_rank (const char *kind)
 {
   static const char *order[] = {
-    "model", "diagram", "element", "threat", "control", "assumption",
+    "risk", "model", "diagram", "element", "threat", "control", "assumption",
     "asset", "threat_actor", "dismissal", "workshop_session",
   };
 
@@ -205,6 +206,7 @@ moat_diff_models (MoatModel *old_model,
         }
     }
 
+  moat_diff_add_risk_entries (entries, old_model, new_model);
   g_ptr_array_sort (entries, compare_entries);
   return entries;
 }
@@ -213,6 +215,7 @@ static const char *
 kind_title (const char *kind)
 {
   static const struct { const char *kind; const char *title; } titles[] = {
+    { "risk", N_("Risk") },
     { "model", N_("Model") },
     { "diagram", N_("Diagrams") },
     { "element", N_("Elements") },
@@ -256,6 +259,7 @@ one_line (const char *value)
 char *
 moat_diff_format_text (GPtrArray *entries)
 {
+  static const char *marks[] = { "+", "-", "~" };
   GString *out = g_string_new (NULL);
   const char *section = NULL;
 
@@ -272,6 +276,15 @@ moat_diff_format_text (GPtrArray *entries)
         {
           section = e->object_kind;
           g_string_append_printf (out, "%s%s\n", out->len ? "\n" : "", kind_title (section));
+        }
+
+      if (g_str_equal (e->object_kind, "risk"))
+        {
+          g_autofree char *sentence = moat_diff_risk_sentence (e);
+          g_autofree char *line = one_line (sentence);
+
+          g_string_append_printf (out, "  %s %s\n", marks[e->kind], line);
+          continue;
         }
 
       switch (e->kind)
@@ -311,6 +324,7 @@ markdown_escape (const char *text)
 char *
 moat_diff_format_markdown (GPtrArray *entries)
 {
+  static const char *marks[] = { "➕", "➖", "✏️" };
   GString *out = g_string_new (NULL);
   const char *section = NULL;
   guint added = 0, removed = 0, changed = 0;
@@ -318,6 +332,9 @@ moat_diff_format_markdown (GPtrArray *entries)
   for (guint i = 0; i < entries->len; i++)
     {
       MoatDiffEntry *e = g_ptr_array_index (entries, i);
+
+      if (g_str_equal (e->object_kind, "risk"))
+        continue;
       added += e->kind == MOAT_DIFF_ADDED;
       removed += e->kind == MOAT_DIFF_REMOVED;
       changed += e->kind == MOAT_DIFF_CHANGED;
@@ -345,6 +362,16 @@ moat_diff_format_markdown (GPtrArray *entries)
         {
           section = e->object_kind;
           g_string_append_printf (out, "\n#### %s\n\n", kind_title (section));
+        }
+
+      if (g_str_equal (e->object_kind, "risk"))
+        {
+          g_autofree char *sentence = moat_diff_risk_sentence (e);
+          g_autofree char *line = one_line (sentence);
+          g_autofree char *escaped = markdown_escape (line);
+
+          g_string_append_printf (out, "- %s %s\n", marks[e->kind], escaped);
+          continue;
         }
 
       switch (e->kind)
@@ -390,7 +417,18 @@ moat_diff_format_json (GPtrArray *entries)
       json_builder_add_string_value (builder, e->id);
       json_builder_set_member_name (builder, "label");
       json_builder_add_string_value (builder, e->label);
-      if (e->kind == MOAT_DIFF_CHANGED)
+      if (e->detail != NULL)
+        {
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, e->field);
+          json_builder_set_member_name (builder, "old");
+          json_builder_add_string_value (builder, e->old_value);
+          json_builder_set_member_name (builder, "new");
+          json_builder_add_string_value (builder, e->new_value);
+          json_builder_set_member_name (builder, "detail");
+          json_builder_add_string_value (builder, e->detail);
+        }
+      else if (e->kind == MOAT_DIFF_CHANGED)
         {
           json_builder_set_member_name (builder, "field");
           json_builder_add_string_value (builder, e->field);

@@ -17,7 +17,11 @@ typedef enum {
 } MoatDiffKind;
 
 /* One difference between two versions of a model: an object added or
- * removed, or one field of an object changed. */
+ * removed, or one field of an object changed. Entries of object kind
+ * "risk" say what the change does to the risk (see moat-diff-risk.c):
+ * their field is "level", "threat", "dismissal", "control" or
+ * "assumption", and @detail gives the cause, the reason or what hangs on
+ * it. */
 typedef struct
 {
   MoatDiffKind  kind;
@@ -27,6 +31,7 @@ typedef struct
   char         *field;        /* for MOAT_DIFF_CHANGED */
   char         *old_value;
   char         *new_value;
+  char         *detail;       /* for "risk" entries */
 } MoatDiffEntry;
 
 GPtrArray *moat_diff_models          (MoatModel *old_model,

@@ -11,6 +11,7 @@
 #include "moat-control.h"
 #include "moat-enum-types.h"
 #include "moat-export-csv.h"
+#include "moat-risk.h"
 #include "moat-format-private.h"
 #include "moat-threat.h"
 
@@ -20,7 +21,7 @@
 /* Keep in step with the tables in README.md (tests/cli checks). */
 static const char * const threat_columns[] = {
   "Moat ID", "Summary", "Description", "Category", "Status", "Status Reason", "Likelihood",
-  "Impact", "Elements", "Diagrams", "Controls", "Owner", NULL
+  "Impact", "Impact From", "Inherent Risk", "Residual Likelihood", "Residual Risk", "Elements", "Diagrams", "Controls", "Owner", NULL
 };
 
 static const char * const control_columns[] = {
@@ -108,11 +109,17 @@ append_threat (GString    *out,
                MoatThreat *threat)
 {
   const char * const *element_ids = moat_threat_get_element_ids (threat);
-  g_autofree char *likelihood = g_strdup_printf ("%d", moat_threat_get_likelihood (threat));
-  g_autofree char *impact = g_strdup_printf ("%d", moat_threat_get_impact (threat));
+  g_autofree char *likelihood = NULL, *impact = NULL, *residual_likelihood = NULL;
+  g_autofree char *reason = moat_risk_describe_impact_untranslated (model, threat);
   g_autofree char *elements = moat_format_join_names (model, element_ids, LIST_SEPARATOR);
   g_autofree char *diagrams = moat_format_diagrams_of (model, element_ids, LIST_SEPARATOR);
   g_autofree char *names = moat_format_controls_of (controls, threat, LIST_SEPARATOR);
+  MoatRiskAssessment risk;
+
+  moat_risk_assess (model, threat, &risk);
+  likelihood = g_strdup_printf ("%d", risk.likelihood);
+  impact = g_strdup_printf ("%d", risk.impact);
+  residual_likelihood = g_strdup_printf ("%d", risk.residual_likelihood);
   const char *fields[] = {
     moat_object_get_id (MOAT_OBJECT (threat)),
     moat_format_object_name (MOAT_OBJECT (threat)),
@@ -122,6 +129,10 @@ append_threat (GString    *out,
     moat_threat_get_status_reason (threat),
     likelihood,
     impact,
+    reason,
+    moat_risk_level_get_nick (risk.level),
+    residual_likelihood,
+    moat_risk_level_get_nick (risk.residual_level),
     elements,
     diagrams,
     names,

@@ -16,6 +16,7 @@
 #include "moat-element.h"
 #include "moat-enum-types.h"
 #include "moat-export-markdown.h"
+#include "moat-risk.h"
 #include "moat-format-private.h"
 #include "moat-threat.h"
 
@@ -352,8 +353,8 @@ append_threats (GString   *out,
                 MoatModel *model)
 {
   const char *headers[] = {
-    _("Threat"), _("Category"), _("Status"), _("Likelihood × impact"), _("Elements"),
-    _("Controls"), _("Owner"), NULL
+    _("Threat"), _("Category"), _("Status"), _("Inherent risk"), _("Residual risk"),
+    _("Impact"), _("Elements"), _("Controls"), _("Owner"), NULL
   };
   g_autoptr(GPtrArray) threats = moat_format_list_in_order (model, MOAT_TYPE_THREAT);
   g_autoptr(GHashTable) controls = moat_format_index_controls (model);
@@ -369,15 +370,24 @@ append_threats (GString   *out,
   for (guint i = 0; i < threats->len; i++)
     {
       MoatThreat *threat = g_ptr_array_index (threats, i);
-      g_autofree char *risk = g_strdup_printf ("%d × %d", moat_threat_get_likelihood (threat),
-                                               moat_threat_get_impact (threat));
+      g_autofree char *inherent = NULL, *residual = NULL, *impact = NULL;
       g_autofree char *elements = moat_format_join_names (model, moat_threat_get_element_ids (threat), _(", "));
       g_autofree char *names = moat_format_controls_of (controls, threat, _(", "));
+      g_autofree char *reason = moat_risk_describe_impact (model, threat);
+      MoatRiskAssessment risk;
+
+      moat_risk_assess (model, threat, &risk);
+      inherent = moat_risk_format_level (risk.level, risk.likelihood, risk.impact);
+      residual = moat_risk_format_level (risk.residual_level, risk.residual_likelihood, risk.residual_impact);
+      /* TRANSLATORS: an impact and where it comes from: "5, from asset Card data, confidentiality 5" */
+      impact = g_strdup_printf (_("%d, %s"), risk.impact, reason);
 
       append_cell (out, moat_format_object_name (MOAT_OBJECT (threat)));
       append_cell (out, moat_format_category_label (moat_threat_get_category (threat)));
       append_cell (out, moat_format_enum_label (MOAT_TYPE_THREAT_STATUS, moat_threat_get_status (threat)));
-      append_cell (out, risk);
+      append_cell (out, inherent);
+      append_cell (out, residual);
+      append_cell (out, impact);
       append_cell (out, elements);
       append_cell (out, names);
       append_cell (out, moat_threat_get_owner (threat));

@@ -949,7 +949,7 @@ fill_status_bars (Builder *b,
 static void
 add_summary_lead (Builder *b)
 {
-  guint open = 0, severe = 0, planned = 0, in_place = 0;
+  guint open = 0, severe = 0, severe_after = 0, planned = 0, in_place = 0;
   g_autofree char *lead = NULL;
   g_autofree char *threats = NULL;
   g_autofree char *open_text = NULL;
@@ -964,6 +964,8 @@ add_summary_lead (Builder *b)
       open++;
       if (info->risk.level >= MOAT_RISK_HIGH)
         severe++;
+      if (info->risk.residual_level >= MOAT_RISK_HIGH)
+        severe_after++;
     }
   for (guint i = 0; i < b->controls->len; i++)
     {
@@ -979,10 +981,22 @@ add_summary_lead (Builder *b)
                                           "The model records <b>%u threat</b>.",
                                           "The model records <b>%u threats</b>.",
                                           b->threats->len), b->threats->len);
-  open_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "<b>%u</b> is still open, %u of them critical or high.",
-                                            "<b>%u</b> are still open, %u of them critical or high.",
-                                            open), open, severe);
+  if (severe_after == severe)
+    open_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "<b>%u</b> is still open, %u of them critical or high, "
+                                              "before and after the controls in place.",
+                                              "<b>%u</b> are still open, %u of them critical or high, "
+                                              "before and after the controls in place.",
+                                              open), open, severe);
+  else
+    open_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "<b>%u</b> is still open, %u of them critical or high "
+                                              "(inherent risk), %u after the controls in place "
+                                              "(residual risk).",
+                                              "<b>%u</b> are still open, %u of them critical or high "
+                                              "(inherent risk), %u after the controls in place "
+                                              "(residual risk).",
+                                              open), open, severe, severe_after);
   controls = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u control is in place and %u more on the roadmap.",
                                            "%u controls are in place and %u more on the roadmap.",
@@ -991,12 +1005,63 @@ add_summary_lead (Builder *b)
   moat_document_add_paragraph (b->doc, lead);
 }
 
+/* The inherent level, and the residual one where the controls in place
+ * lower it, each named. */
+static char *
+summary_badge (ThreatInfo *info)
+{
+  g_autofree char *inherent = risk_badge (info->risk.level);
+  g_autofree char *residual = NULL;
+  g_autofree char *label = NULL;
+
+  if (info->risk.residual_level == info->risk.level)
+    return g_steal_pointer (&inherent);
+  residual = risk_badge (info->risk.residual_level);
+  label = g_markup_escape_text (_("residual"), -1);
+  return g_strdup_printf ("%s\n" SMALL_GREY "%s</span>\n%s", inherent, label, residual);
+}
+
+/* "If it happens: Cardholder data: confidentiality 5 — <the impact
+ * scale's words for 5>". Names the assets the impact comes from and the
+ * dimension the threat harms; a hand-set impact quotes the scale only. */
+static char *
+if_it_happens (Builder     *b,
+               ThreatInfo  *info,
+               char       **scale,
+               const char  *all_assets)
+{
+  g_autoptr(GPtrArray) assets = moat_risk_impact_assets (b->model, info->threat);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *sentence = NULL;
+  g_autofree char *what = NULL;
+  int impact = info->risk.impact;
+
+  for (guint i = 0; i < assets->len && i < 3; i++)
+    g_string_append_printf (names, "%s%s", i ? ", " : "", or_empty (moat_asset_get_name (g_ptr_array_index (assets, i))));
+  if (scale != NULL && impact >= 1 && impact <= (int)g_strv_length (scale))
+    sentence = shorten (scale[impact - 1], 80);
+
+  if (names->len > 0)
+    /* TRANSLATORS: "Cardholder data: confidentiality 5" */
+    what = g_strdup_printf (_("%s: %s %d"), names->str,
+                            moat_risk_dimension_get_label (info->risk.dimension), impact);
+  else if (sentence == NULL && *all_assets != '\0')
+    return g_markup_printf_escaped ("\n<span foreground=\"" GREY "\">%s</span> %s",
+                                    _("Puts at risk:"), all_assets);
+
+  if (what == NULL && sentence == NULL)
+    return NULL;
+  return g_markup_printf_escaped ("\n<span foreground=\"" GREY "\">%s</span> %s%s%s",
+                                  _("If it happens:"), what ? what : "",
+                                  what && sentence ? " — " : "", sentence ? sentence : "");
+}
+
 static void
 add_top_risks (Builder *b,
                guint    top_n)
 {
   const double widths[] = { 1.1, 6.8, 1.7 };
-  const char *headers[] = { _("Risk"), _("What could happen, and what it would cost"), _("Owner"), NULL };
+  const char *headers[] = { _("Inherent risk"), _("What could happen, and what it would cost"), _("Owner"), NULL };
   g_auto(GStrv) scale = NULL;
   MoatDocumentTable *table = NULL;
   guint shown = 0;
@@ -1014,27 +1079,17 @@ add_top_risks (Builder *b,
       g_autofree char *what = NULL;
       g_autofree char *cost = NULL;
       g_autofree char *owner = NULL;
-      int impact = info->risk.impact;
-
       if (!info->risk.open)
         break;
       if (table == NULL)
         table = moat_document_add_table (b->doc, 3, widths, headers);
 
-      badge = risk_badge (info->risk.level);
+      badge = summary_badge (info);
       title = shorten (moat_threat_get_title (threat), 70);
       assets = threat_assets (b, threat);
       what = g_markup_printf_escaped ("<b>%s</b> <span foreground=\"" GREY "\">(%s)</span>",
                                       title, info->ref);
-      if (scale != NULL && impact >= 1 && impact <= (int)g_strv_length (scale))
-        {
-          g_autofree char *sentence = shorten (scale[impact - 1], 80);
-          cost = g_markup_printf_escaped ("\n<span foreground=\"" GREY "\">%s</span> %s",
-                                          _("If it happens:"), sentence);
-        }
-      else if (*assets != '\0')
-        cost = g_markup_printf_escaped ("\n<span foreground=\"" GREY "\">%s</span> %s",
-                                        _("Puts at risk:"), assets);
+      cost = if_it_happens (b, info, scale, assets);
       {
         g_autofree char *short_owner = shorten (moat_threat_get_owner (threat), 36);
         owner = g_markup_escape_text (short_owner, -1);
@@ -1117,7 +1172,7 @@ add_summary_part (Builder *b,
                   guint    n_risks,
                   guint    n_controls)
 {
-  Chart *chart = chart_new (_("Open threats by likelihood and impact"), TRUE, 30, 18);
+  Chart *chart = chart_new (_("Open threats by inherent likelihood and impact"), TRUE, 30, 18);
   double height;
 
   moat_document_add_heading (b->doc, 1, _("Executive summary"), "summary");
@@ -1657,6 +1712,12 @@ threat_cell (Builder    *b,
     g_string_append (facts, moat_format_category_label (moat_threat_get_category (threat)));
   if (*elements != '\0')
     g_string_append_printf (facts, "%s%s %s", facts->len ? " · " : "", _("Affects"), elements);
+  {
+    g_autofree char *reason = moat_risk_describe_impact (b->model, threat);
+
+    /* TRANSLATORS: "Impact 5 from asset Card data, confidentiality 5" */
+    g_string_append_printf (facts, "%s%s %d %s", facts->len ? " · " : "", _("Impact"), info->risk.impact, reason);
+  }
   if (actor != NULL && moat_object_get_label (actor) != NULL)
     g_string_append_printf (facts, "%s%s %s", facts->len ? " · " : "", _("by"), moat_object_get_label (actor));
   if (!is_blank (moat_threat_get_owner (threat)))
@@ -1670,24 +1731,35 @@ threat_cell (Builder    *b,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* "Inherent <badge> L 3 × I 4": one level, named, with its figures. */
+static void
+append_level (GString       *out,
+              const char    *name,
+              MoatRiskLevel  level,
+              int            likelihood,
+              int            impact)
+{
+  g_autofree char *badge = risk_badge (level);
+  g_autofree char *label = g_markup_escape_text (name, -1);
+
+  g_string_append_printf (out, "%s" SMALL_GREY "%s</span>\n%s\n" SMALL_GREY "%s %d × %s %d</span>",
+                          out->len ? "\n" : "", label, badge,
+                          /* Translators: short for likelihood, in "L 3 × I 4" */
+                          C_("likelihood", "L"), likelihood,
+                          /* Translators: short for impact, in "L 3 × I 4" */
+                          C_("impact", "I"), impact);
+}
+
+/* Both levels, always, each named: the inherent one ranks the threat, the
+ * residual one is what is left after the controls in place. */
 static char *
 risk_cell (ThreatInfo *info)
 {
-  g_autofree char *badge = risk_badge (info->risk.level);
-  g_autoptr(GString) out = g_string_new (badge);
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  g_string_append_printf (out, "\n" SMALL_GREY "%s %d × %s %d</span>",
-                          /* Translators: short for likelihood, in "L 3 × I 4" */
-                          C_("likelihood", "L"), info->risk.likelihood,
-                          /* Translators: short for impact, in "L 3 × I 4" */
-                          C_("impact", "I"), info->risk.impact);
-  if (info->risk.open && info->risk.residual_level != info->risk.level)
-    {
-      g_autofree char *residual = risk_badge (info->risk.residual_level);
-      g_string_append_printf (out, "\n" SMALL_GREY "%s</span>\n%s",
-                              _("after controls"), residual);
-    }
-
+  append_level (out, _("Inherent"), info->risk.level, info->risk.likelihood, info->risk.impact);
+  append_level (out, _("Residual"), info->risk.residual_level,
+                info->risk.residual_likelihood, info->risk.residual_impact);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -1764,8 +1836,8 @@ add_threats_by_risk (Builder *b)
         continue;
 
       {
-        g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s risk: %u threat",
-                                                               "%s risk: %u threats", n),
+        g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s inherent risk: %u threat",
+                                                               "%s inherent risk: %u threats", n),
                                                   moat_risk_level_get_label (level), n);
         moat_document_add_heading (b->doc, 2, title, NULL);
       }
@@ -1861,8 +1933,9 @@ add_threats (Builder *b)
     }
 
   moat_document_add_paragraph (b->doc, _("Risk is likelihood × impact on a five-point scale (see the "
-                                         "appendix). Where controls are in place, the risk that "
-                                         "remains is shown after them. Open threats come first."));
+                                         "appendix). Every threat shows its inherent risk, before any "
+                                         "control, and its residual risk, after the controls in place; "
+                                         "it is listed by its inherent risk. Open threats come first."));
   if (b->options->grouping == MOAT_REPORT_GROUP_BY_ELEMENT)
     add_threats_by_element (b);
   else
@@ -2435,12 +2508,16 @@ add_rules (Builder *b)
                                          "The matrix turns the pair into a level. It is symmetric: a "
                                          "likely nuisance weighs the same as an unlikely disaster. "
                                          "Unless someone set it by hand, a threat’s impact is the highest "
-                                         "business impact of the assets its elements hold."));
+                                         "impact of the assets its elements hold, in the dimension its "
+                                         "category harms: confidentiality for information disclosure and "
+                                         "privacy threats, integrity for tampering and repudiation, "
+                                         "availability for denial of service, and the highest of the three "
+                                         "for the rest. This is the inherent risk."));
   moat_document_add_spacer (b->doc, 6);
   moat_document_add_drawing (b->doc, NULL, 30 + 5 * chart->cell_w + 10, matrix_height (chart), FALSE,
                              draw_matrix_chart, chart, (GDestroyNotify)chart_free);
 
-  moat_document_add_heading (b->doc, 2, _("Risk after controls"), NULL);
+  moat_document_add_heading (b->doc, 2, _("Residual risk: after controls"), NULL);
   residual = g_strdup_printf (_("Controls make a threat less likely, not less harmful. Each "
                                 "implemented control lowers the likelihood by %d, each verified "
                                 "one by %d, never below 1. Proposed, planned and in-progress "

@@ -131,6 +131,59 @@ moat_risk_threat_is_open (MoatThreat *threat)
   return moat_threat_get_status (threat) == MOAT_THREAT_OPEN;
 }
 
+static const struct
+{
+  const char       *category;
+  MoatRiskDimension dimension;
+} category_dimensions[] = {
+  { "T", MOAT_RISK_DIMENSION_INTEGRITY },
+  { "R", MOAT_RISK_DIMENSION_INTEGRITY },
+  { "I", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "D", MOAT_RISK_DIMENSION_AVAILABILITY },
+  { "Linkability", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Identifiability", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Non-repudiation", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Detectability", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Disclosure of information", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Unawareness", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Non-compliance", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Confidentiality", MOAT_RISK_DIMENSION_CONFIDENTIALITY },
+  { "Integrity", MOAT_RISK_DIMENSION_INTEGRITY },
+  { "Availability", MOAT_RISK_DIMENSION_AVAILABILITY },
+  { "Distributed", MOAT_RISK_DIMENSION_AVAILABILITY },
+  { "Immutable", MOAT_RISK_DIMENSION_INTEGRITY },
+};
+
+MoatRiskDimension
+moat_risk_dimension_for_category (const char *category)
+{
+  for (guint i = 0; category != NULL && i < G_N_ELEMENTS (category_dimensions); i++)
+    if (g_str_equal (category, category_dimensions[i].category))
+      return category_dimensions[i].dimension;
+
+  return MOAT_RISK_DIMENSION_ANY;
+}
+
+const char *
+moat_risk_dimension_get_nick (MoatRiskDimension dimension)
+{
+  static const char * const nicks[] = { "any", "confidentiality", "integrity", "availability" };
+
+  g_return_val_if_fail (dimension <= MOAT_RISK_DIMENSION_AVAILABILITY, NULL);
+  return nicks[dimension];
+}
+
+const char *
+moat_risk_dimension_get_label (MoatRiskDimension dimension)
+{
+  static const char * const labels[] = {
+    N_("business impact"), N_("confidentiality"), N_("integrity"), N_("availability")
+  };
+
+  g_return_val_if_fail (dimension <= MOAT_RISK_DIMENSION_AVAILABILITY, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, labels[dimension]);
+}
+
 /**
  * moat_risk_asset_impact:
  *
@@ -140,11 +193,125 @@ moat_risk_threat_is_open (MoatThreat *threat)
 int
 moat_risk_asset_impact (MoatAsset *asset)
 {
+  return moat_risk_asset_impact_in (asset, MOAT_RISK_DIMENSION_ANY);
+}
+
+/**
+ * moat_risk_asset_impact_in:
+ *
+ * Returns: @asset's impact in @dimension; for "any", its business impact
+ */
+int
+moat_risk_asset_impact_in (MoatAsset         *asset,
+                           MoatRiskDimension  dimension)
+{
   g_return_val_if_fail (MOAT_IS_ASSET (asset), 0);
 
-  return MAX (moat_asset_get_impact_confidentiality (asset),
-              MAX (moat_asset_get_impact_integrity (asset),
-                   moat_asset_get_impact_availability (asset)));
+  switch (dimension)
+    {
+    case MOAT_RISK_DIMENSION_CONFIDENTIALITY:
+      return moat_asset_get_impact_confidentiality (asset);
+    case MOAT_RISK_DIMENSION_INTEGRITY:
+      return moat_asset_get_impact_integrity (asset);
+    case MOAT_RISK_DIMENSION_AVAILABILITY:
+      return moat_asset_get_impact_availability (asset);
+    case MOAT_RISK_DIMENSION_ANY:
+    default:
+      return MAX (moat_asset_get_impact_confidentiality (asset),
+                  MAX (moat_asset_get_impact_integrity (asset),
+                       moat_asset_get_impact_availability (asset)));
+    }
+}
+
+/* Calls @func once for every asset linked to the elements, each once. */
+static void
+foreach_asset (MoatModel          *model,
+               const char * const *element_ids,
+               void              (*func) (MoatAsset *asset, gpointer data),
+               gpointer            data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint e = 0; element_ids != NULL && element_ids[e] != NULL; e++)
+    {
+      MoatElement *element = moat_model_lookup_typed (model, element_ids[e], MOAT_TYPE_ELEMENT);
+      const char * const *asset_ids = element ? moat_element_get_asset_ids (element) : NULL;
+
+      for (guint a = 0; asset_ids != NULL && asset_ids[a] != NULL; a++)
+        {
+          MoatAsset *asset = moat_model_lookup_typed (model, asset_ids[a], MOAT_TYPE_ASSET);
+
+          if (asset != NULL && g_hash_table_add (seen, asset))
+            func (asset, data);
+        }
+    }
+}
+
+typedef struct
+{
+  MoatRiskDimension dimension;
+  int               best[MOAT_RISK_DIMENSION_AVAILABILITY + 1];
+  GPtrArray        *assets;
+} ImpactSearch;
+
+static void
+note_asset (MoatAsset *asset,
+            gpointer   data)
+{
+  ImpactSearch *search = data;
+
+  for (MoatRiskDimension d = MOAT_RISK_DIMENSION_ANY; d <= MOAT_RISK_DIMENSION_AVAILABILITY; d++)
+    search->best[d] = MAX (search->best[d], moat_risk_asset_impact_in (asset, d));
+}
+
+static void
+collect_asset (MoatAsset *asset,
+               gpointer   data)
+{
+  ImpactSearch *search = data;
+
+  if (moat_risk_asset_impact_in (asset, search->dimension) == search->best[search->dimension])
+    g_ptr_array_add (search->assets, g_object_ref (asset));
+}
+
+/**
+ * moat_risk_impact_from_assets_in:
+ * @dimension: the dimension the threat harms; see moat_risk_dimension_for_category()
+ * @named: (out) (optional): the dimension the impact is of, never "any"
+ *   when an asset is linked
+ * @assets: (nullable) (element-type MoatAsset): receives the assets that
+ *   give the impact
+ *
+ * Returns: the highest impact in @dimension of the assets linked to the
+ *   elements named by @element_ids, or 0 if they link no asset
+ */
+int
+moat_risk_impact_from_assets_in (MoatModel          *model,
+                                 const char * const *element_ids,
+                                 MoatRiskDimension   dimension,
+                                 MoatRiskDimension  *named,
+                                 GPtrArray          *assets)
+{
+  ImpactSearch search = { dimension, { 0 }, NULL };
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
+
+  foreach_asset (model, element_ids, note_asset, &search);
+  /* "Any" names the first of C, I, A that reaches the highest value. */
+  if (dimension == MOAT_RISK_DIMENSION_ANY && search.best[MOAT_RISK_DIMENSION_ANY] > 0)
+    for (MoatRiskDimension d = MOAT_RISK_DIMENSION_AVAILABILITY; d > MOAT_RISK_DIMENSION_ANY; d--)
+      if (search.best[d] == search.best[MOAT_RISK_DIMENSION_ANY])
+        search.dimension = d;
+
+  if (named != NULL)
+    *named = search.dimension;
+  if (assets != NULL && search.best[dimension] > 0)
+    {
+      search.assets = assets;
+      foreach_asset (model, element_ids, collect_asset, &search);
+    }
+
+  return search.best[dimension];
 }
 
 /**
@@ -157,28 +324,18 @@ int
 moat_risk_impact_from_assets (MoatModel          *model,
                               const char * const *element_ids)
 {
-  int impact = 0;
+  return moat_risk_impact_from_assets_in (model, element_ids, MOAT_RISK_DIMENSION_ANY, NULL, NULL);
+}
 
-  g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
-
-  for (guint e = 0; element_ids != NULL && element_ids[e] != NULL; e++)
-    {
-      MoatElement *element = moat_model_lookup_typed (model, element_ids[e], MOAT_TYPE_ELEMENT);
-      const char * const *asset_ids;
-
-      if (element == NULL)
-        continue;
-      asset_ids = moat_element_get_asset_ids (element);
-      for (guint a = 0; asset_ids != NULL && asset_ids[a] != NULL; a++)
-        {
-          MoatAsset *asset = moat_model_lookup_typed (model, asset_ids[a], MOAT_TYPE_ASSET);
-
-          if (asset != NULL)
-            impact = MAX (impact, moat_risk_asset_impact (asset));
-        }
-    }
-
-  return impact;
+static int
+threat_impact_from_assets (MoatModel         *model,
+                           MoatThreat        *threat,
+                           MoatRiskDimension *named,
+                           GPtrArray         *assets)
+{
+  return moat_risk_impact_from_assets_in (model, moat_threat_get_element_ids (threat),
+                                          moat_risk_dimension_for_category (moat_threat_get_category (threat)),
+                                          named, assets);
 }
 
 int
@@ -188,23 +345,167 @@ moat_risk_default_impact (MoatModel  *model,
   g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
   g_return_val_if_fail (MOAT_IS_THREAT (threat), 0);
 
-  return moat_risk_impact_from_assets (model, moat_threat_get_element_ids (threat));
+  return threat_impact_from_assets (model, threat, NULL, NULL);
+}
+
+static int
+effective_impact (MoatModel            *model,
+                  MoatThreat           *threat,
+                  MoatRiskImpactSource *source,
+                  MoatRiskDimension    *dimension)
+{
+  int from_assets = threat_impact_from_assets (model, threat, dimension, NULL);
+
+  if (moat_threat_get_impact_overridden (threat))
+    *source = MOAT_RISK_IMPACT_SET_BY_HAND;
+  else if (from_assets == 0)
+    *source = MOAT_RISK_IMPACT_NO_ASSET;
+  else
+    *source = MOAT_RISK_IMPACT_FROM_ASSETS;
+
+  return *source == MOAT_RISK_IMPACT_FROM_ASSETS ? from_assets : moat_threat_get_impact (threat);
 }
 
 int
 moat_risk_effective_impact (MoatModel  *model,
                             MoatThreat *threat)
 {
-  int from_assets;
+  MoatRiskImpactSource source;
+  MoatRiskDimension dimension;
 
   g_return_val_if_fail (MOAT_IS_MODEL (model), 1);
   g_return_val_if_fail (MOAT_IS_THREAT (threat), 1);
 
-  if (moat_threat_get_impact_overridden (threat))
-    return moat_threat_get_impact (threat);
+  return effective_impact (model, threat, &source, &dimension);
+}
 
-  from_assets = moat_risk_default_impact (model, threat);
-  return from_assets > 0 ? from_assets : moat_threat_get_impact (threat);
+/**
+ * moat_risk_impact_assets:
+ *
+ * Returns: (transfer full) (element-type MoatAsset): the assets a
+ *   threat's impact comes from; empty when a person set it or no asset is
+ *   linked
+ */
+GPtrArray *
+moat_risk_impact_assets (MoatModel  *model,
+                         MoatThreat *threat)
+{
+  GPtrArray *assets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), assets);
+  g_return_val_if_fail (MOAT_IS_THREAT (threat), assets);
+
+  if (!moat_threat_get_impact_overridden (threat))
+    threat_impact_from_assets (model, threat, NULL, assets);
+  return assets;
+}
+
+static char *
+asset_names (GPtrArray *assets,
+             gboolean   translate)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < assets->len; i++)
+    {
+      const char *name = moat_asset_get_name (g_ptr_array_index (assets, i));
+
+      if (i > 0)
+        g_string_append (names, i + 1 != assets->len ? ", " : translate ? _(" and ") : " and ");
+      g_string_append (names, name != NULL && *name != '\0' ? name : translate ? _("(unnamed)") : "(unnamed)");
+    }
+  return g_strdup (names->str);
+}
+
+/* Files such as CSV are not translated: @translate says which to write. */
+static char *
+describe_impact (MoatModel  *model,
+                 MoatThreat *threat,
+                 gboolean    translate)
+{
+  g_autoptr(GPtrArray) assets = NULL;
+  g_autofree char *names = NULL;
+  MoatRiskImpactSource source;
+  MoatRiskDimension dimension;
+  int impact;
+
+  impact = effective_impact (model, threat, &source, &dimension);
+  if (source == MOAT_RISK_IMPACT_SET_BY_HAND)
+    return g_strdup (translate ? _("set by hand") : "set by hand");
+  if (source == MOAT_RISK_IMPACT_NO_ASSET)
+    return g_strdup (translate ? _("set by hand, no asset linked") : "set by hand, no asset linked");
+
+  assets = moat_risk_impact_assets (model, threat);
+  names = asset_names (assets, translate);
+  if (!translate)
+    return g_strdup_printf (assets->len == 1 ? "from asset %s, %s %d" : "from assets %s, %s %d",
+                            names, moat_risk_dimension_get_nick (dimension), impact);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* TRANSLATORS: "from asset Card data, confidentiality 5" */
+                                       "from asset %s, %s %d", "from assets %s, %s %d", assets->len),
+                          names, moat_risk_dimension_get_label (dimension), impact);
+}
+
+/**
+ * moat_risk_describe_impact:
+ *
+ * Returns: (transfer full): why a threat's impact is what it is, e.g.
+ *   "from asset Card data, confidentiality 5" or "set by hand"
+ */
+char *
+moat_risk_describe_impact (MoatModel  *model,
+                           MoatThreat *threat)
+{
+  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
+  g_return_val_if_fail (MOAT_IS_THREAT (threat), NULL);
+
+  return describe_impact (model, threat, TRUE);
+}
+
+/* The same in English, for files whose values are never translated. */
+char *
+moat_risk_describe_impact_untranslated (MoatModel  *model,
+                                        MoatThreat *threat)
+{
+  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
+  g_return_val_if_fail (MOAT_IS_THREAT (threat), NULL);
+
+  return describe_impact (model, threat, FALSE);
+}
+
+char *
+moat_risk_format_level (MoatRiskLevel level,
+                        int           likelihood,
+                        int           impact)
+{
+  /* TRANSLATORS: a risk level, its likelihood (L) and impact (I): "Critical (L4 × I5)" */
+  return g_strdup_printf (_("%s (L%d × I%d)"), moat_risk_level_get_label (level), likelihood, impact);
+}
+
+MoatRiskLevel
+moat_risk_assessment_get_level (const MoatRiskAssessment *assessment,
+                                MoatRiskBasis             basis)
+{
+  return basis == MOAT_RISK_BASIS_INHERENT ? assessment->level : assessment->residual_level;
+}
+
+const char *
+moat_risk_basis_get_nick (MoatRiskBasis basis)
+{
+  return basis == MOAT_RISK_BASIS_INHERENT ? "inherent" : "residual";
+}
+
+gboolean
+moat_risk_basis_from_nick (const char    *nick,
+                           MoatRiskBasis *basis)
+{
+  if (g_strcmp0 (nick, "residual") == 0)
+    *basis = MOAT_RISK_BASIS_RESIDUAL;
+  else if (g_strcmp0 (nick, "inherent") == 0)
+    *basis = MOAT_RISK_BASIS_INHERENT;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 int
@@ -277,7 +578,8 @@ assess_with_steps (MoatModel          *model,
 {
   out->open = moat_risk_threat_is_open (threat);
   out->likelihood = moat_threat_get_likelihood (threat);
-  out->impact = moat_risk_effective_impact (model, threat);
+  out->impact = effective_impact (model, threat, &out->impact_source, &out->dimension);
+  out->control_steps = steps;
   out->level = moat_risk_level (out->likelihood, out->impact);
   out->residual_likelihood = MAX (1, out->likelihood - steps);
   out->residual_impact = out->impact;

@@ -63,19 +63,54 @@ gboolean      moat_risk_threat_is_open     (MoatThreat    *threat);
 
 /* Impact from assets.
  *
- * An asset's business impact is the highest of its three impacts
- * (confidentiality, integrity, availability). The default impact of a
- * threat is the highest business impact of the assets linked (element
- * "asset-ids") to the threat's elements.
+ * A threat harms one business dimension of what it touches, chosen from
+ * its category (moat_risk_dimension_for_category()): confidentiality for
+ * information disclosure and every LINDDUN privacy category, integrity
+ * for tampering and repudiation (and DIE's Immutable), availability for
+ * denial of service (and DIE's Distributed); for spoofing, elevation of
+ * privilege, Ephemeral, other categories and none, the highest of the
+ * three ("any"). An asset's business impact is the highest of its three.
+ *
+ * The default impact of a threat is the highest impact, in its dimension,
+ * of the assets linked (element "asset-ids") to the threat's elements.
+ * For "any", the dimension named is the first of C, I, A in which some
+ * asset reaches that highest value, and the assets named are those that
+ * reach it in that dimension.
  *
  * moat_risk_default_impact() returns 0 when no asset is linked: the
  * assets have no opinion. moat_risk_effective_impact() is the impact to
  * use: the threat's own "impact" when a person set it
  * ("impact-overridden") or when no asset is linked, else the default.
  */
+typedef enum
+{
+  MOAT_RISK_DIMENSION_ANY,
+  MOAT_RISK_DIMENSION_CONFIDENTIALITY,
+  MOAT_RISK_DIMENSION_INTEGRITY,
+  MOAT_RISK_DIMENSION_AVAILABILITY,
+} MoatRiskDimension;
+
+/* Where a threat's effective impact comes from. */
+typedef enum
+{
+  MOAT_RISK_IMPACT_FROM_ASSETS,
+  MOAT_RISK_IMPACT_SET_BY_HAND,   /* "impact-overridden" */
+  MOAT_RISK_IMPACT_NO_ASSET,      /* the threat's own figure: no asset linked */
+} MoatRiskImpactSource;
+
+MoatRiskDimension moat_risk_dimension_for_category (const char        *category);
+const char   *moat_risk_dimension_get_nick (MoatRiskDimension   dimension);
+const char   *moat_risk_dimension_get_label (MoatRiskDimension  dimension);
 int           moat_risk_asset_impact       (MoatAsset          *asset);
+int           moat_risk_asset_impact_in    (MoatAsset          *asset,
+                                            MoatRiskDimension   dimension);
 int           moat_risk_impact_from_assets (MoatModel          *model,
                                             const char * const *element_ids);
+int           moat_risk_impact_from_assets_in (MoatModel          *model,
+                                               const char * const *element_ids,
+                                               MoatRiskDimension   dimension,
+                                               MoatRiskDimension  *named,
+                                               GPtrArray          *assets);
 int           moat_risk_default_impact     (MoatModel          *model,
                                             MoatThreat         *threat);
 int           moat_risk_effective_impact   (MoatModel          *model,
@@ -89,25 +124,55 @@ int           moat_risk_effective_impact   (MoatModel          *model,
  * likelihood never goes below 1. Proposed, planned and in-progress
  * controls change nothing yet. The impact stays the effective impact, and
  * the residual level is the matrix at the lowered likelihood.
+ *
+ * Every output names the two levels apart: "inherent" (likelihood ×
+ * effective impact, before any control) and "residual" (after the
+ * controls in place). Gates such as `moat-cli check` say which they use.
  */
 #define MOAT_RISK_IMPLEMENTED_STEPS 1
 #define MOAT_RISK_VERIFIED_STEPS    2
 
+typedef enum
+{
+  MOAT_RISK_BASIS_RESIDUAL,
+  MOAT_RISK_BASIS_INHERENT,
+} MoatRiskBasis;
+
 typedef struct
 {
-  gboolean      open;
-  int           likelihood;
-  int           impact;              /* the effective impact */
-  MoatRiskLevel level;
-  int           residual_likelihood;
-  int           residual_impact;
-  MoatRiskLevel residual_level;
+  gboolean             open;
+  int                  likelihood;
+  int                  impact;              /* the effective impact */
+  MoatRiskLevel        level;               /* inherent */
+  int                  residual_likelihood;
+  int                  residual_impact;
+  MoatRiskLevel        residual_level;
+  int                  control_steps;       /* likelihood steps the controls in place take off */
+  MoatRiskImpactSource impact_source;
+  MoatRiskDimension    dimension;           /* what the assets' impact is of */
 } MoatRiskAssessment;
 
 void          moat_risk_assess             (MoatModel          *model,
                                             MoatThreat         *threat,
                                             MoatRiskAssessment *assessment);
+MoatRiskLevel moat_risk_assessment_get_level (const MoatRiskAssessment *assessment,
+                                              MoatRiskBasis             basis);
+gboolean      moat_risk_basis_from_nick    (const char         *nick,
+                                            MoatRiskBasis      *basis);
+const char   *moat_risk_basis_get_nick     (MoatRiskBasis       basis);
+/* (element-type MoatAsset) (transfer full): the assets the impact comes from */
+GPtrArray    *moat_risk_impact_assets      (MoatModel          *model,
+                                            MoatThreat         *threat);
+/* "from asset Card data, confidentiality 5", "set by hand", … */
+char         *moat_risk_describe_impact    (MoatModel          *model,
+                                            MoatThreat         *threat);
+char         *moat_risk_describe_impact_untranslated (MoatModel  *model,
+                                                      MoatThreat *threat);
 int           moat_risk_control_steps      (MoatControlStatus   status);
+/* "Critical (L4 × I5)", translated */
+char         *moat_risk_format_level       (MoatRiskLevel       level,
+                                            int                 likelihood,
+                                            int                 impact);
 
 /* The roadmap: the controls not yet implemented (or verified), best first.
  *

@@ -836,7 +836,11 @@ moat_rule_engine_make_suggestion (MoatRuleEngine *self,
 {
   const char *id = moat_object_get_id (MOAT_OBJECT (element));
   const char *ids[] = { id, NULL };
-  int impact = moat_risk_impact_from_assets (self->model, ids);
+  /* As for the threat it would become: the assets' impact in the
+   * dimension its category harms (see moat-risk.h). */
+  int impact = moat_risk_impact_from_assets_in (self->model, ids,
+                                                moat_risk_dimension_for_category (moat_rule_get_category (rule)),
+                                                NULL, NULL);
   int likelihood = moat_rule_get_likelihood (rule);
 
   if (impact == 0)

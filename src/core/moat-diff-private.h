@@ -1,0 +1,18 @@
+/* moat-diff-private.h
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "moat-diff.h"
+
+G_BEGIN_DECLS
+
+void moat_diff_add_risk_entries (GPtrArray *entries,
+                                 MoatModel *old_model,
+                                 MoatModel *new_model);
+char *moat_diff_risk_sentence    (const MoatDiffEntry *entry);
+
+G_END_DECLS
