@@ -135,28 +135,52 @@ typedef struct
   const char *source;
 } Origin;
 
-/* JSON nodes do not remember their line: find the item's id in the text,
- * after its list's name. Only a broken file pays for this. */
+/* JSON nodes do not remember their line: scan the text for item @index
+ * of the list @list. Only a broken file pays for this. Returns 0 when it
+ * cannot tell. */
 static guint
 find_line (const Origin *origin,
            const char   *list,
-           const char   *id)
+           guint         index)
 {
   gsize length = origin->length < 0 ? strlen (origin->data) : (gsize)origin->length;
-  g_autofree char *text = g_strndup (origin->data, length);
-  g_autofree char *list_key = g_strdup_printf ("\"%s\"", list);
-  g_autofree char *id_value = id ? g_strdup_printf ("\"%s\"", id) : NULL;
-  const char *at = strstr (text, list_key);
+  g_autofree char *key = g_strdup_printf ("\"%s\"", list);
+  const char *end = origin->data + length;
+  const char *p = g_strstr_len (origin->data, length, key);
+  gboolean in_string = FALSE;
+  int depth = 0;
+  guint items = 0;
   guint line = 1;
 
-  if (at == NULL)
+  if (p == NULL || (p = memchr (p, '[', end - p)) == NULL)
     return 0;
-  if (id_value != NULL && strstr (at, id_value) != NULL)
-    at = strstr (at, id_value);
-  for (const char *p = text; p < at; p++)
-    line += *p == '\n';
+  for (const char *q = origin->data; q < p; q++)
+    line += *q == '\n';
 
-  return line;
+  for (; p < end; p++)
+    {
+      line += *p == '\n';
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < end)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '[' || *p == '{')
+        {
+          if (depth == 1 && items++ == index)
+            return line;
+          depth++;
+        }
+      else if ((*p == ']' || *p == '}') && --depth == 0)
+        break;
+    }
+
+  return 0;
 }
 
 static gboolean
@@ -168,7 +192,7 @@ item_error (GError       **error,
             const char    *id,
             const char    *message)
 {
-  guint line = find_line (origin, list, id);
+  guint line = find_line (origin, list, index);
   g_autofree char *where = line > 0 ? g_strdup_printf ("%s:%u", origin->source, line)
                                     : g_strdup (origin->source);
 
