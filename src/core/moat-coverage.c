@@ -421,7 +421,10 @@ const char * const *
 moat_coverage_get_unknown (MoatCoverage *self)
 {
   g_return_val_if_fail (MOAT_IS_COVERAGE (self), NULL);
-  return (const char * const *)self->unknown->pdata;
+  static const char * const none[] = { NULL };
+
+  /* An empty array may have no storage at all. */
+  return self->unknown->len > 0 ? (const char * const *)self->unknown->pdata : none;
 }
 
 const char *

@@ -133,7 +133,10 @@ moat_library_get_errors (MoatLibrary *self)
 {
   g_return_val_if_fail (MOAT_IS_LIBRARY (self), NULL);
 
-  return (const char * const *)self->errors->pdata;
+  static const char * const none[] = { NULL };
+
+  /* An empty array may have no storage at all. */
+  return self->errors->len > 0 ? (const char * const *)self->errors->pdata : none;
 }
 
 gboolean
