@@ -24,6 +24,7 @@ struct _MoatCoverage
   GArray        *items;    /* MoatCoverageItem, in catalogue order */
   GHashTable    *by_id;    /* requirement id -> index + 1 */
   GPtrArray     *unknown;  /* requirements controls name that the catalogue lacks; NULL-terminated */
+  GPtrArray     *seen;     /* while computing: per item, the threat ids already in it */
 };
 
 G_DEFINE_FINAL_TYPE (MoatCoverage, moat_coverage, G_TYPE_OBJECT)
@@ -35,6 +36,13 @@ item_clear (gpointer data)
 
   g_clear_pointer (&item->control_ids, g_ptr_array_unref);
   g_clear_pointer (&item->threat_ids, g_ptr_array_unref);
+}
+
+static void
+seen_free (gpointer data)
+{
+  if (data != NULL)
+    g_hash_table_unref (data);
 }
 
 static void
@@ -136,17 +144,26 @@ assess (RiskCache  *cache,
   return assessment;
 }
 
+/* A requirement may bear on thousands of threats: look them up in a set. */
 static void
-bear_on (MoatCoverageItem *item,
+bear_on (MoatCoverage     *self,
+         MoatCoverageItem *item,
          RiskCache        *cache,
          const char       *threat_id)
 {
-  const MoatRiskAssessment *risk = assess (cache, threat_id);
+  guint index = item - &g_array_index (self->items, MoatCoverageItem, 0);
+  GHashTable *seen = g_ptr_array_index (self->seen, index);
+  const MoatRiskAssessment *risk;
   int score;
 
-  if (risk == NULL)
+  if (seen != NULL && g_hash_table_contains (seen, threat_id))
     return;
-  add_unique (item->threat_ids, threat_id);
+  if (!(risk = assess (cache, threat_id)))
+    return;
+  if (seen == NULL)
+    seen = self->seen->pdata[index] = g_hash_table_new (g_str_hash, g_str_equal);
+  g_ptr_array_add (item->threat_ids, g_strdup (threat_id));
+  g_hash_table_add (seen, item->threat_ids->pdata[item->threat_ids->len - 1]);
   score = risk->residual_likelihood * risk->residual_impact;
   if (score > item->gap_score)
     {
@@ -190,7 +207,7 @@ link_controls (MoatCoverage *self,
           item->status = MAX (item->status, status);
           add_unique (item->control_ids, moat_object_get_id (MOAT_OBJECT (control)));
           for (guint t = 0; threat_ids != NULL && threat_ids[t] != NULL; t++)
-            bear_on (item, cache, threat_ids[t]);
+            bear_on (self, item, cache, threat_ids[t]);
         }
     }
 }
@@ -219,7 +236,7 @@ link_rule_threats (MoatCoverage *self,
           MoatCoverageItem *item = find_item (self, requirements[r]);
 
           if (item != NULL)
-            bear_on (item, cache, moat_object_get_id (MOAT_OBJECT (threat)));
+            bear_on (self, item, cache, moat_object_get_id (MOAT_OBJECT (threat)));
         }
     }
 }
@@ -278,8 +295,11 @@ moat_coverage_compute (MoatLibrary  *library,
 
   scores = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   cache = (RiskCache) { model, scores };
+  self->seen = g_ptr_array_new_full (self->items->len, seen_free);
+  g_ptr_array_set_size (self->seen, self->items->len);
   link_controls (self, model, &cache);
   link_rule_threats (self, library, model, &cache);
+  g_clear_pointer (&self->seen, g_ptr_array_unref);
 
   return g_steal_pointer (&self);
 }
