@@ -672,6 +672,69 @@ bench_rules (guint size)
   bench_rules_edits (size, model, rand, "rules_incremental_move", TRUE, &start, &end);
 }
 
+/* Threats from the rules on a third of the nodes and controls that name
+ * the rules' requirements: coverage has real links to follow. */
+static void
+add_knowledge (MoatModel   *model,
+               MoatLibrary *library,
+               GRand       *rand)
+{
+  MoatRuleSet *rules = moat_library_get_rule_set (library);
+  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+  guint n = g_list_model_get_n_items (elements);
+
+  moat_model_begin_action (model, "Knowledge");
+  for (guint i = 0; i < n; i += 3)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
+      MoatRule *rule = moat_rule_set_get_rule (rules, g_rand_int_range (rand, 0, moat_rule_set_get_n_rules (rules)));
+      g_autoptr(MoatThreat) threat = moat_threat_new ();
+      const char *element_ids[] = { moat_object_get_id (MOAT_OBJECT (element)), NULL };
+
+      g_object_set (threat, "title", "Threat", "rule-id", moat_rule_get_id (rule), "element-ids", element_ids,
+                    "likelihood", g_rand_int_range (rand, 1, 6), "refs", moat_rule_get_refs (rule), NULL);
+      moat_model_add (model, threat);
+      if (g_rand_int_range (rand, 0, 2) == 0)
+        {
+          g_autoptr(MoatControl) control = moat_control_new ();
+          const char *threat_ids[] = { moat_object_get_id (MOAT_OBJECT (threat)), NULL };
+
+          g_object_set (control, "title", "Control", "threat-ids", threat_ids,
+                        "requirements", moat_rule_get_requirements (rule),
+                        "status", g_rand_int_range (rand, 0, MOAT_CONTROL_VERIFIED + 1), NULL);
+          moat_model_add (model, control);
+        }
+    }
+  moat_model_end_action (model);
+  moat_history_clear (moat_model_get_history (model));
+}
+
+static void
+bench_coverage (guint size)
+{
+  g_autoptr(MoatModel) model = make_rules_model (size);
+  g_autoptr(MoatLibrary) library = moat_library_new_builtin ();
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(MoatCoverage) coverage = NULL;
+
+  add_knowledge (model, library, rand);
+  /* The whole of ASVS: every level. */
+  for (guint run = 0; run < 5; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      g_clear_object (&coverage);
+      coverage = moat_coverage_compute (library, model, "asvs", 3, NULL);
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+    }
+  g_array_sort (times, compare_doubles);
+  report ("coverage_asvs_full", size, g_array_index (times, double, times->len / 2), "ms");
+  report ("coverage_applicable", size, moat_coverage_get_n_applicable (coverage), "count");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +797,10 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (rules_sizes); i++)
     if (argc <= 1 || g_str_equal (argv[1], "rules") || (guint)atoi (argv[1]) == rules_sizes[i])
       bench_rules (rules_sizes[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules_sizes); i++)
+    if (argc <= 1 || g_str_equal (argv[1], "coverage") || (guint)atoi (argv[1]) == rules_sizes[i])
+      bench_coverage (rules_sizes[i]);
 
   g_rmdir (dir);
   return 0;

@@ -26,6 +26,8 @@ static const MoatCliCommand commands[] = {
   { "report", N_("Write a model as a PDF report"), moat_cli_report },
   { "suggest", N_("List the threats the rules suggest"), moat_cli_suggest },
   { "check", N_("Fail on open threats at a risk level, or on missing reviews"), moat_cli_check },
+  { "coverage", N_("Show which catalogue requirements (OWASP ASVS …) the controls meet"), moat_cli_coverage },
+  { "rules", N_("List the rules and catalogues, or check a rules or catalogue file"), moat_cli_rules },
 };
 
 static void
@@ -33,7 +35,7 @@ print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n  moat-cli COMMAND [OPTION…]\n\n%s\n", _("Usage:"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("“moat-cli COMMAND --help” describes a command."));
   fprintf (stream, "%s\n", moat_cli_exit_status_text ());
 }

@@ -78,6 +78,11 @@ int        moat_cli_suggest       (int              argc,
                                    char           **argv);
 int        moat_cli_check         (int              argc,
                                    char           **argv);
+int        moat_cli_coverage      (int              argc,
+                                   char           **argv);
+int        moat_cli_rules         (int              argc,
+                                   char           **argv);
 MoatRuleSet *moat_cli_load_rules  (void);
+MoatLibrary *moat_cli_load_library (void);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ enum {
   PROP_TRACKER_KEY,
   PROP_TRACKER_URL,
   PROP_THREAT_IDS,
+  PROP_REQUIREMENTS,
   N_PROPS
 };
 
@@ -42,6 +43,8 @@ moat_control_class_init (MoatControlClass *klass)
   properties[PROP_TRACKER_KEY] = moat_field_string ("tracker-key");
   properties[PROP_TRACKER_URL] = moat_field_string ("tracker-url");
   properties[PROP_THREAT_IDS] = moat_field_strv ("threat-ids");
+  /* Catalogue requirements the control meets, as "catalogue:id" (asvs:V6.2.1). */
+  properties[PROP_REQUIREMENTS] = moat_field_strv ("requirements");
 
   moat_object_class_install (MOAT_OBJECT_CLASS (klass), "control", "controls",
                              properties, N_PROPS);
@@ -120,4 +123,12 @@ moat_control_get_threat_ids (MoatControl *self)
   g_return_val_if_fail (MOAT_IS_CONTROL (self), NULL);
 
   return moat_object_peek_strv (MOAT_OBJECT (self), PROP_THREAT_IDS);
+}
+
+const char * const *
+moat_control_get_requirements (MoatControl *self)
+{
+  g_return_val_if_fail (MOAT_IS_CONTROL (self), NULL);
+
+  return moat_object_peek_strv (MOAT_OBJECT (self), PROP_REQUIREMENTS);
 }

@@ -25,5 +25,6 @@ const char         *moat_control_get_owner       (MoatControl *self);
 const char         *moat_control_get_tracker_key (MoatControl *self);
 const char         *moat_control_get_tracker_url (MoatControl *self);
 const char * const *moat_control_get_threat_ids  (MoatControl *self);
+const char * const *moat_control_get_requirements (MoatControl *self);
 
 G_END_DECLS

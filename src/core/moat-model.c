@@ -52,6 +52,7 @@ enum {
   PROP_SCOPE_IN,
   PROP_SCOPE_OUT,
   PROP_RULE_SETS,
+  PROP_CATALOGUES,
   N_PROPS
 };
 
@@ -197,6 +198,8 @@ moat_model_class_init (MoatModelClass *klass)
   properties[PROP_SCOPE_IN] = moat_field_string ("scope-in");
   properties[PROP_SCOPE_OUT] = moat_field_string ("scope-out");
   properties[PROP_RULE_SETS] = moat_field_strv ("rule-sets");
+  /* Requirement catalogues the model is measured against (ids, as "asvs"). */
+  properties[PROP_CATALOGUES] = moat_field_strv ("catalogues");
 
   moat_object_class_install (MOAT_OBJECT_CLASS (klass), "model", "model",
                              properties, N_PROPS);

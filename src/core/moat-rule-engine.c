@@ -1031,6 +1031,7 @@ moat_rule_engine_accept (MoatRuleEngine  *self,
                 "category", moat_suggestion_get_category (suggestion),
                 "element-ids", (const char *[]) { element_id, NULL },
                 "rule-id", moat_suggestion_get_rule_id (suggestion),
+                "refs", moat_rule_get_refs (moat_suggestion_get_rule (suggestion)),
                 "likelihood", moat_suggestion_get_likelihood (suggestion),
                 "impact", moat_suggestion_get_impact (suggestion),
                 NULL);

@@ -340,8 +340,8 @@ moat_rule_set_load_file (MoatRuleSet  *self,
 
 /* The resource is registered by hand, once: a constructor in a static
  * library is dropped by the linker when nothing else in its file is used. */
-static GResource *
-core_resource (void)
+GResource *
+moat_core_resource (void)
 {
   static gsize registered;
 
@@ -368,7 +368,7 @@ moat_rule_set_load_resource (MoatRuleSet  *self,
 
   g_return_val_if_fail (MOAT_IS_RULE_SET (self), FALSE);
 
-  bytes = g_resource_lookup_data (core_resource (), path,
+  bytes = g_resource_lookup_data (moat_core_resource (), path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
   if (bytes == NULL)
     {

@@ -54,4 +54,7 @@ const char  *moat_rule_set_get_origin     (MoatRuleSet  *self,
                                            const char   *id);
 GStrv        moat_rule_set_list_sets      (MoatRuleSet  *self);
 
+/* The data compiled into the core (rules, references, catalogues). */
+GResource   *moat_core_resource           (void);
+
 G_END_DECLS

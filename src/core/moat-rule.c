@@ -12,6 +12,7 @@
 
 #include "moat-enum-types.h"
 #include "moat-error.h"
+#include "moat-refs.h"
 #include "moat-rule.h"
 
 struct _MoatRule
@@ -24,6 +25,8 @@ struct _MoatRule
   char          *description;
   char          *category;
   GStrv          suggested_controls;
+  GStrv          refs;
+  GStrv          requirements;
   int            likelihood;
   int            impact;
   guint          kinds;
@@ -36,7 +39,7 @@ static const char *placeholders[] = { "name", "kind", "source", "target" };
 
 static const char *rule_members[] = {
   "id", "set", "title", "description", "category", "suggested_controls",
-  "applies_to", "likelihood", "impact", "when", "comment", NULL
+  "applies_to", "likelihood", "impact", "when", "comment", "refs", "requirements", NULL
 };
 
 static void
@@ -50,6 +53,8 @@ moat_rule_finalize (GObject *object)
   g_free (self->description);
   g_free (self->category);
   g_strfreev (self->suggested_controls);
+  g_strfreev (self->refs);
+  g_strfreev (self->requirements);
   g_clear_pointer (&self->condition, moat_condition_free);
 
   G_OBJECT_CLASS (moat_rule_parent_class)->finalize (object);
@@ -220,6 +225,38 @@ get_controls (JsonObject  *object,
   return g_strv_builder_end (builder);
 }
 
+/* "refs": ["CWE-79", "CAPEC-63"]; "requirements": ["asvs:V1.2.1"] */
+static GStrv
+get_ids (JsonObject  *object,
+         const char  *member,
+         GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean refs = g_str_equal (member, "refs");
+  JsonArray *array;
+
+  if (node == NULL)
+    return g_strv_builder_end (builder);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, _("“%s” must be a list of text"), member), NULL;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      const char *id = is_string (item) ? json_node_get_string (item) : NULL;
+
+      if (refs && (id == NULL || !moat_ref_is_well_formed (id)))
+        return invalid (error, _("“refs” item %u must be CWE-n, CAPEC-n or OWASP-Ann:year"), i + 1), NULL;
+      if (!refs && (id == NULL || !moat_requirement_ref_split (id, NULL, NULL)))
+        return invalid (error, _("“requirements” item %u must be catalogue:requirement, as asvs:V6.3.1"), i + 1), NULL;
+      g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 static gboolean
 check_members (JsonObject  *object,
                GError     **error)
@@ -282,6 +319,8 @@ moat_rule_new_from_json (JsonObject  *object,
       !(self->description = get_text (object, "description", FALSE, translate, error)) ||
       !(self->category = get_text (object, "category", TRUE, FALSE, error)) ||
       !(self->suggested_controls = get_controls (object, translate, error)) ||
+      !(self->refs = get_ids (object, "refs", error)) ||
+      !(self->requirements = get_ids (object, "requirements", error)) ||
       !get_kinds (object, &self->kinds, error) ||
       !get_hint (object, "likelihood", &self->likelihood, error) ||
       !get_hint (object, "impact", &self->impact, error))
@@ -484,4 +523,22 @@ moat_rule_format (MoatRule    *self,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* The weaknesses, attack patterns and Top 10 categories the rule's threat
+ * is an instance of (moat-refs.h); empty when it names none. */
+const char * const *
+moat_rule_get_refs (MoatRule *self)
+{
+  g_return_val_if_fail (MOAT_IS_RULE (self), NULL);
+  return (const char * const *)self->refs;
+}
+
+/* The catalogue requirements ("asvs:V6.3.1") a control for the rule's
+ * threat usually meets: hints for the requirement picker and coverage. */
+const char * const *
+moat_rule_get_requirements (MoatRule *self)
+{
+  g_return_val_if_fail (MOAT_IS_RULE (self), NULL);
+  return (const char * const *)self->requirements;
 }

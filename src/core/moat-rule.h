@@ -40,6 +40,8 @@ const char          *moat_rule_get_title            (MoatRule        *self);
 const char          *moat_rule_get_description      (MoatRule        *self);
 const char          *moat_rule_get_category         (MoatRule        *self);
 const char * const  *moat_rule_get_suggested_controls (MoatRule      *self);
+const char * const  *moat_rule_get_refs             (MoatRule        *self);
+const char * const  *moat_rule_get_requirements     (MoatRule        *self);
 int                  moat_rule_get_likelihood       (MoatRule        *self);
 int                  moat_rule_get_impact           (MoatRule        *self);
 guint                moat_rule_get_kinds            (MoatRule        *self);

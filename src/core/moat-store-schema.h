@@ -83,6 +83,11 @@ static const char * const moat_migrations[] = {
   " duration INTEGER, planned_minutes INTEGER, stage INTEGER, participants TEXT,"
   " answer_working TEXT, answer_wrong TEXT, answer_doing TEXT, answer_good TEXT,"
   " consensus TEXT, dissent TEXT, follow_ups TEXT, summary TEXT);",
+  /* 2 → 3: threat knowledge: references on threats, requirements met by
+   * controls, the catalogues a model is measured against. */
+  "ALTER TABLE threat ADD COLUMN refs TEXT;"
+  "ALTER TABLE control ADD COLUMN requirements TEXT;"
+  "ALTER TABLE model ADD COLUMN catalogues TEXT;",
 };
 
 G_END_DECLS

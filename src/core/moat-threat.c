@@ -32,6 +32,7 @@ enum {
   PROP_RULE_ID,
   PROP_NEEDS_REVIEW,
   PROP_REVIEW_REASON,
+  PROP_REFS,
   N_PROPS
 };
 
@@ -54,6 +55,8 @@ moat_threat_class_init (MoatThreatClass *klass)
   properties[PROP_RULE_ID] = moat_field_string ("rule-id");
   properties[PROP_NEEDS_REVIEW] = moat_field_boolean ("needs-review");
   properties[PROP_REVIEW_REASON] = moat_field_string ("review-reason");
+  /* Weakness and attack-pattern ids (CWE-79, CAPEC-63, OWASP-A03:2021): see moat-refs.h. */
+  properties[PROP_REFS] = moat_field_strv ("refs");
 
   moat_object_class_install (MOAT_OBJECT_CLASS (klass), "threat", "threats",
                              properties, N_PROPS);
@@ -180,4 +183,12 @@ moat_threat_get_review_reason (MoatThreat *self)
   g_return_val_if_fail (MOAT_IS_THREAT (self), NULL);
 
   return moat_object_peek_string (MOAT_OBJECT (self), PROP_REVIEW_REASON);
+}
+
+const char * const *
+moat_threat_get_refs (MoatThreat *self)
+{
+  g_return_val_if_fail (MOAT_IS_THREAT (self), NULL);
+
+  return moat_object_peek_strv (MOAT_OBJECT (self), PROP_REFS);
 }

@@ -32,5 +32,6 @@ const char         *moat_threat_get_owner             (MoatThreat *self);
 const char         *moat_threat_get_rule_id           (MoatThreat *self);
 gboolean            moat_threat_get_needs_review      (MoatThreat *self);
 const char         *moat_threat_get_review_reason     (MoatThreat *self);
+const char * const *moat_threat_get_refs              (MoatThreat *self);
 
 G_END_DECLS

@@ -847,5 +847,202 @@ class RuleTests(CliTestCase):
         self.assertInputError(self.rules("check"))
 
 
+ACME_CATALOGUE = """{
+  "id": "acme",
+  "title": "Acme standard",
+  "levels": [1, 2],
+  "requirements": [
+    {"id": "AC.1", "level": 1, "title": "Single sign-on"},
+    {"id": "AC.2", "level": 2, "title": "Hardware keys"}
+  ]
+}
+"""
+
+
+class KnowledgeTests(CliTestCase):
+    """coverage and rules, with the person's own files in a private config directory."""
+
+    def setUp(self):
+        super().setUp()
+        self.config = self.path("config")
+        with open(EXAMPLE, encoding="utf-8") as f:
+            self.example = json.load(f)
+
+    def cli(self, *args, catalogues=None, user_rules=None):
+        for name, text in (catalogues or {}).items():
+            os.makedirs(os.path.join(self.config, "moat", "catalogues"), exist_ok=True)
+            with open(os.path.join(self.config, "moat", "catalogues", name), "w", encoding="utf-8") as f:
+                f.write(text)
+        if user_rules is not None:
+            os.makedirs(os.path.join(self.config, "moat"), exist_ok=True)
+            with open(os.path.join(self.config, "moat", "rules.json"), "w", encoding="utf-8") as f:
+                f.write(user_rules)
+        env = dict(os.environ, XDG_CONFIG_HOME=self.config)
+        return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=60, env=env)
+
+    def edited(self, edit):
+        model = json.loads(json.dumps(self.example))
+        edit(model)
+        path = self.path("edited.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(model, f)
+        return path
+
+    def coverage_json(self, *args, **kwargs):
+        result = self.cli("coverage", *args, "--json", **kwargs)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return json.loads(result.stdout)
+
+    def test_coverage_example(self):
+        data = self.coverage_json(self.model, "--level", "2")
+        self.assertEqual(data["catalogue"], "asvs")
+        self.assertEqual(data["release"], "5.0.0")
+        self.assertEqual(data["requirements"], 253)  # ASVS 5.0.0: 70 at level 1, 183 at level 2
+        self.assertEqual(len(data["items"]), 253)
+        self.assertEqual((data["verified"], data["implemented"], data["planned"], data["met"]), (2, 2, 5, 4))
+        applicable = [item for item in data["items"] if item["applies"]]
+        self.assertEqual(data["applicable"], len(applicable))
+        self.assertEqual(data["none"], len(applicable) - 9)
+        self.assertAlmostEqual(data["percent"], 100.0 * 4 / len(applicable))
+        self.assertEqual(data["gaps"][:3], ["V12.3.1", "V12.3.3", "V6.3.3"])
+        items = {item["id"]: item for item in data["items"]}
+        self.assertEqual(items["V1.2.4"]["status"], "verified")
+        self.assertEqual(items["V1.2.4"]["controls"], ["ct-param-sql"])
+        self.assertEqual(sorted(items["V12.3.1"]["open_threats"]), ["th-fraud-sniff", "th-order-tamper"])
+        self.assertFalse(items["V17.1.1"]["applies"])
+
+        text = self.cli("coverage", self.model, "--level", "2")
+        self.assertEqual(text.returncode, 0, text.stderr)
+        self.assertIn("OWASP Application Security Verification Standard 5.0.0, level 2", text.stdout)
+        self.assertIn(f"Applicable: {len(applicable)} of 253 requirements", text.stdout)
+        self.assertRegex(text.stdout, r"\n  V12\.3\.1 +high +Encrypt every connection")
+
+        markdown = self.cli("coverage", self.model, "--level", "2", "--format", "markdown")
+        self.assertEqual(markdown.returncode, 0, markdown.stderr)
+        self.assertIn("| Verified | 2 |", markdown.stdout)
+        self.assertIn("CC BY-SA 4.0", markdown.stdout)
+
+    def test_coverage_levels(self):
+        one = self.coverage_json(self.model)
+        three = self.coverage_json(self.model, "--level", "3")
+        self.assertEqual(one["requirements"], 70)
+        self.assertEqual(three["requirements"], 345)
+        # Parameterised queries (V1.2.4) and vault encryption (V11.3.2) are level 1;
+        # the vault keys' HSM requirement (V13.3.3) is level 3.
+        self.assertEqual(one["verified"], 2)
+        self.assertEqual(three["verified"], 3)
+
+    def test_fail_under(self):
+        percent = self.coverage_json(self.model, "--level", "2")["percent"]
+        below = f"{percent - 0.5:.1f}"
+        above = f"{percent + 0.5:.1f}"
+        self.assertEqual(self.cli("coverage", self.model, "--level", "2", "--fail-under", below).returncode, 0)
+        failed = self.cli("coverage", self.model, "--level", "2", "--fail-under", above)
+        self.assertEqual(failed.returncode, 1)
+        self.assertIn(f"under {above}%", failed.stderr)
+        self.assertEqual(self.cli("coverage", self.model, "--fail-under", "0").returncode, 0)
+
+        def everything_verified(model):
+            model["elements"] = []
+            model["threats"] = []
+            model["assumptions"] = []
+            for control in model["controls"]:
+                control["status"] = "verified"
+                control["threat_ids"] = []
+
+        full = self.edited(everything_verified)
+        self.assertEqual(self.coverage_json(full, "--level", "2")["percent"], 100.0)
+        self.assertEqual(self.cli("coverage", full, "--level", "2", "--fail-under", "100").returncode, 0)
+
+    def test_coverage_bad_input(self):
+        for args, word in ((("--fail-under", "most"), "most"), (("--fail-under", "101"), "101"),
+                           (("--level", "4"), "level 4"), (("--catalogue", "pci"), "pci"),
+                           (("--format", "pdf"), "pdf")):
+            with self.subTest(args=args):
+                line = self.assertInputError(self.cli("coverage", self.model, *args))
+                self.assertIn(word, line)
+        self.assertInputError(self.cli("coverage", self.path("missing.moat")))
+
+    def test_user_catalogue(self):
+        def acme(model):
+            model["model"]["catalogues"] = ["acme"]
+            model["controls"][0]["requirements"] = ["acme:AC.1"]
+            model["controls"][0]["status"] = "implemented"
+
+        path = self.edited(acme)
+        broken = ACME_CATALOGUE.replace('"acme"', '"broken"').replace('"level": 2', '"level": 3')
+        result = self.cli("coverage", path, "--level", "2", "--json",
+                          catalogues={"acme.json": ACME_CATALOGUE, "broken.json": broken})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        self.assertEqual(data["catalogue"], "acme")
+        self.assertEqual((data["requirements"], data["applicable"], data["met"]), (2, 2, 1))
+        self.assertEqual(data["percent"], 50.0)
+        # The broken file is one warning line that says where.
+        warnings = result.stderr.splitlines()
+        self.assertEqual(len(warnings), 1, result.stderr)
+        self.assertRegex(warnings[0], r"broken\.json:7: requirement .AC\.2.: .level.")
+
+    def test_rules_list(self):
+        result = self.cli("rules", "list", "--json", catalogues={"acme.json": ACME_CATALOGUE},
+                          user_rules='{"rules": [{"id": "bad"}]}')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        self.assertEqual(len(data["rules"]), 80)
+        for rule in data["rules"]:
+            self.assertTrue(any(ref.startswith("CWE-") for ref in rule["refs"]), rule["id"])
+            self.assertTrue(rule["requirements"], rule["id"])
+        self.assertEqual([c["id"] for c in data["catalogues"]], ["asvs", "acme"])
+        self.assertEqual([c["builtin"] for c in data["catalogues"]], [True, False])
+        self.assertEqual(len(data["errors"]), 1)
+        self.assertIn("rules.json", data["errors"][0])
+
+        text = self.cli("rules", "list")
+        self.assertEqual(text.returncode, 0, text.stderr)
+        self.assertRegex(text.stdout, r"web\.xss +context +CWE-79 CAPEC-63 OWASP-A03:2021")
+        self.assertIn("asvs ", text.stdout)
+
+    def test_rules_check(self):
+        good = self.path("good.json")
+        with open(good, "w", encoding="utf-8") as f:
+            f.write('{"set": "acme", "rules": [{"id": "acme.a", "title": "A", "category": "S",'
+                    ' "applies_to": ["process"], "refs": ["CWE-79"], "requirements": ["asvs:V6.3.1"]}]}')
+        result = self.cli("rules", "check", good)
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("no problems found", result.stdout)
+
+        unknown = self.path("unknown.json")
+        with open(unknown, "w", encoding="utf-8") as f:
+            f.write('{"set": "acme", "rules": [{"id": "acme.a", "title": "A", "category": "S",'
+                    ' "applies_to": ["process"], "refs": ["CWE-99999"], "requirements": ["asvs:V99.1"]}]}')
+        result = self.cli("rules", "check", unknown)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("CWE-99999", result.stdout)
+        self.assertIn("asvs:V99.1", result.stdout)
+
+        broken = self.path("broken.json")
+        with open(broken, "w", encoding="utf-8") as f:
+            f.write('{"rules": [\n{"id": "acme.a", "title": "A", "category": "S",\n "applies_to": ["cloud"]}]}')
+        result = self.cli("rules", "check", broken)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("broken.json:2: rule “acme.a”: “applies_to”", result.stdout)
+
+        catalogue = self.path("acme.json")
+        with open(catalogue, "w", encoding="utf-8") as f:
+            f.write(ACME_CATALOGUE)
+        result = self.cli("rules", "check", catalogue)
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("2 requirements", result.stdout)
+        with open(catalogue, "w", encoding="utf-8") as f:
+            f.write(ACME_CATALOGUE.replace('"level": 2', '"level": 5'))
+        result = self.cli("rules", "check", catalogue)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("acme.json:7: requirement “AC.2”", result.stdout)
+
+        self.assertInputError(self.cli("rules", "check", self.path("missing.json")))
+        self.assertInputError(self.cli("rules", "check"))
+        self.assertInputError(self.cli("rules", "frobnicate"))
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)
