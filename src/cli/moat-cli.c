@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-cli.h"
+#include "moat-temp-file.h"
 
 static const MoatCliCommand commands[] = {
   { "import", N_("Make a project file from Moat JSON, Threat Dragon or OTM"), moat_cli_import },
@@ -75,6 +76,7 @@ main (int   argc,
         g_autofree char *prgname = g_strdup_printf ("moat-cli %s", name);
 
         g_set_prgname (prgname);
+        moat_temp_file_clean_stale ();
         return commands[i].run (argc - 1, argv + 1);
       }
 

@@ -72,6 +72,29 @@ class FileSafetyTests(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("Acme Pay", result.stdout)
 
+    def test_stale_save_as_copy_is_removed(self):
+        # What a Save As killed half-way leaves: a hidden copy beside the
+        # target, named in Moat's registry by a process that is gone.
+        cache = os.path.join(self.dir, "cache")
+        registry = os.path.join(cache, "moat", "temp")
+        os.makedirs(registry)
+        stale = os.path.join(self.dir, ".copy.moat.1234.moat-tmp")
+        for path in (stale, stale + "-journal"):
+            with open(path, "w") as f:
+                f.write("half a database")
+        entry = os.path.join(registry, "0f5e1c2a.entry")
+        with open(entry, "w") as f:
+            f.write(stale)
+
+        env = dict(os.environ, XDG_CACHE_HOME=cache)
+        result = subprocess.run([CLI, "info", self.model], capture_output=True,
+                                text=True, timeout=60, env=env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertFalse(os.path.exists(stale))
+        self.assertFalse(os.path.exists(stale + "-journal"))
+        self.assertFalse(os.path.exists(entry))
+        self.assertTrue(os.path.exists(self.model))
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

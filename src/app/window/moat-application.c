@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-application.h"
+#include "moat-temp-file.h"
 #include "moat-preferences-window.h"
 #include "moat-window.h"
 
@@ -411,6 +412,10 @@ moat_application_startup (GApplication *app)
   MoatApplication *self = MOAT_APPLICATION (app);
 
   G_APPLICATION_CLASS (moat_application_parent_class)->startup (app);
+
+  /* A Save As cut short by a crash or a kill leaves a half-written copy
+   * beside the user's file: the first Moat to start afterwards removes it. */
+  moat_temp_file_clean_stale ();
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
