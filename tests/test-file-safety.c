@@ -21,6 +21,7 @@
 
 #include "moat-format.h"
 #include "moat-limits.h"
+#include "moat-temp-file.h"
 #include "moat-test-util.h"
 #include "moat-test-vfs.h"
 
@@ -729,6 +730,88 @@ test_limits_store (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "title"));
 }
 
+/* ------------------------------------------------------------------ */
+/* Reports and exports replace their file only once it is whole        */
+
+static gboolean
+write_half_then (GOutputStream  *stream,
+                 gpointer        user_data,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  const char *ending = user_data;
+
+  if (!g_output_stream_write_all (stream, "%PDF-half", 9, NULL, cancellable, error))
+    return FALSE;
+  if (g_str_equal (ending, "kill"))
+    raise (SIGKILL);
+  if (g_str_equal (ending, "fail"))
+    return g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "No space left"), FALSE;
+  return g_output_stream_write_all (stream, " and the rest", 13, NULL, cancellable, error);
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_replace_failure_leaves_old (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  /* Written whole: the new content, nothing left beside it. */
+  g_assert_true (moat_temp_file_replace (file, write_half_then, (gpointer)"finish", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "%PDF-half and the rest");
+
+  /* Failing half-way: the old file as it was, no temporary left. */
+  g_assert_false (moat_temp_file_replace (file, write_half_then, (gpointer)"fail", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "%PDF-half and the rest");
+  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+}
+
+/* A report killed half-way used to leave an empty or half PDF under the
+ * name the user asked for: now there is no file by that name, and the
+ * leftover is removed by the next process. */
+static void
+test_replace_killed_leaves_nothing (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  int status = 0;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    {
+      moat_temp_file_replace (file, write_half_then, (gpointer)"kill", NULL, NULL);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (f->dir), ==, 1);
+
+  g_assert_cmpuint (moat_temp_file_clean_stale (), >=, 1);
+  g_assert_cmpuint (count_entries (f->dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -758,6 +841,8 @@ main (int   argc,
   ADD ("/file-safety/read-only/folder", test_read_only_folder);
   ADD ("/file-safety/read-only/file-then-writable", test_read_only_file_then_writable);
   ADD ("/file-safety/temp-files/stale", test_stale_temp_files);
+  ADD ("/file-safety/replace/failure-leaves-old", test_replace_failure_leaves_old);
+  ADD ("/file-safety/replace/killed-leaves-nothing", test_replace_killed_leaves_nothing);
   ADD ("/file-safety/limits/import", test_limits_import);
   ADD ("/file-safety/limits/long-description", test_limits_long_description_accepted);
   ADD ("/file-safety/limits/store", test_limits_store);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-cli.h"
+#include "moat-temp-file.h"
 
 static const char exit_status_text[] =
   N_("Exit status: 0 success, 1 a check failed, 2 a usage or input error.");
@@ -209,8 +210,7 @@ moat_cli_write_output (const char  *path,
     }
 
   file = g_file_new_for_commandline_arg (path);
-  return g_file_replace_contents (file, text, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return moat_temp_file_set_contents (file, text, length, error);
 }
 
 /**

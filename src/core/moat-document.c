@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "moat-document.h"
+#include "moat-temp-file.h"
 #include "moat-error.h"
 
 #define MARGIN_X      56.0
@@ -1579,6 +1580,24 @@ moat_document_write_pdf_to_stream (MoatDocument              *self,
   return TRUE;
 }
 
+typedef struct
+{
+  MoatDocument *document;
+  MoatPaper     paper;
+} PdfJob;
+
+static gboolean
+write_pdf_job (GOutputStream  *stream,
+               gpointer        user_data,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  PdfJob *job = user_data;
+
+  return moat_document_write_pdf_to_stream (job->document, stream, job->paper,
+                                            NULL, NULL, cancellable, error);
+}
+
 /**
  * moat_document_write_pdf:
  *
@@ -1591,23 +1610,9 @@ moat_document_write_pdf (MoatDocument  *self,
                          MoatPaper      paper,
                          GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) discard = NULL;
+  PdfJob job = { self, paper };
 
   g_return_val_if_fail (MOAT_IS_DOCUMENT (self), FALSE);
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (moat_document_write_pdf_to_stream (self, G_OUTPUT_STREAM (stream), paper,
-                                         NULL, NULL, NULL, error))
-    return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
-
-  /* Closing a replacing stream with a cancelled cancellable leaves the
-   * old file as it was. */
-  discard = g_cancellable_new ();
-  g_cancellable_cancel (discard);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
-  return FALSE;
+  return moat_temp_file_replace (file, write_pdf_job, &job, NULL, error);
 }

@@ -17,6 +17,7 @@
 #include "moat-json.h"
 #include "moat-limits.h"
 #include "moat-value.h"
+#include "moat-temp-file.h"
 
 /* Native files larger than this are refused before parsing. */
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
@@ -236,9 +237,7 @@ moat_json_write_file (MoatModel  *model,
   gsize length;
 
   text = moat_json_write (model, &length);
-  return g_file_replace_contents (file, text, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return moat_temp_file_set_contents (file, text, length, error);
 }
 
 /* ------------------------------------------------------------------ */

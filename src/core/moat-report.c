@@ -27,6 +27,7 @@
 #include "moat-format.h"
 #include "moat-renderer.h"
 #include "moat-report.h"
+#include "moat-temp-file.h"
 #include "moat-risk.h"
 #include "moat-rule-set.h"
 #include "moat-rule.h"
@@ -2750,6 +2751,25 @@ moat_report_write_pdf (MoatReport              *self,
                                             progress, user_data, cancellable, error);
 }
 
+typedef struct
+{
+  MoatReport             *report;
+  MoatReportProgressFunc  progress;
+  gpointer                user_data;
+} ReportJob;
+
+static gboolean
+write_report_job (GOutputStream  *stream,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  ReportJob *job = user_data;
+
+  return moat_report_write_pdf (job->report, stream, job->progress, job->user_data,
+                                cancellable, error);
+}
+
 static gboolean
 write_file (MoatReport              *self,
             GFile                   *file,
@@ -2758,22 +2778,9 @@ write_file (MoatReport              *self,
             GCancellable            *cancellable,
             GError                 **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) discard = NULL;
+  ReportJob job = { self, progress, user_data };
 
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (moat_report_write_pdf (self, G_OUTPUT_STREAM (stream), progress, user_data, cancellable, error))
-    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
-
-  /* Closing a replacing stream with a cancelled cancellable keeps the old
-   * file as it was. */
-  discard = g_cancellable_new ();
-  g_cancellable_cancel (discard);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
-  return FALSE;
+  return moat_temp_file_replace (file, write_report_job, &job, cancellable, error);
 }
 
 /* Progress reports cross from the worker to the caller's main context;

@@ -208,6 +208,97 @@ moat_temp_file_free (MoatTempFile *self)
   g_free (self);
 }
 
+/* @stream writes straight into our temporary file, or replaces a
+ * file that has no local path the way GIO does. */
+static gboolean
+write_stream (GFileOutputStream   *stream,
+              MoatTempFileWriter   writer,
+              gpointer             user_data,
+              GCancellable        *cancellable,
+              GError             **error)
+{
+  g_autoptr(GCancellable) discard = NULL;
+
+  if (stream == NULL)
+    return FALSE;
+
+  if (writer (G_OUTPUT_STREAM (stream), user_data, cancellable, error))
+    return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+
+  /* Closing a replacing stream with a cancelled cancellable leaves the
+   * file it replaces as it was; our temporary file goes when freed. */
+  discard = g_cancellable_new ();
+  g_cancellable_cancel (discard);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
+  return FALSE;
+}
+
+/**
+ * moat_temp_file_replace:
+ * @writer: writes the whole content to the stream it is given
+ *
+ * Replaces @file with what @writer writes, only once it is all written:
+ * a failure, a cancellation or a kill half-way leaves @file as it was
+ * (and never an empty file where there was none), and a killed writer's
+ * leftover is removed by the next process.
+ */
+gboolean
+moat_temp_file_replace (GFile              *file,
+                        MoatTempFileWriter  writer,
+                        gpointer            user_data,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_autoptr(MoatTempFile) tmp = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  const char *path = g_file_peek_path (file);
+
+  if (path == NULL)
+    {
+      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+      return write_stream (stream, writer, user_data, cancellable, error);
+    }
+
+  if (!(tmp = moat_temp_file_new (path, error)))
+    return FALSE;
+  /* Appending to the empty file we made, not replacing it: GIO would
+   * write yet another temporary file, one our registry does not know. */
+  target = g_file_new_for_path (tmp->path);
+  stream = g_file_append_to (target, G_FILE_CREATE_NONE, cancellable, error);
+  return write_stream (stream, writer, user_data, cancellable, error)
+         && moat_temp_file_commit (tmp, error);
+}
+
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (user_data, &length);
+
+  return g_output_stream_write_all (stream, data, length, NULL, cancellable, error);
+}
+
+/**
+ * moat_temp_file_set_contents:
+ *
+ * moat_temp_file_replace() with @contents: for exports, whose file the
+ * user names and must never find empty or half-written.
+ */
+gboolean
+moat_temp_file_set_contents (GFile       *file,
+                             const char  *contents,
+                             gsize        length,
+                             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (contents, length);
+
+  return moat_temp_file_replace (file, write_bytes, bytes, NULL, error);
+}
+
 static gboolean
 clean_entry (const char *entry)
 {

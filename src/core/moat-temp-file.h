@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include <gio/gio.h>
+
 G_BEGIN_DECLS
 
 /* A file written beside its destination and renamed over it once it is
@@ -22,6 +24,22 @@ const char   *moat_temp_file_get_path     (MoatTempFile  *self);
 gboolean      moat_temp_file_commit       (MoatTempFile  *self,
                                            GError       **error);
 void          moat_temp_file_free         (MoatTempFile  *self);
+
+typedef gboolean (*MoatTempFileWriter) (GOutputStream  *stream,
+                                        gpointer        user_data,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
+
+gboolean      moat_temp_file_replace      (GFile              *file,
+                                           MoatTempFileWriter  writer,
+                                           gpointer            user_data,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+
+gboolean      moat_temp_file_set_contents (GFile              *file,
+                                           const char         *contents,
+                                           gsize               length,
+                                           GError            **error);
 
 guint         moat_temp_file_clean_stale  (void);
 char         *moat_temp_file_get_registry (void);

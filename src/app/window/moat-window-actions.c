@@ -20,6 +20,7 @@
 #include "moat-window-private.h"
 #include "moat-workshop-history.h"
 #include "moat-workshop-view.h"
+#include "moat-temp-file.h"
 
 static void
 save_chosen (MoatWindow *self,
@@ -73,8 +74,7 @@ export_chosen (MoatWindow *self,
 
   data = moat_format_export (moat_window_get_model (self), format, &report, &error);
   if (data == NULL
-      || !g_file_replace_contents (file, data, strlen (data), NULL, FALSE,
-                                   G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+      || !moat_temp_file_set_contents (file, data, strlen (data), &error))
     {
       moat_window_show_error (self, name, error);
       return;
