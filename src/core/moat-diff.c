@@ -13,6 +13,7 @@
 
 #include "moat-diff-private.h"
 #include "moat-element.h"
+#include "moat-format-private.h"
 #include "moat-value.h"
 
 static void
@@ -314,6 +315,11 @@ markdown_escape (const char *text)
 
   for (const char *p = text; *p; p++)
     {
+      if (moat_markdown_is_mention (text, p))
+        {
+          g_string_append (out, "@" MOAT_MARKDOWN_MENTION_BREAK);
+          continue;
+        }
       if (strchr ("\\`*_{}[]<>()#+-.!|~", *p))
         g_string_append_c (out, '\\');
       g_string_append_c (out, *p);

@@ -22,6 +22,22 @@
 
 #define EMPTY_CELL "—"
 
+/**
+ * moat_markdown_is_mention:
+ * @p: a position in @text
+ *
+ * Returns: whether the "@" at @p would be read as a mention of a person
+ *   or a team by GitHub or GitLab
+ */
+gboolean
+moat_markdown_is_mention (const char *text,
+                          const char *p)
+{
+  gboolean after_word = p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '_');
+
+  return *p == '@' && !after_word && (g_ascii_isalnum (p[1]) || p[1] == '_' || p[1] == '-');
+}
+
 /* Text as Markdown shows it literally. In a table cell a line break
  * becomes <br> and a pipe is escaped, so that one value stays one cell;
  * elsewhere what would start a list, a quote or a heading is escaped at
@@ -33,7 +49,8 @@ append_text (GString    *out,
 {
   gboolean line_start = TRUE, leading_digits = FALSE;
 
-  for (const char *p = text ? text : ""; *p != '\0'; p++)
+  text = text ? text : "";
+  for (const char *p = text; *p != '\0'; p++)
     {
       char c = *p;
 
@@ -47,7 +64,9 @@ append_text (GString    *out,
           continue;
         }
 
-      if (c == '<')
+      if (moat_markdown_is_mention (text, p))
+        g_string_append (out, "@" MOAT_MARKDOWN_MENTION_BREAK);
+      else if (c == '<')
         g_string_append (out, "&lt;");
       else if (c == '>')
         g_string_append (out, "&gt;");

@@ -154,4 +154,11 @@ void         moat_format_model_set        (MoatModel        *model,
                                            const char       *field,
                                            const char       *value);
 
+/* Markdown for a merge request or a wiki: "@name" pasted from a review
+ * comment must not ping that person, so a zero-width space follows
+ * the "@". */
+#define MOAT_MARKDOWN_MENTION_BREAK "\xe2\x80\x8b"
+gboolean moat_markdown_is_mention (const char *text,
+                                   const char *p);
+
 G_END_DECLS

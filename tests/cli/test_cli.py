@@ -429,6 +429,25 @@ class MarkdownTests(CliTestCase):
         self.assertIn(r"Pipes \| and \*stars\* &lt;script&gt;", row)
         self.assertNotIn("\n# not a heading", result.stdout)
 
+    def test_mentions_do_not_ping(self):
+        # A description pasted from a review comment, then the Markdown
+        # pasted into a merge request: nobody is notified, the text reads
+        # the same, and mail addresses stay as they were.
+        doc = example_doc()
+        doc["threats"][0]["title"] = "Ask @alice and @acme/security-team (ops@acme.example)"
+        old_path, new_path = self.path("old.json"), self.path("new.json")
+        with open(old_path, "w", encoding="utf-8") as f:
+            json.dump(example_doc(), f)
+        with open(new_path, "w", encoding="utf-8") as f:
+            json.dump(doc, f)
+        export = run("export", new_path, "--format", "markdown")
+        diff = run("diff", old_path, new_path, "--format", "markdown")
+        for result in (export, diff):
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIsNone(re.search(r"(?<![\w])@[\w-]", result.stdout), result.stdout)
+            self.assertIn("@\u200balice", result.stdout)
+            self.assertIn("ops@acme", result.stdout.replace("\\", ""))
+
 
 class CsvTests(CliTestCase):
     def test_threats(self):
