@@ -139,6 +139,30 @@ test_bad_input (void)
   read_with_error ("{\"format\": \"moat\", \"title\": \"\xff\xfe\"}", MOAT_ERROR_INVALID, "UTF-8");
 }
 
+/* The README promises strict import: a key given twice, where json-glib
+ * would keep the last without a word, and a list Moat does not know (a
+ * typo that would drop every threat) are errors naming where they are. */
+static void
+test_strict_keys (void)
+{
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  read_with_error (HEAD "\"threats\": [{\"id\": \"a\"}, {\"id\": \"t\", \"title\": \"x\", \"title\": \"y\"}]}",
+                   MOAT_ERROR_INVALID, "threats[1].title");
+  read_with_error ("{\"format\": \"moat\", \"format\": \"moat\"}", MOAT_ERROR_INVALID, "format:");
+  /* An escape spells the same key. */
+  read_with_error (HEAD "\"threats\": [{\"id\": \"t\", \"\\u0069d\": \"u\"}]}",
+                   MOAT_ERROR_INVALID, "threats[0].id");
+  read_with_error (HEAD "\"threat\": [{\"id\": \"t\"}]}", MOAT_ERROR_INVALID, "threat:");
+
+  /* One name in two objects, or as a value, is fine. */
+  model = moat_json_read (HEAD "\"threats\": [{\"id\": \"id\", \"title\": \"title\"},"
+                          " {\"id\": \"t2\", \"title\": \"title, \\\"id\\\": 1\"}]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_THREAT), ==, 2);
+}
+
 static void
 test_minimal_and_defaults (void)
 {
@@ -225,6 +249,7 @@ main (int   argc,
   g_test_add_func ("/json/canonical-order", test_canonical_order);
   g_test_add_func ("/json/readable-values", test_readable_values);
   g_test_add_func ("/json/bad-input", test_bad_input);
+  g_test_add_func ("/json/strict-keys", test_strict_keys);
   g_test_add_func ("/json/minimal-and-defaults", test_minimal_and_defaults);
   g_test_add_func ("/json/deep-nesting", test_deep_nesting_is_refused);
   g_test_add_func ("/json/bundled-example", test_bundled_example);

@@ -15,6 +15,7 @@
 #include "moat-error.h"
 #include "moat-element.h"
 #include "moat-json.h"
+#include "moat-json-keys.h"
 #include "moat-limits.h"
 #include "moat-value.h"
 #include "moat-temp-file.h"
@@ -671,7 +672,8 @@ check_depth (const char *data,
  * moat_json_parse_untrusted:
  *
  * Parses JSON that came from elsewhere: checks that it is UTF-8 and not
- * nested absurdly deep before handing it to the parser.
+ * nested absurdly deep before handing it to the parser, and that no
+ * object names a member twice.
  *
  * Returns: (transfer full): the root node, or %NULL with @error set
  */
@@ -701,8 +703,38 @@ moat_json_parse_untrusted (const char  *data,
   if (root == NULL)
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                         _("The file is empty")), NULL;
+  if (!moat_json_check_duplicate_keys (data, length, error))
+    return NULL;
 
   return json_node_copy (root);
+}
+
+static gboolean
+is_list_name (const char *name)
+{
+  const GType *types;
+  guint n_types;
+
+  types = moat_model_list_types (&n_types);
+  for (guint i = 0; i < n_types; i++)
+    if (g_str_equal (name, moat_object_class_get_plural_name (moat_object_class_for_type (types[i]))))
+      return TRUE;
+  return FALSE;
+}
+
+/* A key Moat does not know is most often a typo ("threat" for
+ * "threats") that would silently drop a whole list. */
+static gboolean
+check_top_level_keys (JsonObject  *root,
+                      GError     **error)
+{
+  static const char * const header[] = { "format", "format_version", "model", NULL };
+  g_autoptr(GList) names = json_object_get_members (root);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    if (!g_strv_contains (header, l->data) && !is_list_name (l->data))
+      return invalid (error, l->data, _("Moat has no such list"));
+  return TRUE;
 }
 
 MoatModel *
@@ -741,6 +773,9 @@ moat_json_read (const char  *data,
                         _("The file was written by a newer version of Moat"
                           " (format %u); update Moat to read it"),
                         (guint) MIN (json_node_get_int (node), G_MAXUINT)), NULL;
+
+  if (!check_top_level_keys (root, error))
+    return NULL;
 
   node = json_object_get_member (root, "model");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))

@@ -1,0 +1,184 @@
+/* moat-json-keys.c: duplicated keys in JSON from elsewhere
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * json-glib keeps the last of two members with one name and says
+ * nothing: a file with "title" twice would show one title in a text
+ * editor's search and import another. The scan below runs on text the
+ * parser has accepted, so it only needs to follow strings and brackets;
+ * it holds the keys of the objects still open, never the whole file.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "moat-error.h"
+#include "moat-json-keys.h"
+
+typedef struct
+{
+  GHashTable *keys;      /* NULL for a list */
+  char       *key;       /* the member being read */
+  guint       index;     /* the item being read */
+  gboolean    want_key;
+} Frame;
+
+static void
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+  g_clear_pointer (&frame->key, g_free);
+}
+
+static void
+append_escape (GString     *out,
+               const char **p)
+{
+  const char *q = *p;
+
+  switch (*q)
+    {
+    case 'b': g_string_append_c (out, '\b'); break;
+    case 'f': g_string_append_c (out, '\f'); break;
+    case 'n': g_string_append_c (out, '\n'); break;
+    case 'r': g_string_append_c (out, '\r'); break;
+    case 't': g_string_append_c (out, '\t'); break;
+    case 'u':
+      {
+        char hex[5] = { 0 };
+
+        /* Surrogate halves stay apart: enough to tell keys apart. */
+        memcpy (hex, q + 1, 4);
+        g_string_append_unichar (out, (gunichar) g_ascii_strtoull (hex, NULL, 16));
+        q += 4;
+        break;
+      }
+    default: g_string_append_c (out, *q); break;
+    }
+  *p = q;
+}
+
+/* Reads the string that starts after the quote at *p; leaves *p on the
+ * closing quote. */
+static char *
+read_string (const char **p,
+             const char  *end)
+{
+  GString *out = g_string_new (NULL);
+  const char *q = *p + 1;
+
+  for (; q < end && *q != '"'; q++)
+    {
+      if (*q == '\\' && q + 1 < end)
+        {
+          q++;
+          append_escape (out, &q);
+        }
+      else
+        g_string_append_c (out, *q);
+    }
+
+  *p = q;
+  return g_string_free (out, FALSE);
+}
+
+static char *
+path_of (GArray *stack)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < stack->len; i++)
+    {
+      Frame *frame = &g_array_index (stack, Frame, i);
+
+      if (frame->keys == NULL)
+        g_string_append_printf (path, "[%u]", frame->index);
+      else if (frame->key != NULL)
+        g_string_append_printf (path, "%s%s", path->len ? "." : "", frame->key);
+    }
+  return g_string_free (path, FALSE);
+}
+
+static gboolean
+take_key (GArray      *stack,
+          Frame       *frame,
+          char        *key,
+          GError     **error)
+{
+  g_clear_pointer (&frame->key, g_free);
+  frame->key = key;
+  frame->want_key = FALSE;
+  if (g_hash_table_add (frame->keys, g_strdup (key)))
+    return TRUE;
+
+  {
+    g_autofree char *path = path_of (stack);
+
+    /* Translators: %s is where in the file, like threats[3].title */
+    g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                 _("%s: the key appears twice in one object"), path);
+  }
+  return FALSE;
+}
+
+static void
+push (GArray   *stack,
+      gboolean  object)
+{
+  Frame frame = { NULL, NULL, 0, object };
+
+  if (object)
+    frame.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_array_append_val (stack, frame);
+}
+
+/**
+ * moat_json_check_duplicate_keys:
+ * @data: JSON text that json-glib parsed without an error
+ *
+ * Returns: %FALSE, with @error naming the path of the second one, when
+ *   an object of @data has two members of one name
+ */
+gboolean
+moat_json_check_duplicate_keys (const char  *data,
+                                gsize        length,
+                                GError     **error)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  const char *end = data + length;
+
+  g_array_set_clear_func (stack, frame_clear);
+  for (const char *p = data; p < end; p++)
+    {
+      Frame *top = stack->len ? &g_array_index (stack, Frame, stack->len - 1) : NULL;
+
+      if (*p == '{' || *p == '[')
+        push (stack, *p == '{');
+      else if ((*p == '}' || *p == ']') && top != NULL)
+        g_array_set_size (stack, stack->len - 1);
+      else if (*p == ',' && top != NULL && top->keys != NULL)
+        top->want_key = TRUE;
+      else if (*p == ',' && top != NULL)
+        top->index++;
+      else if (*p == '"')
+        {
+          char *text = read_string (&p, end);
+
+          if (top != NULL && top->keys != NULL && top->want_key)
+            {
+              if (!take_key (stack, top, text, error))
+                return FALSE;
+            }
+          else
+            g_free (text);
+        }
+    }
+
+  return TRUE;
+}
