@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,7 +22,18 @@
 
 #include "moat-test-util.h"
 
-#define N_RUNS 40
+/* 40 kills by default; MOAT_CRASH_RUNS=1000 for the long run (the
+ * "crash-long" test, in the "long" suite that is left out by default). */
+#define N_RUNS_DEFAULT 40
+
+static int
+n_runs (void)
+{
+  const char *value = g_getenv ("MOAT_CRASH_RUNS");
+  int n = value ? atoi (value) : 0;
+
+  return n > 0 ? n : N_RUNS_DEFAULT;
+}
 
 static void G_GNUC_NORETURN
 child_edit_forever (GFile *file,
@@ -124,7 +136,7 @@ test_kill_at_random_points (void)
   g_assert_no_error (error);
   moat_store_close (store);
 
-  for (int run = 0; run < N_RUNS; run++)
+  for (int run = 0; run < n_runs (); run++)
     {
       g_autoptr(GPtrArray) acks = NULL;
       g_autoptr(MoatStore) reopened = NULL;
@@ -190,7 +202,7 @@ test_kill_at_random_points (void)
       moat_store_close (reopened);
     }
 
-  g_test_message ("%u acknowledged edits checked over %d kills", total_acks, N_RUNS);
+  g_test_message ("%u acknowledged edits checked over %d kills", total_acks, n_runs ());
   g_assert_cmpuint (total_acks, >, 0);
   moat_test_rm_rf (dir);
 }
