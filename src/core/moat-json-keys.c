@@ -88,6 +88,17 @@ read_string (const char **p,
   return g_string_free (out, FALSE);
 }
 
+static void
+skip_string (const char **p,
+             const char  *end)
+{
+  const char *q = *p + 1;
+
+  while (q < end && *q != '"')
+    q += *q == '\\' ? 2 : 1;
+  *p = q;
+}
+
 static char *
 path_of (GArray *stack)
 {
@@ -166,18 +177,13 @@ moat_json_check_duplicate_keys (const char  *data,
         top->want_key = TRUE;
       else if (*p == ',' && top != NULL)
         top->index++;
-      else if (*p == '"')
+      else if (*p == '"' && top != NULL && top->keys != NULL && top->want_key)
         {
-          char *text = read_string (&p, end);
-
-          if (top != NULL && top->keys != NULL && top->want_key)
-            {
-              if (!take_key (stack, top, text, error))
-                return FALSE;
-            }
-          else
-            g_free (text);
+          if (!take_key (stack, top, read_string (&p, end), error))
+            return FALSE;
         }
+      else if (*p == '"')
+        skip_string (&p, end);
     }
 
   return TRUE;
