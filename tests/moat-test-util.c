@@ -6,6 +6,10 @@
 
 #include "config.h"
 
+#include <pwd.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "moat-test-util.h"
@@ -253,4 +257,42 @@ moat_test_shared_dir (const char *sub)
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     return NULL;
   return g_steal_pointer (&dir);
+}
+
+/**
+ * moat_test_run_unprivileged:
+ *
+ * Runs @func as a user to whom file permissions apply: this one, or
+ * "nobody" in a child process when the tests run as root (as in CI).
+ *
+ * Returns: %FALSE when there is no such user to run it as
+ */
+gboolean
+moat_test_run_unprivileged (void   (*func) (gpointer data),
+                            gpointer data)
+{
+  struct passwd *nobody;
+  int status;
+  pid_t pid;
+
+  if (geteuid () != 0)
+    {
+      func (data);
+      return TRUE;
+    }
+  if ((nobody = getpwnam ("nobody")) == NULL)
+    return FALSE;
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      if (setgid (nobody->pw_gid) != 0 || setuid (nobody->pw_uid) != 0)
+        _exit (3);
+      func (data);
+      _exit (0);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return TRUE;
 }

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 char      *moat_test_make_tmpdir        (void);
 void       moat_test_rm_rf              (const char *path);
+gboolean   moat_test_run_unprivileged   (void      (*func) (gpointer data),
+                                         gpointer    data);
 void       moat_test_randomize          (MoatObject *object,
                                          GRand      *rand);
 MoatModel *moat_test_sample_model       (void);

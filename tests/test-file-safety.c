@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <pwd.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -514,38 +513,10 @@ test_failed_save_as (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* Read-only places                                                    */
 
-static gboolean
-run_as_nobody (void (*func) (Fixture *), Fixture *f)
-{
-  struct passwd *nobody = getpwnam ("nobody");
-  int status;
-  pid_t pid;
-
-  if (geteuid () != 0)
-    {
-      func (f);
-      return TRUE;
-    }
-  if (nobody == NULL)
-    return FALSE;
-
-  pid = fork ();
-  if (pid == 0)
-    {
-      if (setgid (nobody->pw_gid) != 0 || setuid (nobody->pw_uid) != 0)
-        _exit (3);
-      func (f);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  return TRUE;
-}
-
 static void
-check_read_only_folder (Fixture *f)
+check_read_only_folder (gpointer data)
 {
+  Fixture *f = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(MoatStore) store = moat_store_open (f->file, &error);
   const GError *write_error;
@@ -574,7 +545,7 @@ test_read_only_folder (Fixture       *f,
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (g_file_peek_path (f->file), 0666), ==, 0);
   g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
-  if (!run_as_nobody (check_read_only_folder, f))
+  if (!moat_test_run_unprivileged (check_read_only_folder, f))
     {
       g_test_skip ("no unprivileged user to test with");
       return;
@@ -582,7 +553,7 @@ test_read_only_folder (Fixture       *f,
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
   g_assert_cmpint (g_chmod (g_file_peek_path (f->file), 0444), ==, 0);
   g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
-  run_as_nobody (check_read_only_folder, f);
+  moat_test_run_unprivileged (check_read_only_folder, f);
 }
 
 /* Looking at a read-only file leaves nothing behind, and once it is

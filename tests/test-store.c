@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -372,39 +371,17 @@ test_damaged_pages (Fixture       *f,
   g_assert_error (error, MOAT_ERROR, MOAT_ERROR_CORRUPT);
 }
 
-static gboolean
-run_as_nobody (void (*func) (Fixture *), Fixture *f)
-{
-  struct passwd *nobody = getpwnam ("nobody");
-  int status;
-  pid_t pid;
-
-  if (nobody == NULL)
-    return FALSE;
-
-  pid = fork ();
-  if (pid == 0)
-    {
-      if (setgid (nobody->pw_gid) != 0 || setuid (nobody->pw_uid) != 0)
-        _exit (3);
-      func (f);
-      _exit (0);
-    }
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  return TRUE;
-}
-
 static void
-check_unreadable (Fixture *f)
+check_unreadable (gpointer data)
 {
+  Fixture *f = data;
   assert_open_fails (f->file, MOAT_ERROR_PERMISSION);
 }
 
 static void
-check_read_only (Fixture *f)
+check_read_only (gpointer data)
 {
+  Fixture *f = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(MoatStore) store = moat_store_open (f->file, &error);
   MoatModel *model;
@@ -431,20 +408,12 @@ test_permissions (Fixture       *f,
   g_assert_cmpint (g_chmod (f->dir, 0777), ==, 0);
 
   g_assert_cmpint (g_chmod (g_file_peek_path (f->file), 0000), ==, 0);
-  if (geteuid () == 0)
-    {
-      if (!run_as_nobody (check_unreadable, f))
-        g_test_skip ("no unprivileged user to test with");
-    }
-  else
-    check_unreadable (f);
+  if (!moat_test_run_unprivileged (check_unreadable, f))
+    g_test_skip ("no unprivileged user to test with");
 
   g_assert_cmpint (g_chmod (g_file_peek_path (f->file), 0444), ==, 0);
   before = checksum (f->file);
-  if (geteuid () == 0)
-    run_as_nobody (check_read_only, f);
-  else
-    check_read_only (f);
+  moat_test_run_unprivileged (check_read_only, f);
   after = checksum (f->file);
   g_assert_cmpstr (before, ==, after);
 }
