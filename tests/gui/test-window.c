@@ -9,6 +9,7 @@
 
 #include "moat-application.h"
 #include "moat-gui-test-util.h"
+#include "moat-limits.h"
 #include "moat-preferences-window.h"
 #include "moat-report-dialog.h"
 #include "moat-test-util.h"
@@ -385,6 +386,26 @@ test_business_context (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 }
 
+/* A title past the limit would make the file refused when next opened:
+ * the field stops at the limit while typing. */
+static void
+test_title_stops_at_limit (void)
+{
+  MoatModel *model;
+  GtkWidget *row;
+  g_autofree char *long_title = g_strnfill (MOAT_TEXT_SHORT_MAX + 500, 'a');
+
+  close_all_windows ();
+  activate ("app.new", NULL);
+  model = moat_window_get_model (active_window ());
+
+  row = moat_gui_test_find_row_widget (GTK_WIDGET (active_window ()), "Title");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), long_title);
+  g_signal_emit_by_name (row, "apply");
+  g_assert_cmpuint (strlen (moat_model_get_title (model)), ==, MOAT_TEXT_SHORT_MAX);
+}
+
 static gboolean
 is_null (gpointer data)
 {
@@ -512,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/window/import-json", test_import_json_as_draft);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/business-context", test_business_context);
+  g_test_add_func ("/window/title-stops-at-limit", test_title_stops_at_limit);
   g_test_add_func ("/window/export-pdf", test_export_pdf);
   g_test_add_func ("/window/print", test_print);
   g_test_add_func ("/window/import-threat-dragon", test_import_threat_dragon_and_export);

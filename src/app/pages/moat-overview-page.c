@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-field-binder.h"
+#include "moat-limits.h"
 #include "moat-overview-page.h"
 
 struct _MoatOverviewPage
@@ -318,6 +319,7 @@ moat_overview_page_init (MoatOverviewPage *self)
 
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
       {
+        moat_field_binder_limit (GTK_WIDGET (rows[i]), MOAT_TEXT_SHORT_MAX);
         g_signal_connect_swapped (rows[i], "apply", G_CALLBACK (commit_entry), self);
         watch_focus (self, GTK_WIDGET (rows[i]));
       }

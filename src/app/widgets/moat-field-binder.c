@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "moat-field-binder.h"
+#include "moat-limits.h"
 
 #define TYPING_PAUSE_MS 800
 
@@ -71,6 +74,42 @@ set_widget_text (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
 }
 
+/**
+ * moat_field_binder_limit:
+ * @widget: an entry, an entry row or any #GtkEditable
+ * @max_chars: the most characters it takes
+ *
+ * A file holding a text past the limits of moat-limits.h is refused when
+ * opened, so an editable stops there while the user types.
+ */
+void
+moat_field_binder_limit (GtkWidget *widget,
+                         guint      max_chars)
+{
+  GtkEditable *editable;
+
+  if (!GTK_IS_EDITABLE (widget))
+    return;
+  editable = GTK_EDITABLE (widget);
+  while (gtk_editable_get_delegate (editable) != NULL)
+    editable = gtk_editable_get_delegate (editable);
+  if (GTK_IS_TEXT (editable))
+    gtk_text_set_max_length (GTK_TEXT (editable), (int) max_chars);
+}
+
+/* A text view has no maximum: what is pasted beyond the limit is cut. */
+static char *
+limited_text (Binding    *binding,
+              GParamSpec *pspec)
+{
+  g_autofree char *text = widget_text (binding->widget);
+  guint max = moat_limits_for_field (pspec);
+
+  if (strlen (text) <= max || (guint) g_utf8_strlen (text, -1) <= max)
+    return g_steal_pointer (&text);
+  return g_utf8_substring (text, 0, max);
+}
+
 static void
 load_binding (MoatFieldBinder *self,
               Binding         *binding)
@@ -82,6 +121,8 @@ load_binding (MoatFieldBinder *self,
     return;
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->object), binding->property);
   g_return_if_fail (pspec != NULL);
+  if (pspec->value_type == G_TYPE_STRING)
+    moat_field_binder_limit (binding->widget, moat_limits_for_field (pspec));
 
   /* What the user is typing wins over what the object says until it is
    * written: the next notification brings them back in step. */
@@ -120,7 +161,7 @@ store (MoatFieldBinder *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->object), binding->property);
   g_value_init (&value, pspec->value_type);
   if (is_text (binding))
-    g_value_take_string (&value, widget_text (binding->widget));
+    g_value_take_string (&value, limited_text (binding, pspec));
   else if (ADW_IS_COMBO_ROW (binding->widget))
     {
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (binding->widget));

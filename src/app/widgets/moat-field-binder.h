@@ -33,6 +33,8 @@ void             moat_field_binder_set_object (MoatFieldBinder *self,
                                                MoatObject      *object);
 MoatObject      *moat_field_binder_get_object (MoatFieldBinder *self);
 void             moat_field_binder_commit     (MoatFieldBinder *self);
+void             moat_field_binder_limit      (GtkWidget       *widget,
+                                               guint            max_chars);
 void             moat_field_binder_reload     (MoatFieldBinder *self);
 
 G_END_DECLS
