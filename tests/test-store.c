@@ -289,6 +289,31 @@ make_valid_file (Fixture *f)
   moat_store_close (store);
 }
 
+/* Every file opened and closed used to keep its whole model in memory:
+ * a window or a CI job that opens many files grew without end. */
+static void
+test_closed_model_is_freed (Fixture       *f,
+                            gconstpointer  data)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      MoatStore *store;
+      MoatModel *model;
+
+      make_valid_file (f);
+      store = i == 0 ? moat_store_open (f->file, &error) : moat_store_open_read_only (f->file, &error);
+      g_assert_no_error (error);
+      model = moat_store_get_model (store);
+      g_object_add_weak_pointer (G_OBJECT (model), (gpointer *)&model);
+      g_object_add_weak_pointer (G_OBJECT (store), (gpointer *)&store);
+      moat_store_close (store);
+      g_object_unref (store);
+      g_assert_null (store);
+      g_assert_null (model);
+    }
+}
+
 static void
 test_missing_and_folder (Fixture       *f,
                          gconstpointer  data)
@@ -596,6 +621,7 @@ main (int   argc,
   g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("round-trip-every-field", test_round_trip_every_field);
+  ADD ("closed-model-is-freed", test_closed_model_is_freed);
   ADD ("write-through", test_write_through);
   ADD ("changelog", test_changelog_records_old_and_new);
   ADD ("read-log", test_read_log);

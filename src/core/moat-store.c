@@ -1385,6 +1385,7 @@ load_model (MoatStore  *self,
             GError    **error)
 {
   g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatObject) filled = NULL;
   g_autofree ColumnMap *map = NULL;
   const MoatReference *refs;
   const GType *types;
@@ -1414,7 +1415,9 @@ load_model (MoatStore  *self,
     }
   model = g_object_new (MOAT_TYPE_MODEL, "id", id, NULL);
   map = map_columns (stmt, MOAT_TYPE_MODEL);
-  if (!load_row (self, stmt, MOAT_TYPE_MODEL, map, MOAT_OBJECT (model), error))
+  /* load_row() returns a new reference to the model it filled. */
+  filled = load_row (self, stmt, MOAT_TYPE_MODEL, map, MOAT_OBJECT (model), error);
+  if (filled == NULL)
     {
       sqlite3_finalize (stmt);
       return NULL;
