@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "moat-format.h"
 #include "../moat-test-util.h"
@@ -32,6 +33,43 @@ save (const char *target,
   g_mkdir_with_parents (dir, 0755);
   if (!g_file_set_contents (path, data, length, &error))
     g_error ("%s", error->message);
+}
+
+/* Schema objects a stranger's file may carry (refused on open): seeds so
+ * the fuzzer starts from them and mutates around the refusal. */
+static const char * const hostile_sql[] = {
+  "CREATE TRIGGER wipe AFTER UPDATE ON model BEGIN DELETE FROM threat; END;",
+  "ALTER TABLE threat RENAME TO threat_real;"
+  " CREATE VIEW threat AS SELECT * FROM threat_real WHERE 0;",
+  "CREATE VIEW loop AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)"
+  " SELECT i FROM n;",
+  "CREATE TABLE extra (x); CREATE INDEX extra_x ON extra (x);",
+};
+
+static void
+save_hostile (MoatModel *model)
+{
+  g_autofree char *dir = g_build_filename (outdir, "moat-file", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_sql); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("seed-hostile-%u", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(MoatStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db = NULL;
+
+      g_mkdir_with_parents (dir, 0755);
+      if (!(store = moat_store_create (file, model, &error)))
+        g_error ("%s", error->message);
+      moat_store_close (store);
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (db, hostile_sql[i], NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("hostile seed %u: %s", i, sqlite3_errmsg (db));
+      sqlite3_close (db);
+    }
 }
 
 /* A model as every input a target can take: its own format and the
@@ -118,6 +156,7 @@ main (int   argc,
   sample = moat_test_sample_model ();
   save_model (sample);
   save_model (empty);
+  save_hostile (sample);
 
   for (int i = 2; i < argc; i++)
     add_file (argv[i]);
