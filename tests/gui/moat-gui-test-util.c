@@ -94,6 +94,27 @@ moat_gui_test_new_application (void)
   return app;
 }
 
+/* Each test starts with no window, as after a fresh start. */
+void
+moat_gui_test_close_all_windows (MoatApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  moat_gui_test_spin ();
+}
+
+/* The window an action just opened or raised. */
+MoatWindow *
+moat_gui_test_active_window (MoatApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_nonnull (windows);
+  return MOAT_WINDOW (windows->data);
+}
+
 /* The bundled example, opened as a person opens a file: each test starts
  * from the same model with diagrams, threats and controls. */
 MoatWindow *

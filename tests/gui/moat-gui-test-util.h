@@ -27,6 +27,8 @@ GtkWidget *moat_gui_test_find_row_widget (GtkWidget   *root,
 
 
 MoatApplication *moat_gui_test_new_application (void);
+void         moat_gui_test_close_all_windows (MoatApplication *app);
+MoatWindow  *moat_gui_test_active_window   (MoatApplication *app);
 MoatWindow  *moat_gui_test_open_example    (MoatApplication *app);
 void         moat_gui_test_close           (MoatWindow      *window);
 

@@ -27,20 +27,13 @@ static char *tmpdir;
 static void
 close_all_windows (void)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  moat_gui_test_spin ();
+  moat_gui_test_close_all_windows (app);
 }
 
 static MoatWindow *
 active_window (void)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_nonnull (windows);
-  return MOAT_WINDOW (windows->data);
+  return moat_gui_test_active_window (app);
 }
 
 static GFile *
@@ -238,9 +231,7 @@ main (int   argc,
 
   moat_gui_test_init (&argc, &argv);
   tmpdir = moat_test_make_tmpdir ();
-  app = moat_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_hold (G_APPLICATION (app));
+  app = moat_gui_test_new_application ();
 
   g_test_add_func ("/file-state/open-locked", test_open_locked_file);
   g_test_add_func ("/file-state/replaced-then-reload", test_replaced_then_reload);

@@ -21,11 +21,7 @@ static char *tmpdir;
 static void
 close_all_windows (void)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
-  moat_gui_test_spin ();
+  moat_gui_test_close_all_windows (app);
 }
 
 static guint
@@ -37,10 +33,7 @@ n_windows (void)
 static MoatWindow *
 active_window (void)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
-
-  g_assert_nonnull (windows);
-  return MOAT_WINDOW (windows->data);
+  return moat_gui_test_active_window (app);
 }
 
 /* The example model, as the first README command makes it. */
