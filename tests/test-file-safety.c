@@ -643,6 +643,7 @@ static void
 test_limits_import (Fixture       *f,
                     gconstpointer  data)
 {
+  static const MoatFormat foreign_formats[] = { MOAT_FORMAT_THREAT_DRAGON, MOAT_FORMAT_OTM };
   g_autoptr(MoatModel) model = moat_test_sample_model ();
   g_autofree char *huge = text_of_length (600 * 1024);
   g_autofree char *json = NULL;
@@ -655,6 +656,21 @@ test_limits_import (Fixture       *f,
   g_assert_error (error, MOAT_ERROR, MOAT_ERROR_TOO_LONG);
   g_assert_null (imported);
   g_assert_nonnull (strstr (error->message, "title"));
+
+  /* The same from another tool's format. */
+  for (guint i = 0; i < G_N_ELEMENTS (foreign_formats); i++)
+    {
+      MoatFormat format = foreign_formats[i];
+      g_autofree char *foreign = moat_format_export (model, format, NULL, NULL);
+      g_autoptr(MoatImportReport) report = NULL;
+
+      g_clear_error (&error);
+      g_clear_object (&imported);
+      imported = moat_format_import (foreign, strlen (foreign), format, &report, &error);
+      g_assert_error (error, MOAT_ERROR, MOAT_ERROR_TOO_LONG);
+      g_assert_null (imported);
+      g_assert_null (report);
+    }
 }
 
 /* A long description, as pasted from a design document, stays welcome. */

@@ -24,73 +24,16 @@
 #include "moat-limits.h"
 #include "moat-store.h"
 
-/* json-glib spends about 300 bytes on each object and 85 on each value,
- * so a file of nothing but "{}," would take 10 GB. Counting before parsing
- * keeps memory near a gigabyte for the worst file we accept, while a real
- * 100 MB Threat Dragon model (1.7 million objects and lists) still fits. */
-#define MAX_CONTAINERS 2000000
-#define MAX_ITEMS      8000000
-
 /* ------------------------------------------------------------------ */
 /* Reading untrusted JSON                                              */
 
-static gboolean
-check_size (const char  *data,
-            gsize        length,
-            GError     **error)
+static MoatModel *
+too_large (GError **error)
 {
-  gboolean in_string = FALSE;
-  gsize containers = 0, items = 0;
-
-  if (length > MOAT_FORMAT_MAX_INPUT)
-    {
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                   _("The file is larger than %d MB, too large to import"),
-                   MOAT_FORMAT_MAX_INPUT / (1024 * 1024));
-      return FALSE;
-    }
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        containers++, items++;
-      else if (c == ',' || c == ':')
-        items++;
-    }
-
-  if (containers > MAX_CONTAINERS || items > MAX_ITEMS)
-    {
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                   _("The file holds more than %d objects and values, too many to import"),
-                   containers > MAX_CONTAINERS ? MAX_CONTAINERS : MAX_ITEMS);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static JsonNode *
-parse (const char  *data,
-       gsize        length,
-       GError     **error)
-{
-  if (!check_size (data, length, error))
-    return NULL;
-
-  return moat_json_parse_untrusted (data, length, error);
+  g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+               _("The file is larger than %d MB, too large to import"),
+               MOAT_FORMAT_MAX_INPUT / (1024 * 1024));
+  return NULL;
 }
 
 static gboolean
@@ -190,7 +133,7 @@ moat_format_detect (const char *data,
   if (is_sqlite (data, length))
     return is_moat_project (data, length) ? MOAT_FORMAT_MOAT_PROJECT : MOAT_FORMAT_UNKNOWN;
 
-  root = parse (data, length, NULL);
+  root = moat_json_parse_untrusted (data, length, NULL);
   return detect_node (root);
 }
 
@@ -282,12 +225,11 @@ count_all (MoatImportReport *report,
 }
 
 static MoatModel *
-import_native (const char         *data,
-               gsize               length,
-               MoatImportReport  **report,
-               GError            **error)
+import_native (JsonNode          *root,
+               MoatImportReport **report,
+               GError           **error)
 {
-  MoatModel *model = moat_json_read (data, length, error);
+  MoatModel *model = moat_json_read_node (root, error);
 
   if (model != NULL && report != NULL)
     *report = count_all (moat_import_report_new (moat_format_get_label (MOAT_FORMAT_MOAT), FALSE), model);
@@ -319,50 +261,21 @@ refuse (MoatFormat   format,
   return NULL;
 }
 
+/* Moat JSON checks the limits as it reads; other formats' models are
+ * checked once built. */
 static MoatModel *
-import_any (const char         *data,
-            gsize               length,
-            MoatFormat          format,
-            MoatImportReport  **report,
-            GError            **error)
+within_limits (MoatModel         *model,
+               MoatImportReport **report,
+               GError           **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (report != NULL)
-    *report = NULL;
-
-  if (length > MOAT_FORMAT_MAX_INPUT)
-    return check_size (data, length, error), NULL;
-
-  if (is_sqlite (data, length))
-    return refuse (is_moat_project (data, length) ? MOAT_FORMAT_MOAT_PROJECT : MOAT_FORMAT_UNKNOWN,
-                   error);
-
-  if (!(root = parse (data, length, error)))
-    return NULL;
-
-  if (format == MOAT_FORMAT_UNKNOWN)
-    format = detect_node (root);
-  else if (format == MOAT_FORMAT_THREAT_DRAGON && detect_node (root) == MOAT_FORMAT_THREAT_DRAGON_V1)
-    format = MOAT_FORMAT_THREAT_DRAGON_V1;
-
-  switch (format)
+  if (model != NULL && !moat_limits_check_model (model, error))
     {
-    case MOAT_FORMAT_MOAT:
-      g_clear_pointer (&root, json_node_unref);
-      return import_native (data, length, report, error);
-    case MOAT_FORMAT_THREAT_DRAGON:
-      return moat_threat_dragon_import (root, report, error);
-    case MOAT_FORMAT_OTM:
-      return moat_otm_import (root, report, error);
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-    case MOAT_FORMAT_MOAT_PROJECT:
-    case MOAT_FORMAT_UNKNOWN:
-    default:
-      return refuse (format, error);
+      g_object_unref (model);
+      if (report != NULL)
+        g_clear_object (report);
+      return NULL;
     }
+  return model;
 }
 
 /**
@@ -384,16 +297,42 @@ moat_format_import (const char         *data,
                     MoatImportReport  **report,
                     GError            **error)
 {
-  g_autoptr(MoatModel) model = import_any (data, length, format, report, error);
+  g_autoptr(JsonNode) root = NULL;
 
-  if (model != NULL && !moat_limits_check_model (model, error))
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (report != NULL)
+    *report = NULL;
+
+  if (length > MOAT_FORMAT_MAX_INPUT)
+    return too_large (error);
+
+  if (is_sqlite (data, length))
+    return refuse (is_moat_project (data, length) ? MOAT_FORMAT_MOAT_PROJECT : MOAT_FORMAT_UNKNOWN,
+                   error);
+
+  if (!(root = moat_json_parse_untrusted (data, length, error)))
+    return NULL;
+
+  if (format == MOAT_FORMAT_UNKNOWN)
+    format = detect_node (root);
+  else if (format == MOAT_FORMAT_THREAT_DRAGON && detect_node (root) == MOAT_FORMAT_THREAT_DRAGON_V1)
+    format = MOAT_FORMAT_THREAT_DRAGON_V1;
+
+  switch (format)
     {
-      if (report != NULL)
-        g_clear_object (report);
-      return NULL;
+    case MOAT_FORMAT_MOAT:
+      return import_native (root, report, error);
+    case MOAT_FORMAT_THREAT_DRAGON:
+      return within_limits (moat_threat_dragon_import (root, report, error), report, error);
+    case MOAT_FORMAT_OTM:
+      return within_limits (moat_otm_import (root, report, error), report, error);
+    case MOAT_FORMAT_THREAT_DRAGON_V1:
+    case MOAT_FORMAT_MOAT_PROJECT:
+    case MOAT_FORMAT_UNKNOWN:
+    default:
+      return refuse (format, error);
     }
-
-  return g_steal_pointer (&model);
 }
 
 /**

@@ -1,27 +1,25 @@
-/* moat-json-keys.c: duplicated keys in JSON from elsewhere
+/* moat-json-scan.c: one pass over JSON from elsewhere before it is parsed
  *
  * Copyright 2026 The Moat authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * json-glib keeps the last of two members with one name and says
  * nothing: a file with "title" twice would show one title in a text
- * editor's search and import another. The scan below runs on text the
- * parser has accepted, so it only needs to follow strings and brackets;
- * it holds the keys of the objects still open, never the whole file.
+ * editor's search and import another. The scan follows strings and
+ * brackets only, and holds the keys of the objects still open, never
+ * the whole file.
  */
 
 #include "config.h"
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
-#include "moat-error.h"
-#include "moat-json-keys.h"
+#include "moat-json-scan.h"
 
 typedef struct
 {
-  GHashTable *keys;      /* NULL for a list */
+  gboolean    object;
+  GHashTable *keys;      /* made at the first key: "{}" costs nothing */
   char       *key;       /* the member being read */
   guint       index;     /* the item being read */
   gboolean    want_key;
@@ -108,7 +106,7 @@ path_of (GArray *stack)
     {
       Frame *frame = &g_array_index (stack, Frame, i);
 
-      if (frame->keys == NULL)
+      if (!frame->object)
         g_string_append_printf (path, "[%u]", frame->index);
       else if (frame->key != NULL)
         g_string_append_printf (path, "%s%s", path->len ? "." : "", frame->key);
@@ -116,75 +114,87 @@ path_of (GArray *stack)
   return g_string_free (path, FALSE);
 }
 
-static gboolean
-take_key (GArray      *stack,
-          Frame       *frame,
-          char        *key,
-          GError     **error)
+static void
+take_key (GArray  *stack,
+          Frame   *frame,
+          char    *key,
+          char   **duplicate)
 {
   g_clear_pointer (&frame->key, g_free);
   frame->key = key;
   frame->want_key = FALSE;
-  if (g_hash_table_add (frame->keys, g_strdup (key)))
-    return TRUE;
-
-  {
-    g_autofree char *path = path_of (stack);
-
-    /* Translators: %s is where in the file, like threats[3].title */
-    g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                 _("%s: the key appears twice in one object"), path);
-  }
-  return FALSE;
+  if (frame->keys == NULL)
+    frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (frame->keys, g_strdup (key)) && *duplicate == NULL)
+    *duplicate = path_of (stack);
 }
 
 static void
 push (GArray   *stack,
       gboolean  object)
 {
-  Frame frame = { NULL, NULL, 0, object };
+  Frame frame = { object, NULL, NULL, 0, object };
 
-  if (object)
-    frame.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_array_append_val (stack, frame);
 }
 
 /**
- * moat_json_check_duplicate_keys:
- * @data: JSON text that json-glib parsed without an error
+ * moat_json_scan:
+ * @data: JSON text from elsewhere, not yet parsed
+ * @max_depth: how deep lists and objects may nest
+ * @scan: (out caller-allocates): what was found; clear it with
+ *   moat_json_scan_clear()
  *
- * Returns: %FALSE, with @error naming the path of the second one, when
- *   an object of @data has two members of one name
+ * One pass over text before json-glib parses it. The parser recurses
+ * once per level, so a pathological nesting must be refused before it can
+ * exhaust the stack; it spends hundreds of bytes per value, so the values
+ * are counted first; and it keeps the last of two members with one name
+ * without a word. Meaningful only for text that then parses.
  */
-gboolean
-moat_json_check_duplicate_keys (const char  *data,
-                                gsize        length,
-                                GError     **error)
+void
+moat_json_scan (const char   *data,
+                gsize         length,
+                guint         max_depth,
+                MoatJsonScan *scan)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   const char *end = data + length;
 
+  memset (scan, 0, sizeof *scan);
   g_array_set_clear_func (stack, frame_clear);
   for (const char *p = data; p < end; p++)
     {
       Frame *top = stack->len ? &g_array_index (stack, Frame, stack->len - 1) : NULL;
 
+      if ((*p == '{' || *p == '[') && stack->len == max_depth)
+        {
+          scan->too_deep = TRUE;
+          return;
+        }
       if (*p == '{' || *p == '[')
-        push (stack, *p == '{');
+        {
+          scan->containers++, scan->items++;
+          push (stack, *p == '{');
+        }
       else if ((*p == '}' || *p == ']') && top != NULL)
         g_array_set_size (stack, stack->len - 1);
-      else if (*p == ',' && top != NULL && top->keys != NULL)
-        top->want_key = TRUE;
-      else if (*p == ',' && top != NULL)
-        top->index++;
-      else if (*p == '"' && top != NULL && top->keys != NULL && top->want_key)
+      else if (*p == ',' || *p == ':')
         {
-          if (!take_key (stack, top, read_string (&p, end), error))
-            return FALSE;
+          scan->items++;
+          if (*p == ',' && top != NULL && top->object)
+            top->want_key = TRUE;
+          else if (*p == ',' && top != NULL)
+            top->index++;
         }
+      else if (*p == '"' && top != NULL && top->object && top->want_key)
+        take_key (stack, top, read_string (&p, end), &scan->duplicate);
       else if (*p == '"')
         skip_string (&p, end);
     }
+}
 
-  return TRUE;
+void
+moat_json_scan_clear (MoatJsonScan *scan)
+{
+  g_clear_pointer (&scan->duplicate, g_free);
 }

@@ -15,7 +15,7 @@
 #include "moat-error.h"
 #include "moat-element.h"
 #include "moat-json.h"
-#include "moat-json-keys.h"
+#include "moat-json-scan.h"
 #include "moat-limits.h"
 #include "moat-value.h"
 #include "moat-temp-file.h"
@@ -634,40 +634,6 @@ check_elements (MoatModel  *model,
  *
  * Returns: (transfer full): a new model
  */
-/* json-glib recurses once per level: refuse a pathological file before it
- * can exhaust the stack. */
-static gboolean
-check_depth (const char *data,
-             gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MOAT_JSON_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 /**
  * moat_json_parse_untrusted:
  *
@@ -684,6 +650,7 @@ moat_json_parse_untrusted (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_auto(MoatJsonScan) scan = { 0, };
   JsonNode *root;
 
   if (length < 0)
@@ -691,10 +658,18 @@ moat_json_parse_untrusted (const char  *data,
   if (!g_utf8_validate_len (data, length, NULL))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
                         _("The file is not valid UTF-8 text")), NULL;
-  if (!check_depth (data, length))
+
+  moat_json_scan (data, length, MOAT_JSON_MAX_DEPTH, &scan);
+  if (scan.too_deep)
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
                         _("The file nests lists or objects more than %d levels deep"),
                         MOAT_JSON_MAX_DEPTH), NULL;
+  if (scan.containers > MOAT_JSON_MAX_CONTAINERS || scan.items > MOAT_JSON_MAX_ITEMS)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("The file holds more than %d objects and values, too many to import"),
+                        scan.containers > MOAT_JSON_MAX_CONTAINERS
+                        ? MOAT_JSON_MAX_CONTAINERS : MOAT_JSON_MAX_ITEMS), NULL;
+
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
                         _("The file is not valid JSON: %s"), local_error->message), NULL;
@@ -703,8 +678,10 @@ moat_json_parse_untrusted (const char  *data,
   if (root == NULL)
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                         _("The file is empty")), NULL;
-  if (!moat_json_check_duplicate_keys (data, length, error))
-    return NULL;
+  if (scan.duplicate != NULL)
+    /* Translators: %s is where in the file, like threats[3].title */
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("%s: the key appears twice in one object"), scan.duplicate), NULL;
 
   return json_node_copy (root);
 }
@@ -742,17 +719,27 @@ moat_json_read (const char  *data,
                 gssize       length,
                 GError     **error)
 {
-  g_autoptr(JsonNode) parsed = NULL;
+  g_autoptr(JsonNode) parsed = moat_json_parse_untrusted (data, length, error);
+
+  return parsed ? moat_json_read_node (parsed, error) : NULL;
+}
+
+/**
+ * moat_json_read_node:
+ * @node: Moat JSON as moat_json_parse_untrusted() gave it
+ *
+ * moat_json_read() on text already parsed, so that an import that had to
+ * parse a file to tell its format does not parse it twice.
+ */
+MoatModel *
+moat_json_read_node (JsonNode  *node,
+                     GError   **error)
+{
   g_autoptr(MoatModel) model = NULL;
   JsonObject *root, *model_json;
-  JsonNode *node;
   const GType *types;
   guint n_types;
   const char *id;
-
-  if (!(parsed = moat_json_parse_untrusted (data, length, error)))
-    return NULL;
-  node = parsed;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
