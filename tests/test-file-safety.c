@@ -627,16 +627,6 @@ test_stale_temp_files (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* Texts past the limits                                               */
 
-static char *
-text_of_length (gsize length)
-{
-  char *text = g_malloc (length + 1);
-
-  memset (text, 'a', length);
-  text[length] = '\0';
-  return text;
-}
-
 /* A 600 KB title used to be imported, and the report then took minutes:
  * now the import is refused, naming what is too long. */
 static void
@@ -645,7 +635,7 @@ test_limits_import (Fixture       *f,
 {
   static const MoatFormat foreign_formats[] = { MOAT_FORMAT_THREAT_DRAGON, MOAT_FORMAT_OTM };
   g_autoptr(MoatModel) model = moat_test_sample_model ();
-  g_autofree char *huge = text_of_length (600 * 1024);
+  g_autofree char *huge = g_strnfill (600 * 1024, 'a');
   g_autofree char *json = NULL;
   g_autoptr(MoatModel) imported = NULL;
   g_autoptr(GError) error = NULL;
@@ -679,7 +669,7 @@ test_limits_long_description_accepted (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autoptr(MoatModel) model = moat_test_sample_model ();
-  g_autofree char *pages = text_of_length (MOAT_TEXT_LONG_MAX);
+  g_autofree char *pages = g_strnfill (MOAT_TEXT_LONG_MAX, 'a');
   g_autofree char *json = NULL;
   g_autoptr(MoatModel) imported = NULL;
   g_autoptr(GError) error = NULL;
@@ -697,19 +687,13 @@ static void
 test_limits_store (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *huge = text_of_length (MOAT_TEXT_SHORT_MAX + 1);
+  g_autofree char *sql = g_strdup_printf ("UPDATE model SET title = printf ('%%.%dc', 'a')",
+                                          MOAT_TEXT_SHORT_MAX + 1);
   g_autoptr(MoatStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
 
   write_sample (f->file);
-  g_assert_cmpint (sqlite3_open (g_file_peek_path (f->file), &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE model SET title = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, huge, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  plant (f->file, sql);
 
   store = moat_store_open (f->file, &error);
   g_assert_error (error, MOAT_ERROR, MOAT_ERROR_TOO_LONG);
