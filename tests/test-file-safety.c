@@ -750,6 +750,7 @@ test_replace_failure_leaves_old (Fixture       *f,
   /* Failing half-way: the old file as it was, no temporary left. */
   g_assert_false (moat_temp_file_replace (file, write_half_then, (gpointer)"fail", NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_true (g_str_has_prefix (error->message, "Could not write “report.pdf”"));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "%PDF-half and the rest");

@@ -252,6 +252,7 @@ moat_temp_file_replace (GFile              *file,
   g_autoptr(MoatTempFile) tmp = NULL;
   g_autoptr(GFile) target = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
   const char *path = g_file_peek_path (file);
 
   if (path == NULL)
@@ -265,9 +266,18 @@ moat_temp_file_replace (GFile              *file,
   /* Appending to the empty file we made, not replacing it: GIO would
    * write yet another temporary file, one our registry does not know. */
   target = g_file_new_for_path (tmp->path);
-  stream = g_file_append_to (target, G_FILE_CREATE_NONE, cancellable, error);
-  return write_stream (stream, writer, user_data, cancellable, error)
-         && moat_temp_file_commit (tmp, error);
+  stream = g_file_append_to (target, G_FILE_CREATE_NONE, cancellable, &local_error);
+  if (!write_stream (stream, writer, user_data, cancellable, &local_error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      /* GIO's message names no file, or our temporary one. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_prefix_error (&local_error, _("Could not write “%s”: "), name);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return moat_temp_file_commit (tmp, error);
 }
 
 static gboolean
