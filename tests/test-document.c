@@ -333,6 +333,71 @@ test_row_targets_and_sections (void)
   moat_test_rm_rf (dir);
 }
 
+static char *
+numbered_words (const char *prefix,
+                guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%s%04u ", prefix, i);
+  return g_string_free (text, FALSE);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* A description pasted from a design document runs over many pages, as a
+ * paragraph and in a table cell: every line is printed once, none lost
+ * or repeated where a page breaks. */
+static void
+test_long_text_every_line_once (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MoatDocument) doc = moat_document_new ();
+  g_autofree char *paragraph = numbered_words ("para", 6000);
+  g_autofree char *cell = numbered_words ("cell", 6000);
+  const char *headers[] = { "Ref", "Threat", NULL };
+  const char *cells[] = { "T-1", cell, NULL };
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  moat_document_add_paragraph (doc, paragraph);
+  moat_document_table_add_row (moat_document_add_table (doc, 2, NULL, headers), cells, NULL);
+  g_assert_true (moat_document_write_pdf (doc, file, MOAT_PAPER_A4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (page_count (path), >=, 10);
+
+  text = run (argv);
+  g_assert_nonnull (text);
+  for (guint i = 0; i < 6000; i++)
+    {
+      g_autofree char *para_word = g_strdup_printf ("para%04u", i);
+      g_autofree char *cell_word = g_strdup_printf ("cell%04u", i);
+
+      g_assert_cmpuint (count_occurrences (text, para_word), ==, 1);
+      g_assert_cmpuint (count_occurrences (text, cell_word), ==, 1);
+    }
+  moat_test_rm_rf (dir);
+}
+
 static void
 test_empty_document (void)
 {
@@ -353,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/document/figure-pages", test_figure_pages);
   g_test_add_func ("/document/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/document/row-targets-and-sections", test_row_targets_and_sections);
+  g_test_add_func ("/document/long-text-every-line-once", test_long_text_every_line_once);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 
 static const guint sizes[] = { 100, 1000, 10000 };
 static const guint render_sizes[] = { 1000, 5000 };
+static const guint text_sizes[] = { 12500, 25000, 50000, 100000 };
 
 static void
 report (const char *name,
@@ -735,6 +736,43 @@ bench_coverage (guint size)
   report ("coverage_applicable", size, moat_coverage_get_n_applicable (coverage), "count");
 }
 
+/* A threat whose description is @chars long, pasted from a design
+ * document in one paragraph: the report's time must grow with the text,
+ * not with its square. */
+static MoatModel *
+make_long_text_model (guint chars)
+{
+  MoatModel *model = moat_model_new ();
+  g_autoptr(MoatThreat) threat = moat_threat_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while (text->len < chars)
+    g_string_append (text, "The card vault keeps tokens apart from the numbers they stand for. ");
+  g_string_truncate (text, chars);
+  moat_model_begin_action (model, "Generate");
+  g_object_set (model, "title", "Long text", NULL);
+  g_object_set (threat, "title", "Card numbers leak", "description", text->str, NULL);
+  moat_model_add (model, threat);
+  moat_model_end_action (model);
+  return model;
+}
+
+static void
+bench_report_text (guint chars)
+{
+  g_autoptr(MoatModel) model = make_long_text_model (chars);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(MoatReport) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  pdf = moat_report_new (model, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (moat_report_write_pdf (pdf, stream, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  report ("report_long_text", chars, ms_since (start), "ms");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +831,10 @@ main (int   argc,
                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0);
       g_print ("report_peak_rss %.3f MB\n", usage.ru_maxrss / 1024.0);
     }
+
+  if (argc <= 1 || g_str_equal (argv[1], "report"))
+    for (guint i = 0; i < G_N_ELEMENTS (text_sizes); i++)
+      bench_report_text (text_sizes[i]);
 
   for (guint i = 0; i < G_N_ELEMENTS (rules_sizes); i++)
     if (argc <= 1 || g_str_equal (argv[1], "rules") || (guint)atoi (argv[1]) == rules_sizes[i])

@@ -625,6 +625,78 @@ place (Cursor *c,
   return p;
 }
 
+/* Where each line of a layout sits, measured once: a long text is split
+ * over many pages, and walking all its lines again for each page would
+ * make a report's time grow with the square of its longest text. */
+typedef struct
+{
+  PangoLayoutLine *line;
+  double           top;
+  double           bottom;
+  double           baseline;
+  double           x;
+} LineBox;
+
+static void
+line_box_clear (gpointer data)
+{
+  pango_layout_line_unref (((LineBox *)data)->line);
+}
+
+static GArray *
+line_boxes (PangoLayout *layout)
+{
+  GArray *boxes = g_object_get_data (G_OBJECT (layout), "moat-line-boxes");
+  PangoLayoutIter *iter;
+
+  if (boxes != NULL)
+    return boxes;
+
+  boxes = g_array_new (FALSE, FALSE, sizeof (LineBox));
+  g_array_set_clear_func (boxes, line_box_clear);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle logical;
+      LineBox box;
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      box.line = pango_layout_line_ref (pango_layout_iter_get_line_readonly (iter));
+      box.top = pango_units_to_double (y0);
+      box.bottom = pango_units_to_double (y1);
+      box.baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+      box.x = pango_units_to_double (logical.x);
+      g_array_append_val (boxes, box);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  g_object_set_data_full (G_OBJECT (layout), "moat-line-boxes", boxes,
+                          (GDestroyNotify) g_array_unref);
+  return boxes;
+}
+
+/* The first line that starts at or below @from. */
+static guint
+first_line_from (GArray *boxes,
+                 double  from)
+{
+  guint lo = 0, hi = boxes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (boxes, LineBox, mid).top < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* The largest line boundary of @layout at or below @limit, measured from
  * @from; returns @from when not even one line fits. */
 static double
@@ -632,25 +704,17 @@ split_point (PangoLayout *layout,
              double       from,
              double       limit)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  GArray *boxes = line_boxes (layout);
   double best = from;
 
-  do
+  for (guint i = first_line_from (boxes, from); i < boxes->len; i++)
     {
-      int y0, y1;
-      double bottom;
+      double bottom = g_array_index (boxes, LineBox, i).bottom;
 
-      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
-      bottom = pango_units_to_double (y1);
-      if (pango_units_to_double (y0) < from)
-        continue;
       if (bottom - from > limit)
         break;
       best = bottom;
     }
-  while (pango_layout_iter_next_line (iter));
-
-  pango_layout_iter_free (iter);
   return best;
 }
 
@@ -1082,11 +1146,20 @@ show_layout_part (cairo_t     *cr,
                   double       from,
                   double       to)
 {
+  GArray *boxes = line_boxes (layout);
+
   cairo_save (cr);
   cairo_rectangle (cr, x - 2, y, pango_units_to_double (pango_layout_get_width (layout)) + 4, to - from);
   cairo_clip (cr);
-  cairo_move_to (cr, x, y - from);
-  pango_cairo_show_layout (cr, layout);
+  for (guint i = first_line_from (boxes, from); i < boxes->len; i++)
+    {
+      LineBox *box = &g_array_index (boxes, LineBox, i);
+
+      if (box->top >= to)
+        break;
+      cairo_move_to (cr, x + box->x, y - from + box->baseline);
+      pango_cairo_show_layout_line (cr, box->line);
+    }
   cairo_restore (cr);
 }
 
