@@ -9,6 +9,7 @@
 
 #include "moat-application.h"
 #include "moat-gui-test-util.h"
+#include "moat-limits.h"
 #include "moat-diagram-page.h"
 #include "moat-overview-page.h"
 #include "moat-properties-panel.h"
@@ -226,6 +227,36 @@ test_overview_description (Fixture       *f,
   g_clear_pointer (&shown, g_free);
   shown = buffer_text (view);
   g_assert_cmpstr (shown, ==, before ? before : "");
+}
+
+/* A description past the limit would make the file refused when next
+ * opened: a paste keeps what fits, counted in characters, and typing stops
+ * there. */
+static void
+test_overview_description_stops_at_limit (Fixture       *f,
+                                          gconstpointer  data)
+{
+  MoatOverviewPage *page =
+    MOAT_OVERVIEW_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_OVERVIEW_PAGE));
+  GtkTextView *view = GTK_TEXT_VIEW (moat_gui_test_find_type (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GString) pasted = g_string_new (NULL);
+  GtkTextIter end;
+
+  for (guint i = 0; i < MOAT_TEXT_LONG_MAX + 10; i++)
+    g_string_append (pasted, "é");
+  gtk_text_buffer_set_text (buffer, "", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, pasted->str, -1, TRUE);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, MOAT_TEXT_LONG_MAX);
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, "x", -1, TRUE);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, MOAT_TEXT_LONG_MAX);
+
+  moat_overview_page_commit (page);
+  g_assert_cmpint (g_utf8_strlen (moat_model_get_description (f->model), -1), ==, MOAT_TEXT_LONG_MAX);
+  g_assert_true (g_str_has_suffix (moat_model_get_description (f->model), "éé"));
 }
 
 static void
@@ -449,6 +480,7 @@ main (int   argc,
   ADD ("properties-multi", test_properties_multi_selection);
   ADD ("properties-description", test_properties_description);
   ADD ("overview-description", test_overview_description);
+  ADD ("overview-description-stops-at-limit", test_overview_description_stops_at_limit);
   ADD ("open-child", test_open_child_diagram);
   ADD ("duplicate", test_duplicate);
   ADD ("copy-paste", test_copy_paste_to_other_diagram);

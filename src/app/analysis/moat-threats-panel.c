@@ -16,6 +16,7 @@
 #include "moat-risk.h"
 #include "moat-threat-editor.h"
 #include "moat-threats-panel.h"
+#include "moat-limits.h"
 
 struct _MoatThreatsPanel
 {
@@ -226,6 +227,7 @@ moat_threats_panel_ask_dismiss (MoatThreatsPanel *self,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Dismiss Suggestion?"), moat_suggestion_get_title (suggestion));
   entry = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (entry), MOAT_TEXT_SHORT_MAX);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Why it does not apply"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);

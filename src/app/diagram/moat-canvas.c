@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-canvas.h"
+#include "moat-limits.h"
 
 /* Distances on screen, in pixels, whatever the zoom. */
 #define HIT_TOLERANCE     6.0
@@ -2475,6 +2476,7 @@ make_entry (MoatCanvas *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->entry = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (self->entry), MOAT_TEXT_SHORT_MAX);
   gtk_widget_set_visible (self->entry, FALSE);
   gtk_widget_add_css_class (self->entry, "moat-canvas-rename");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),

@@ -17,6 +17,7 @@
 #include "moat-clipboard.h"
 #include "moat-diagram-page.h"
 #include "moat-properties-panel.h"
+#include "moat-limits.h"
 
 struct _MoatDiagramPage
 {
@@ -599,6 +600,7 @@ rename_diagram_action (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Rename Diagram"), NULL);
   entry = gtk_entry_new ();
+  gtk_entry_set_max_length (GTK_ENTRY (entry), MOAT_TEXT_SHORT_MAX);
   gtk_editable_set_text (GTK_EDITABLE (entry), moat_diagram_get_title (self->diagram));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,

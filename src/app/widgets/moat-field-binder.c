@@ -74,13 +74,51 @@ set_widget_text (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
 }
 
+/* A text view has no maximum of its own: an insertion that would pass
+ * the limit keeps what fits, as an entry does, and rings the bell. */
+static void
+on_text_insert (GtkTextBuffer *buffer,
+                GtkTextIter   *location,
+                const char    *text,
+                int            length,
+                GtkWidget     *view)
+{
+  guint max = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "moat-max-chars"));
+  int room = (int) max - gtk_text_buffer_get_char_count (buffer);
+
+  if (length < 0)
+    length = (int) strlen (text);
+  if (g_utf8_strlen (text, length) <= room)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (view);
+  if (room <= 0)
+    return;
+  g_signal_handlers_block_by_func (buffer, on_text_insert, view);
+  gtk_text_buffer_insert (buffer, location, text, (int) (g_utf8_offset_to_pointer (text, room) - text));
+  g_signal_handlers_unblock_by_func (buffer, on_text_insert, view);
+}
+
+static void
+limit_text_view (GtkTextView *view,
+                 guint        max_chars)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  gboolean connected = g_object_get_data (G_OBJECT (buffer), "moat-max-chars") != NULL;
+
+  g_object_set_data (G_OBJECT (buffer), "moat-max-chars", GUINT_TO_POINTER (max_chars));
+  if (!connected)
+    g_signal_connect_object (buffer, "insert-text", G_CALLBACK (on_text_insert), view, 0);
+}
+
 /**
  * moat_field_binder_limit:
- * @widget: an entry, an entry row or any #GtkEditable
+ * @widget: an entry, an entry row, a text view or any #GtkEditable
  * @max_chars: the most characters it takes
  *
  * A file holding a text past the limits of moat-limits.h is refused when
- * opened, so an editable stops there while the user types.
+ * opened, so a field stops there while the user types or pastes.
  */
 void
 moat_field_binder_limit (GtkWidget *widget,
@@ -88,6 +126,11 @@ moat_field_binder_limit (GtkWidget *widget,
 {
   GtkEditable *editable;
 
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      limit_text_view (GTK_TEXT_VIEW (widget), max_chars);
+      return;
+    }
   if (!GTK_IS_EDITABLE (widget))
     return;
   editable = GTK_EDITABLE (widget);
@@ -95,19 +138,6 @@ moat_field_binder_limit (GtkWidget *widget,
     editable = gtk_editable_get_delegate (editable);
   if (GTK_IS_TEXT (editable))
     gtk_text_set_max_length (GTK_TEXT (editable), (int) max_chars);
-}
-
-/* A text view has no maximum: what is pasted beyond the limit is cut. */
-static char *
-limited_text (Binding    *binding,
-              GParamSpec *pspec)
-{
-  g_autofree char *text = widget_text (binding->widget);
-  guint max = moat_limits_for_field (pspec);
-
-  if (strlen (text) <= max || (guint) g_utf8_strlen (text, -1) <= max)
-    return g_steal_pointer (&text);
-  return g_utf8_substring (text, 0, max);
 }
 
 static void
@@ -161,7 +191,7 @@ store (MoatFieldBinder *self,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->object), binding->property);
   g_value_init (&value, pspec->value_type);
   if (is_text (binding))
-    g_value_take_string (&value, limited_text (binding, pspec));
+    g_value_take_string (&value, widget_text (binding->widget));
   else if (ADW_IS_COMBO_ROW (binding->widget))
     {
       guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (binding->widget));

@@ -25,6 +25,7 @@
 #include "moat-workshop-threats.h"
 #include "moat-workshop-timer.h"
 #include "moat-workshop-view.h"
+#include "moat-limits.h"
 
 /* The stepper stays on one line at 1280 pixels: it grows less than the
  * rest of the text. */
@@ -948,6 +949,7 @@ static void
 moat_workshop_view_init (MoatWorkshopView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_entry_set_max_length (self->capture_entry, MOAT_TEXT_SHORT_MAX);
   self->css = gtk_css_provider_new ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   build_stepper (self);
