@@ -398,6 +398,53 @@ test_long_text_every_line_once (void)
   moat_test_rm_rf (dir);
 }
 
+/* How far down page 1 @word is drawn, from pdftotext's word boxes; 1e9
+ * when it is not on the page. */
+static double
+word_top (const char *pdf,
+          const char *word)
+{
+  const char *argv[] = { "pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-", NULL };
+  g_autofree char *boxes = run (argv);
+  g_autofree char *closing = g_strdup_printf (">%s</word>", word);
+  const char *end = boxes ? strstr (boxes, closing) : NULL;
+  const char *at;
+
+  if (end == NULL)
+    return 1e9;
+  at = g_strrstr_len (boxes, end - boxes, "yMin=\"");
+  g_assert_nonnull (at);
+  return g_ascii_strtod (at + strlen ("yMin=\""), NULL);
+}
+
+/* A title of a thousand characters ends with "…" on the cover (its text
+ * stays whole for copying) and leaves room for who owns the model. */
+static void
+test_cover_long_title (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "cover.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MoatDocument) doc = moat_document_new ();
+  g_autofree char *title = numbered_words ("Checkout", 90);
+  g_autofree char *cover = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  moat_document_add_cover (doc, title, "Owner: Payments team");
+  g_assert_true (moat_document_write_pdf (doc, file, MOAT_PAPER_A4, &error));
+  g_assert_no_error (error);
+  cover = page_text (path, 1);
+  g_assert_nonnull (strstr (cover, "Checkout0000"));
+  g_assert_cmpfloat (word_top (path, "Owner:"), <, 842 - 40);
+  moat_test_rm_rf (dir);
+}
+
 static void
 test_empty_document (void)
 {
@@ -419,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/document/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/document/row-targets-and-sections", test_row_targets_and_sections);
   g_test_add_func ("/document/long-text-every-line-once", test_long_text_every_line_once);
+  g_test_add_func ("/document/cover-long-title", test_cover_long_title);
 
   return g_test_run ();
 }

@@ -30,6 +30,8 @@
 #define PAGINATE_SHARE 0.15
 #define FONT_FAMILY   "Noto Sans, DejaVu Sans, sans-serif"
 
+#define COVER_TITLE_LINES 5
+
 typedef enum {
   BLOCK_COVER,
   BLOCK_HEADING,
@@ -1224,6 +1226,10 @@ render_cover (MoatDocument *self,
   g_autoptr(PangoLayout) subtitle = NULL;
   double total, y;
 
+  /* A title of a thousand characters would push who owns the model off
+   * the cover: it ends with "…" after a few lines. */
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (title, -COVER_TITLE_LINES);
   if (p->block->subtitle != NULL)
     {
       PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 90);

@@ -859,8 +859,9 @@ format_date (gint64 usec)
 
   if (local == NULL)
     return g_strdup ("");
-  /* Translators: a date as the report shows it; see g_date_time_format() */
-  text = g_date_time_format (local, _("%e %B %Y"));
+  /* Translators: a date as the report shows it; see g_date_time_format().
+   * %-d is the day without padding (%e pads with a figure space). */
+  text = g_date_time_format (local, _("%-d %B %Y"));
   return g_strstrip (text);
 }
 

@@ -51,8 +51,9 @@ friendly_time (GDateTime *when)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %d hour ago",
                                          "Changed %d hours ago", ago / G_TIME_SPAN_HOUR),
                             (int)(ago / G_TIME_SPAN_HOUR));
-  /* Translators: a date, see the strftime() manual */
-  return g_date_time_format (when, _("Changed on %e %B %Y"));
+  /* Translators: a date, see g_date_time_format(); %-d is the day
+   * without padding (%e pads with a figure space) */
+  return g_date_time_format (when, _("Changed on %-d %B %Y"));
 }
 
 /* A draft's name is its model's title, which means reading it: drafts
