@@ -149,6 +149,94 @@ test_stable_order (void)
   g_assert_cmpstr (tab, ==, "Assets\n  + Alpha\n  + Mu\n  + Zeta\n");
 }
 
+/* v2 of a small model changes the risk in each way a reviewer must see:
+ * an asset's impact, a likelihood, a control put in place, an assumption
+ * proved wrong, a suggestion dismissed, a threat removed. */
+static GPtrArray *
+diff_risk_changes (void)
+{
+  const char *json =
+    "{\"format\": \"moat\", \"format_version\": 1,"
+    " \"model\": {\"id\": \"m\", \"title\": \"Checkout\"},"
+    " \"diagrams\": [{\"id\": \"d\", \"title\": \"Payments\"}],"
+    " \"assets\": [{\"id\": \"cards\", \"name\": \"Card data\", \"impact_confidentiality\": 3}],"
+    " \"elements\": ["
+    "   {\"id\": \"vault\", \"diagram_id\": \"d\", \"kind\": \"store\", \"name\": \"Card vault\","
+    "    \"asset_ids\": [\"cards\"]}],"
+    " \"threats\": ["
+    "   {\"id\": \"t1\", \"title\": \"Vault read\", \"category\": \"I\", \"likelihood\": 3,"
+    "    \"element_ids\": [\"vault\"]},"
+    "   {\"id\": \"t2\", \"title\": \"Vault flooded\", \"category\": \"D\", \"likelihood\": 4,"
+    "    \"impact\": 4, \"impact_overridden\": true, \"element_ids\": [\"vault\"]},"
+    "   {\"id\": \"t3\", \"title\": \"Vault keys guessed\", \"likelihood\": 1, \"impact\": 2}],"
+    " \"controls\": [{\"id\": \"c1\", \"title\": \"Rate limits\", \"threat_ids\": [\"t2\"]}],"
+    " \"assumptions\": [{\"id\": \"a1\", \"statement\": \"Only the API reaches the vault\","
+    "    \"threat_ids\": [\"t1\"]}]}";
+  g_autoptr(MoatModel) v1 = NULL;
+  g_autoptr(MoatModel) v2 = NULL;
+  g_autoptr(MoatDismissal) dismissal = g_object_new (MOAT_TYPE_DISMISSAL, "id", "x1", NULL);
+  g_autoptr(GError) error = NULL;
+
+  v1 = moat_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  v2 = moat_json_read (json, -1, &error);
+  g_assert_no_error (error);
+
+  g_object_set (moat_model_lookup (v2, "cards"), "impact-confidentiality", 5, NULL);
+  g_object_set (moat_model_lookup (v2, "t2"), "likelihood", 2, NULL);
+  g_object_set (moat_model_lookup (v2, "c1"), "status", MOAT_CONTROL_VERIFIED, NULL);
+  g_object_set (moat_model_lookup (v2, "a1"), "status", MOAT_ASSUMPTION_INVALIDATED, NULL);
+  g_object_set (dismissal, "rule-id", "store-unencrypted", "element-id", "vault",
+                "reason", "Encrypted by the storage layer", NULL);
+  moat_model_add (v2, dismissal);
+  moat_model_remove (v2, moat_model_lookup (v2, "t3"));
+
+  return moat_diff_models (v1, v2);
+}
+
+static char *
+risk_section (const char *text)
+{
+  const char *end = strstr (text, "\n\n");
+
+  g_assert_true (g_str_has_prefix (text, "Risk\n"));
+  return g_strndup (text, end ? (gsize) (end - text) : strlen (text));
+}
+
+/* Each kind of change says what happened to the risk and why. */
+static void
+test_risk_change_kinds (void)
+{
+  g_autoptr(GPtrArray) entries = diff_risk_changes ();
+  g_autofree char *text = moat_diff_format_text (entries);
+  g_autofree char *risk = risk_section (text);
+  g_auto(GStrv) lines = g_strsplit (risk, "\n", -1);
+  g_autofree char *markdown = moat_diff_format_markdown (entries);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *unescaped = NULL;
+
+  /* Dismissals and gone threats first, then status changes, then the
+   * levels with their cause: the asset's impact raised Vault read; the
+   * likelihood and the verified control lowered Vault flooded. */
+  g_assert_cmpstr (lines[1], ==, "  + suggestion dismissed: rule store-unencrypted on Card vault (Payments), "
+                   "because “Encrypted by the storage layer”");
+  g_assert_cmpstr (lines[2], ==, "  - threat Vault keys guessed gone: it was inherent Low, residual Low");
+  g_assert_cmpstr (lines[3], ==, "  ~ assumption Only the API reaches the vault: unvalidated → invalidated "
+                   "(1 threat relies on it)");
+  g_assert_cmpstr (lines[4], ==, "  ~ control Rate limits: proposed → verified (addresses 1 threat)");
+  g_assert_cmpstr (lines[5], ==, "  ~ threat Vault flooded: inherent High, residual High → "
+                   "inherent Medium, residual Medium, because likelihood 4 → 2; control “Rate limits” now verified");
+  g_assert_cmpstr (lines[6], ==, "  ~ threat Vault read: inherent Medium, residual Medium → "
+                   "inherent High, residual High, because impact 3 → 5, from asset Card data, confidentiality 5");
+  g_assert_null (lines[7]);
+
+  /* Markdown for a merge request carries the same lines, escaped. */
+  g_assert_nonnull (strstr (markdown, "#### Risk"));
+  unescaped = g_strjoinv ("", (parts = g_strsplit (markdown, "\\", -1)));
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_assert_nonnull (strstr (unescaped, lines[i] + 4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/diff/no-differences", test_same_model_has_no_differences);
   g_test_add_func ("/diff/markdown-and-json", test_markdown_and_json);
   g_test_add_func ("/diff/stable-order", test_stable_order);
+  g_test_add_func ("/diff/risk-change-kinds", test_risk_change_kinds);
 
   return g_test_run ();
 }

@@ -304,20 +304,24 @@ moat_diff_add_risk_entries (GPtrArray *entries,
 char *
 moat_diff_risk_sentence (const MoatDiffEntry *e)
 {
+  /* Names and a dismissal's reason are the user's text, cut where long;
+   * the cause is what the reader came for and stays whole. */
+  g_autofree char *label = moat_diff_one_line (e->label, MOAT_DIFF_VALUE_MAX);
+  g_autofree char *reason = moat_diff_one_line (e->detail, MOAT_DIFF_VALUE_MAX);
   const char *detail = e->detail ? e->detail : "";
 
   if (g_str_equal (e->field, "level"))
-    /* TRANSLATORS: "Card data leak: inherent High, residual High → inherent High, residual Low, because control “Encryption” now verified" */
-    return g_strdup_printf (_("%s: %s → %s, because %s"), e->label, e->old_value, e->new_value, detail);
+    /* TRANSLATORS: "threat Card data leak: inherent High, residual High → inherent High, residual Low, because control “Encryption” now verified" */
+    return g_strdup_printf (_("threat %s: %s → %s, because %s"), label, e->old_value, e->new_value, detail);
   if (g_str_equal (e->field, "threat") && e->kind == MOAT_DIFF_ADDED)
-    return g_strdup_printf (_("new threat %s: %s; impact %s"), e->label, e->new_value, detail);
+    return g_strdup_printf (_("new threat %s: %s; impact %s"), label, e->new_value, detail);
   if (g_str_equal (e->field, "threat"))
-    return g_strdup_printf (_("threat %s gone: it was %s"), e->label, e->old_value);
+    return g_strdup_printf (_("threat %s gone: it was %s"), label, e->old_value);
   if (g_str_equal (e->field, "dismissal") && e->kind == MOAT_DIFF_ADDED)
-    return g_strdup_printf (_("suggestion dismissed: %s, because “%s”"), e->label, detail);
+    return g_strdup_printf (_("suggestion dismissed: %s, because “%s”"), label, reason);
   if (g_str_equal (e->field, "dismissal"))
-    return g_strdup_printf (_("suggestion no longer dismissed: %s"), e->label);
+    return g_strdup_printf (_("suggestion no longer dismissed: %s"), label);
   if (g_str_equal (e->field, "control"))
-    return g_strdup_printf (_("control %s: %s → %s (%s)"), e->label, e->old_value, e->new_value, detail);
-  return g_strdup_printf (_("assumption %s: %s → %s (%s)"), e->label, e->old_value, e->new_value, detail);
+    return g_strdup_printf (_("control %s: %s → %s (%s)"), label, e->old_value, e->new_value, detail);
+  return g_strdup_printf (_("assumption %s: %s → %s (%s)"), label, e->old_value, e->new_value, detail);
 }

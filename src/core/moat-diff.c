@@ -242,19 +242,26 @@ or_empty (const char *value)
 }
 
 /* Values go on one line: a description's line breaks would break the
- * layout of a terminal or a Markdown list. */
-static char *
-one_line (const char *value)
+ * layout of a terminal or a Markdown list. @max_chars 0 keeps it whole. */
+char *
+moat_diff_one_line (const char *value,
+                    guint       max_chars)
 {
   g_autofree char *copy = g_strdup (or_empty (value));
 
   g_strdelimit (copy, "\r\n", ' ');
-  if (g_utf8_strlen (copy, -1) > 120)
+  if (max_chars > 0 && (guint) g_utf8_strlen (copy, -1) > max_chars)
     {
-      g_autofree char *cut = g_utf8_substring (copy, 0, 117);
+      g_autofree char *cut = g_utf8_substring (copy, 0, max_chars - 3);
       return g_strconcat (cut, "…", NULL);
     }
   return g_steal_pointer (&copy);
+}
+
+static char *
+one_line (const char *value)
+{
+  return moat_diff_one_line (value, MOAT_DIFF_VALUE_MAX);
 }
 
 char *
@@ -282,7 +289,7 @@ moat_diff_format_text (GPtrArray *entries)
       if (g_str_equal (e->object_kind, "risk"))
         {
           g_autofree char *sentence = moat_diff_risk_sentence (e);
-          g_autofree char *line = one_line (sentence);
+          g_autofree char *line = moat_diff_one_line (sentence, 0);
 
           g_string_append_printf (out, "  %s %s\n", marks[e->kind], line);
           continue;
@@ -373,7 +380,7 @@ moat_diff_format_markdown (GPtrArray *entries)
       if (g_str_equal (e->object_kind, "risk"))
         {
           g_autofree char *sentence = moat_diff_risk_sentence (e);
-          g_autofree char *line = one_line (sentence);
+          g_autofree char *line = moat_diff_one_line (sentence, 0);
           g_autofree char *escaped = markdown_escape (line);
 
           g_string_append_printf (out, "- %s %s\n", marks[e->kind], escaped);
