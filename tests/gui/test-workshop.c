@@ -168,13 +168,70 @@ test_enter_and_leave (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (f)), ==, "document");
   g_assert_true (gtk_widget_get_visible (header));
 
-  /* Escape leaves too. */
-  toggle_workshop (f);
+  /* F5 starts it; Escape and F5, which a presenter's clicker sends on its
+   * own, do not end it; Ctrl+Escape does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-workshop", NULL));
+  moat_gui_test_spin ();
   g_assert_true (in_workshop (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.start-workshop", NULL));
+  moat_gui_test_spin ();
   g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_true (in_workshop (f));
+  g_assert_true (press_key (f, GDK_KEY_Escape, GDK_CONTROL_MASK));
   g_assert_false (in_workshop (f));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack (f)), ==, "document");
   g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_WORKSHOP_SESSION), ==, sessions + 2);
+}
+
+/* The focus of the window, if it is inside the workshop view. */
+static gboolean
+focus_in_view (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == GTK_WIDGET (f->view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (f->view)));
+}
+
+/* A presenter's clicker sends Page Down/Up, Right/Left or Space: they
+ * move between stages whatever has focus, even after the timer's − turned
+ * insensitive under the focus, and never shorten the timer or leave. */
+static void
+test_presenter_keys (Fixture       *f,
+                     gconstpointer  data)
+{
+  MoatWorkshopTimer *timer;
+  GtkWidget *less, *leave;
+
+  toggle_workshop (f);
+  timer = MOAT_WORKSHOP_TIMER (moat_workshop_view_get_timer (f->view));
+  less = moat_gui_test_find_button (GTK_WIDGET (timer), "Five Minutes Less");
+  g_assert_true (gtk_widget_grab_focus (less));
+  while (gtk_widget_is_sensitive (less))
+    moat_gui_test_click (less);
+  moat_gui_test_spin ();
+  g_assert_true (focus_in_view (f));
+
+  g_assert_true (press_key (f, GDK_KEY_Page_Down, 0));
+  g_assert_cmpint (moat_workshop_view_get_stage (f->view), ==, MOAT_WORKSHOP_STAGE_ARCHITECTURE);
+  g_assert_true (press_key (f, GDK_KEY_Right, 0));
+  g_assert_true (press_key (f, GDK_KEY_space, 0));
+  g_assert_cmpint (moat_workshop_view_get_stage (f->view), ==, MOAT_WORKSHOP_STAGE_CONTROLS);
+  g_assert_true (press_key (f, GDK_KEY_Left, 0));
+  g_assert_cmpint (moat_workshop_view_get_stage (f->view), ==, MOAT_WORKSHOP_STAGE_THREATS);
+
+  /* On the Leave button, Right and Space still move on; nothing leaves. */
+  leave = moat_gui_test_find_button (GTK_WIDGET (f->view), "Leave the Workshop (Ctrl+Escape)");
+  g_assert_nonnull (leave);
+  g_assert_true (gtk_widget_grab_focus (leave));
+  g_assert_true (press_key (f, GDK_KEY_space, 0));
+  g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_true (press_key (f, GDK_KEY_Page_Up, 0));
+  g_assert_cmpint (moat_workshop_view_get_stage (f->view), ==, MOAT_WORKSHOP_STAGE_THREATS);
+  g_assert_true (in_workshop (f));
+  g_assert_true (press_key (f, GDK_KEY_t, 0));
+  g_assert_true (moat_workshop_view_get_capturing (f->view));
+  press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
+  toggle_workshop (f);
 }
 
 static void
@@ -400,10 +457,12 @@ test_keys_do_not_fire_while_typing (Fixture       *f,
   g_assert_false (moat_workshop_view_get_capturing (f->view));
   g_assert_cmpint (moat_workshop_view_get_stage (f->view), ==, MOAT_WORKSHOP_STAGE_REFLECTION);
 
-  /* Escape leaves the text first, the workshop only the second time. */
+  /* Escape leaves the text, not the workshop. */
   g_assert_true (press_key (f, GDK_KEY_Escape, 0));
   g_assert_true (in_workshop (f));
   g_assert_false (gtk_widget_has_focus (text));
+  g_assert_true (press_key (f, GDK_KEY_Escape, 0));
+  g_assert_true (in_workshop (f));
   g_assert_true (press_key (f, GDK_KEY_t, 0));
   g_assert_true (moat_workshop_view_get_capturing (f->view));
   press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
@@ -866,6 +925,7 @@ main (int   argc,
 
   ADD ("enter-and-leave", test_enter_and_leave);
   ADD ("stages", test_step_through_stages);
+  ADD ("presenter-keys", test_presenter_keys);
   ADD ("walk-elements", test_walk_elements);
   ADD ("capture-by-keyboard", test_capture_by_keyboard);
   ADD ("draw", test_draw_during_workshop);

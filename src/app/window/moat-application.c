@@ -37,7 +37,7 @@ static const struct {
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.close", { "<Control>w", NULL } },
-  { "win.workshop", { "F5", NULL } },
+  { "win.start-workshop", { "F5", "<Shift>F5", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 

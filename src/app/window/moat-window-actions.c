@@ -286,6 +286,18 @@ change_workshop_state (GSimpleAction *action,
     leave_workshop (self);
 }
 
+/* F5 starts the workshop and never ends it: presenters' clickers send F5
+ * (and Shift+F5) to start a slide show, and one pressed mid-session must
+ * not throw the room out of the workshop. */
+static void
+start_workshop_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  g_action_group_change_action_state (G_ACTION_GROUP (user_data), "workshop",
+                                      g_variant_new_boolean (TRUE));
+}
+
 static void
 workshop_history_action (GSimpleAction *action,
                          GVariant      *parameter,
@@ -317,6 +329,7 @@ _moat_window_actions_update (MoatWindow *self)
   set_enabled (self, "export-pdf", has_document);
   set_enabled (self, "print", has_document);
   set_enabled (self, "workshop", has_document);
+  set_enabled (self, "start-workshop", has_document);
   set_enabled (self, "workshop-history", has_document);
   set_enabled (self, "undo", history && moat_history_get_can_undo (history));
   set_enabled (self, "redo", history && moat_history_get_can_redo (history));
@@ -332,6 +345,7 @@ static const GActionEntry win_actions[] = {
   { "redo", redo_action },
   { "close", close_action },
   { "workshop", NULL, NULL, "false", change_workshop_state },
+  { "start-workshop", start_workshop_action },
   { "workshop-history", workshop_history_action },
 };
 

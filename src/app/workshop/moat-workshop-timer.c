@@ -105,6 +105,7 @@ update (MoatWorkshopTimer *self)
   gint64 remaining = moat_workshop_timer_get_remaining (self);
   g_autofree char *text = format_time (remaining);
   g_autofree char *description = NULL;
+  gboolean can_shorten;
 
   gtk_label_set_text (GTK_LABEL (self->label), text);
   if (remaining < 0)
@@ -119,8 +120,11 @@ update (MoatWorkshopTimer *self)
     }
   gtk_widget_set_tooltip_text (self->label, description);
   set_warning (self, self->started != 0 && remaining <= MOAT_WORKSHOP_TIMER_WARNING_SECONDS);
-  gtk_widget_set_sensitive (self->less_button,
-                            self->planned_minutes > MOAT_WORKSHOP_TIMER_STEP_MINUTES);
+  can_shorten = self->planned_minutes > MOAT_WORKSHOP_TIMER_STEP_MINUTES;
+  /* Focus moves on before − turns insensitive, so it is not lost. */
+  if (!can_shorten && gtk_widget_is_focus (self->less_button))
+    gtk_widget_grab_focus (self->more_button);
+  gtk_widget_set_sensitive (self->less_button, can_shorten);
 }
 
 static gboolean

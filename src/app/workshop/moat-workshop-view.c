@@ -611,6 +611,44 @@ capture_key (MoatWorkshopView *self,
     }
 }
 
+/* The keys a presenter's clicker sends to move on or back: the view sees
+ * them first, so a focused timer button or list never takes them. */
+static int
+stage_step_for_key (guint           keyval,
+                    GdkModifierType modifiers)
+{
+  gboolean plain = modifiers == 0;
+
+  if ((keyval == GDK_KEY_Page_Down || keyval == GDK_KEY_space) && plain)
+    return +1;
+  if (keyval == GDK_KEY_Page_Up && plain)
+    return -1;
+  if (keyval == GDK_KEY_Right && (plain || modifiers == GDK_CONTROL_MASK))
+    return +1;
+  if (keyval == GDK_KEY_Left && (plain || modifiers == GDK_CONTROL_MASK))
+    return -1;
+  return 0;
+}
+
+/* Escape leaves a text field or a canvas gesture, never the workshop:
+ * clickers send it (and F5) on their own. Ctrl+Escape or the Leave
+ * button end the session. */
+static gboolean
+handle_escape (MoatWorkshopView *self,
+               GdkModifierType   modifiers)
+{
+  if (modifiers == GDK_CONTROL_MASK)
+    {
+      g_signal_emit (self, signals[SIGNAL_LEAVE], 0);
+      return TRUE;
+    }
+  if (modifiers != 0 || canvas_wants_escape (self))
+    return FALSE;
+  if (is_typing (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  return TRUE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -619,34 +657,20 @@ on_key_pressed (GtkEventControllerKey *controller,
                 MoatWorkshopView      *self)
 {
   GdkModifierType modifiers = state & gtk_accelerator_get_default_mod_mask ();
-  gboolean control = modifiers == GDK_CONTROL_MASK;
+  int step;
 
   if (self->model == NULL || moat_workshop_view_get_capturing (self))
     return FALSE;
-
-  if (keyval == GDK_KEY_Escape && modifiers == 0)
-    {
-      if (canvas_wants_escape (self))
-        return FALSE;
-      /* The first Escape leaves the text field, the next the workshop. */
-      if (is_typing (self))
-        gtk_widget_grab_focus (GTK_WIDGET (self));
-      else
-        g_signal_emit (self, signals[SIGNAL_LEAVE], 0);
-      return TRUE;
-    }
+  if (keyval == GDK_KEY_Escape)
+    return handle_escape (self, modifiers);
   if (is_typing (self))
     return FALSE;
 
   /* At the first or last stage the key still belongs to the stepper. */
-  if ((keyval == GDK_KEY_Page_Down && modifiers == 0) || (keyval == GDK_KEY_Right && control))
+  step = stage_step_for_key (keyval, modifiers);
+  if (step != 0)
     {
-      moat_workshop_view_step (self, +1);
-      return TRUE;
-    }
-  if ((keyval == GDK_KEY_Page_Up && modifiers == 0) || (keyval == GDK_KEY_Left && control))
-    {
-      moat_workshop_view_step (self, -1);
+      moat_workshop_view_step (self, step);
       return TRUE;
     }
   if ((modifiers & ~GDK_SHIFT_MASK) == 0)
@@ -656,6 +680,35 @@ on_key_pressed (GtkEventControllerKey *controller,
 
 /* ------------------------------------------------------------------ */
 /* Starting and ending                                                 */
+
+/* When the focused widget goes away or turns insensitive (the timer's −
+ * at its minimum, a button on a stage left behind), GTK leaves the window
+ * without focus and key presses no longer pass through the view: the
+ * presenter's keys would go dead until someone clicks. */
+static void
+on_window_focus_changed (MoatWorkshopView *self,
+                         GParamSpec       *pspec,
+                         GtkWindow        *window)
+{
+  if (self->model != NULL && gtk_window_get_focus (window) == NULL
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+watch_window_focus (MoatWorkshopView *self,
+                    gboolean          watch)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (!GTK_IS_WINDOW (root))
+    return;
+  if (watch)
+    g_signal_connect_object (root, "notify::focus-widget",
+                             G_CALLBACK (on_window_focus_changed), self, G_CONNECT_SWAPPED);
+  else
+    g_signal_handlers_disconnect_by_func (root, on_window_focus_changed, self);
+}
 
 static void
 on_timer_warn (MoatWorkshopView *self)
@@ -752,6 +805,7 @@ moat_workshop_view_start (MoatWorkshopView *self,
   moat_workshop_timer_start (self->timer);
   moat_workshop_view_set_stage (self, MOAT_WORKSHOP_STAGE_CONTEXT);
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  watch_window_focus (self, TRUE);
 }
 
 /**
@@ -767,6 +821,7 @@ moat_workshop_view_stop (MoatWorkshopView *self)
 
   if (self->model == NULL)
     return;
+  watch_window_focus (self, FALSE);
   if (moat_workshop_view_get_capturing (self))
     on_capture_activate (self);
   moat_workshop_reflection_commit (self->reflection_stage);
