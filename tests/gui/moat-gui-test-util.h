@@ -50,5 +50,7 @@ void         moat_gui_test_wait_for        (gboolean       (*done) (gpointer),
 void         moat_gui_test_wait_frames     (GtkWidget       *widget,
                                             guint            n);
 void         moat_gui_test_wait_for_still_view (MoatCanvas  *canvas);
+void         moat_gui_test_save_screenshot (GtkWidget   *window,
+                                           const char  *path);
 
 G_END_DECLS

@@ -665,6 +665,66 @@ test_accept_suggestion (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_suggested);
 }
 
+/* The first element, in model order, the rules suggest at least
+ * @min_suggested threats for and that has (or has no) threats yet. */
+static MoatElement *
+element_with_suggestions (Fixture  *f,
+                          guint     min_suggested,
+                          gboolean  with_threats)
+{
+  GListModel *elements = moat_model_get_list (f->model, MOAT_TYPE_ELEMENT);
+  GListModel *suggested = moat_suggestion_list_get_items (moat_threats_panel_get_suggestions (f->threats));
+  GListModel *listed = moat_items_panel_get_items (MOAT_ITEMS_PANEL (f->threats));
+
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
+
+      moat_gui_test_select_element (f->page, element);
+      if (g_list_model_get_n_items (suggested) >= min_suggested
+          && (g_list_model_get_n_items (listed) > 0) == with_threats)
+        return element;
+    }
+  g_assert_not_reached ();
+}
+
+/* With no threats yet on the selection, the suggestions take the panel's
+ * room and the empty state stays small; once there are threats, their
+ * list has the room again. */
+static void
+test_suggestions_get_the_room (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *suggestions = GTK_WIDGET (moat_threats_panel_get_suggestions (f->threats));
+  GtkWidget *empty;
+  const char *dir = g_getenv ("MOAT_TEST_SCREENSHOTS");
+
+  show_side_page (GTK_WIDGET (f->threats));
+  element_with_suggestions (f, 5, FALSE);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "threats-panel-suggestions.png", NULL);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    }
+
+  /* The big status page gives way to a one-line note. */
+  empty = moat_gui_test_find_type (GTK_WIDGET (f->threats), ADW_TYPE_STATUS_PAGE);
+  g_assert_false (gtk_widget_get_mapped (empty));
+  g_assert_cmpint (gtk_widget_get_height (suggestions), >, gtk_widget_get_height (GTK_WIDGET (f->threats)) * 2 / 3);
+
+  /* Collapsed, the suggestions give the room back to the empty state. */
+  moat_gui_test_click (moat_gui_test_find_button (suggestions, "Hide Suggestions"));
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_true (gtk_widget_get_mapped (empty));
+  moat_gui_test_click (moat_gui_test_find_button (suggestions, "Show Suggestions"));
+
+  element_with_suggestions (f, 1, TRUE);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  g_assert_false (gtk_widget_get_mapped (empty));
+  g_assert_cmpint (gtk_widget_get_height (suggestions), <, gtk_widget_get_height (GTK_WIDGET (f->threats)) / 2);
+}
+
 static void
 test_dismiss_suggestion (Fixture       *f,
                          gconstpointer  data)
@@ -913,6 +973,7 @@ main (int   argc,
   ADD ("add-and-edit-assumption", test_add_and_edit_assumption);
   ADD ("accept-suggestion", test_accept_suggestion);
   ADD ("dismiss-suggestion", test_dismiss_suggestion);
+  ADD ("suggestions-get-the-room", test_suggestions_get_the_room);
   ADD ("review-flag", test_review_flag);
   ADD ("risk-page-counts", test_risk_page_counts);
   ADD ("assets-page", test_assets_page);

@@ -746,25 +746,6 @@ wait_for_size (GtkWidget *window,
   moat_gui_test_wait_frames (window, 2);
 }
 
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *path)
-{
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static GtkWidget *
 find_history_window (MoatWindow *parent)
 {
@@ -854,7 +835,7 @@ test_screenshots (Fixture       *f,
 
       moat_workshop_view_set_stage (f->view, i);
       wait_for_transition (GTK_STACK (gtk_widget_get_parent (moat_workshop_view_get_stage_widget (f->view, i))));
-      save_screenshot (GTK_WIDGET (f->window), path);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
       g_test_message ("wrote %s", path);
       g_assert_false (any_label_ellipsized (GTK_WIDGET (f->view)));
       /* No stage needs more room than the projector has. */
@@ -873,7 +854,7 @@ test_screenshots (Fixture       *f,
   while (!gtk_revealer_get_child_revealed (revealer))
     moat_gui_test_wait_frames (GTK_WIDGET (f->view), 1);
   moat_gui_test_wait_frames (GTK_WIDGET (f->view), 2);
-  save_screenshot (GTK_WIDGET (f->window), capture_path);
+  moat_gui_test_save_screenshot (GTK_WIDGET (f->window), capture_path);
   press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
 
   /* At the largest text scale every stage still fits: text wraps and
@@ -886,7 +867,7 @@ test_screenshots (Fixture       *f,
 
       moat_workshop_view_set_stage (f->view, i);
       wait_for_transition (GTK_STACK (gtk_widget_get_parent (moat_workshop_view_get_stage_widget (f->view, i))));
-      save_screenshot (GTK_WIDGET (f->window), path);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, size->width);
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, size->height);
     }
@@ -906,7 +887,7 @@ test_screenshots (Fixture       *f,
     row = moat_gui_test_find_type (list, ADW_TYPE_EXPANDER_ROW);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     moat_gui_test_wait_frames (history, 10);
-    save_screenshot (history, path);
+    moat_gui_test_save_screenshot (history, path);
     gtk_window_destroy (GTK_WINDOW (history));
   }
 }

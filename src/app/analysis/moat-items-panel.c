@@ -55,6 +55,7 @@ typedef struct
   GtkStack                  *content;
   GtkListView               *list_view;
   AdwStatusPage             *empty_page;
+  GtkLabel                  *empty_note;
   AdwStatusPage             *no_selection_page;
   GtkLabel                  *editor_title;
   GtkWidget                 *delete_button;
@@ -352,6 +353,33 @@ teardown_row (GtkListItemFactory *factory,
 
 /* What the panel shows */
 
+/* What the subclass shows above the list (the threats panel's
+ * suggestions) asks for the room while it is open. */
+static gboolean
+extra_wants_room (MoatItemsPanel *self)
+{
+  GtkWidget *extra = adw_bin_get_child (PRIV (self)->extra_bin);
+
+  return extra != NULL && gtk_widget_get_visible (extra) && gtk_widget_get_vexpand (extra);
+}
+
+/* An empty list is a status page, or a one-line note under suggestions
+ * that need the room more. */
+static void
+show_empty (MoatItemsPanel *self,
+            const char     *icon_name,
+            const char     *title,
+            const char     *description)
+{
+  MoatItemsPanelPrivate *priv = PRIV (self);
+
+  adw_status_page_set_icon_name (priv->empty_page, icon_name);
+  adw_status_page_set_title (priv->empty_page, title);
+  adw_status_page_set_description (priv->empty_page, description);
+  gtk_label_set_label (priv->empty_note, description);
+  gtk_stack_set_visible_child_name (priv->content, extra_wants_room (self) ? "note" : "empty");
+}
+
 static void
 update_content (MoatItemsPanel *self)
 {
@@ -377,19 +405,10 @@ update_content (MoatItemsPanel *self)
     }
 
   if (filtering (self))
-    {
-      adw_status_page_set_icon_name (priv->empty_page, "system-search-symbolic");
-      adw_status_page_set_title (priv->empty_page, _("No Matches"));
-      adw_status_page_set_description (priv->empty_page, _("Try another search or clear the filters."));
-    }
+    show_empty (self, "system-search-symbolic", _("No Matches"), _("Try another search or clear the filters."));
   else if (texts != NULL)
-    {
-      adw_status_page_set_icon_name (priv->empty_page, texts->empty_icon);
-      adw_status_page_set_title (priv->empty_page, _(texts->empty_title));
-      adw_status_page_set_description (priv->empty_page, showing_selection (self)
-                                       ? _(texts->empty_selection) : _(texts->empty_all));
-    }
-  gtk_stack_set_visible_child_name (priv->content, "empty");
+    show_empty (self, texts->empty_icon, _(texts->empty_title),
+                showing_selection (self) ? _(texts->empty_selection) : _(texts->empty_all));
 }
 
 static void
@@ -948,6 +967,22 @@ moat_items_panel_set_editor (MoatItemsPanel *self,
   adw_bin_set_child (PRIV (self)->editor_bin, editor);
 }
 
+/* While the list is empty, the suggestions take the room and the empty
+ * state shrinks to a note; once there is a list, it has the room. */
+static void
+update_room (MoatItemsPanel *self)
+{
+  MoatItemsPanelPrivate *priv = PRIV (self);
+  const char *page = gtk_stack_get_visible_child_name (priv->content);
+  gboolean listing = g_strcmp0 (page, "list") == 0;
+  gboolean grows = extra_wants_room (self);
+
+  if (g_strcmp0 (page, grows ? "empty" : "note") == 0)
+    gtk_stack_set_visible_child_name (priv->content, grows ? "note" : "empty");
+  gtk_widget_set_vexpand (GTK_WIDGET (priv->content), listing || !grows);
+  gtk_widget_set_vexpand (GTK_WIDGET (priv->extra_bin), !listing && grows);
+}
+
 /**
  * moat_items_panel_set_extra:
  * @extra: a widget shown above the list
@@ -959,6 +994,12 @@ moat_items_panel_set_extra (MoatItemsPanel *self,
   g_return_if_fail (MOAT_IS_ITEMS_PANEL (self));
 
   adw_bin_set_child (PRIV (self)->extra_bin, extra);
+  if (extra != NULL)
+    {
+      g_signal_connect_object (extra, "notify::visible", G_CALLBACK (update_room), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (extra, "notify::vexpand", G_CALLBACK (update_room), self, G_CONNECT_SWAPPED);
+    }
+  update_room (self);
 }
 
 /* GObject */
@@ -1144,6 +1185,7 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
   BIND (content);
   BIND (list_view);
   BIND (empty_page);
+  BIND (empty_note);
   BIND (no_selection_page);
   BIND (editor_title);
   BIND (delete_button);
@@ -1192,4 +1234,5 @@ moat_items_panel_init (MoatItemsPanel *self)
   g_signal_connect (priv->list_view, "activate", G_CALLBACK (on_activate), self);
   g_signal_connect_swapped (priv->search_entry, "search-changed", G_CALLBACK (refilter), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (on_map), self);
+  g_signal_connect_swapped (priv->content, "notify::visible-child", G_CALLBACK (update_room), self);
 }
