@@ -286,6 +286,78 @@ list_contains (GListModel *list,
   return FALSE;
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The level the chip called @key shows in the row of the threat titled
+ * @title, or -1 when it shows none. */
+static int
+row_level (Fixture    *f,
+           const char *title,
+           const char *key)
+{
+  GtkWidget *label = find_label (GTK_WIDGET (f->threats), title);
+  GtkWidget *row = label;
+  MoatRiskChip *chip;
+
+  g_assert_nonnull (label);
+  while (row != NULL && !gtk_widget_has_css_class (row, "item-row"))
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  chip = g_object_get_data (G_OBJECT (row), key);
+  return gtk_widget_get_visible (GTK_WIDGET (chip)) ? moat_risk_chip_get_level (chip) : -1;
+}
+
+/* A threat's row shows its inherent level, and its residual level beside
+ * it where the controls in place lower it: the same levels as the core
+ * gives every other output. */
+static void
+test_rows_show_both_levels (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *all = moat_model_get_list (f->model, MOAT_TYPE_THREAT);
+  guint lowered = 0;
+  const char *dir = g_getenv ("MOAT_TEST_SCREENSHOTS");
+
+  show_side_page (GTK_WIDGET (f->threats));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->threats), "panel.scope", "s", "all"));
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "threats-panel-levels.png", NULL);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (all, i);
+      const char *title = moat_threat_get_title (threat);
+      MoatRiskAssessment risk;
+
+      /* Only the rows on screen exist. */
+      if (find_label (GTK_WIDGET (f->threats), title) == NULL)
+        continue;
+      moat_risk_assess (f->model, threat, &risk);
+      g_assert_cmpint (row_level (f, title, "chip"), ==, risk.level);
+      g_assert_cmpint (row_level (f, title, "residual-chip"), ==,
+                       risk.residual_level != risk.level ? (int) risk.residual_level : -1);
+      lowered += risk.residual_level != risk.level;
+    }
+  g_assert_cmpuint (lowered, >, 0);
+}
+
 static void
 test_list_follows_selection_and_filters (Fixture       *f,
                                          gconstpointer  data)
@@ -974,6 +1046,7 @@ main (int   argc,
   ADD ("accept-suggestion", test_accept_suggestion);
   ADD ("dismiss-suggestion", test_dismiss_suggestion);
   ADD ("suggestions-get-the-room", test_suggestions_get_the_room);
+  ADD ("rows-show-both-levels", test_rows_show_both_levels);
   ADD ("review-flag", test_review_flag);
   ADD ("risk-page-counts", test_risk_page_counts);
   ADD ("assets-page", test_assets_page);

@@ -33,6 +33,7 @@ typedef struct
   int       level;        /* a MoatRiskLevel, or -1 for no chip */
   gboolean  closed;       /* shown faded: decided, done or dismissed */
   char     *flag;         /* why the item needs attention, or NULL */
+  int       residual_level; /* after the controls in place; -1 when @level says it all */
 } MoatItemInfo;
 
 /* Texts in English, marked with N_(): the panel translates them. */

@@ -327,6 +327,7 @@ moat_threats_panel_describe (MoatItemsPanel *panel,
   info->title = moat_label_object_title (item);
   info->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
   info->level = risk.level;
+  info->residual_level = risk.residual_level != risk.level ? (int) risk.residual_level : -1;
   info->closed = !risk.open;
   if (needs_review (self, threat))
     {
