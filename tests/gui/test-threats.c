@@ -226,7 +226,7 @@ test_add_and_edit_threat (Fixture       *f,
 
   /* The impact starts at the assets' and follows them. */
   g_assert_cmpint (moat_risk_effective_impact (f->model, threat), ==, from_assets);
-  editor = moat_threats_panel_get_editor (f->threats);
+  editor = moat_items_panel_get_editor (MOAT_ITEMS_PANEL (f->threats));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (row_widget (editor, "Impact"))), ==,
                    from_assets);
 
@@ -496,7 +496,7 @@ test_link_and_edit_control (Fixture       *f,
   show_side_page (GTK_WIDGET (f->threats));
   activate (f->threats, "panel.add");
   threat = MOAT_THREAT (moat_items_panel_get_editing (MOAT_ITEMS_PANEL (f->threats)));
-  threat_editor = moat_threats_panel_get_editor (f->threats);
+  threat_editor = moat_items_panel_get_editor (MOAT_ITEMS_PANEL (f->threats));
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (row_widget (threat_editor, "Likelihood")), 4);
   moat_gui_test_spin ();
 
@@ -510,7 +510,7 @@ test_link_and_edit_control (Fixture       *f,
   g_assert_nonnull (controls_list);
   g_assert_true (list_contains (moat_link_list_get_linked (controls_list), control));
 
-  control_editor = moat_controls_panel_get_editor (f->controls);
+  control_editor = moat_items_panel_get_editor (MOAT_ITEMS_PANEL (f->controls));
   type_into (row_widget (control_editor, "Title"), "Verify provider signatures");
   type_into (row_widget (control_editor, "Tracker Key"), "PAY-7");
   g_assert_cmpstr (moat_control_get_title (control), ==, "Verify provider signatures");
@@ -629,7 +629,7 @@ test_add_and_edit_assumption (Fixture       *f,
   g_assert_true (list_contains (moat_items_panel_get_items (panel), assumption));
 
   /* Typed text is written when the user leaves it, as one step. */
-  editor = moat_assumptions_panel_get_editor (MOAT_ASSUMPTIONS_PANEL (panel));
+  editor = moat_items_panel_get_editor (panel);
   statement = GTK_TEXT_VIEW (moat_gui_test_find_type (editor, GTK_TYPE_TEXT_VIEW));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (statement), "Nightly jobs only read the replica", -1);
   moat_assumption_editor_commit (MOAT_ASSUMPTION_EDITOR (editor));
@@ -850,7 +850,7 @@ test_review_flag (Fixture       *f,
   MoatElement *api = moat_gui_test_element_named (f->model, "Payment API");
   MoatRuleEngine *engine = moat_threats_panel_get_engine (f->threats);
   g_autoptr(MoatSuggestion) suggestion = NULL;
-  GtkWidget *editor = moat_threats_panel_get_editor (f->threats);
+  GtkWidget *editor = moat_items_panel_get_editor (MOAT_ITEMS_PANEL (f->threats));
   GtkWidget *keep;
   MoatThreat *threat;
 

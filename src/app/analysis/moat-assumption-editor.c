@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-item-editor.h"
 #include "moat-assumption-editor.h"
 #include "moat-editor-util.h"
 #include "moat-field-binder.h"
@@ -30,20 +31,18 @@ struct _MoatAssumptionEditor
   MoatLinkList       *threats_list;
 };
 
-G_DEFINE_FINAL_TYPE (MoatAssumptionEditor, moat_assumption_editor, GTK_TYPE_WIDGET)
+static void moat_assumption_editor_item_editor_init (MoatItemEditorInterface *iface);
 
-enum {
-  OPEN,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE_WITH_CODE (MoatAssumptionEditor, moat_assumption_editor, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MOAT_TYPE_ITEM_EDITOR,
+                                                      moat_assumption_editor_item_editor_init))
 
-static guint signals[N_SIGNALS];
 
 static void
 on_link_activated (MoatAssumptionEditor *self,
                    MoatObject           *object)
 {
-  g_signal_emit (self, signals[OPEN], 0, object);
+  moat_item_editor_emit_open (MOAT_ITEM_EDITOR (self), MOAT_OBJECT (object));
 }
 
 void
@@ -115,13 +114,6 @@ moat_assumption_editor_class_init (MoatAssumptionEditorClass *klass)
 
   object_class->dispose = moat_assumption_editor_dispose;
 
-  /**
-   * MoatAssumptionEditor::open:
-   * @object: a linked element or threat to show
-   */
-  signals[OPEN] =
-    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
 
   g_type_ensure (MOAT_TYPE_LINK_LIST);
   g_type_ensure (MOAT_TYPE_ELEMENT);
@@ -151,4 +143,25 @@ moat_assumption_editor_init (MoatAssumptionEditor *self)
 
   g_signal_connect_swapped (self->elements_list, "activated", G_CALLBACK (on_link_activated), self);
   g_signal_connect_swapped (self->threats_list, "activated", G_CALLBACK (on_link_activated), self);
+}
+
+static void
+item_editor_commit (MoatItemEditor *editor)
+{
+  moat_assumption_editor_commit (MOAT_ASSUMPTION_EDITOR (editor));
+}
+
+static void
+item_editor_set_item (MoatItemEditor *editor,
+                      MoatModel      *model,
+                      MoatObject     *item)
+{
+  moat_assumption_editor_set_assumption (MOAT_ASSUMPTION_EDITOR (editor), model, MOAT_ASSUMPTION (item));
+}
+
+static void
+moat_assumption_editor_item_editor_init (MoatItemEditorInterface *iface)
+{
+  iface->commit = item_editor_commit;
+  iface->set_item = item_editor_set_item;
 }

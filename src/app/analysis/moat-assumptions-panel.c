@@ -15,19 +15,11 @@
 
 struct _MoatAssumptionsPanel
 {
-  MoatItemsPanel        parent_instance;
-
-  MoatAssumptionEditor *editor;
+  MoatItemsPanel parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (MoatAssumptionsPanel, moat_assumptions_panel, MOAT_TYPE_ITEMS_PANEL)
 
-enum {
-  OPEN,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const MoatItemsPanelTexts texts = {
   .list_label = N_("Assumptions"),
@@ -181,37 +173,6 @@ moat_assumptions_panel_create_item (MoatItemsPanel *panel)
   return MOAT_OBJECT (assumption);
 }
 
-static void
-moat_assumptions_panel_edit (MoatItemsPanel *panel,
-                             MoatObject     *item)
-{
-  MoatAssumptionsPanel *self = MOAT_ASSUMPTIONS_PANEL (panel);
-
-  moat_assumption_editor_commit (self->editor);
-  moat_assumption_editor_set_assumption (self->editor, moat_items_panel_get_model (panel),
-                                         MOAT_ASSUMPTION (item));
-}
-
-static void
-on_editor_open (MoatAssumptionsPanel *self,
-                MoatObject           *object)
-{
-  g_signal_emit (self, signals[OPEN], 0, object);
-}
-
-/**
- * moat_assumptions_panel_get_editor:
- *
- * Returns: (transfer none): the assumption editor
- */
-GtkWidget *
-moat_assumptions_panel_get_editor (MoatAssumptionsPanel *self)
-{
-  g_return_val_if_fail (MOAT_IS_ASSUMPTIONS_PANEL (self), NULL);
-
-  return GTK_WIDGET (self->editor);
-}
-
 GtkWidget *
 moat_assumptions_panel_new (void)
 {
@@ -233,22 +194,11 @@ moat_assumptions_panel_class_init (MoatAssumptionsPanelClass *klass)
   panel_class->get_score = moat_assumptions_panel_get_score;
   panel_class->describe = moat_assumptions_panel_describe;
   panel_class->create_item = moat_assumptions_panel_create_item;
-  panel_class->edit = moat_assumptions_panel_edit;
-
-  /**
-   * MoatAssumptionsPanel::open:
-   * @object: an element or threat to show where it is edited
-   */
-  signals[OPEN] =
-    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
 }
 
 static void
 moat_assumptions_panel_init (MoatAssumptionsPanel *self)
 {
-  self->editor = MOAT_ASSUMPTION_EDITOR (moat_assumption_editor_new ());
-  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), GTK_WIDGET (self->editor));
+  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), moat_assumption_editor_new ());
   moat_items_panel_set_texts (MOAT_ITEMS_PANEL (self), &texts);
-  g_signal_connect_swapped (self->editor, "open", G_CALLBACK (on_editor_open), self);
 }

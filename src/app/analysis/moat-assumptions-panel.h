@@ -19,6 +19,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MoatAssumptionsPanel, moat_assumptions_panel, MOAT, ASSUMPTIONS_PANEL, MoatItemsPanel)
 
 GtkWidget *moat_assumptions_panel_new        (void);
-GtkWidget *moat_assumptions_panel_get_editor (MoatAssumptionsPanel *self);
 
 G_END_DECLS

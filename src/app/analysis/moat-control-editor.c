@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-item-editor.h"
 #include "moat-control-editor.h"
 #include "moat-editor-util.h"
 #include "moat-field-binder.h"
@@ -37,14 +38,12 @@ struct _MoatControlEditor
   MoatLinkList       *threats_list;
 };
 
-G_DEFINE_FINAL_TYPE (MoatControlEditor, moat_control_editor, GTK_TYPE_WIDGET)
+static void moat_control_editor_item_editor_init (MoatItemEditorInterface *iface);
 
-enum {
-  OPEN,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE_WITH_CODE (MoatControlEditor, moat_control_editor, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MOAT_TYPE_ITEM_EDITOR,
+                                                      moat_control_editor_item_editor_init))
 
-static guint signals[N_SIGNALS];
 
 /* Only web addresses open from here: a tracker link is never a file or a
  * program. A bare "tracker.example.com/ABC-1" is taken as https. */
@@ -149,7 +148,7 @@ static void
 on_link_activated (MoatControlEditor *self,
                    MoatObject        *object)
 {
-  g_signal_emit (self, signals[OPEN], 0, object);
+  moat_item_editor_emit_open (MOAT_ITEM_EDITOR (self), MOAT_OBJECT (object));
 }
 
 void
@@ -234,13 +233,6 @@ moat_control_editor_class_init (MoatControlEditorClass *klass)
 
   object_class->dispose = moat_control_editor_dispose;
 
-  /**
-   * MoatControlEditor::open:
-   * @object: a linked threat to show
-   */
-  signals[OPEN] =
-    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
 
   g_type_ensure (MOAT_TYPE_LINK_LIST);
   g_type_ensure (MOAT_TYPE_THREAT);
@@ -281,4 +273,25 @@ moat_control_editor_init (MoatControlEditor *self)
   g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (on_open_clicked), self);
   g_signal_connect_swapped (self->threats_list, "activated", G_CALLBACK (on_link_activated), self);
   update_open_button (self);
+}
+
+static void
+item_editor_commit (MoatItemEditor *editor)
+{
+  moat_control_editor_commit (MOAT_CONTROL_EDITOR (editor));
+}
+
+static void
+item_editor_set_item (MoatItemEditor *editor,
+                      MoatModel      *model,
+                      MoatObject     *item)
+{
+  moat_control_editor_set_control (MOAT_CONTROL_EDITOR (editor), model, MOAT_CONTROL (item));
+}
+
+static void
+moat_control_editor_item_editor_init (MoatItemEditorInterface *iface)
+{
+  iface->commit = item_editor_commit;
+  iface->set_item = item_editor_set_item;
 }

@@ -15,19 +15,11 @@
 
 struct _MoatControlsPanel
 {
-  MoatItemsPanel     parent_instance;
-
-  MoatControlEditor *editor;
+  MoatItemsPanel parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (MoatControlsPanel, moat_controls_panel, MOAT_TYPE_ITEMS_PANEL)
 
-enum {
-  OPEN,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const MoatItemsPanelTexts texts = {
   .list_label = N_("Controls"),
@@ -191,36 +183,6 @@ moat_controls_panel_create_item (MoatItemsPanel *panel)
   return MOAT_OBJECT (control);
 }
 
-static void
-moat_controls_panel_edit (MoatItemsPanel *panel,
-                          MoatObject     *item)
-{
-  MoatControlsPanel *self = MOAT_CONTROLS_PANEL (panel);
-
-  moat_control_editor_commit (self->editor);
-  moat_control_editor_set_control (self->editor, moat_items_panel_get_model (panel), MOAT_CONTROL (item));
-}
-
-static void
-on_editor_open (MoatControlsPanel *self,
-                MoatObject        *object)
-{
-  g_signal_emit (self, signals[OPEN], 0, object);
-}
-
-/**
- * moat_controls_panel_get_editor:
- *
- * Returns: (transfer none): the control editor
- */
-GtkWidget *
-moat_controls_panel_get_editor (MoatControlsPanel *self)
-{
-  g_return_val_if_fail (MOAT_IS_CONTROLS_PANEL (self), NULL);
-
-  return GTK_WIDGET (self->editor);
-}
-
 GtkWidget *
 moat_controls_panel_new (void)
 {
@@ -241,22 +203,11 @@ moat_controls_panel_class_init (MoatControlsPanelClass *klass)
   panel_class->get_score = moat_controls_panel_get_score;
   panel_class->describe = moat_controls_panel_describe;
   panel_class->create_item = moat_controls_panel_create_item;
-  panel_class->edit = moat_controls_panel_edit;
-
-  /**
-   * MoatControlsPanel::open:
-   * @object: a threat to show where it is edited
-   */
-  signals[OPEN] =
-    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
 }
 
 static void
 moat_controls_panel_init (MoatControlsPanel *self)
 {
-  self->editor = MOAT_CONTROL_EDITOR (moat_control_editor_new ());
-  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), GTK_WIDGET (self->editor));
+  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), moat_control_editor_new ());
   moat_items_panel_set_texts (MOAT_ITEMS_PANEL (self), &texts);
-  g_signal_connect_swapped (self->editor, "open", G_CALLBACK (on_editor_open), self);
 }

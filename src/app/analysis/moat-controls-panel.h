@@ -19,6 +19,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MoatControlsPanel, moat_controls_panel, MOAT, CONTROLS_PANEL, MoatItemsPanel)
 
 GtkWidget *moat_controls_panel_new        (void);
-GtkWidget *moat_controls_panel_get_editor (MoatControlsPanel *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 
 #include "moat-items-panel.h"
 #include "moat-labels.h"
+#include "moat-item-editor.h"
 #include "moat-risk-chip.h"
 
 typedef struct
@@ -75,6 +76,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  OPEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define PRIV(self) ((MoatItemsPanelPrivate *) moat_items_panel_get_instance_private (self))
 #define KLASS(self) (MOAT_ITEMS_PANEL_GET_CLASS (self))
@@ -986,6 +994,27 @@ moat_items_panel_set_texts (MoatItemsPanel            *self,
   update_content (self);
 }
 
+static void
+on_editor_open (MoatItemsPanel *self,
+                MoatObject     *object)
+{
+  g_signal_emit (self, signals[OPEN], 0, object);
+}
+
+/* What was typed in the previous item is written before the next one
+ * shows. */
+static void
+moat_items_panel_real_edit (MoatItemsPanel *self,
+                            MoatObject     *item)
+{
+  MoatItemsPanelPrivate *priv = PRIV (self);
+
+  if (priv->editor == NULL)
+    return;
+  moat_item_editor_commit (MOAT_ITEM_EDITOR (priv->editor));
+  moat_item_editor_set_item (MOAT_ITEM_EDITOR (priv->editor), priv->model, item);
+}
+
 /**
  * moat_items_panel_set_editor:
  * @editor: the widget that edits one item, shown when editing
@@ -995,9 +1024,24 @@ moat_items_panel_set_editor (MoatItemsPanel *self,
                              GtkWidget      *editor)
 {
   g_return_if_fail (MOAT_IS_ITEMS_PANEL (self));
+  g_return_if_fail (MOAT_IS_ITEM_EDITOR (editor));
 
   PRIV (self)->editor = editor;
   adw_bin_set_child (PRIV (self)->editor_bin, editor);
+  g_signal_connect_object (editor, "open", G_CALLBACK (on_editor_open), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * moat_items_panel_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor of one item
+ */
+GtkWidget *
+moat_items_panel_get_editor (MoatItemsPanel *self)
+{
+  g_return_val_if_fail (MOAT_IS_ITEMS_PANEL (self), NULL);
+
+  return PRIV (self)->editor;
 }
 
 /* While the list is empty, the suggestions take the room and the empty
@@ -1185,6 +1229,7 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
   object_class->finalize = moat_items_panel_finalize;
   object_class->get_property = moat_items_panel_get_property;
   object_class->set_property = moat_items_panel_set_property;
+  klass->edit = moat_items_panel_real_edit;
 
   properties[PROP_SCOPE] =
     g_param_spec_string ("scope", NULL, NULL, "selection",
@@ -1202,6 +1247,14 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
     g_param_spec_object ("editing", NULL, NULL, MOAT_TYPE_OBJECT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MoatItemsPanel::open:
+   * @object: a linked object the editor asks to show where it is edited
+   */
+  signals[OPEN] =
+    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

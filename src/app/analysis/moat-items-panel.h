@@ -90,6 +90,7 @@ struct _MoatItemsPanelClass
 
 void        moat_items_panel_set_texts      (MoatItemsPanel            *self,
                                              const MoatItemsPanelTexts *texts);
+GtkWidget  *moat_items_panel_get_editor     (MoatItemsPanel            *self);
 void        moat_items_panel_set_editor     (MoatItemsPanel            *self,
                                              GtkWidget                 *editor);
 void        moat_items_panel_set_extra      (MoatItemsPanel            *self,

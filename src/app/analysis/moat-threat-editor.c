@@ -19,6 +19,7 @@
 #include "moat-link-list.h"
 #include "moat-risk.h"
 #include "moat-risk-chip.h"
+#include "moat-item-editor.h"
 #include "moat-threat-editor.h"
 
 struct _MoatThreatEditor
@@ -59,14 +60,12 @@ struct _MoatThreatEditor
   GtkWidget           *new_control_button;
 };
 
-G_DEFINE_FINAL_TYPE (MoatThreatEditor, moat_threat_editor, GTK_TYPE_WIDGET)
+static void moat_threat_editor_item_editor_init (MoatItemEditorInterface *iface);
 
-enum {
-  OPEN,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE_WITH_CODE (MoatThreatEditor, moat_threat_editor, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MOAT_TYPE_ITEM_EDITOR,
+                                                      moat_threat_editor_item_editor_init))
 
-static guint signals[N_SIGNALS];
 
 /* Category */
 
@@ -333,14 +332,14 @@ on_new_control (MoatThreatEditor *self)
   moat_model_begin_action (self->model, _("Add Control"));
   moat_model_add (self->model, control);
   moat_model_end_action (self->model);
-  g_signal_emit (self, signals[OPEN], 0, control);
+  moat_item_editor_emit_open (MOAT_ITEM_EDITOR (self), MOAT_OBJECT (control));
 }
 
 static void
 on_link_activated (MoatThreatEditor *self,
                    MoatObject       *object)
 {
-  g_signal_emit (self, signals[OPEN], 0, object);
+  moat_item_editor_emit_open (MOAT_ITEM_EDITOR (self), MOAT_OBJECT (object));
 }
 
 void
@@ -450,13 +449,6 @@ moat_threat_editor_class_init (MoatThreatEditorClass *klass)
 
   object_class->dispose = moat_threat_editor_dispose;
 
-  /**
-   * MoatThreatEditor::open:
-   * @object: a linked element, control or assumption to show
-   */
-  signals[OPEN] =
-    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
 
   g_type_ensure (MOAT_TYPE_LINK_LIST);
   g_type_ensure (MOAT_TYPE_RISK_CHIP);
@@ -518,4 +510,25 @@ moat_threat_editor_init (MoatThreatEditor *self)
   g_signal_connect_swapped (self->elements_list, "activated", G_CALLBACK (on_link_activated), self);
   g_signal_connect_swapped (self->controls_list, "activated", G_CALLBACK (on_link_activated), self);
   g_signal_connect_swapped (self->assumptions_list, "activated", G_CALLBACK (on_link_activated), self);
+}
+
+static void
+item_editor_commit (MoatItemEditor *editor)
+{
+  moat_threat_editor_commit (MOAT_THREAT_EDITOR (editor));
+}
+
+static void
+item_editor_set_item (MoatItemEditor *editor,
+                      MoatModel      *model,
+                      MoatObject     *item)
+{
+  moat_threat_editor_set_threat (MOAT_THREAT_EDITOR (editor), model, MOAT_THREAT (item));
+}
+
+static void
+moat_threat_editor_item_editor_init (MoatItemEditorInterface *iface)
+{
+  iface->commit = item_editor_commit;
+  iface->set_item = item_editor_set_item;
 }

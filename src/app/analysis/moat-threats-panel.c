@@ -37,13 +37,7 @@ enum {
   N_PROPS
 };
 
-enum {
-  OPEN,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static const MoatItemsPanelTexts texts = {
   .list_label = N_("Threats"),
@@ -371,11 +365,8 @@ moat_threats_panel_edit (MoatItemsPanel *panel,
   MoatThreat *previous = moat_threat_editor_get_threat (self->editor);
 
   if (previous != NULL)
-    {
-      moat_threat_editor_commit (self->editor);
-      g_signal_handlers_disconnect_by_data (previous, self);
-    }
-  moat_threat_editor_set_threat (self->editor, moat_items_panel_get_model (panel), MOAT_THREAT (item));
+    g_signal_handlers_disconnect_by_data (previous, self);
+  MOAT_ITEMS_PANEL_CLASS (moat_threats_panel_parent_class)->edit (panel, item);
   if (item == NULL)
     {
       set_highlight (self, NULL);
@@ -390,13 +381,6 @@ static void
 moat_threats_panel_selection_changed (MoatItemsPanel *panel)
 {
   update_suggestions (MOAT_THREATS_PANEL (panel));
-}
-
-static void
-on_editor_open (MoatThreatsPanel *self,
-                MoatObject       *object)
-{
-  g_signal_emit (self, signals[OPEN], 0, object);
 }
 
 /* Public */
@@ -446,19 +430,6 @@ moat_threats_panel_get_suggestions (MoatThreatsPanel *self)
   g_return_val_if_fail (MOAT_IS_THREATS_PANEL (self), NULL);
 
   return self->suggestions;
-}
-
-/**
- * moat_threats_panel_get_editor:
- *
- * Returns: (transfer none): the threat editor
- */
-GtkWidget *
-moat_threats_panel_get_editor (MoatThreatsPanel *self)
-{
-  g_return_val_if_fail (MOAT_IS_THREATS_PANEL (self), NULL);
-
-  return GTK_WIDGET (self->editor);
 }
 
 GtkWidget *
@@ -526,13 +497,6 @@ moat_threats_panel_class_init (MoatThreatsPanelClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * MoatThreatsPanel::open:
-   * @object: a control, assumption or element to show where it is edited
-   */
-  signals[OPEN] =
-    g_signal_new ("open", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_OBJECT);
 }
 
 static void
@@ -546,5 +510,4 @@ moat_threats_panel_init (MoatThreatsPanel *self)
 
   g_signal_connect_swapped (self->suggestions, "accept", G_CALLBACK (on_accept), self);
   g_signal_connect_swapped (self->suggestions, "dismiss", G_CALLBACK (moat_threats_panel_ask_dismiss), self);
-  g_signal_connect_swapped (self->editor, "open", G_CALLBACK (on_editor_open), self);
 }

@@ -27,7 +27,6 @@ void                moat_threats_panel_set_engine      (MoatThreatsPanel *self,
                                                         MoatRuleEngine   *engine);
 MoatRuleEngine     *moat_threats_panel_get_engine      (MoatThreatsPanel *self);
 MoatSuggestionList *moat_threats_panel_get_suggestions (MoatThreatsPanel *self);
-GtkWidget          *moat_threats_panel_get_editor      (MoatThreatsPanel *self);
 MoatThreat         *moat_threats_panel_accept          (MoatThreatsPanel *self,
                                                         MoatSuggestion   *suggestion);
 void                moat_threats_panel_ask_dismiss     (MoatThreatsPanel *self,
