@@ -496,7 +496,6 @@ moat_threats_panel_class_init (MoatThreatsPanelClass *klass)
     g_param_spec_boxed ("highlight", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
 }
 
 static void
