@@ -3,9 +3,10 @@
  * Copyright 2026 The Moat authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Kept apart from MoatWindow so the window only has to make one of these
- * and give it the model; everything about threats lives here and in the
- * panels it creates.
+ * Kept apart from MoatWindow: the window's templates declare the pages
+ * and panels and hand them the model; this ties them together (the rule
+ * engine, the selection, the canvas's highlight and badges, going to
+ * where a linked object is edited).
  */
 
 #include "config.h"
@@ -29,7 +30,6 @@ struct _MoatAnalysis
   MoatThreatsPanel     *threats_panel;
   MoatControlsPanel    *controls_panel;
   MoatAssumptionsPanel *assumptions_panel;
-  MoatAssetsPage       *assets_page;
   MoatRiskPage         *risk_page;
 
   GtkWidget            *canvas;         /* weak: the one our handlers are on */
@@ -273,11 +273,6 @@ moat_analysis_set_model (MoatAnalysis *self,
                              self, G_CONNECT_SWAPPED);
 
   moat_threats_panel_set_engine (self->threats_panel, self->engine);
-  moat_items_panel_set_model (MOAT_ITEMS_PANEL (self->threats_panel), model);
-  moat_items_panel_set_model (MOAT_ITEMS_PANEL (self->controls_panel), model);
-  moat_items_panel_set_model (MOAT_ITEMS_PANEL (self->assumptions_panel), model);
-  moat_assets_page_set_model (self->assets_page, model);
-  moat_risk_page_set_model (self->risk_page, model);
   on_selection_changed (self);
   apply_canvas_view (self);
 }
@@ -381,41 +376,6 @@ moat_analysis_get_engine (MoatAnalysis *self)
   return self->engine;
 }
 
-MoatThreatsPanel *
-moat_analysis_get_threats_panel (MoatAnalysis *self)
-{
-  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
-  return self->threats_panel;
-}
-
-MoatControlsPanel *
-moat_analysis_get_controls_panel (MoatAnalysis *self)
-{
-  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
-  return self->controls_panel;
-}
-
-MoatAssumptionsPanel *
-moat_analysis_get_assumptions_panel (MoatAnalysis *self)
-{
-  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
-  return self->assumptions_panel;
-}
-
-MoatAssetsPage *
-moat_analysis_get_assets_page (MoatAnalysis *self)
-{
-  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
-  return self->assets_page;
-}
-
-MoatRiskPage *
-moat_analysis_get_risk_page (MoatAnalysis *self)
-{
-  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
-  return self->risk_page;
-}
-
 /* GObject */
 
 static void
@@ -445,7 +405,6 @@ moat_analysis_dispose (GObject *object)
   g_clear_object (&self->threats_panel);
   g_clear_object (&self->controls_panel);
   g_clear_object (&self->assumptions_panel);
-  g_clear_object (&self->assets_page);
   g_clear_object (&self->risk_page);
   g_clear_pointer (&self->badges, g_hash_table_unref);
 
@@ -465,48 +424,39 @@ moat_analysis_init (MoatAnalysis *self)
 {
 }
 
-static void
-add_view (AdwViewStack *stack,
-          GtkWidget    *page,
-          const char   *name,
-          const char   *title,
-          const char   *icon_name)
-{
-  AdwViewStackPage *stack_page = adw_view_stack_add_titled (stack, page, name, title);
-
-  adw_view_stack_page_set_icon_name (stack_page, icon_name);
-}
-
+/**
+ * moat_analysis_new:
+ * @diagram_page: the page whose side panels list threats, controls and
+ *   assumptions
+ * @view_stack: the window's pages
+ * @risk_page: the window's Risk page
+ *
+ * The pages and panels are the window's templates' own, and have the
+ * model from their bindings; this only wires them together.
+ */
 MoatAnalysis *
 moat_analysis_new (MoatDiagramPage *diagram_page,
-                   AdwViewStack    *view_stack)
+                   AdwViewStack    *view_stack,
+                   MoatRiskPage    *risk_page)
 {
   MoatAnalysis *self = g_object_new (MOAT_TYPE_ANALYSIS, NULL);
 
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (diagram_page), self);
   g_return_val_if_fail (ADW_IS_VIEW_STACK (view_stack), self);
+  g_return_val_if_fail (MOAT_IS_RISK_PAGE (risk_page), self);
 
   self->diagram_page = diagram_page;
   g_object_add_weak_pointer (G_OBJECT (diagram_page), (gpointer *) &self->diagram_page);
   self->view_stack = view_stack;
   g_object_add_weak_pointer (G_OBJECT (view_stack), (gpointer *) &self->view_stack);
 
-  /* Held here as well as by their parents, so the accessors stay valid
+  /* Held here as well as by their parents, so the handlers stay valid
    * while the window is torn down. */
-  self->threats_panel = g_object_ref_sink (MOAT_THREATS_PANEL (moat_threats_panel_new ()));
-  self->controls_panel = g_object_ref_sink (MOAT_CONTROLS_PANEL (moat_controls_panel_new ()));
-  self->assumptions_panel = g_object_ref_sink (MOAT_ASSUMPTIONS_PANEL (moat_assumptions_panel_new ()));
-  self->assets_page = g_object_ref_sink (MOAT_ASSETS_PAGE (moat_assets_page_new ()));
-  self->risk_page = g_object_ref_sink (MOAT_RISK_PAGE (moat_risk_page_new ()));
-
-  moat_diagram_page_add_side_page (diagram_page, GTK_WIDGET (self->threats_panel), "threats",
-                                   _("Threats"), "dialog-warning-symbolic");
-  moat_diagram_page_add_side_page (diagram_page, GTK_WIDGET (self->controls_panel), "controls",
-                                   _("Controls"), "security-high-symbolic");
-  moat_diagram_page_add_side_page (diagram_page, GTK_WIDGET (self->assumptions_panel), "assumptions",
-                                   _("Assumptions"), "dialog-question-symbolic");
-  add_view (view_stack, GTK_WIDGET (self->assets_page), "assets", _("Assets"), "starred-symbolic");
-  add_view (view_stack, GTK_WIDGET (self->risk_page), "risk", _("Risk"), "view-grid-symbolic");
+  self->threats_panel = g_object_ref (MOAT_THREATS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "threats")));
+  self->controls_panel = g_object_ref (MOAT_CONTROLS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "controls")));
+  self->assumptions_panel =
+    g_object_ref (MOAT_ASSUMPTIONS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "assumptions")));
+  self->risk_page = g_object_ref (risk_page);
 
   g_signal_connect_object (diagram_page, "selection-changed", G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);

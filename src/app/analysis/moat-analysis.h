@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "moat-assets-page.h"
 #include "moat-assumptions-panel.h"
 #include "moat-controls-panel.h"
 #include "moat-diagram-page.h"
@@ -28,16 +27,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MoatAnalysis, moat_analysis, MOAT, ANALYSIS, GObject)
 
 MoatAnalysis         *moat_analysis_new                 (MoatDiagramPage *diagram_page,
-                                                         AdwViewStack    *view_stack);
+                                                         AdwViewStack    *view_stack,
+                                                         MoatRiskPage    *risk_page);
 void                  moat_analysis_set_model           (MoatAnalysis    *self,
                                                          MoatModel       *model,
                                                          GSettings       *settings);
 MoatRuleEngine       *moat_analysis_get_engine          (MoatAnalysis    *self);
-MoatThreatsPanel     *moat_analysis_get_threats_panel   (MoatAnalysis    *self);
-MoatControlsPanel    *moat_analysis_get_controls_panel  (MoatAnalysis    *self);
-MoatAssumptionsPanel *moat_analysis_get_assumptions_panel (MoatAnalysis  *self);
-MoatAssetsPage       *moat_analysis_get_assets_page     (MoatAnalysis    *self);
-MoatRiskPage         *moat_analysis_get_risk_page       (MoatAnalysis    *self);
 void                  moat_analysis_show                (MoatAnalysis    *self,
                                                          MoatObject      *object);
 gboolean              moat_analysis_get_badge           (MoatAnalysis    *self,

@@ -72,6 +72,7 @@ enum {
   PROP_STATUS,
   PROP_CATEGORY,
   PROP_EDITING,
+  PROP_MODEL,
   N_PROPS
 };
 
@@ -833,17 +834,13 @@ clear_models (MoatItemsPanel *self)
   g_hash_table_remove_all (priv->bound);
 }
 
-void
-moat_items_panel_set_model (MoatItemsPanel *self,
-                            MoatModel      *model)
+static void
+apply_model (MoatItemsPanel *self,
+             MoatModel      *model)
 {
   MoatItemsPanelPrivate *priv = PRIV (self);
   GtkNoSelection *selection;
 
-  g_return_if_fail (MOAT_IS_ITEMS_PANEL (self));
-
-  if (priv->model == model)
-    return;
   show_browse (self);
   if (priv->model != NULL)
     g_signal_handlers_disconnect_by_data (priv->model, self);
@@ -869,6 +866,22 @@ moat_items_panel_set_model (MoatItemsPanel *self,
   if (KLASS (self)->model_changed != NULL)
     KLASS (self)->model_changed (self);
   moat_items_panel_refresh (self);
+}
+
+/**
+ * moat_items_panel_set_model:
+ * @model: (nullable): the model whose items are listed
+ */
+void
+moat_items_panel_set_model (MoatItemsPanel *self,
+                            MoatModel      *model)
+{
+  g_return_if_fail (MOAT_IS_ITEMS_PANEL (self));
+
+  if (PRIV (self)->model == model)
+    return;
+  apply_model (self, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 /**
@@ -1111,6 +1124,9 @@ moat_items_panel_get_property (GObject    *object,
     case PROP_CATEGORY:
       g_value_set_string (value, priv->category_filter);
       break;
+    case PROP_MODEL:
+      g_value_set_object (value, priv->model);
+      break;
     case PROP_EDITING:
       g_value_set_object (value, priv->editing);
       break;
@@ -1154,6 +1170,9 @@ moat_items_panel_set_property (GObject      *object,
       set_string (&priv->category_filter, g_value_get_string (value));
       refilter (self);
       break;
+    case PROP_MODEL:
+      moat_items_panel_set_model (self, g_value_get_object (value));
+      return;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -1242,6 +1261,14 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatItemsPanel:model:
+   *
+   * The model whose items are listed, handed down from the window.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITING] =
     g_param_spec_object ("editing", NULL, NULL, MOAT_TYPE_OBJECT,

@@ -13,11 +13,14 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-assumptions-panel.h"
 #include "moat-canvas.h"
 #include "moat-clipboard.h"
+#include "moat-controls-panel.h"
 #include "moat-diagram-page.h"
-#include "moat-properties-panel.h"
 #include "moat-limits.h"
+#include "moat-properties-panel.h"
+#include "moat-threats-panel.h"
 
 struct _MoatDiagramPage
 {
@@ -55,6 +58,7 @@ enum {
   PROP_0,
   PROP_TOOL,
   PROP_DIAGRAM,
+  PROP_MODEL,
   N_PROPS
 };
 
@@ -511,16 +515,11 @@ build_models (MoatDiagramPage *self)
   gtk_list_view_set_model (self->outline_list, GTK_SELECTION_MODEL (self->outline_selection));
 }
 
-void
-moat_diagram_page_set_model (MoatDiagramPage *self,
-                             MoatModel       *model)
+static void
+apply_model (MoatDiagramPage *self,
+             MoatModel       *model)
 {
   g_autoptr(MoatDiagram) first = NULL;
-
-  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
-
-  if (self->model == model)
-    return;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -538,6 +537,18 @@ moat_diagram_page_set_model (MoatDiagramPage *self,
                            G_CONNECT_SWAPPED);
   first = g_list_model_get_item (G_LIST_MODEL (self->diagrams), 0);
   moat_diagram_page_set_diagram (self, first);
+}
+
+void
+moat_diagram_page_set_model (MoatDiagramPage *self,
+                             MoatModel       *model)
+{
+  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
+
+  if (self->model == model)
+    return;
+  apply_model (self, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 /* Actions */
@@ -966,17 +977,19 @@ moat_diagram_page_get_outline (MoatDiagramPage *self)
   return G_LIST_MODEL (self->outline_selection);
 }
 
-void
-moat_diagram_page_add_side_page (MoatDiagramPage *self,
-                                 GtkWidget       *child,
-                                 const char      *name,
-                                 const char      *title,
-                                 const char      *icon_name)
+/**
+ * moat_diagram_page_get_side_panel:
+ * @name: "threats", "controls" or "assumptions"
+ *
+ * Returns: (transfer none) (nullable): the side panel of that name
+ */
+GtkWidget *
+moat_diagram_page_get_side_panel (MoatDiagramPage *self,
+                                  const char      *name)
 {
-  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
+  g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
 
-  adw_view_stack_add_titled (self->side_stack, child, name, title);
-  adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->side_stack, child), icon_name);
+  return adw_view_stack_get_child_by_name (self->side_stack, name);
 }
 
 /* GObject */
@@ -993,6 +1006,9 @@ moat_diagram_page_get_property (GObject    *object,
     {
     case PROP_TOOL:
       g_value_set_string (value, self->tool);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
       break;
     case PROP_DIAGRAM:
       g_value_set_object (value, self->diagram);
@@ -1019,6 +1035,9 @@ moat_diagram_page_set_property (GObject      *object,
           self->tool = g_value_dup_string (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_MODEL:
+      moat_diagram_page_set_model (self, g_value_get_object (value));
       break;
     case PROP_DIAGRAM:
       g_ptr_array_set_size (self->path, 0);
@@ -1063,6 +1082,15 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   properties[PROP_DIAGRAM] =
     g_param_spec_object ("diagram", NULL, NULL, MOAT_TYPE_DIAGRAM,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatDiagramPage:model:
+   *
+   * The model drawn, handed down from the window; the side panels take
+   * it from here.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SELECTION_CHANGED] =
@@ -1070,6 +1098,9 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (MOAT_TYPE_PROPERTIES_PANEL);
+  g_type_ensure (MOAT_TYPE_THREATS_PANEL);
+  g_type_ensure (MOAT_TYPE_CONTROLS_PANEL);
+  g_type_ensure (MOAT_TYPE_ASSUMPTIONS_PANEL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/diagram/moat-diagram-page.ui");

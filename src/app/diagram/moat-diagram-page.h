@@ -29,10 +29,7 @@ void         moat_diagram_page_set_selection       (MoatDiagramPage *self,
 GtkWidget   *moat_diagram_page_get_canvas          (MoatDiagramPage *self);
 GtkWidget   *moat_diagram_page_get_properties      (MoatDiagramPage *self);
 GListModel  *moat_diagram_page_get_outline         (MoatDiagramPage *self);
-void         moat_diagram_page_add_side_page       (MoatDiagramPage *self,
-                                                    GtkWidget       *child,
-                                                    const char      *name,
-                                                    const char      *title,
-                                                    const char      *icon_name);
+GtkWidget   *moat_diagram_page_get_side_panel      (MoatDiagramPage *self,
+                                                    const char      *name);
 
 G_END_DECLS

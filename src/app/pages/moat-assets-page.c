@@ -31,6 +31,14 @@ struct _MoatAssetsPage
 
 G_DEFINE_FINAL_TYPE (MoatAssetsPage, moat_assets_page, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static guint
 elements_carrying (MoatModel  *model,
                    const char *asset_id)
@@ -339,12 +347,10 @@ placeholder (const char *text)
   return label;
 }
 
-void
-moat_assets_page_set_model (MoatAssetsPage *self,
-                            MoatModel      *model)
+static void
+apply_model (MoatAssetsPage *self,
+             MoatModel      *model)
 {
-  g_return_if_fail (MOAT_IS_ASSETS_PAGE (self));
-
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_list_box_bind_model (self->asset_list, NULL, NULL, NULL, NULL);
@@ -358,6 +364,18 @@ moat_assets_page_set_model (MoatAssetsPage *self,
   gtk_list_box_bind_model (self->actor_list, moat_model_get_list (model, MOAT_TYPE_THREAT_ACTOR),
                            create_actor_row, self, NULL);
   g_signal_connect_object (model, "action-closed", G_CALLBACK (update_all), self, G_CONNECT_SWAPPED);
+}
+
+void
+moat_assets_page_set_model (MoatAssetsPage *self,
+                            MoatModel      *model)
+{
+  g_return_if_fail (MOAT_IS_ASSETS_PAGE (self));
+
+  if (self->model == model)
+    return;
+  apply_model (self, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 GtkWidget *
@@ -385,10 +403,59 @@ moat_assets_page_dispose (GObject *object)
 }
 
 static void
+moat_assets_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MoatAssetsPage *self = MOAT_ASSETS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_assets_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MoatAssetsPage *self = MOAT_ASSETS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      moat_assets_page_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 moat_assets_page_class_init (MoatAssetsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = moat_assets_page_get_property;
+  object_class->set_property = moat_assets_page_set_property;
+
+  /**
+   * MoatAssetsPage:model:
+   *
+   * The model shown, handed down from the window.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = moat_assets_page_dispose;
 

@@ -40,6 +40,14 @@ struct _MoatOverviewPage
 
 G_DEFINE_FINAL_TYPE (MoatOverviewPage, moat_overview_page, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const struct {
   const char *label;
   GType     (*get_type) (void);
@@ -194,12 +202,10 @@ show_counts (MoatOverviewPage *self)
     }
 }
 
-void
-moat_overview_page_set_model (MoatOverviewPage *self,
-                              MoatModel        *model)
+static void
+apply_model (MoatOverviewPage *self,
+             MoatModel        *model)
 {
-  g_return_if_fail (MOAT_IS_OVERVIEW_PAGE (self));
-
   if (self->model != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->model, self);
@@ -217,6 +223,18 @@ moat_overview_page_set_model (MoatOverviewPage *self,
                               G_CALLBACK (show_counts), self);
   show_fields (self);
   show_counts (self);
+}
+
+void
+moat_overview_page_set_model (MoatOverviewPage *self,
+                              MoatModel        *model)
+{
+  g_return_if_fail (MOAT_IS_OVERVIEW_PAGE (self));
+
+  if (self->model == model)
+    return;
+  apply_model (self, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 static void
@@ -261,10 +279,59 @@ moat_overview_page_finalize (GObject *object)
 }
 
 static void
+moat_overview_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_overview_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      moat_overview_page_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 moat_overview_page_class_init (MoatOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = moat_overview_page_get_property;
+  object_class->set_property = moat_overview_page_set_property;
+
+  /**
+   * MoatOverviewPage:model:
+   *
+   * The model shown, handed down from the window.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = moat_overview_page_dispose;
   object_class->finalize = moat_overview_page_finalize;

@@ -42,6 +42,14 @@ struct _MoatRiskPage
 G_DEFINE_FINAL_TYPE (MoatRiskPage, moat_risk_page, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   THREAT_ACTIVATED,
   CONTROL_ACTIVATED,
   N_SIGNALS
@@ -353,18 +361,28 @@ on_map (MoatRiskPage *self)
     moat_risk_page_refresh (self);
 }
 
-void
-moat_risk_page_set_model (MoatRiskPage *self,
-                          MoatModel    *model)
+static void
+apply_model (MoatRiskPage *self,
+             MoatModel    *model)
 {
-  g_return_if_fail (MOAT_IS_RISK_PAGE (self));
-
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
   if (model != NULL)
     g_signal_connect_object (model, "action-closed", G_CALLBACK (on_action_closed), self, G_CONNECT_SWAPPED);
   moat_risk_page_refresh (self);
+}
+
+void
+moat_risk_page_set_model (MoatRiskPage *self,
+                          MoatModel    *model)
+{
+  g_return_if_fail (MOAT_IS_RISK_PAGE (self));
+
+  if (self->model == model)
+    return;
+  apply_model (self, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 void
@@ -465,10 +483,59 @@ moat_risk_page_dispose (GObject *object)
 }
 
 static void
+moat_risk_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MoatRiskPage *self = MOAT_RISK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_risk_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MoatRiskPage *self = MOAT_RISK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      moat_risk_page_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 moat_risk_page_class_init (MoatRiskPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = moat_risk_page_get_property;
+  object_class->set_property = moat_risk_page_set_property;
+
+  /**
+   * MoatRiskPage:model:
+   *
+   * The model shown, handed down from the window.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   object_class->dispose = moat_risk_page_dispose;
 

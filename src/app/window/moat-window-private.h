@@ -39,6 +39,7 @@ struct _MoatWindow
   MoatStartPage        *start_page;
   MoatOverviewPage     *overview_page;
   MoatDiagramPage      *diagram_page;
+  MoatRiskPage         *risk_page;
   GMenu                *recent_menu;
 };
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-assets-page.h"
 #include "moat-file-banner.h"
 #include "moat-window-private.h"
 
@@ -16,6 +17,7 @@ G_DEFINE_FINAL_TYPE (MoatWindow, moat_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_MODEL,
   N_PROPS
 };
 
@@ -112,8 +114,8 @@ moat_window_set_store (MoatWindow *self,
   g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (_moat_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (_moat_window_actions_update), self, G_CONNECT_SWAPPED);
 
-  moat_overview_page_set_model (self->overview_page, model);
-  moat_diagram_page_set_model (self->diagram_page, model);
+  /* The template's bindings hand the model down to the pages. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
   moat_analysis_set_model (self->analysis, model, _moat_window_get_settings (self));
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   /* A model with a picture opens on it; a blank one on its context. */
@@ -552,6 +554,9 @@ moat_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_MODEL:
+      g_value_set_object (value, moat_window_get_model (self));
+      break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -572,12 +577,22 @@ moat_window_class_init (MoatWindowClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MOAT_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatWindow:model:
+   *
+   * The model of the store: the template hands it down to every page.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MOAT_TYPE_FILE_BANNER);
   g_type_ensure (MOAT_TYPE_START_PAGE);
   g_type_ensure (MOAT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MOAT_TYPE_DIAGRAM_PAGE);
+  g_type_ensure (MOAT_TYPE_ASSETS_PAGE);
+  g_type_ensure (MOAT_TYPE_RISK_PAGE);
   g_type_ensure (MOAT_TYPE_WORKSHOP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/window/moat-window.ui");
@@ -592,6 +607,7 @@ moat_window_class_init (MoatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, diagram_page);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, risk_page);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, recent_menu);
 }
 
@@ -619,7 +635,7 @@ moat_window_init (MoatWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->analysis = moat_analysis_new (self->diagram_page, self->view_stack);
+  self->analysis = moat_analysis_new (self->diagram_page, self->view_stack, self->risk_page);
   _moat_window_actions_init (self);
   rebuild_recent_menu (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
