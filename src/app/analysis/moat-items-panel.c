@@ -15,10 +15,9 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-item-editor.h"
 #include "moat-items-panel.h"
 #include "moat-labels.h"
-#include "moat-item-editor.h"
-#include "moat-risk-chip.h"
 
 typedef struct
 {
@@ -87,14 +86,6 @@ static guint signals[N_SIGNALS];
 
 #define PRIV(self) ((MoatItemsPanelPrivate *) moat_items_panel_get_instance_private (self))
 #define KLASS(self) (MOAT_ITEMS_PANEL_GET_CLASS (self))
-
-void
-moat_item_info_clear (MoatItemInfo *info)
-{
-  g_clear_pointer (&info->title, g_free);
-  g_clear_pointer (&info->subtitle, g_free);
-  g_clear_pointer (&info->flag, g_free);
-}
 
 /**
  * moat_ids_intersect:
@@ -263,108 +254,20 @@ static void
 setup_row (GtkListItemFactory *factory,
            GtkListItem        *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *chip = moat_risk_chip_new ();
-  GtkWidget *residual_chip = moat_risk_chip_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  gtk_widget_add_css_class (arrow, "dim-label");
-  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
-  g_object_bind_property (residual_chip, "visible", arrow, "visible", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_tooltip_text (chip, _("Inherent risk, before any control"));
-  gtk_widget_set_tooltip_text (residual_chip, _("Residual risk, after the controls in place"));
-  gtk_widget_add_css_class (residual_chip, "residual");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
-
-  gtk_widget_add_css_class (flag, "warning");
-  gtk_widget_set_valign (flag, GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), flag);
-  gtk_box_append (GTK_BOX (levels), chip);
-  gtk_box_append (GTK_BOX (levels), arrow);
-  gtk_box_append (GTK_BOX (levels), residual_chip);
-  gtk_widget_set_valign (levels, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), levels);
-  gtk_widget_add_css_class (box, "item-row");
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (box), "flag", flag);
-  g_object_set_data (G_OBJECT (box), "chip", chip);
-  g_object_set_data (G_OBJECT (box), "residual-chip", residual_chip);
-  gtk_list_item_set_child (item, box);
-}
-
-/* What the chips show, for a screen reader: which level is which. */
-static void
-append_spoken_levels (GString            *spoken,
-                      const MoatItemInfo *info)
-{
-  if (info->level < 0)
-    return;
-  if (info->residual_level < 0)
-    /* Translators: a threat's risk, for a screen reader: "inherent risk High" */
-    g_string_append_printf (spoken, _(", inherent risk %s"), moat_risk_level_get_label (info->level));
-  else
-    /* Translators: "inherent risk High, residual risk Medium" */
-    g_string_append_printf (spoken, _(", inherent risk %s, residual risk %s"),
-                            moat_risk_level_get_label (info->level),
-                            moat_risk_level_get_label (info->residual_level));
+  gtk_list_item_set_child (item, moat_item_row_new ());
 }
 
 static void
 update_row (MoatItemsPanel *self,
             GtkListItem    *item)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
   MoatObject *object = gtk_list_item_get_item (item);
-  GtkWidget *chip = g_object_get_data (G_OBJECT (box), "chip");
-  GtkWidget *flag = g_object_get_data (G_OBJECT (box), "flag");
-  GtkWidget *residual_chip = g_object_get_data (G_OBJECT (box), "residual-chip");
-  MoatItemInfo info = { NULL, NULL, -1, FALSE, NULL, -1 };
-  g_autoptr(GString) spoken = NULL;
+  MoatItemInfo info = MOAT_ITEM_INFO_INIT;
 
   if (object == NULL)
     return;
   KLASS (self)->describe (self, object, &info);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "title"), info.title);
-  gtk_label_set_label (g_object_get_data (G_OBJECT (box), "subtitle"), info.subtitle ? info.subtitle : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "subtitle"), info.subtitle && *info.subtitle);
-  moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), info.level);
-  moat_risk_chip_set_dimmed (MOAT_RISK_CHIP (chip), info.closed);
-  moat_risk_chip_set_level (MOAT_RISK_CHIP (residual_chip), info.residual_level);
-  moat_risk_chip_set_dimmed (MOAT_RISK_CHIP (residual_chip), info.closed);
-  gtk_widget_set_visible (flag, info.flag != NULL);
-  gtk_widget_set_tooltip_text (flag, info.flag);
-  if (info.closed)
-    gtk_widget_add_css_class (box, "closed");
-  else
-    gtk_widget_remove_css_class (box, "closed");
-
-  spoken = g_string_new (info.title);
-  if (info.subtitle != NULL)
-    g_string_append_printf (spoken, ", %s", info.subtitle);
-  append_spoken_levels (spoken, &info);
-  if (info.flag != NULL)
-    g_string_append_printf (spoken, ", %s", info.flag);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+  moat_item_row_show (MOAT_ITEM_ROW (gtk_list_item_get_child (item)), &info);
   moat_item_info_clear (&info);
 }
 

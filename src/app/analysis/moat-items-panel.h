@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "moat-core.h"
+#include "moat-item-row.h"
 
 G_BEGIN_DECLS
 
@@ -25,16 +26,6 @@ G_BEGIN_DECLS
  * status (-1 for any, else the status value) and category ('' for any). */
 G_DECLARE_DERIVABLE_TYPE (MoatItemsPanel, moat_items_panel, MOAT, ITEMS_PANEL, GtkWidget)
 
-/* What a row shows for one item. */
-typedef struct
-{
-  char     *title;
-  char     *subtitle;
-  int       level;        /* a MoatRiskLevel, or -1 for no chip */
-  gboolean  closed;       /* shown faded: decided, done or dismissed */
-  char     *flag;         /* why the item needs attention, or NULL */
-  int       residual_level; /* after the controls in place; -1 when @level says it all */
-} MoatItemInfo;
 
 /* Texts in English, marked with N_(): the panel translates them. */
 typedef struct
@@ -112,7 +103,6 @@ void        moat_items_panel_refresh        (MoatItemsPanel            *self);
 void        moat_items_panel_set_search     (MoatItemsPanel            *self,
                                              const char                *text);
 
-void        moat_item_info_clear            (MoatItemInfo              *info);
 gboolean    moat_ids_intersect              (const char * const        *ids,
                                              GHashTable                *set);
 
