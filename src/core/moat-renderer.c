@@ -17,6 +17,7 @@
 
 #include "moat-error.h"
 #include "moat-renderer.h"
+#include "moat-review.h"
 
 /* Line widths in diagram units, before the palette's line scale. */
 #define NODE_LINE      2.0
@@ -42,6 +43,7 @@
 
 #define BADGE_RADIUS   11.0
 #define BADGE_TEXT     12.0
+#define REVIEW_RADIUS  5.0
 #define EXPORT_MARGIN  24.0
 
 struct _MoatRenderer
@@ -63,6 +65,7 @@ struct _MoatRenderer
   gpointer        badge_data;
   GDestroyNotify  badge_destroy;
   GHashTable     *badge_layouts;  /* count -> PangoLayout */
+  gboolean        show_review;
   GHashTable     *sprites;        /* SpriteKey -> Sprite, at sprite_scale */
   double          sprite_scale;
 };
@@ -768,6 +771,62 @@ draw_badge (MoatRenderer *self,
     }
 }
 
+/* The top left of an element's shape, opposite its badge. */
+static gboolean
+review_marker_centre (MoatRenderer *self,
+                      MoatElement  *element,
+                      MoatPoint    *centre)
+{
+  MoatRect r;
+
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+    {
+      const MoatFlowPath *path = moat_geometry_get_path (self->geometry, element);
+
+      if (path == NULL)
+        return FALSE;
+      if (moat_geometry_get_label_rect (self->geometry, element, &r))
+        *centre = (MoatPoint) { r.x, r.y };
+      else
+        *centre = (MoatPoint) { path->middle.x - BADGE_RADIUS - REVIEW_RADIUS - 4, path->middle.y };
+      return TRUE;
+    }
+
+  moat_geometry_element_rect (element, &r);
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS)
+    {
+      MoatPoint corner = { r.x - r.height, r.y - r.width };
+
+      moat_geometry_anchor (element, &corner, centre);
+      return TRUE;
+    }
+  *centre = (MoatPoint) { r.x + 2, r.y + 2 };
+  return TRUE;
+}
+
+/* A dot on what nobody has reviewed for threats since it last changed:
+ * an editing aid, like the badges, so never in an export. */
+static void
+draw_review_marker (MoatRenderer *self,
+                    const Frame  *frame,
+                    MoatElement  *element)
+{
+  cairo_t *cr = frame->cr;
+  MoatPoint c;
+
+  if (!self->show_review || !moat_review_is_pending (element) ||
+      !review_marker_centre (self, element, &c))
+    return;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, c.x, c.y, REVIEW_RADIUS, 0, 2 * G_PI);
+  set_color (cr, &self->palette.highlight, 1.0);
+  cairo_fill_preserve (cr);
+  set_color (cr, &self->palette.background, 1.0);
+  cairo_set_line_width (cr, 2.0);
+  cairo_stroke (cr);
+}
+
 static void
 draw_element (MoatRenderer *self,
               const Frame  *frame,
@@ -1136,7 +1195,10 @@ draw_visible (MoatRenderer   *self,
     }
 
   for (guint i = 0; i < found->len && frame->decorations; i++)
-    draw_badge (self, frame, g_ptr_array_index (found, i));
+    {
+      draw_review_marker (self, frame, g_ptr_array_index (found, i));
+      draw_badge (self, frame, g_ptr_array_index (found, i));
+    }
 
   if (frame->decorations)
     draw_decorations (self, frame, found);
@@ -1514,6 +1576,22 @@ moat_renderer_set_badge_func (MoatRenderer   *self,
   self->badge_func = func;
   self->badge_data = user_data;
   self->badge_destroy = destroy;
+}
+
+/**
+ * moat_renderer_set_show_review:
+ *
+ * Marks the elements that want a threat review (see
+ * moat_review_is_pending()) with a dot, on screen only: exports, reports
+ * and moat_renderer_draw_fitted() never show it.
+ */
+void
+moat_renderer_set_show_review (MoatRenderer *self,
+                               gboolean      show_review)
+{
+  g_return_if_fail (MOAT_IS_RENDERER (self));
+
+  self->show_review = !!show_review;
 }
 
 /**
