@@ -785,8 +785,9 @@ review_marker_centre (MoatRenderer *self,
 
       if (path == NULL)
         return FALSE;
+      /* Before the label, or beside the middle of a flow without one. */
       if (moat_geometry_get_label_rect (self->geometry, element, &r))
-        *centre = (MoatPoint) { r.x, r.y };
+        *centre = (MoatPoint) { r.x - REVIEW_RADIUS - 2, r.y + r.height / 2 };
       else
         *centre = (MoatPoint) { path->middle.x - BADGE_RADIUS - REVIEW_RADIUS - 4, path->middle.y };
       return TRUE;
@@ -818,12 +819,15 @@ draw_review_marker (MoatRenderer *self,
       !review_marker_centre (self, element, &c))
     return;
 
+  /* A ring, not a filled pill: it must not read as a count badge. */
   cairo_new_sub_path (cr);
-  cairo_arc (cr, c.x, c.y, REVIEW_RADIUS, 0, 2 * G_PI);
-  set_color (cr, &self->palette.highlight, 1.0);
-  cairo_fill_preserve (cr);
+  cairo_arc (cr, c.x, c.y, REVIEW_RADIUS + 1.5, 0, 2 * G_PI);
   set_color (cr, &self->palette.background, 1.0);
-  cairo_set_line_width (cr, 2.0);
+  cairo_fill (cr);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, c.x, c.y, REVIEW_RADIUS - 1.25, 0, 2 * G_PI);
+  set_color (cr, &self->palette.highlight, 1.0);
+  cairo_set_line_width (cr, 2.5);
   cairo_stroke (cr);
 }
 

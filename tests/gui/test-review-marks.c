@@ -154,6 +154,35 @@ outline_markers (Fixture *f)
   return titles;
 }
 
+/* With MOAT_SCREENSHOT_DIR set, a picture of the window to look at. */
+static void
+maybe_screenshot (Fixture    *f,
+                  const char *name)
+{
+  const char *dir = g_getenv ("MOAT_SCREENSHOT_DIR");
+  GtkWidget *window = GTK_WIDGET (f->window);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL)
+    return;
+  moat_gui_test_wait_frames (window, 3);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_strdup_printf ("%s/review-%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
 static gboolean
 has_title (GPtrArray  *titles,
            const char *title)
@@ -209,6 +238,7 @@ test_action_on_selection (Fixture       *f,
   g_assert_true (has_title (markers, "Order service"));
   g_assert_true (has_title (markers, "Event queue"));
   g_clear_pointer (&markers, g_ptr_array_unref);
+  maybe_screenshot (f, "selection-unreviewed");
 
   /* Ctrl+R marks the selection reviewed, by the user, now. */
   press_page_shortcut (f, "<Control>r", "diagram.mark-reviewed");
@@ -311,12 +341,14 @@ test_properties_panel (Fixture       *f,
   g_assert_true (moat_element_get_reviewed (process));
   g_assert_cmpstr (moat_element_get_reviewed_by (process), ==, "Ana Pérez");
   g_assert_true (g_str_has_prefix (review_subtitle (widget), "Reviewed by Ana Pérez on "));
+  maybe_screenshot (f, "properties-reviewed");
 
   /* A change to the element turns the switch off and says so. */
   g_object_set (process, "technology", "Rust", NULL);
   moat_gui_test_spin ();
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (widget)));
   g_assert_true (g_str_has_prefix (review_subtitle (widget), "Changed since Ana Pérez reviewed it on "));
+  maybe_screenshot (f, "properties-changed");
   moat_model_undo (f->model);
   moat_gui_test_spin ();
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (widget)));
