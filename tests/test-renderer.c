@@ -352,7 +352,7 @@ test_view_decorations (void)
   cairo_surface_destroy (surface);
 }
 
-/* What nobody has reviewed carries a dot on screen, when the view asks for
+/* What nobody has reviewed carries a ring on screen, when the view asks for
  * it, and never in a drawing for a report or an export. */
 static void
 test_review_marker (void)
@@ -361,7 +361,7 @@ test_review_marker (void)
   g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
   const MoatPalette *palette = moat_renderer_get_palette (renderer);
   MoatRect everything = { 0, 0, WIDTH, HEIGHT };
-  MoatRect corner = { 38, 58, 10, 10 };
+  MoatRect corner = { 45, 65, 10, 10 };
   MoatRect target = { 0, 0, WIDTH, HEIGHT };
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -370,7 +370,7 @@ test_review_marker (void)
   g_assert_cmpuint (count_near (surface, &everything, &palette->highlight, 0.05), ==, 0);
   cairo_surface_destroy (surface);
 
-  /* A dot at the actor's top left corner; the boundary has none. */
+  /* A ring in the actor's top left corner; the boundary has none. */
   moat_renderer_set_show_review (renderer, TRUE);
   surface = draw (renderer, 1.0);
   g_assert_cmpuint (count_near (surface, &corner, &palette->highlight, 0.05), >=, 12);

@@ -771,7 +771,7 @@ draw_badge (MoatRenderer *self,
     }
 }
 
-/* The top left of an element's shape, opposite its badge. */
+/* At the top left of an element's shape, opposite its badge. */
 static gboolean
 review_marker_centre (MoatRenderer *self,
                       MoatElement  *element,
@@ -801,11 +801,12 @@ review_marker_centre (MoatRenderer *self,
       moat_geometry_anchor (element, &corner, centre);
       return TRUE;
     }
-  *centre = (MoatPoint) { r.x + 2, r.y + 2 };
+  /* Inside the corner, clear of the selection handle on it. */
+  *centre = (MoatPoint) { r.x + REVIEW_RADIUS + 5, r.y + REVIEW_RADIUS + 5 };
   return TRUE;
 }
 
-/* A dot on what nobody has reviewed for threats since it last changed:
+/* A ring on what nobody has reviewed for threats since it last changed:
  * an editing aid, like the badges, so never in an export. */
 static void
 draw_review_marker (MoatRenderer *self,
@@ -819,11 +820,17 @@ draw_review_marker (MoatRenderer *self,
       !review_marker_centre (self, element, &c))
     return;
 
-  /* A ring, not a filled pill: it must not read as a count badge. */
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, c.x, c.y, REVIEW_RADIUS + 1.5, 0, 2 * G_PI);
-  set_color (cr, &self->palette.background, 1.0);
-  cairo_fill (cr);
+  /* A ring, not a filled pill: it must not read as a count badge. Where
+   * it sits on a line (a circle's rim, a flow) a rim of the background
+   * stands it off. */
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS ||
+      moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, c.x, c.y, REVIEW_RADIUS + 1.5, 0, 2 * G_PI);
+      set_color (cr, &self->palette.background, 1.0);
+      cairo_fill (cr);
+    }
   cairo_new_sub_path (cr);
   cairo_arc (cr, c.x, c.y, REVIEW_RADIUS - 1.25, 0, 2 * G_PI);
   set_color (cr, &self->palette.highlight, 1.0);
@@ -1586,7 +1593,7 @@ moat_renderer_set_badge_func (MoatRenderer   *self,
  * moat_renderer_set_show_review:
  *
  * Marks the elements that want a threat review (see
- * moat_review_is_pending()) with a dot, on screen only: exports, reports
+ * moat_review_is_pending()) with a ring, on screen only: exports, reports
  * and moat_renderer_draw_fitted() never show it.
  */
 void

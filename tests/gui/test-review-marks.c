@@ -413,7 +413,9 @@ test_workshop_r_key (Fixture       *f,
 
   moat_model_set (f->model, element, "reviewed", FALSE, "reviewed-by", NULL, NULL);
   moat_model_set (f->model, next, "reviewed", FALSE, NULL);
+  maybe_screenshot (f, "workshop-before-r");
   g_assert_true (press_workshop_key (view, GDK_KEY_r));
+  maybe_screenshot (f, "workshop-after-r");
   g_assert_true (moat_element_get_reviewed (element));
   g_assert_cmpstr (moat_element_get_reviewed_by (element), ==, "Ana Pérez");
   g_assert_false (moat_element_get_reviewed (next));

@@ -166,7 +166,7 @@ setup_outline_row (GtkListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
-  /* The same dot as on the canvas: its threats want a review. */
+  /* The same ring as on the canvas: its threats want a review. */
   gtk_widget_add_css_class (marker, "warning");
   gtk_widget_set_tooltip_text (marker, _("Not reviewed for threats"));
   gtk_box_append (GTK_BOX (box), marker);

@@ -128,7 +128,7 @@ show_hints (MoatWorkshopView *self)
 
   if (self->stage == MOAT_WORKSHOP_STAGE_THREATS)
     hints = _("T threat · C control · A assumption · Q question · N, P next or previous element · "
-              "Page Up, Page Down stage · Escape leave");
+              "R reviewed · Page Up, Page Down stage · Escape leave");
   else
     hints = _("T threat · C control · A assumption · Q question · "
               "Page Up, Page Down stage · Escape leave");
