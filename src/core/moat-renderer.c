@@ -44,6 +44,7 @@
 #define BADGE_RADIUS   11.0
 #define BADGE_TEXT     12.0
 #define REVIEW_RADIUS  5.0
+#define REVIEW_MIN_PX  3.5    /* the ring's smallest radius on screen */
 #define EXPORT_MARGIN  24.0
 
 struct _MoatRenderer
@@ -775,6 +776,7 @@ draw_badge (MoatRenderer *self,
 static gboolean
 review_marker_centre (MoatRenderer *self,
                       MoatElement  *element,
+                      double        radius,
                       MoatPoint    *centre)
 {
   MoatRect r;
@@ -787,9 +789,9 @@ review_marker_centre (MoatRenderer *self,
         return FALSE;
       /* Before the label, or beside the middle of a flow without one. */
       if (moat_geometry_get_label_rect (self->geometry, element, &r))
-        *centre = (MoatPoint) { r.x - REVIEW_RADIUS - 2, r.y + r.height / 2 };
+        *centre = (MoatPoint) { r.x - radius - 2, r.y + r.height / 2 };
       else
-        *centre = (MoatPoint) { path->middle.x - BADGE_RADIUS - REVIEW_RADIUS - 4, path->middle.y };
+        *centre = (MoatPoint) { path->middle.x - BADGE_RADIUS - radius - 4, path->middle.y };
       return TRUE;
     }
 
@@ -802,7 +804,7 @@ review_marker_centre (MoatRenderer *self,
       return TRUE;
     }
   /* Inside the corner, clear of the selection handle on it. */
-  *centre = (MoatPoint) { r.x + REVIEW_RADIUS + 5, r.y + REVIEW_RADIUS + 5 };
+  *centre = (MoatPoint) { r.x + radius + 5, r.y + radius + 5 };
   return TRUE;
 }
 
@@ -814,10 +816,13 @@ draw_review_marker (MoatRenderer *self,
                     MoatElement  *element)
 {
   cairo_t *cr = frame->cr;
+  /* Still to be seen on a whole diagram zoomed out to fit. */
+  double radius = MAX (REVIEW_RADIUS, REVIEW_MIN_PX / frame->scale);
+  double k = radius / REVIEW_RADIUS;
   MoatPoint c;
 
   if (!self->show_review || !moat_review_is_pending (element) ||
-      !review_marker_centre (self, element, &c))
+      !review_marker_centre (self, element, radius, &c))
     return;
 
   /* A ring, not a filled pill: it must not read as a count badge. Where
@@ -827,14 +832,14 @@ draw_review_marker (MoatRenderer *self,
       moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
     {
       cairo_new_sub_path (cr);
-      cairo_arc (cr, c.x, c.y, REVIEW_RADIUS + 1.5, 0, 2 * G_PI);
+      cairo_arc (cr, c.x, c.y, radius + 1.5 * k, 0, 2 * G_PI);
       set_color (cr, &self->palette.background, 1.0);
       cairo_fill (cr);
     }
   cairo_new_sub_path (cr);
-  cairo_arc (cr, c.x, c.y, REVIEW_RADIUS - 1.25, 0, 2 * G_PI);
+  cairo_arc (cr, c.x, c.y, radius - 1.25 * k, 0, 2 * G_PI);
   set_color (cr, &self->palette.highlight, 1.0);
-  cairo_set_line_width (cr, 2.5);
+  cairo_set_line_width (cr, 2.5 * k);
   cairo_stroke (cr);
 }
 
