@@ -123,6 +123,16 @@ test_mark (Fixture       *f,
   g_assert_true (moat_element_get_reviewed (f->web));
   g_assert_cmpstr (moat_element_get_reviewed_by (f->db), ==, "Ana Pérez");
 
+  /* A mark from before names and dates were kept. */
+  {
+    g_autofree char *bare = NULL;
+
+    moat_model_set (f->model, f->db, "reviewed-by", NULL, "reviewed-at", (gint64) 0, NULL);
+    bare = moat_review_describe (f->db);
+    g_assert_cmpstr (bare, ==, "Reviewed");
+    g_assert_true (moat_model_undo (f->model));
+  }
+
   /* Withdrawing a review forgets it. */
   g_assert_cmpuint (moat_review_mark (f->model, all, 1, FALSE), ==, 1);
   g_assert_false (moat_element_get_reviewed (f->web));

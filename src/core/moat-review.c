@@ -110,23 +110,35 @@ moat_review_describe (MoatElement *element)
   g_autoptr(GDateTime) local = NULL;
   g_autofree char *date = NULL;
 
-  if (at <= 0 && !moat_element_get_reviewed (element))
-    return NULL;
-  if (who == NULL || *who == '\0')
-    who = _("someone");
+  g_return_val_if_fail (MOAT_IS_ELEMENT (element), NULL);
 
+  if (who != NULL && *who == '\0')
+    who = NULL;
   utc = at > 0 ? g_date_time_new_from_unix_utc (at / G_USEC_PER_SEC) : NULL;
   local = utc ? g_date_time_to_local (utc) : NULL;
   /* Translators: a date, see g_date_time_format(); %-d is the day
    * without padding. */
   date = local ? g_date_time_format (local, _("%-d %B %Y")) : NULL;
 
+  /* Files from before version 4 have the mark without a name or date. */
   if (moat_element_get_reviewed (element))
-    /* Translators: "Reviewed by Ana Pérez on 3 December 2026" */
-    return date ? g_strdup_printf (_("Reviewed by %s on %s"), who, date)
-                : g_strdup_printf (_("Reviewed by %s"), who);
-  /* Translators: "Changed since Ana Pérez reviewed it on 3 December 2026" */
-  return g_strdup_printf (_("Changed since %s reviewed it on %s"), who, date);
+    {
+      if (who != NULL && date != NULL)
+        /* Translators: "Reviewed by Ana Pérez on 3 December 2026" */
+        return g_strdup_printf (_("Reviewed by %s on %s"), who, date);
+      if (who != NULL)
+        return g_strdup_printf (_("Reviewed by %s"), who);
+      if (date != NULL)
+        return g_strdup_printf (_("Reviewed on %s"), date);
+      return g_strdup (_("Reviewed"));
+    }
+
+  if (date == NULL)
+    return NULL;
+  if (who != NULL)
+    /* Translators: "Changed since Ana Pérez reviewed it on 3 December 2026" */
+    return g_strdup_printf (_("Changed since %s reviewed it on %s"), who, date);
+  return g_strdup_printf (_("Changed since its review on %s"), date);
 }
 
 /* Fields that place or navigate an element rather than say what it is:
