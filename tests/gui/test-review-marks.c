@@ -43,7 +43,7 @@ fixture_teardown (Fixture       *f,
   moat_gui_test_close (f->window);
 }
 
-/* Shows the diagram @element is on and selects @elements there. */
+/* Shows the diagram of @elements[0] and selects @elements there. */
 static void
 select_elements (Fixture      *f,
                  MoatElement **elements,
@@ -109,7 +109,7 @@ press_page_shortcut (Fixture    *f,
   moat_gui_test_spin ();
 }
 
-/* Each outline row GTK has made: its title, and whether it shows the dot. */
+/* Each outline row GTK has made: its title, and whether it shows the ring. */
 static void
 collect_rows (GtkWidget  *root,
               GHashTable *rows)
