@@ -268,7 +268,48 @@ test_action_on_selection (Fixture       *f,
     g_assert_false (moat_element_get_reviewed (elements[i]));
 }
 
-/* The actions are offered only when they would do something. */
+static GtkWidget *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The page's menu offers both, and they are there only when they would
+ * do something. */
 static void
 test_action_enabled (Fixture       *f,
                      gconstpointer  data)
@@ -276,6 +317,13 @@ test_action_enabled (Fixture       *f,
   MoatElement *process = moat_gui_test_element_named (f->model, "Order service");
   MoatElement *boundary = moat_gui_test_element_named (f->model, "Acme cloud (VPC)");
   MoatElement *both[] = { process, boundary };
+  GtkWidget *menu_button = find_menu_button (GTK_WIDGET (f->page), "Diagram Menu");
+  GMenuModel *menu;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (menu_has_action (menu, "diagram.mark-reviewed"));
+  g_assert_true (menu_has_action (menu, "diagram.mark-not-reviewed"));
 
   select_elements (f, &boundary, 1);
   g_assert_false (action_enabled (f, "diagram.mark-reviewed"));
