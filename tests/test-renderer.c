@@ -352,6 +352,51 @@ test_view_decorations (void)
   cairo_surface_destroy (surface);
 }
 
+/* What nobody has reviewed carries a ring on screen, when the view asks for
+ * it, and never in a drawing for a report or an export. */
+static void
+test_review_marker (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  const MoatPalette *palette = moat_renderer_get_palette (renderer);
+  MoatRect everything = { 0, 0, WIDTH, HEIGHT };
+  MoatRect corner = { 45, 65, 10, 10 };
+  MoatRect target = { 0, 0, WIDTH, HEIGHT };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = draw (renderer, 1.0);
+  g_assert_cmpuint (count_near (surface, &everything, &palette->highlight, 0.05), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A ring in the actor's top left corner; the boundary has none. */
+  moat_renderer_set_show_review (renderer, TRUE);
+  surface = draw (renderer, 1.0);
+  g_assert_cmpuint (count_near (surface, &corner, &palette->highlight, 0.05), >=, 12);
+  g_assert_cmpuint (count_near (surface, &(MoatRect) { 336, 256, 10, 10 }, &palette->highlight, 0.05), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* Reviewed, or out of scope: no dot. */
+  g_object_set (moat_model_lookup (model, "customer"), "reviewed", TRUE, NULL);
+  surface = draw (renderer, 1.0);
+  g_assert_cmpuint (count_near (surface, &corner, &palette->highlight, 0.05), ==, 0);
+  cairo_surface_destroy (surface);
+  g_object_set (moat_model_lookup (model, "customer"), "reviewed", FALSE, "out-of-scope", TRUE, NULL);
+  surface = draw (renderer, 1.0);
+  g_assert_cmpuint (count_near (surface, &corner, &palette->highlight, 0.05), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A drawing for a page shows none. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  g_assert_cmpfloat (moat_renderer_draw_fitted (renderer, cr, &target, 1.0), >, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (count_near (surface, &everything, &palette->highlight, 0.05), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_zoom_and_pan (void)
 {
@@ -524,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/renderer/dark", test_dark);
   g_test_add_func ("/renderer/high-contrast", test_high_contrast);
   g_test_add_func ("/renderer/decorations", test_view_decorations);
+  g_test_add_func ("/renderer/review-marker", test_review_marker);
   g_test_add_func ("/renderer/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/renderer/fitted", test_fitted);
   g_test_add_func ("/renderer/fitted-pdf", test_fitted_pdf);

@@ -128,32 +128,41 @@ check_threats (MoatModel     *model,
   return failing->len;
 }
 
-static gboolean
-wants_review (MoatElement *element)
+/* "Order service (process) on “Checkout flow”": an element with its kind
+ * and the diagram it is on, as names repeat from one diagram to the next. */
+static char *
+element_with_diagram (MoatModel   *model,
+                      MoatElement *element)
 {
-  MoatElementKind kind = moat_element_get_kind (element);
+  MoatDiagram *diagram = moat_model_lookup_typed (model, moat_element_get_diagram_id (element),
+                                                  MOAT_TYPE_DIAGRAM);
+  const char *title = diagram != NULL ? moat_diagram_get_title (diagram) : NULL;
 
-  return kind != MOAT_ELEMENT_BOUNDARY && kind != MOAT_ELEMENT_NOTE &&
-         !moat_element_get_out_of_scope (element) && !moat_element_get_reviewed (element);
+  /* TRANSLATORS: "Order service (process) on “Checkout flow”": an element, its kind, its diagram */
+  return g_strdup_printf (_("%s (%s) on “%s”"), name_or_unnamed (moat_element_get_name (element)),
+                          moat_format_enum_label (MOAT_TYPE_ELEMENT_KIND, moat_element_get_kind (element)),
+                          title != NULL && *title != '\0' ? title : _("untitled diagram"));
 }
 
 /* Elements nobody has reviewed for threats, and threats that need a
  * second look. */
 static guint
-check_reviews (MoatModel *model,
-               GString   *out)
+check_reviews (MoatModel  *model,
+               GString    *out,
+               GPtrArray **unreviewed_out)
 {
   GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
   g_autoptr(MoatRuleSet) rules = moat_cli_load_rules ();
   g_autoptr(MoatRuleEngine) engine = moat_rule_engine_new (model, rules);
   g_autoptr(GPtrArray) threats = moat_rule_engine_list_review (engine);
   g_autoptr(GPtrArray) unreviewed = g_ptr_array_new_with_free_func (g_object_unref);
+  guint problems;
 
   for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
     {
       g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
 
-      if (wants_review (element))
+      if (moat_review_is_pending (element))
         g_ptr_array_add (unreviewed, g_steal_pointer (&element));
     }
 
@@ -162,9 +171,13 @@ check_reviews (MoatModel *model,
   for (guint i = 0; i < unreviewed->len; i++)
     {
       MoatElement *element = g_ptr_array_index (unreviewed, i);
+      g_autofree char *label = element_with_diagram (model, element);
+      g_autofree char *since = moat_review_describe (element);
 
-      g_string_append_printf (out, "  %s (%s)\n", name_or_unnamed (moat_element_get_name (element)),
-                              moat_format_enum_label (MOAT_TYPE_ELEMENT_KIND, moat_element_get_kind (element)));
+      g_string_append_printf (out, "  %s", label);
+      if (since != NULL)
+        g_string_append_printf (out, ": %s", since);
+      g_string_append_c (out, '\n');
     }
 
   if (threats->len > 0)
@@ -179,7 +192,9 @@ check_reviews (MoatModel *model,
                               why != NULL && *why != '\0' ? why : _("flagged by a person"));
     }
 
-  return unreviewed->len + threats->len;
+  problems = unreviewed->len + threats->len;
+  *unreviewed_out = g_steal_pointer (&unreviewed);
+  return problems;
 }
 
 static void
@@ -236,11 +251,48 @@ json_threats (JsonBuilder   *builder,
   json_builder_end_array (builder);
 }
 
+/* The elements without a review, so that a script can name them as
+ * precisely as a person reads them: with their diagram. */
+static void
+json_unreviewed (JsonBuilder *builder,
+                 MoatModel   *model,
+                 GPtrArray   *unreviewed)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (MOAT_TYPE_ELEMENT_KIND);
+
+  json_builder_set_member_name (builder, "unreviewed_elements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; unreviewed != NULL && i < unreviewed->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (unreviewed, i);
+      const char *diagram_id = moat_element_get_diagram_id (element);
+      MoatDiagram *diagram = moat_model_lookup_typed (model, diagram_id, MOAT_TYPE_DIAGRAM);
+
+      json_builder_begin_object (builder);
+      add_member (builder, "id", moat_object_get_id (MOAT_OBJECT (element)));
+      add_member (builder, "name", name_or_unnamed (moat_element_get_name (element)));
+      add_member (builder, "kind", g_enum_get_value (kinds, moat_element_get_kind (element))->value_nick);
+      json_builder_set_member_name (builder, "diagram");
+      if (diagram != NULL)
+        {
+          json_builder_begin_object (builder);
+          add_member (builder, "id", diagram_id);
+          add_member (builder, "title", name_or_unnamed (moat_diagram_get_title (diagram)));
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static char *
 check_json (MoatModel     *model,
             MoatRiskBasis  basis,
             const char    *fail_on,
             GPtrArray     *failing,
+            GPtrArray     *unreviewed,
             const char    *review_text,
             guint          problems)
 {
@@ -256,6 +308,7 @@ check_json (MoatModel     *model,
     json_builder_add_null_value (builder);
   add_int_member (builder, "problems", problems);
   json_threats (builder, model, failing);
+  json_unreviewed (builder, model, unreviewed);
   json_builder_set_member_name (builder, "review");
   json_builder_begin_array (builder);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -275,6 +328,7 @@ moat_cli_check (int    argc,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) review = g_string_new (NULL);
   g_autoptr(GPtrArray) failing = NULL;
+  g_autoptr(GPtrArray) unreviewed = NULL;
   g_autofree char *fail_on = NULL;
   g_autofree char *basis_name = NULL;
   gboolean require_review = FALSE, as_json = FALSE;
@@ -318,12 +372,13 @@ moat_cli_check (int    argc,
       problems += check_threats (model, basis, level, out);
     }
   if (require_review)
-    problems += check_reviews (model, review);
+    problems += check_reviews (model, review, &unreviewed);
   g_string_append (out, review->str);
 
   if (as_json)
     {
-      g_autofree char *text = check_json (model, basis, fail_on, failing, review->str, problems);
+      g_autofree char *text = check_json (model, basis, fail_on, failing, unreviewed,
+                                            review->str, problems);
 
       fputs (text, stdout);
     }

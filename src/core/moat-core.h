@@ -35,6 +35,7 @@
 #include "moat-refs.h"
 #include "moat-renderer.h"
 #include "moat-report.h"
+#include "moat-review.h"
 #include "moat-risk.h"
 #include "moat-rule-engine.h"
 #include "moat-rule-set.h"

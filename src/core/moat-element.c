@@ -50,6 +50,8 @@ enum {
   PROP_ASSET_IDS,
   PROP_CHILD_DIAGRAM_ID,
   PROP_REVIEWED,
+  PROP_REVIEWED_BY,
+  PROP_REVIEWED_AT,
   N_PROPS
 };
 
@@ -90,6 +92,10 @@ moat_element_class_init (MoatElementClass *klass)
   properties[PROP_ASSET_IDS] = moat_field_strv ("asset-ids");
   properties[PROP_CHILD_DIAGRAM_ID] = moat_field_string ("child-diagram-id");
   properties[PROP_REVIEWED] = moat_field_boolean ("reviewed");
+  /* Who last marked the element reviewed, and when. Kept when a change
+   * undoes the review, so that one can say whose review it was. */
+  properties[PROP_REVIEWED_BY] = moat_field_string ("reviewed-by");
+  properties[PROP_REVIEWED_AT] = moat_param_spec_timestamp ("reviewed-at", NULL);
 
   moat_object_class_install (MOAT_OBJECT_CLASS (klass), "element", "elements",
                              properties, N_PROPS);
@@ -360,4 +366,26 @@ moat_element_get_reviewed (MoatElement *self)
   g_return_val_if_fail (MOAT_IS_ELEMENT (self), FALSE);
 
   return moat_object_peek_boolean (MOAT_OBJECT (self), PROP_REVIEWED);
+}
+
+const char *
+moat_element_get_reviewed_by (MoatElement *self)
+{
+  g_return_val_if_fail (MOAT_IS_ELEMENT (self), NULL);
+
+  return moat_object_peek_string (MOAT_OBJECT (self), PROP_REVIEWED_BY);
+}
+
+/**
+ * moat_element_get_reviewed_at:
+ *
+ * Returns: when the element was last marked reviewed, in microseconds
+ *   since the Unix epoch (UTC), or 0 if never
+ */
+gint64
+moat_element_get_reviewed_at (MoatElement *self)
+{
+  g_return_val_if_fail (MOAT_IS_ELEMENT (self), 0);
+
+  return g_value_get_int64 (moat_object_peek_value (MOAT_OBJECT (self), properties[PROP_REVIEWED_AT]));
 }

@@ -50,5 +50,7 @@ gboolean            moat_element_get_handles_payment       (MoatElement *self);
 const char * const *moat_element_get_asset_ids             (MoatElement *self);
 const char         *moat_element_get_child_diagram_id      (MoatElement *self);
 gboolean            moat_element_get_reviewed              (MoatElement *self);
+const char         *moat_element_get_reviewed_by           (MoatElement *self);
+gint64              moat_element_get_reviewed_at           (MoatElement *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "moat-element.h"
 #include "moat-model.h"
 #include "moat-object-private.h"
+#include "moat-review.h"
 #include "moat-threat-actor.h"
 #include "moat-threat.h"
 #include "moat-value.h"
@@ -425,6 +426,10 @@ apply (MoatModel  *self,
 
   g_ptr_array_add (self->open_action->changes, moat_change_ref (change));
   g_signal_emit (self, signals[CHANGED], 0, change);
+
+  /* Undo and redo replay the withdrawals this made the first time. */
+  if (!self->replaying)
+    _moat_review_follow_change (self, change);
 }
 
 static void

@@ -17,6 +17,7 @@
 
 #include "moat-error.h"
 #include "moat-renderer.h"
+#include "moat-review.h"
 
 /* Line widths in diagram units, before the palette's line scale. */
 #define NODE_LINE      2.0
@@ -42,6 +43,8 @@
 
 #define BADGE_RADIUS   11.0
 #define BADGE_TEXT     12.0
+#define REVIEW_RADIUS  5.0
+#define REVIEW_MIN_PX  3.5    /* the ring's smallest radius on screen */
 #define EXPORT_MARGIN  24.0
 
 struct _MoatRenderer
@@ -63,6 +66,7 @@ struct _MoatRenderer
   gpointer        badge_data;
   GDestroyNotify  badge_destroy;
   GHashTable     *badge_layouts;  /* count -> PangoLayout */
+  gboolean        show_review;
   GHashTable     *sprites;        /* SpriteKey -> Sprite, at sprite_scale */
   double          sprite_scale;
 };
@@ -768,6 +772,77 @@ draw_badge (MoatRenderer *self,
     }
 }
 
+/* At the top left of an element's shape, opposite its badge. */
+static gboolean
+review_marker_centre (MoatRenderer *self,
+                      MoatElement  *element,
+                      double        radius,
+                      MoatPoint    *centre)
+{
+  MoatRect r;
+
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+    {
+      const MoatFlowPath *path = moat_geometry_get_path (self->geometry, element);
+
+      if (path == NULL)
+        return FALSE;
+      /* Before the label, or beside the middle of a flow without one. */
+      if (moat_geometry_get_label_rect (self->geometry, element, &r))
+        *centre = (MoatPoint) { r.x - radius - 2, r.y + r.height / 2 };
+      else
+        *centre = (MoatPoint) { path->middle.x - BADGE_RADIUS - radius - 4, path->middle.y };
+      return TRUE;
+    }
+
+  moat_geometry_element_rect (element, &r);
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS)
+    {
+      MoatPoint corner = { r.x - r.height, r.y - r.width };
+
+      moat_geometry_anchor (element, &corner, centre);
+      return TRUE;
+    }
+  /* Inside the corner, clear of the selection handle on it. */
+  *centre = (MoatPoint) { r.x + radius + 5, r.y + radius + 5 };
+  return TRUE;
+}
+
+/* A ring on what nobody has reviewed for threats since it last changed:
+ * an editing aid, like the badges, so never in an export. */
+static void
+draw_review_marker (MoatRenderer *self,
+                    const Frame  *frame,
+                    MoatElement  *element)
+{
+  cairo_t *cr = frame->cr;
+  /* Still to be seen on a whole diagram zoomed out to fit. */
+  double radius = MAX (REVIEW_RADIUS, REVIEW_MIN_PX / frame->scale);
+  double k = radius / REVIEW_RADIUS;
+  MoatPoint c;
+
+  if (!self->show_review || !moat_review_is_pending (element) ||
+      !review_marker_centre (self, element, radius, &c))
+    return;
+
+  /* A ring, not a filled pill: it must not read as a count badge. Where
+   * it sits on a line (a circle's rim, a flow) a rim of the background
+   * stands it off. */
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS ||
+      moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, c.x, c.y, radius + 1.5 * k, 0, 2 * G_PI);
+      set_color (cr, &self->palette.background, 1.0);
+      cairo_fill (cr);
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, c.x, c.y, radius - 1.25 * k, 0, 2 * G_PI);
+  set_color (cr, &self->palette.highlight, 1.0);
+  cairo_set_line_width (cr, 2.5 * k);
+  cairo_stroke (cr);
+}
+
 static void
 draw_element (MoatRenderer *self,
               const Frame  *frame,
@@ -1136,7 +1211,10 @@ draw_visible (MoatRenderer   *self,
     }
 
   for (guint i = 0; i < found->len && frame->decorations; i++)
-    draw_badge (self, frame, g_ptr_array_index (found, i));
+    {
+      draw_review_marker (self, frame, g_ptr_array_index (found, i));
+      draw_badge (self, frame, g_ptr_array_index (found, i));
+    }
 
   if (frame->decorations)
     draw_decorations (self, frame, found);
@@ -1514,6 +1592,22 @@ moat_renderer_set_badge_func (MoatRenderer   *self,
   self->badge_func = func;
   self->badge_data = user_data;
   self->badge_destroy = destroy;
+}
+
+/**
+ * moat_renderer_set_show_review:
+ *
+ * Marks the elements that want a threat review (see
+ * moat_review_is_pending()) with a ring, on screen only: exports, reports
+ * and moat_renderer_draw_fitted() never show it.
+ */
+void
+moat_renderer_set_show_review (MoatRenderer *self,
+                               gboolean      show_review)
+{
+  g_return_if_fail (MOAT_IS_RENDERER (self));
+
+  self->show_review = !!show_review;
 }
 
 /**

@@ -88,6 +88,8 @@ void               moat_renderer_set_badge_func       (MoatRenderer       *self,
                                                        gpointer            user_data,
                                                        GDestroyNotify      destroy);
 
+void               moat_renderer_set_show_review      (MoatRenderer       *self,
+                                                       gboolean            show_review);
 void               moat_renderer_draw                 (MoatRenderer       *self,
                                                        cairo_t            *cr,
                                                        const MoatView     *view);

@@ -88,6 +88,9 @@ static const char * const moat_migrations[] = {
   "ALTER TABLE threat ADD COLUMN refs TEXT;"
   "ALTER TABLE control ADD COLUMN requirements TEXT;"
   "ALTER TABLE model ADD COLUMN catalogues TEXT;",
+  /* 3 → 4: who marked an element reviewed, and when. */
+  "ALTER TABLE element ADD COLUMN reviewed_by TEXT;"
+  "ALTER TABLE element ADD COLUMN reviewed_at INTEGER;",
 };
 
 G_END_DECLS

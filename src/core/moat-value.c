@@ -66,15 +66,16 @@ moat_value_equal (const GValue *a,
 char *
 moat_timestamp_format (gint64 usec)
 {
+  g_autoptr(GDateTime) seconds = NULL;
   g_autoptr(GDateTime) dt = NULL;
 
   if (usec == 0)
     return NULL;
 
-  dt = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
-  if (dt == NULL)
+  seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (seconds == NULL)
     return NULL;
-  dt = g_date_time_add (dt, usec % G_USEC_PER_SEC);
+  dt = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
 
   return g_date_time_format_iso8601 (dt);
 }

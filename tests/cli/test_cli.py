@@ -830,7 +830,16 @@ class RuleTests(CliTestCase):
         self.assertIn("No problems found", result.stdout)
 
     def test_check_require_review(self):
+        # The example ships reviewed.
         result = self.check(self.model, "--require-review")
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn("No problems found", result.stdout)
+
+        def none_reviewed(model):
+            for element in model["elements"]:
+                element["reviewed"] = False
+
+        result = self.check(self.edited(none_reviewed), "--require-review")
         self.assertEqual(result.returncode, 1)
         self.assertIn("no threat review", result.stdout)
 
@@ -858,6 +867,59 @@ class RuleTests(CliTestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn(self.example["threats"][0]["title"], result.stdout)
         self.assertIn("gone", result.stdout)
+
+    def test_check_require_review_names_diagrams(self):
+        """Two elements of one name are told apart by their diagram, in
+        text and JSON; a review a change undid says whose it was."""
+        diagrams = {d["id"]: d["title"] for d in self.example["diagrams"]}
+
+        def two_unreviewed(model):
+            for element in model["elements"]:
+                if element["id"] == "el-co-orders":
+                    element["reviewed"] = False
+                if element["id"] == "el-ad-audit":
+                    element.update(name="Order service", reviewed=False, reviewed_by=None, reviewed_at=None)
+
+        path = self.edited(two_unreviewed)
+        result = self.check(path, "--require-review")
+        self.assertEqual(result.returncode, 1)
+        lines = [l.strip() for l in result.stdout.splitlines() if l.startswith("  ")]
+        self.assertIn(f"Order service (data store) on “{diagrams['dg-admin']}”", lines)
+        changed = [l for l in lines if l.startswith(f"Order service (process) on “{diagrams['dg-checkout']}”: ")]
+        self.assertEqual(len(changed), 1, lines)
+        self.assertRegex(changed[0], r": Changed since Priya Raman reviewed it on .*2026$")
+        self.assertIn("2 elements have no threat review", result.stdout)
+
+        result = self.check(path, "--require-review", "--json")
+        self.assertEqual(result.returncode, 1)
+        data = json.loads(result.stdout)
+        self.assertEqual(data["problems"], 2)
+        found = {(e["id"], e["name"], e["kind"], e["diagram"]["id"], e["diagram"]["title"])
+                 for e in data["unreviewed_elements"]}
+        self.assertEqual(found, {
+            ("el-co-orders", "Order service", "process", "dg-checkout", diagrams["dg-checkout"]),
+            ("el-ad-audit", "Order service", "store", "dg-admin", diagrams["dg-admin"]),
+        })
+        self.assertTrue(any(diagrams["dg-admin"] in line for line in data["review"]))
+
+    def test_readme_ci_recipe_passes_on_the_example(self):
+        if not os.path.isfile(README):
+            self.skipTest("README.md is not there")
+        with open(README, encoding="utf-8") as f:
+            recipe = re.search(r"- moat-cli (check threat-model\.moat\.json [^\n]*)", f.read())
+        self.assertIsNotNone(recipe, "the README has no CI check step")
+        args = recipe.group(1).split()
+        self.assertIn("--require-review", args)
+        args[args.index("threat-model.moat.json")] = EXAMPLE
+        result = self.rules(*args)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+
+        # ... and the same gate catches an element nobody reviewed.
+        def unreviewed(model):
+            model["elements"][0]["reviewed"] = False
+
+        args[args.index(EXAMPLE)] = self.edited(unreviewed)
+        self.assertEqual(self.rules(*args).returncode, 1)
 
     def test_check_bad_input(self):
         line = self.assertInputError(self.rules("check", self.model, "--fail-on", "severe"))

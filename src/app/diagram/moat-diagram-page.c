@@ -159,10 +159,21 @@ setup_outline_row (GtkListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (NULL);
 
+  /* The row's accessible label says "not reviewed"; the ring is for the eye. */
+  GtkWidget *marker = g_object_new (GTK_TYPE_IMAGE,
+                                    "icon-name", "moat-unreviewed-symbolic",
+                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                    NULL);
+
   gtk_box_append (GTK_BOX (box), gtk_image_new ());
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
+  /* The same ring as on the canvas: its threats want a review. */
+  gtk_widget_add_css_class (marker, "warning");
+  gtk_widget_set_tooltip_text (marker, _("Not reviewed for threats"));
+  gtk_box_append (GTK_BOX (box), marker);
   gtk_list_item_set_child (item, box);
 }
 
@@ -172,12 +183,23 @@ update_outline_row (GtkListItem *item)
   MoatElement *element = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  GtkWidget *marker = gtk_widget_get_last_child (box);
+  gboolean pending = moat_review_is_pending (element);
   g_autofree char *title = element_title (element);
-  g_autofree char *spoken = g_strdup_printf ("%s, %s", title,
-                                             kind_label (moat_element_get_kind (element)));
+  g_autofree char *spoken = NULL;
+
+  if (pending)
+    /* Translators: an element in the outline, as a screen reader says it:
+     * "Order service, Process, not reviewed" */
+    spoken = g_strdup_printf (_("%s, %s, not reviewed"), title,
+                              kind_label (moat_element_get_kind (element)));
+  else
+    spoken = g_strdup_printf ("%s, %s", title, kind_label (moat_element_get_kind (element)));
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), kind_icon (moat_element_get_kind (element)));
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), title);
+  gtk_label_set_label (GTK_LABEL (label), title);
+  gtk_widget_set_visible (marker, pending);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_set_tooltip_text (box, kind_label (moat_element_get_kind (element)));
 }
@@ -186,9 +208,14 @@ static void
 bind_outline_row (GtkListItemFactory *factory,
                   GtkListItem        *item)
 {
+  static const char * const watched[] = {
+    "notify::name", "notify::reviewed", "notify::out-of-scope", "notify::kind",
+  };
+
   update_outline_row (item);
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::name",
-                           G_CALLBACK (update_outline_row), item, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
+    g_signal_connect_object (gtk_list_item_get_item (item), watched[i],
+                             G_CALLBACK (update_outline_row), item, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -394,6 +421,29 @@ on_diagram_selected (MoatDiagramPage *self)
 
 /* Selection */
 
+/* Mark Reviewed applies while a selected element lacks a review, Mark Not
+ * Reviewed while one has it. */
+static void
+update_review_actions (MoatDiagramPage *self)
+{
+  gboolean can_mark = FALSE, can_unmark = FALSE;
+
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (self->selection, i);
+      MoatElementKind kind = moat_element_get_kind (element);
+
+      if (kind == MOAT_ELEMENT_BOUNDARY || kind == MOAT_ELEMENT_NOTE)
+        continue;
+      if (moat_element_get_reviewed (element))
+        can_unmark = TRUE;
+      else
+        can_mark = TRUE;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.mark-reviewed", can_mark);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.mark-not-reviewed", can_unmark);
+}
+
 void
 moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  GPtrArray       *elements)
@@ -417,6 +467,7 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  self->selection->len == 1
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
                                     == MOAT_ELEMENT_PROCESS);
+  update_review_actions (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -475,6 +526,9 @@ on_model_changed (MoatDiagramPage *self,
     gtk_filter_changed (GTK_FILTER (self->outline_filter), GTK_FILTER_CHANGE_DIFFERENT);
   if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "name"))
     gtk_sorter_changed (self->outline_sorter, GTK_SORTER_CHANGE_DIFFERENT);
+  if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "reviewed") &&
+      g_ptr_array_find (self->selection, change->object, NULL))
+    update_review_actions (self);
 }
 
 static void
@@ -762,6 +816,42 @@ select_all_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   moat_canvas_select_all (MOAT_DIAGRAM_PAGE (widget)->canvas);
+}
+
+static void
+mark_reviewed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  gboolean reviewed = g_str_equal (action_name, "diagram.mark-reviewed");
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GPtrArray) selection = NULL;
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (self->model == NULL || self->selection->len == 0)
+    return;
+
+  /* Marking fires "changed", which may touch the selection: work on a copy. */
+  selection = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->selection->len; i++)
+    g_ptr_array_add (selection, g_object_ref (g_ptr_array_index (self->selection, i)));
+  n = moat_review_mark (self->model, (MoatElement **) selection->pdata, selection->len, reviewed);
+  if (n == 0 || overlay == NULL)
+    return;
+
+  message = reviewed
+            ? g_strdup_printf (ngettext ("%u element marked reviewed", "%u elements marked reviewed", n), n)
+            : g_strdup_printf (ngettext ("%u element marked not reviewed",
+                                         "%u elements marked not reviewed", n), n);
+  {
+    AdwToast *toast = adw_toast_new (message);
+
+    adw_toast_set_button_label (toast, _("_Undo"));
+    adw_toast_set_action_name (toast, "win.undo");
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  }
 }
 
 /* Clipboard */
@@ -1129,6 +1219,13 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "diagram.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "diagram.export-image", "s", export_image_action);
+  gtk_widget_class_install_action (widget_class, "diagram.mark-reviewed", NULL, mark_reviewed_action);
+  gtk_widget_class_install_action (widget_class, "diagram.mark-not-reviewed", NULL, mark_reviewed_action);
+  /* Anywhere on the page: the outline and the properties have a selection too. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "diagram.mark-reviewed", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "diagram.mark-not-reviewed", NULL);
 }
 
 static gboolean
@@ -1196,6 +1293,7 @@ moat_diagram_page_init (MoatDiagramPage *self)
   g_object_unref (factory);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
+  update_review_actions (self);
 
   self->canvas = MOAT_CANVAS (moat_canvas_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,

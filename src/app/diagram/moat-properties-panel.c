@@ -55,6 +55,9 @@ struct _MoatPropertiesPanel
   AdwPreferencesGroup *data_group;
   AdwPreferencesGroup *assets_group;
   AdwPreferencesGroup *scope_group;
+  AdwPreferencesGroup *review_group;
+  AdwActionRow        *review_row;
+  GtkSwitch           *review_switch;
   GtkTextView         *description_view;
   AdwEntryRow         *name_row;
   AdwEntryRow         *technology_row;
@@ -263,6 +266,68 @@ load_assets (MoatPropertiesPanel *self)
                           self->asset_rows->len > 0 && (selected_kinds (self) & ~DATA) == 0);
 }
 
+/* The selected elements one reviews for threats (not boundaries or notes). */
+static GPtrArray *
+reviewable_selection (MoatPropertiesPanel *self)
+{
+  GPtrArray *elements = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (self->selection, i);
+      MoatElementKind kind = moat_element_get_kind (element);
+
+      if (kind != MOAT_ELEMENT_BOUNDARY && kind != MOAT_ELEMENT_NOTE)
+        g_ptr_array_add (elements, g_object_ref (element));
+    }
+  return elements;
+}
+
+static void
+load_review (MoatPropertiesPanel *self)
+{
+  g_autoptr(GPtrArray) elements = reviewable_selection (self);
+  g_autofree char *subtitle = NULL;
+  guint reviewed = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_group), elements->len > 0);
+  if (elements->len == 0)
+    return;
+
+  for (guint i = 0; i < elements->len; i++)
+    reviewed += moat_element_get_reviewed (g_ptr_array_index (elements, i));
+  gtk_switch_set_active (self->review_switch, reviewed == elements->len);
+
+  if (elements->len == 1)
+    {
+      MoatElement *element = g_ptr_array_index (elements, 0);
+
+      subtitle = moat_review_describe (element);
+      if (subtitle == NULL)
+        subtitle = g_strdup (moat_element_get_out_of_scope (element)
+                             ? _("Out of scope: no review needed")
+                             : _("Nobody has reviewed its threats yet"));
+    }
+  else
+    /* Translators: "2 of 5 reviewed" */
+    subtitle = g_strdup_printf (ngettext ("%u of %u reviewed", "%u of %u reviewed", elements->len),
+                                reviewed, elements->len);
+  adw_action_row_set_subtitle (self->review_row, subtitle);
+}
+
+static void
+on_review_switch_active (MoatPropertiesPanel *self)
+{
+  g_autoptr(GPtrArray) elements = NULL;
+
+  if (self->loading || self->model == NULL)
+    return;
+
+  elements = reviewable_selection (self);
+  moat_review_mark (self->model, (MoatElement **) elements->pdata, elements->len,
+                    gtk_switch_get_active (self->review_switch));
+}
+
 static void
 load (MoatPropertiesPanel *self)
 {
@@ -278,6 +343,7 @@ load (MoatPropertiesPanel *self)
       gtk_widget_set_visible (GTK_WIDGET (self->name_row), self->selection->len == 1);
       load_description (self);
       load_assets (self);
+      load_review (self);
       if (self->selection->len > 1)
         title = g_strdup_printf (ngettext ("%u Element", "%u Elements", self->selection->len),
                                  self->selection->len);
@@ -618,6 +684,9 @@ moat_properties_panel_class_init (MoatPropertiesPanelClass *klass)
   BIND (data_group);
   BIND (assets_group);
   BIND (scope_group);
+  BIND (review_group);
+  BIND (review_row);
+  BIND (review_switch);
   BIND (description_view);
   BIND (name_row);
   BIND (technology_row);
@@ -679,6 +748,8 @@ moat_properties_panel_init (MoatPropertiesPanel *self)
           g_assert_not_reached ();
         }
     }
+  g_signal_connect_swapped (self->review_switch, "notify::active",
+                            G_CALLBACK (on_review_switch_active), self);
   /* One element's description, written as the field binder writes text. */
   self->description = moat_field_binder_new ();
   moat_field_binder_bind (self->description, GTK_WIDGET (self->description_view), "description");

@@ -128,7 +128,7 @@ show_hints (MoatWorkshopView *self)
 
   if (self->stage == MOAT_WORKSHOP_STAGE_THREATS)
     hints = _("T threat · C control · A assumption · Q question · N, P next or previous element · "
-              "Page Up, Page Down stage · Escape leave");
+              "R reviewed · Page Up, Page Down stage · Escape leave");
   else
     hints = _("T threat · C control · A assumption · Q question · "
               "Page Up, Page Down stage · Escape leave");
@@ -582,6 +582,19 @@ canvas_wants_escape (MoatWorkshopView *self)
              || moat_canvas_get_renaming (MOAT_CANVAS (canvas)) != NULL);
 }
 
+/* R in the threats stage: the group has been through this element's
+ * threats. */
+static gboolean
+mark_reviewed (MoatWorkshopView *self)
+{
+  MoatElement *element = moat_workshop_threats_get_element (self->threats_stage);
+
+  if (self->stage != MOAT_WORKSHOP_STAGE_THREATS || element == NULL)
+    return FALSE;
+  moat_review_mark (self->model, &element, 1, TRUE);
+  return TRUE;
+}
+
 static gboolean
 capture_key (MoatWorkshopView *self,
              guint             keyval)
@@ -606,6 +619,8 @@ capture_key (MoatWorkshopView *self,
     case GDK_KEY_p:
       return self->stage == MOAT_WORKSHOP_STAGE_THREATS
              && moat_workshop_threats_step (self->threats_stage, -1);
+    case GDK_KEY_r:
+      return mark_reviewed (self);
     default:
       return FALSE;
     }
