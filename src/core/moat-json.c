@@ -425,9 +425,11 @@ value_from_node (GParamSpec  *pspec,
 
       if (JSON_NODE_HOLDS_NULL (node))
         return TRUE;
+      /* Floating or not depending on the json-glib release: take it
+       * either way, without a second reference. */
       variant = json_gvariant_deserialize (node, sig, NULL);
       if (variant != NULL)
-        g_variant_ref_sink (variant);
+        g_variant_take_ref (variant);
       if (variant == NULL)
         return invalid (error, where, _("expected a list of the form %s"), sig);
       g_value_set_variant (value, variant);
