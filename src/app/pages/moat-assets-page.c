@@ -19,9 +19,8 @@
 
 struct _MoatAssetsPage
 {
-  GtkWidget   parent_instance;
+  MoatPage   parent_instance;
 
-  MoatModel  *model;
 
   /* template children */
   AdwPreferencesPage *page;
@@ -29,15 +28,7 @@ struct _MoatAssetsPage
   GtkListBox         *actor_list;
 };
 
-G_DEFINE_FINAL_TYPE (MoatAssetsPage, moat_assets_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MoatAssetsPage, moat_assets_page, MOAT_TYPE_PAGE)
 
 static guint
 elements_carrying (MoatModel  *model,
@@ -64,12 +55,12 @@ update_row (GtkWidget *row)
   const char *name = moat_object_get_label (object);
   g_autofree char *subtitle = NULL;
 
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return;
   if (MOAT_IS_ASSET (object))
     {
       MoatAsset *asset = MOAT_ASSET (object);
-      guint n = elements_carrying (self->model, moat_object_get_id (object));
+      guint n = elements_carrying (moat_page_get_model (MOAT_PAGE (self)), moat_object_get_id (object));
       g_autofree char *carried = g_strdup_printf (ngettext ("on %u element", "on %u elements", n), n);
 
       subtitle = g_strdup_printf (_("Business impact %d · %s · %s"), moat_risk_asset_impact (asset),
@@ -133,7 +124,7 @@ on_delete_clicked (GtkButton *button,
   g_autofree char *title = moat_label_object_title (object);
   g_autofree char *message = g_strdup_printf (_("“%s” deleted"), title);
 
-  moat_model_remove (self->model, object);
+  moat_model_remove (moat_page_get_model (MOAT_PAGE (self)), object);
   if (overlay != NULL)
     {
       AdwToast *toast = adw_toast_new (message);
@@ -287,11 +278,11 @@ moat_assets_page_add_asset (MoatAssetsPage *self)
 
   g_return_val_if_fail (MOAT_IS_ASSETS_PAGE (self), NULL);
 
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return NULL;
   asset = moat_asset_new ();
   g_object_set (asset, "name", _("New asset"), NULL);
-  moat_model_add (self->model, asset);
+  moat_model_add (moat_page_get_model (MOAT_PAGE (self)), asset);
   open_new (self, MOAT_OBJECT (asset));
   return asset;
 }
@@ -308,11 +299,11 @@ moat_assets_page_add_actor (MoatAssetsPage *self)
 
   g_return_val_if_fail (MOAT_IS_ASSETS_PAGE (self), NULL);
 
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return NULL;
   actor = moat_threat_actor_new ();
   g_object_set (actor, "name", _("New threat actor"), NULL);
-  moat_model_add (self->model, actor);
+  moat_model_add (moat_page_get_model (MOAT_PAGE (self)), actor);
   open_new (self, MOAT_OBJECT (actor));
   return actor;
 }
@@ -348,14 +339,14 @@ placeholder (const char *text)
 }
 
 static void
-apply_model (MoatAssetsPage *self,
-             MoatModel      *model)
+moat_assets_page_model_changed (MoatPage  *page,
+                                MoatModel *previous)
 {
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+  MoatAssetsPage *self = MOAT_ASSETS_PAGE (page);
+  MoatModel *model = moat_page_get_model (page);
+
   gtk_list_box_bind_model (self->asset_list, NULL, NULL, NULL, NULL);
   gtk_list_box_bind_model (self->actor_list, NULL, NULL, NULL, NULL);
-  g_set_object (&self->model, model);
   if (model == NULL)
     return;
 
@@ -366,17 +357,6 @@ apply_model (MoatAssetsPage *self,
   g_signal_connect_object (model, "action-closed", G_CALLBACK (update_all), self, G_CONNECT_SWAPPED);
 }
 
-void
-moat_assets_page_set_model (MoatAssetsPage *self,
-                            MoatModel      *model)
-{
-  g_return_if_fail (MOAT_IS_ASSETS_PAGE (self));
-
-  if (self->model == model)
-    return;
-  apply_model (self, model);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
-}
 
 GtkWidget *
 moat_assets_page_new (void)
@@ -389,75 +369,22 @@ moat_assets_page_dispose (GObject *object)
 {
   MoatAssetsPage *self = MOAT_ASSETS_PAGE (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->asset_list != NULL)
-    {
-      gtk_list_box_bind_model (self->asset_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->actor_list, NULL, NULL, NULL, NULL);
-    }
-  g_clear_object (&self->model);
+    moat_page_set_model (MOAT_PAGE (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_ASSETS_PAGE);
 
   G_OBJECT_CLASS (moat_assets_page_parent_class)->dispose (object);
 }
 
 static void
-moat_assets_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  MoatAssetsPage *self = MOAT_ASSETS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-moat_assets_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  MoatAssetsPage *self = MOAT_ASSETS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      moat_assets_page_set_model (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 moat_assets_page_class_init (MoatAssetsPageClass *klass)
 {
+  MoatPageClass *page_class = MOAT_PAGE_CLASS (klass);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = moat_assets_page_get_property;
-  object_class->set_property = moat_assets_page_set_property;
-
-  /**
-   * MoatAssetsPage:model:
-   *
-   * The model shown, handed down from the window.
-   */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   object_class->dispose = moat_assets_page_dispose;
+  page_class->model_changed = moat_assets_page_model_changed;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/pages/moat-assets-page.ui");

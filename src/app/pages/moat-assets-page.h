@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "moat-core.h"
+#include "moat-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,11 +18,9 @@ G_BEGIN_DECLS
 /* The model's assets (business impact on confidentiality, integrity and
  * availability, 1 to 5) and threat actors (capability 1 to 5): add, edit
  * in place, delete. Actions "assets.add-asset" and "assets.add-actor". */
-G_DECLARE_FINAL_TYPE (MoatAssetsPage, moat_assets_page, MOAT, ASSETS_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MoatAssetsPage, moat_assets_page, MOAT, ASSETS_PAGE, MoatPage)
 
 GtkWidget       *moat_assets_page_new       (void);
-void             moat_assets_page_set_model (MoatAssetsPage *self,
-                                             MoatModel      *model);
 MoatAsset       *moat_assets_page_add_asset (MoatAssetsPage *self);
 MoatThreatActor *moat_assets_page_add_actor (MoatAssetsPage *self);
 GtkWidget       *moat_assets_page_get_row   (MoatAssetsPage *self,

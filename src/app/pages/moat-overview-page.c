@@ -18,9 +18,8 @@
 
 struct _MoatOverviewPage
 {
-  GtkWidget        parent_instance;
+  MoatPage        parent_instance;
 
-  MoatModel       *model;
   GPtrArray       *count_rows;   /* of GtkLabel, one per counted type */
   MoatFieldBinder *texts;        /* the text views, on the model */
 
@@ -38,15 +37,7 @@ struct _MoatOverviewPage
   AdwPreferencesPage  *page;
 };
 
-G_DEFINE_FINAL_TYPE (MoatOverviewPage, moat_overview_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MoatOverviewPage, moat_overview_page, MOAT_TYPE_PAGE)
 
 static const struct {
   const char *label;
@@ -79,12 +70,12 @@ set_field (MoatOverviewPage *self,
 {
   g_autofree char *current = NULL;
 
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return;
 
-  g_object_get (self->model, field, &current, NULL);
+  g_object_get (moat_page_get_model (MOAT_PAGE (self)), field, &current, NULL);
   if (g_strcmp0 (current ? current : "", text) != 0)
-    g_object_set (self->model, field, text, NULL);
+    g_object_set (moat_page_get_model (MOAT_PAGE (self)), field, text, NULL);
 }
 
 static int
@@ -104,13 +95,13 @@ commit_scale (MoatOverviewPage *self)
   const char *scale[G_N_ELEMENTS (self->scale_rows) + 1] = { NULL, };
   g_auto(GStrv) current = NULL;
 
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (self->scale_rows); i++)
     scale[i] = gtk_editable_get_text (GTK_EDITABLE (self->scale_rows[i]));
-  g_object_get (self->model, "impact-scale", &current, NULL);
+  g_object_get (moat_page_get_model (MOAT_PAGE (self)), "impact-scale", &current, NULL);
   if (current == NULL || !g_strv_equal ((const char * const *) current, scale))
-    g_object_set (self->model, "impact-scale", scale, NULL);
+    g_object_set (moat_page_get_model (MOAT_PAGE (self)), "impact-scale", scale, NULL);
 }
 
 static void
@@ -170,11 +161,11 @@ show_entry (MoatOverviewPage *self,
       g_auto(GStrv) scale = NULL;
       guint index = scale_index (self, row);
 
-      g_object_get (self->model, "impact-scale", &scale, NULL);
+      g_object_get (moat_page_get_model (MOAT_PAGE (self)), "impact-scale", &scale, NULL);
       value = g_strdup (scale && g_strv_length (scale) > index ? scale[index] : "");
     }
   else
-    g_object_get (self->model, entry_field (self, row), &value, NULL);
+    g_object_get (moat_page_get_model (MOAT_PAGE (self)), entry_field (self, row), &value, NULL);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), value ? value : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
 }
@@ -182,7 +173,7 @@ show_entry (MoatOverviewPage *self,
 static void
 show_fields (MoatOverviewPage *self)
 {
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return;
 
   show_entry (self, self->title_row);
@@ -195,24 +186,22 @@ show_fields (MoatOverviewPage *self)
 static void
 show_counts (MoatOverviewPage *self)
 {
-  for (guint i = 0; i < self->count_rows->len && self->model; i++)
+  for (guint i = 0; i < self->count_rows->len && moat_page_get_model (MOAT_PAGE (self)); i++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", moat_model_count (self->model, counted[i].get_type ()));
+      g_autofree char *text = g_strdup_printf ("%u", moat_model_count (moat_page_get_model (MOAT_PAGE (self)), counted[i].get_type ()));
       gtk_label_set_text (g_ptr_array_index (self->count_rows, i), text);
     }
 }
 
 static void
-apply_model (MoatOverviewPage *self,
-             MoatModel        *model)
+moat_overview_page_model_changed (MoatPage  *page,
+                                  MoatModel *previous)
 {
-  if (self->model != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->model, self);
-      for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
-        g_signal_handlers_disconnect_by_data (moat_model_get_list (self->model, counted[i].get_type ()), self);
-    }
-  g_set_object (&self->model, model);
+  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (page);
+  MoatModel *model = moat_page_get_model (page);
+
+  for (guint i = 0; previous != NULL && i < G_N_ELEMENTS (counted); i++)
+    g_signal_handlers_disconnect_by_data (moat_model_get_list (previous, counted[i].get_type ()), self);
   moat_field_binder_set_object (self->texts, MOAT_OBJECT (model));
   if (model == NULL)
     return;
@@ -223,18 +212,6 @@ apply_model (MoatOverviewPage *self,
                               G_CALLBACK (show_counts), self);
   show_fields (self);
   show_counts (self);
-}
-
-void
-moat_overview_page_set_model (MoatOverviewPage *self,
-                              MoatModel        *model)
-{
-  g_return_if_fail (MOAT_IS_OVERVIEW_PAGE (self));
-
-  if (self->model == model)
-    return;
-  apply_model (self, model);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 static void
@@ -261,7 +238,7 @@ moat_overview_page_dispose (GObject *object)
   MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
 
   if (self->texts != NULL)
-    moat_overview_page_set_model (self, NULL);
+    moat_page_set_model (MOAT_PAGE (self), NULL);
   g_clear_object (&self->texts);
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_OVERVIEW_PAGE);
 
@@ -279,61 +256,14 @@ moat_overview_page_finalize (GObject *object)
 }
 
 static void
-moat_overview_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-moat_overview_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      moat_overview_page_set_model (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 moat_overview_page_class_init (MoatOverviewPageClass *klass)
 {
+  MoatPageClass *page_class = MOAT_PAGE_CLASS (klass);
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = moat_overview_page_get_property;
-  object_class->set_property = moat_overview_page_set_property;
-
-  /**
-   * MoatOverviewPage:model:
-   *
-   * The model shown, handed down from the window.
-   */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   object_class->dispose = moat_overview_page_dispose;
+  page_class->model_changed = moat_overview_page_model_changed;
   object_class->finalize = moat_overview_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
