@@ -21,7 +21,6 @@
 
 typedef struct
 {
-  MoatModel                 *model;
   const MoatItemsPanelTexts *texts;
   GPtrArray                 *selection;      /* of MoatElement */
   GHashTable                *selection_ids;  /* id → element */
@@ -62,7 +61,7 @@ typedef struct
   AdwBin                    *editor_bin;
 } MoatItemsPanelPrivate;
 
-G_DEFINE_TYPE_WITH_PRIVATE (MoatItemsPanel, moat_items_panel, GTK_TYPE_WIDGET)
+G_DEFINE_TYPE_WITH_PRIVATE (MoatItemsPanel, moat_items_panel, MOAT_TYPE_PAGE)
 
 enum {
   PROP_0,
@@ -71,7 +70,6 @@ enum {
   PROP_STATUS,
   PROP_CATEGORY,
   PROP_EDITING,
-  PROP_MODEL,
   N_PROPS
 };
 
@@ -330,7 +328,7 @@ update_content (MoatItemsPanel *self)
 {
   MoatItemsPanelPrivate *priv = PRIV (self);
   guint shown = priv->sorted ? g_list_model_get_n_items (G_LIST_MODEL (priv->sorted)) : 0;
-  guint total = priv->model ? moat_model_count (priv->model, KLASS (self)->item_type) : 0;
+  guint total = moat_items_panel_get_model (self) ? moat_model_count (moat_items_panel_get_model (self), KLASS (self)->item_type) : 0;
   const MoatItemsPanelTexts *texts = priv->texts;
   g_autofree char *count = NULL;
 
@@ -393,9 +391,8 @@ compare_categories (gconstpointer a,
 static GStrv
 collect_categories (MoatItemsPanel *self)
 {
-  MoatItemsPanelPrivate *priv = PRIV (self);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GListModel *items = moat_model_get_list (priv->model, KLASS (self)->item_type);
+  GListModel *items = moat_model_get_list (moat_items_panel_get_model (self), KLASS (self)->item_type);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   GHashTableIter iter;
@@ -426,7 +423,7 @@ rebuild_category_menu (MoatItemsPanel *self)
   g_auto(GStrv) categories = NULL;
   g_autoptr(GMenuItem) any = NULL;
 
-  if (priv->category_menu == NULL || priv->model == NULL)
+  if (priv->category_menu == NULL || moat_items_panel_get_model (self) == NULL)
     return;
   categories = collect_categories (self);
   if (priv->categories != NULL && g_strv_equal ((const char * const *) categories,
@@ -512,7 +509,7 @@ moat_items_panel_refresh (MoatItemsPanel *self)
 
   priv->stale = FALSE;
   g_hash_table_remove_all (priv->scores);
-  if (priv->model == NULL)
+  if (moat_items_panel_get_model (self) == NULL)
     return;
   rebuild_category_menu (self);
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -605,7 +602,7 @@ moat_items_panel_add (MoatItemsPanel *self)
 
   g_return_val_if_fail (MOAT_IS_ITEMS_PANEL (self), NULL);
 
-  if (priv->model == NULL)
+  if (moat_items_panel_get_model (self) == NULL)
     return NULL;
   item = KLASS (self)->create_item (self);
   if (item == NULL)
@@ -644,13 +641,13 @@ delete_action (GtkWidget  *widget,
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
 
-  if (priv->editing == NULL || priv->model == NULL)
+  if (priv->editing == NULL || moat_items_panel_get_model (self) == NULL)
     return;
 
   item = g_object_ref (priv->editing);
   title = moat_label_object_title (item);
   show_browse (self);
-  moat_model_remove (priv->model, item);
+  moat_model_remove (moat_items_panel_get_model (self), item);
   if (overlay != NULL)
     {
       AdwToast *toast;
@@ -681,8 +678,6 @@ clear_filters_action (GtkWidget  *widget,
 static void
 on_action_closed (MoatItemsPanel *self)
 {
-  if (KLASS (self)->model_changed != NULL)
-    KLASS (self)->model_changed (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     moat_items_panel_refresh (self);
   else
@@ -738,20 +733,19 @@ clear_models (MoatItemsPanel *self)
 }
 
 static void
-apply_model (MoatItemsPanel *self,
-             MoatModel      *model)
+moat_items_panel_model_changed (MoatPage  *page,
+                                MoatModel *previous)
 {
+  MoatItemsPanel *self = MOAT_ITEMS_PANEL (page);
   MoatItemsPanelPrivate *priv = PRIV (self);
+  MoatModel *model = moat_page_get_model (page);
   GtkNoSelection *selection;
 
   show_browse (self);
-  if (priv->model != NULL)
-    g_signal_handlers_disconnect_by_data (priv->model, self);
   clear_models (self);
   g_ptr_array_set_size (priv->selection, 0);
   g_hash_table_remove_all (priv->selection_ids);
   g_clear_pointer (&priv->categories, g_strfreev);
-  g_set_object (&priv->model, model);
   if (model == NULL)
     return;
 
@@ -766,25 +760,7 @@ apply_model (MoatItemsPanel *self,
 
   g_signal_connect_object (model, "changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "action-closed", G_CALLBACK (on_action_closed), self, G_CONNECT_SWAPPED);
-  if (KLASS (self)->model_changed != NULL)
-    KLASS (self)->model_changed (self);
   moat_items_panel_refresh (self);
-}
-
-/**
- * moat_items_panel_set_model:
- * @model: (nullable): the model whose items are listed
- */
-void
-moat_items_panel_set_model (MoatItemsPanel *self,
-                            MoatModel      *model)
-{
-  g_return_if_fail (MOAT_IS_ITEMS_PANEL (self));
-
-  if (PRIV (self)->model == model)
-    return;
-  apply_model (self, model);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
 /**
@@ -797,7 +773,7 @@ moat_items_panel_get_model (MoatItemsPanel *self)
 {
   g_return_val_if_fail (MOAT_IS_ITEMS_PANEL (self), NULL);
 
-  return PRIV (self)->model;
+  return moat_page_get_model (MOAT_PAGE (self));
 }
 
 /**
@@ -928,7 +904,7 @@ moat_items_panel_real_edit (MoatItemsPanel *self,
   if (priv->editor == NULL)
     return;
   moat_item_editor_commit (MOAT_ITEM_EDITOR (priv->editor));
-  moat_item_editor_set_item (MOAT_ITEM_EDITOR (priv->editor), priv->model, item);
+  moat_item_editor_set_item (MOAT_ITEM_EDITOR (priv->editor), moat_items_panel_get_model (self), item);
 }
 
 /**
@@ -1027,9 +1003,6 @@ moat_items_panel_get_property (GObject    *object,
     case PROP_CATEGORY:
       g_value_set_string (value, priv->category_filter);
       break;
-    case PROP_MODEL:
-      g_value_set_object (value, priv->model);
-      break;
     case PROP_EDITING:
       g_value_set_object (value, priv->editing);
       break;
@@ -1073,9 +1046,6 @@ moat_items_panel_set_property (GObject      *object,
       set_string (&priv->category_filter, g_value_get_string (value));
       refilter (self);
       break;
-    case PROP_MODEL:
-      moat_items_panel_set_model (self, g_value_get_object (value));
-      return;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
@@ -1089,10 +1059,9 @@ moat_items_panel_dispose (GObject *object)
   MoatItemsPanel *self = MOAT_ITEMS_PANEL (object);
   MoatItemsPanelPrivate *priv = PRIV (self);
 
-  if (priv->model != NULL)
-    g_signal_handlers_disconnect_by_data (priv->model, self);
+  if (priv->selection != NULL)
+    moat_page_set_model (MOAT_PAGE (self), NULL);
   clear_models (self);
-  g_clear_object (&priv->model);
   g_clear_object (&priv->editing);
   g_clear_object (&priv->filter);
   g_clear_object (&priv->sorter);
@@ -1151,6 +1120,7 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
   object_class->finalize = moat_items_panel_finalize;
   object_class->get_property = moat_items_panel_get_property;
   object_class->set_property = moat_items_panel_set_property;
+  MOAT_PAGE_CLASS (klass)->model_changed = moat_items_panel_model_changed;
   klass->edit = moat_items_panel_real_edit;
 
   properties[PROP_SCOPE] =
@@ -1164,14 +1134,6 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, "",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * MoatItemsPanel:model:
-   *
-   * The model whose items are listed, handed down from the window.
-   */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITING] =
     g_param_spec_object ("editing", NULL, NULL, MOAT_TYPE_OBJECT,

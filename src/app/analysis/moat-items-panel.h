@@ -10,6 +10,7 @@
 
 #include "moat-core.h"
 #include "moat-item-row.h"
+#include "moat-page.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,7 @@ G_BEGIN_DECLS
  * Actions, in the "panel" group: add, back, delete, clear-filters, and the
  * stateful scope ('selection' or 'all'), sort ('risk', 'status', 'name'),
  * status (-1 for any, else the status value) and category ('' for any). */
-G_DECLARE_DERIVABLE_TYPE (MoatItemsPanel, moat_items_panel, MOAT, ITEMS_PANEL, GtkWidget)
+G_DECLARE_DERIVABLE_TYPE (MoatItemsPanel, moat_items_panel, MOAT, ITEMS_PANEL, MoatPage)
 
 
 /* Texts in English, marked with N_(): the panel translates them. */
@@ -44,7 +45,7 @@ typedef struct
 
 struct _MoatItemsPanelClass
 {
-  GtkWidgetClass parent_class;
+  MoatPageClass  parent_class;
 
   GType          item_type;
   GType          status_type;  /* the enum of the status field */
@@ -74,7 +75,6 @@ struct _MoatItemsPanelClass
   void         (*edit)              (MoatItemsPanel *self,
                                      MoatObject     *item);
   void         (*selection_changed) (MoatItemsPanel *self);
-  void         (*model_changed)     (MoatItemsPanel *self);
 
   gpointer       padding[8];
 };
@@ -87,8 +87,6 @@ void        moat_items_panel_set_editor     (MoatItemsPanel            *self,
 void        moat_items_panel_set_extra      (MoatItemsPanel            *self,
                                              GtkWidget                 *extra);
 
-void        moat_items_panel_set_model      (MoatItemsPanel            *self,
-                                             MoatModel                 *model);
 MoatModel  *moat_items_panel_get_model      (MoatItemsPanel            *self);
 void        moat_items_panel_set_selection  (MoatItemsPanel            *self,
                                              GPtrArray                 *elements);
