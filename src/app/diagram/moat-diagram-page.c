@@ -24,9 +24,8 @@
 
 struct _MoatDiagramPage
 {
-  GtkWidget            parent_instance;
+  MoatPage            parent_instance;
 
-  MoatModel           *model;
   MoatDiagram         *diagram;
   GPtrArray           *selection;   /* of MoatElement */
   GPtrArray           *path;        /* of MoatDiagram: the drill-down trail */
@@ -52,13 +51,12 @@ struct _MoatDiagramPage
   MoatPropertiesPanel *properties_panel;
 };
 
-G_DEFINE_FINAL_TYPE (MoatDiagramPage, moat_diagram_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MoatDiagramPage, moat_diagram_page, MOAT_TYPE_PAGE)
 
 enum {
   PROP_0,
   PROP_TOOL,
   PROP_DIAGRAM,
-  PROP_MODEL,
   N_PROPS
 };
 
@@ -550,7 +548,7 @@ build_models (MoatDiagramPage *self)
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
 
-  self->diagrams = gtk_sort_list_model_new (g_object_ref (moat_model_get_list (self->model, MOAT_TYPE_DIAGRAM)),
+  self->diagrams = gtk_sort_list_model_new (g_object_ref (moat_model_get_list (moat_page_get_model (MOAT_PAGE (self)), MOAT_TYPE_DIAGRAM)),
                                             GTK_SORTER (gtk_numeric_sorter_new (position)));
   self->diagram_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->diagrams)));
   gtk_single_selection_set_autoselect (self->diagram_selection, FALSE);
@@ -559,7 +557,7 @@ build_models (MoatDiagramPage *self)
   gtk_list_view_set_model (self->diagram_list, GTK_SELECTION_MODEL (self->diagram_selection));
 
   self->outline_filter = gtk_custom_filter_new (in_current_diagram, self, NULL);
-  filtered = gtk_filter_list_model_new (g_object_ref (moat_model_get_list (self->model, MOAT_TYPE_ELEMENT)),
+  filtered = gtk_filter_list_model_new (g_object_ref (moat_model_get_list (moat_page_get_model (MOAT_PAGE (self)), MOAT_TYPE_ELEMENT)),
                                         GTK_FILTER (g_object_ref (self->outline_filter)));
   self->outline_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_outline, NULL, NULL));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), g_object_ref (self->outline_sorter));
@@ -570,17 +568,16 @@ build_models (MoatDiagramPage *self)
 }
 
 static void
-apply_model (MoatDiagramPage *self,
-             MoatModel       *model)
+moat_diagram_page_model_changed (MoatPage  *page,
+                                 MoatModel *previous)
 {
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (page);
+  MoatModel *model = moat_page_get_model (page);
   g_autoptr(MoatDiagram) first = NULL;
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   g_ptr_array_set_size (self->path, 0);
   moat_diagram_page_set_diagram (self, NULL);
   clear_models (self);
-  g_set_object (&self->model, model);
   moat_properties_panel_set_model (self->properties_panel, model);
   moat_canvas_set_model (self->canvas, model);
   if (model == NULL)
@@ -593,17 +590,6 @@ apply_model (MoatDiagramPage *self,
   moat_diagram_page_set_diagram (self, first);
 }
 
-void
-moat_diagram_page_set_model (MoatDiagramPage *self,
-                             MoatModel       *model)
-{
-  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
-
-  if (self->model == model)
-    return;
-  apply_model (self, model);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
-}
 
 /* Actions */
 
@@ -619,7 +605,7 @@ add_diagram (MoatDiagramPage *self,
                 "title", title,
                 "position", last ? moat_diagram_get_position (last) + 1 : 0,
                 NULL);
-  moat_model_add (self->model, MOAT_OBJECT (diagram));
+  moat_model_add (moat_page_get_model (MOAT_PAGE (self)), MOAT_OBJECT (diagram));
   g_object_unref (diagram);
   return diagram;
 }
@@ -707,11 +693,11 @@ move_diagram_action (GtkWidget  *widget,
 
   /* Renumbering all keeps positions distinct even in files that had
    * duplicates. */
-  moat_model_begin_action (self->model, _("Move Diagram"));
+  moat_model_begin_action (moat_page_get_model (MOAT_PAGE (self)), _("Move Diagram"));
   for (guint i = 0; i < n; i++)
     if (moat_diagram_get_position (order->pdata[i]) != (int) i)
       g_object_set (order->pdata[i], "position", (int) i, NULL);
-  moat_model_end_action (self->model);
+  moat_model_end_action (moat_page_get_model (MOAT_PAGE (self)));
   select_diagram_in_list (self);
 }
 
@@ -728,7 +714,7 @@ delete_diagram_action (GtkWidget  *widget,
     return;
 
   message = g_strdup_printf (_("“%s” deleted"), moat_diagram_get_title (self->diagram));
-  moat_model_remove (self->model, MOAT_OBJECT (self->diagram));
+  moat_model_remove (moat_page_get_model (MOAT_PAGE (self)), MOAT_OBJECT (self->diagram));
   if (overlay != NULL)
     {
       AdwToast *toast = adw_toast_new (message);
@@ -749,16 +735,16 @@ moat_diagram_page_open_child (MoatDiagramPage *self,
                               MoatElement     *process)
 {
   const char *id = moat_element_get_child_diagram_id (process);
-  MoatDiagram *child = id ? moat_model_lookup_typed (self->model, id, MOAT_TYPE_DIAGRAM) : NULL;
+  MoatDiagram *child = id ? moat_model_lookup_typed (moat_page_get_model (MOAT_PAGE (self)), id, MOAT_TYPE_DIAGRAM) : NULL;
 
   if (child == NULL)
     {
       g_autofree char *title = element_title (process);
 
-      moat_model_begin_action (self->model, _("Add Child Diagram"));
+      moat_model_begin_action (moat_page_get_model (MOAT_PAGE (self)), _("Add Child Diagram"));
       child = add_diagram (self, title);
       g_object_set (process, "child-diagram-id", moat_object_get_id (MOAT_OBJECT (child)), NULL);
-      moat_model_end_action (self->model);
+      moat_model_end_action (moat_page_get_model (MOAT_PAGE (self)));
     }
   moat_diagram_page_set_diagram (self, child);
 }
@@ -830,14 +816,14 @@ mark_reviewed_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   guint n;
 
-  if (self->model == NULL || self->selection->len == 0)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL || self->selection->len == 0)
     return;
 
   /* Marking fires "changed", which may touch the selection: work on a copy. */
   selection = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->selection->len; i++)
     g_ptr_array_add (selection, g_object_ref (g_ptr_array_index (self->selection, i)));
-  n = moat_review_mark (self->model, (MoatElement **) selection->pdata, selection->len, reviewed);
+  n = moat_review_mark (moat_page_get_model (MOAT_PAGE (self)), (MoatElement **) selection->pdata, selection->len, reviewed);
   if (n == 0 || overlay == NULL)
     return;
 
@@ -865,9 +851,9 @@ copy_action (GtkWidget  *widget,
 {
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
 
-  if (self->model == NULL || self->selection->len == 0)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL || self->selection->len == 0)
     return;
-  moat_clipboard_copy (gtk_widget_get_clipboard (widget), self->model, self->selection);
+  moat_clipboard_copy (gtk_widget_get_clipboard (widget), moat_page_get_model (MOAT_PAGE (self)), self->selection);
   if (g_str_equal (action_name, "diagram.cut"))
     moat_canvas_delete_selection (self->canvas);
 }
@@ -881,7 +867,7 @@ insert_fragment (MoatDiagramPage *self,
 
   if (self->diagram == NULL)
     return;
-  added = moat_clipboard_insert (self->model, moat_object_get_id (MOAT_OBJECT (self->diagram)),
+  added = moat_clipboard_insert (moat_page_get_model (MOAT_PAGE (self)), moat_object_get_id (MOAT_OBJECT (self->diagram)),
                                  fragment, PASTE_OFFSET, PASTE_OFFSET, &error);
   if (added == NULL)
     {
@@ -906,7 +892,7 @@ on_paste_spliced (GObject      *source,
   if (g_output_stream_splice_finish (G_OUTPUT_STREAM (source), result, NULL) < 0)
     return;
   bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (source));
-  if (self->model != NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) != NULL)
     insert_fragment (self, bytes);
 }
 
@@ -951,9 +937,9 @@ duplicate_action (GtkWidget  *widget,
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
   g_autoptr(GBytes) fragment = NULL;
 
-  if (self->model == NULL || self->selection->len == 0)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL || self->selection->len == 0)
     return;
-  fragment = moat_clipboard_serialize (self->model, self->selection);
+  fragment = moat_clipboard_serialize (moat_page_get_model (MOAT_PAGE (self)), self->selection);
   if (fragment != NULL)
     insert_fragment (self, fragment);
 }
@@ -982,7 +968,7 @@ on_export_response (GtkNativeDialog *chooser,
 
       path = g_file_get_path (file);
       /* A renderer of its own: the export shows no selection or hover. */
-      renderer = moat_renderer_new (self->model, moat_object_get_id (MOAT_OBJECT (self->diagram)));
+      renderer = moat_renderer_new (moat_page_get_model (MOAT_PAGE (self)), moat_object_get_id (MOAT_OBJECT (self->diagram)));
       if (g_str_equal (format, "svg"))
         ok = moat_renderer_export_svg (renderer, path, &error);
       else
@@ -1097,9 +1083,6 @@ moat_diagram_page_get_property (GObject    *object,
     case PROP_TOOL:
       g_value_set_string (value, self->tool);
       break;
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
     case PROP_DIAGRAM:
       g_value_set_object (value, self->diagram);
       break;
@@ -1126,9 +1109,6 @@ moat_diagram_page_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
-    case PROP_MODEL:
-      moat_diagram_page_set_model (self, g_value_get_object (value));
-      break;
     case PROP_DIAGRAM:
       g_ptr_array_set_size (self->path, 0);
       moat_diagram_page_set_diagram (self, g_value_get_object (value));
@@ -1143,10 +1123,9 @@ moat_diagram_page_dispose (GObject *object)
 {
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->path != NULL)
+    moat_page_set_model (MOAT_PAGE (self), NULL);
   clear_models (self);
-  g_clear_object (&self->model);
   g_clear_object (&self->diagram);
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_ptr_array_unref);
@@ -1165,21 +1144,13 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   object_class->dispose = moat_diagram_page_dispose;
   object_class->get_property = moat_diagram_page_get_property;
   object_class->set_property = moat_diagram_page_set_property;
+  MOAT_PAGE_CLASS (klass)->model_changed = moat_diagram_page_model_changed;
 
   properties[PROP_TOOL] =
     g_param_spec_string ("tool", NULL, NULL, "select",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DIAGRAM] =
     g_param_spec_object ("diagram", NULL, NULL, MOAT_TYPE_DIAGRAM,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * MoatDiagramPage:model:
-   *
-   * The model drawn, handed down from the window; the side panels take
-   * it from here.
-   */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

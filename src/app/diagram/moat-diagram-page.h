@@ -9,15 +9,14 @@
 #include <adwaita.h>
 
 #include "moat-core.h"
+#include "moat-page.h"
 
 G_BEGIN_DECLS
 
 #define MOAT_TYPE_DIAGRAM_PAGE (moat_diagram_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MoatDiagramPage, moat_diagram_page, MOAT, DIAGRAM_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MoatDiagramPage, moat_diagram_page, MOAT, DIAGRAM_PAGE, MoatPage)
 
-void         moat_diagram_page_set_model           (MoatDiagramPage *self,
-                                                    MoatModel       *model);
 MoatDiagram *moat_diagram_page_get_diagram         (MoatDiagramPage *self);
 void         moat_diagram_page_set_diagram         (MoatDiagramPage *self,
                                                     MoatDiagram     *diagram);
