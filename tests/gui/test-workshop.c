@@ -817,6 +817,27 @@ test_screenshots (Fixture       *f,
   save_screenshot (GTK_WIDGET (f->window), capture_path);
   press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
 
+  /* A control with no threat picked: which one does it address? */
+  {
+    g_autofree char *name = g_strdup_printf ("chooser-%dx%d.png", size->width, size->height);
+    g_autofree char *path = g_build_filename (dir, name, NULL);
+    GtkWidget *chooser = moat_workshop_view_get_chooser (f->view);
+
+    gtk_list_box_unselect_all (GTK_LIST_BOX (moat_gui_test_find_type (GTK_WIDGET (stage), GTK_TYPE_LIST_BOX)));
+    press_key (f, GDK_KEY_c, 0);
+    gtk_editable_set_text (GTK_EDITABLE (moat_workshop_view_get_capture_entry (f->view)),
+                           "Tokenise card numbers before they reach the vault");
+    g_signal_emit_by_name (moat_workshop_view_get_capture_entry (f->view), "activate");
+    moat_gui_test_spin ();
+    g_assert_true (gtk_widget_get_visible (chooser));
+    moat_gui_test_wait_frames (GTK_WIDGET (f->view), 4);
+    save_screenshot (GTK_WIDGET (f->window), path);
+    g_assert_false (any_label_ellipsized (GTK_WIDGET (f->view)));
+    press_key_on (chooser, GDK_KEY_Escape);
+    press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
+    g_assert_false (moat_workshop_view_get_capturing (f->view));
+  }
+
   /* At the largest text scale every stage still fits: text wraps and
    * scrolls, it does not push the window wider. */
   g_settings_set_double (moat_application_get_settings (app), "presentation-text-scale", 3.0);
