@@ -6,11 +6,12 @@
  * The walk goes through what STRIDE per element looks at: actors,
  * processes, stores and flows that are in scope. The crown jewels come
  * first: elements are ordered by the business impact of what they hold
- * or carry (the highest impact of their assets, moat-risk.h), and
- * elements of equal impact (those with no asset last) in diagram order:
- * diagram by diagram, nodes from top left to bottom right and then the
- * flows. The current element is kept by id, so edits to the model keep
- * the place.
+ * or carry (the highest impact of their assets, moat-risk.h); at equal
+ * impact the data stores lead, since they hold the assets at rest, and
+ * the rest (those with no asset last) follow in diagram order: diagram
+ * by diagram, nodes from top left to bottom right and then the flows.
+ * The current element is kept by id, so edits to the model keep the
+ * place.
  */
 
 #include "config.h"
@@ -75,6 +76,12 @@ diagram_position (MoatModel   *model,
   return diagram != NULL ? moat_diagram_get_position (diagram) : G_MAXINT;
 }
 
+static gboolean
+is_store (MoatElement *element)
+{
+  return moat_element_get_kind (element) == MOAT_ELEMENT_STORE;
+}
+
 static int
 element_impact (MoatWorkshopThreats *self,
                 MoatElement         *element)
@@ -97,6 +104,8 @@ compare_walk (gconstpointer a,
 
   if ((order = element_impact (self, y) - element_impact (self, x)) != 0)
     return order;
+  if (element_impact (self, x) > 0 && is_store (x) != is_store (y))
+    return is_store (y) - is_store (x);
   if ((order = diagram_position (model, x) - diagram_position (model, y)) != 0)
     return order;
   if ((order = g_strcmp0 (moat_element_get_diagram_id (x), moat_element_get_diagram_id (y))) != 0)
