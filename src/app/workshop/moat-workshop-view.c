@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-canvas.h"
+#include "moat-labels.h"
 #include "moat-workshop-chooser.h"
 #include "moat-workshop-history.h"
 #include "moat-workshop-recorder.h"
@@ -601,9 +602,20 @@ add_item (MoatWorkshopView *self,
           MoatThreat       *threat)
 {
   g_autoptr(MoatObject) item = make_item (self, text, threat);
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
 
   moat_model_add (self->model, item);
-  toast (self, added_message (self->capture_kind));
+  if (self->capture_kind != MOAT_WORKSHOP_CAPTURE_CONTROL || threat == NULL)
+    {
+      toast (self, added_message (self->capture_kind));
+      return;
+    }
+  /* The room sees what the control was linked to. */
+  title = moat_label_object_title (MOAT_OBJECT (threat));
+  /* Translators: %s is a threat's title */
+  message = g_strdup_printf (_("Control added against “%s”"), title);
+  toast (self, message);
 }
 
 /* A control with no threat in focus: asks which of the element's open
