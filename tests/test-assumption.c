@@ -193,6 +193,30 @@ test_reasons_accumulate (Fixture       *f,
   assert_flagged (f->elsewhere, "Keys rotate monthly");
 }
 
+#define DAY (G_USEC_PER_SEC * (gint64) 86400)
+#define MONDAY (G_USEC_PER_SEC * (gint64) 1795000000)
+
+static MoatThreat *
+loaded_threat (MoatModel   *model,
+               const char  *title,
+               MoatElement *element,
+               gboolean     flagged,
+               gint64       modified)
+{
+  MoatThreat *threat = moat_threat_new ();
+
+  g_object_set (threat, "title", title, "needs-review", flagged, "element-ids",
+                (const char *[]) { moat_object_get_id (MOAT_OBJECT (element)), NULL }, NULL);
+  _moat_object_set_timestamps (MOAT_OBJECT (threat), MONDAY, modified);
+  _moat_model_insert_loaded (model, MOAT_OBJECT (threat));
+  g_object_unref (threat);
+  return threat;
+}
+
+/* A file written by hand, or by a tool that does not know the rule: the
+ * assumption was invalidated on Wednesday and its threats say nothing.
+ * Those last touched before are flagged on import; one looked at on
+ * Thursday, one flagged already and one relying on nothing are not. */
 static void
 test_import_flags (void)
 {
@@ -200,37 +224,50 @@ test_import_flags (void)
   g_autoptr(MoatModel) imported = NULL;
   g_autoptr(MoatDiagram) diagram = moat_diagram_new ();
   g_autoptr(MoatElement) element = g_object_new (MOAT_TYPE_ELEMENT, "name", "Vault", NULL);
-  g_autoptr(MoatThreat) threat = moat_threat_new ();
-  g_autoptr(MoatThreat) other = moat_threat_new ();
+  g_autoptr(MoatElement) other_element = g_object_new (MOAT_TYPE_ELEMENT, "name", "API", NULL);
   g_autoptr(MoatAssumption) assumption = moat_assumption_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
-  MoatThreat *found;
+  MoatThreat *stale, *looked_at, *flagged, *unrelated, *found;
 
-  /* A file written by hand, or by an older Moat: the assumption is
-   * invalidated and nothing is flagged yet. */
   g_object_set (element, "diagram-id", moat_object_get_id (MOAT_OBJECT (diagram)), NULL);
-  g_object_set (threat, "title", "Read", "element-ids",
-                (const char *[]) { moat_object_get_id (MOAT_OBJECT (element)), NULL }, NULL);
-  g_object_set (other, "title", "Unrelated", NULL);
-  g_object_set (assumption, "statement", "The vault is isolated", "status", MOAT_ASSUMPTION_INVALIDATED,
-                "element-ids", (const char *[]) { moat_object_get_id (MOAT_OBJECT (element)), NULL }, NULL);
+  g_object_set (other_element, "diagram-id", moat_object_get_id (MOAT_OBJECT (diagram)), NULL);
   _moat_model_insert_loaded (source, MOAT_OBJECT (diagram));
   _moat_model_insert_loaded (source, MOAT_OBJECT (element));
-  _moat_model_insert_loaded (source, MOAT_OBJECT (threat));
-  _moat_model_insert_loaded (source, MOAT_OBJECT (other));
+  _moat_model_insert_loaded (source, MOAT_OBJECT (other_element));
+  stale = loaded_threat (source, "Read", element, FALSE, MONDAY);
+  looked_at = loaded_threat (source, "Copied", element, FALSE, MONDAY + 3 * DAY);
+  flagged = loaded_threat (source, "Leaked", element, TRUE, MONDAY);
+  unrelated = loaded_threat (source, "Flooded", other_element, FALSE, MONDAY);
+  g_object_set (assumption, "statement", "The vault is isolated", "status", MOAT_ASSUMPTION_INVALIDATED,
+                "element-ids", (const char *[]) { moat_object_get_id (MOAT_OBJECT (element)), NULL }, NULL);
+  _moat_object_set_timestamps (MOAT_OBJECT (assumption), MONDAY, MONDAY + 2 * DAY);
   _moat_model_insert_loaded (source, MOAT_OBJECT (assumption));
   json = moat_json_write (source, NULL);
-  g_assert_false (moat_threat_get_needs_review (threat));
 
   imported = moat_format_import (json, strlen (json), MOAT_FORMAT_UNKNOWN, NULL, &error);
   g_assert_no_error (error);
-  found = moat_model_lookup_typed (imported, moat_object_get_id (MOAT_OBJECT (threat)), MOAT_TYPE_THREAT);
+  found = moat_model_lookup_typed (imported, moat_object_get_id (MOAT_OBJECT (stale)), MOAT_TYPE_THREAT);
   assert_flagged (found, "The vault is isolated");
-  found = moat_model_lookup_typed (imported, moat_object_get_id (MOAT_OBJECT (other)), MOAT_TYPE_THREAT);
+  found = moat_model_lookup_typed (imported, moat_object_get_id (MOAT_OBJECT (looked_at)), MOAT_TYPE_THREAT);
+  assert_not_flagged (found);
+  found = moat_model_lookup_typed (imported, moat_object_get_id (MOAT_OBJECT (flagged)), MOAT_TYPE_THREAT);
+  g_assert_true (moat_threat_get_needs_review (found));
+  g_assert_null (moat_threat_get_review_reason (found));
+  found = moat_model_lookup_typed (imported, moat_object_get_id (MOAT_OBJECT (unrelated)), MOAT_TYPE_THREAT);
   assert_not_flagged (found);
   /* A loaded value, not an edit: nothing to undo. */
   g_assert_false (moat_model_undo (imported));
+
+  /* What Moat writes after the rule ran comes back as it was. */
+  g_clear_pointer (&json, g_free);
+  json = moat_json_write (imported, NULL);
+  {
+    g_autoptr(MoatModel) again = moat_format_import (json, strlen (json), MOAT_FORMAT_UNKNOWN, NULL, &error);
+
+    g_assert_no_error (error);
+    moat_test_assert_models_equal (imported, again);
+  }
 }
 
 static void

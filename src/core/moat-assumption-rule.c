@@ -246,25 +246,31 @@ load_flag (MoatThreat *threat,
   _moat_object_load_value (MOAT_OBJECT (threat), g_object_class_find_property (klass, "review-reason"), &text);
 }
 
-/* A threat edited after the assumption was last touched has been looked
- * at since it broke: its cleared flag is the team's answer. */
+/* In a file Moat wrote, a threat relying on a broken assumption was
+ * flagged when the assumption broke, and a threat edited since then has
+ * been looked at. A threat that carries no flag although the assumption
+ * changed after it did comes from something that did not apply the rule
+ * (a hand edit, another tool): only that one is flagged. Without both
+ * times nothing can be told, and nothing is changed. */
 static gboolean
-reviewed_since (MoatThreat     *threat,
-                MoatAssumption *assumption)
+missed_by_writer (MoatThreat     *threat,
+                  MoatAssumption *assumption)
 {
   gint64 threat_time = moat_object_get_modified (MOAT_OBJECT (threat));
   gint64 assumption_time = moat_object_get_modified (MOAT_OBJECT (assumption));
 
-  return threat_time != 0 && assumption_time != 0 && threat_time > assumption_time;
+  return !moat_threat_get_needs_review (threat)
+         && threat_time != 0 && assumption_time != 0 && assumption_time > threat_time;
 }
 
 /**
  * moat_assumption_flag_loaded:
  *
- * Applies the rule to a model just read from a file of another kind (an
- * import), where assumptions may arrive already invalidated: the threats
- * relying on them are flagged, as loaded values and not as edits, unless
- * they were edited after the assumption (someone reviewed them since).
+ * Applies the rule to a model just read from a file, where assumptions
+ * may arrive already invalidated: a threat relying on one is flagged, as
+ * a loaded value and not as an edit, when it carries no flag and the
+ * assumption changed after it did; a threat looked at since is left as
+ * it is, so a file Moat wrote comes in as it was written.
  *
  * Returns: how many threats were flagged
  */
@@ -287,7 +293,7 @@ moat_assumption_flag_loaded (MoatModel *model)
         {
           g_autofree char *text = NULL;
 
-          if (reviewed_since (threats->pdata[i], assumption))
+          if (!missed_by_writer (threats->pdata[i], assumption))
             continue;
           if ((text = reason_with (threats->pdata[i], reason)) == NULL)
             continue;
