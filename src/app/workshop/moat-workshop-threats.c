@@ -20,7 +20,6 @@
 
 #include "moat-canvas.h"
 #include "moat-labels.h"
-#include "moat-risk-chip.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-util.h"
 
