@@ -864,6 +864,23 @@ test_broken_assumption (Fixture       *f,
   g_assert_true (moat_threat_get_needs_review (exposed));
   g_assert_nonnull (strstr (moat_threat_get_review_reason (backup), "The card vault cannot be reached"));
 
+  /* The Threats panel says why, on the vault's threat. */
+  moat_gui_test_select_element (f->page, moat_gui_test_element_named (f->model, "Card vault"));
+  show_side_page (GTK_WIDGET (f->threats));
+  {
+    g_autoptr(GPtrArray) images = moat_gui_test_collect_type (GTK_WIDGET (f->threats), GTK_TYPE_IMAGE);
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < images->len; i++)
+      {
+        const char *tooltip = gtk_widget_get_tooltip_text (images->pdata[i]);
+
+        said |= gtk_widget_get_mapped (images->pdata[i]) && tooltip != NULL
+                && strstr (tooltip, "Relies on the invalidated assumption “The card vault cannot be reached") != NULL;
+      }
+    g_assert_true (said);
+  }
+
   adw_view_stack_set_visible_child_name (f->views, "risk");
   moat_gui_test_spin ();
   g_assert_cmpuint (n_rows (broken), ==, 2);
