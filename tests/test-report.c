@@ -633,6 +633,79 @@ test_sections (void)
   moat_test_rm_rf (dir);
 }
 
+/* @text with every run of white space made one space. */
+static char *
+squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* An invalidated assumption is named on the summary page, with how many
+ * threats rely on it. */
+static void
+test_broken_assumption (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatReportOptions) options = moat_report_options_new ();
+  g_autoptr(GPtrArray) reliant = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *before_pdf = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *flat = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_auto(GStrv) before = NULL;
+  MoatAssumption *assumption;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  /* The example has one broken already: the masked replica. */
+  model = load_example ();
+  options->sections = MOAT_REPORT_SUMMARY;
+  before_pdf = write_report (model, NULL, dir, "before.pdf", options);
+  before = read_pages (before_pdf);
+  flat = squash (before[0]);
+  g_assert_nonnull (strstr (flat, "1 broken assumption:"));
+  g_assert_nonnull (strstr (flat, "Customer data in the reporting replica is masked"));
+  g_assert_null (strstr (flat, "Fraud scoring never receives"));
+  g_clear_pointer (&flat, g_free);
+
+  assumption = moat_model_lookup_typed (model, "asm-fraud-no-pan", MOAT_TYPE_ASSUMPTION);
+  g_assert_nonnull (assumption);
+  moat_model_set (model, assumption, "status", MOAT_ASSUMPTION_INVALIDATED, NULL);
+  reliant = moat_assumption_list_reliant_threats (assumption, model);
+  g_assert_cmpuint (reliant->len, >, 0);
+
+  pdf = write_report (model, NULL, dir, "after.pdf", options);
+  pages = read_pages (pdf);
+  g_assert_cmpuint (g_strv_length (pages), ==, 1);
+  /* The paragraph wraps: compare with the spaces folded. */
+  flat = squash (pages[0]);
+  g_assert_nonnull (strstr (flat, "2 broken assumptions:"));
+  g_assert_nonnull (strstr (flat, "Fraud scoring never receives"));
+  expected = g_strdup_printf (reliant->len == 1 ? "%u threat relies on it" : "%u threats rely on it",
+                              reliant->len);
+  g_assert_nonnull (strstr (flat, expected));
+
+  moat_test_rm_rf (dir);
+}
+
 static void
 test_history (void)
 {
@@ -849,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/report/render-pages", test_render_pages);
   g_test_add_func ("/report/sections", test_sections);
   g_test_add_func ("/report/history", test_history);
+  g_test_add_func ("/report/broken-assumption", test_broken_assumption);
   g_test_add_func ("/report/cancel-keeps-file", test_cancel_keeps_file);
   g_test_add_func ("/report/async", test_async);
   g_test_add_func ("/report/odd-values", test_odd_values);

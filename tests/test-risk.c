@@ -319,6 +319,31 @@ test_residual (Fixture       *f,
   g_assert_false (a.open);
 }
 
+/* Beside a control: the threat's inherent level, and its residual once
+ * this control is in place (it counts as implemented when it is not). */
+static void
+test_with_control (Fixture       *f,
+                   gconstpointer  data)
+{
+  MoatThreat *threat = add_threat (f, 4, 5, f->note, NULL);
+  MoatControl *planned = add_control (f, MOAT_CONTROL_PLANNED, MOAT_EFFORT_SMALL, threat);
+  MoatControl *verified;
+  MoatRiskAssessment a;
+
+  moat_risk_assess_with_control (f->model, threat, planned, &a);
+  g_assert_cmpint (a.level, ==, moat_risk_level (4, 5));
+  g_assert_cmpint (a.residual_likelihood, ==, 4 - MOAT_RISK_IMPLEMENTED_STEPS);
+  g_assert_cmpint (a.residual_level, ==, moat_risk_level (3, 5));
+
+  /* In place already: no step counted twice; others in place count too. */
+  verified = add_control (f, MOAT_CONTROL_VERIFIED, MOAT_EFFORT_SMALL, threat);
+  moat_risk_assess_with_control (f->model, threat, verified, &a);
+  g_assert_cmpint (a.residual_likelihood, ==, 4 - MOAT_RISK_VERIFIED_STEPS);
+  moat_risk_assess_with_control (f->model, threat, planned, &a);
+  g_assert_cmpint (a.residual_likelihood, ==, 4 - MOAT_RISK_VERIFIED_STEPS - MOAT_RISK_IMPLEMENTED_STEPS);
+  g_assert_cmpint (a.level, ==, moat_risk_level (4, 5));
+}
+
 static void
 test_roadmap (Fixture       *f,
               gconstpointer  data)
@@ -443,6 +468,7 @@ main (int   argc,
   g_test_add ("/risk/impact-from-assets", Fixture, NULL, fixture_set_up, test_impact_from_assets, fixture_tear_down);
   g_test_add ("/risk/impact-dimension", Fixture, NULL, fixture_set_up, test_impact_dimension, fixture_tear_down);
   g_test_add ("/risk/residual", Fixture, NULL, fixture_set_up, test_residual, fixture_tear_down);
+  g_test_add ("/risk/with-control", Fixture, NULL, fixture_set_up, test_with_control, fixture_tear_down);
   g_test_add ("/risk/roadmap", Fixture, NULL, fixture_set_up, test_roadmap, fixture_tear_down);
   g_test_add ("/risk/summaries", Fixture, NULL, fixture_set_up, test_summaries, fixture_tear_down);
 

@@ -10,6 +10,7 @@
 #include "moat-asset.h"
 #include "moat-catalogue.h"
 #include "moat-assumption.h"
+#include "moat-assumption-rule.h"
 #include "moat-change.h"
 #include "moat-condition.h"
 #include "moat-control.h"

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "moat-assumption-rule.h"
 #include "moat-error.h"
 #include "moat-format-otm.h"
 #include "moat-format-private.h"
@@ -231,6 +232,10 @@ import_native (JsonNode          *root,
 {
   MoatModel *model = moat_json_read_node (root, error);
 
+  /* A file may arrive with assumptions already invalidated: their threats
+   * are flagged as if the team had marked them here. */
+  if (model != NULL)
+    moat_assumption_flag_loaded (model);
   if (model != NULL && report != NULL)
     *report = count_all (moat_import_report_new (moat_format_get_label (MOAT_FORMAT_MOAT), FALSE), model);
   return model;

@@ -10,7 +10,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "moat-asset.h"
-#include "moat-assumption.h"
+#include "moat-assumption-rule.h"
 #include "moat-control.h"
 #include "moat-diagram.h"
 #include "moat-dismissal.h"
@@ -517,7 +517,18 @@ moat_model_set_value (MoatModel    *self,
     return;
 
   moat_model_begin_action (self, _("Edit"));
-  apply_take (self, moat_change_new_set (object, pspec, old, &v));
+  if (MOAT_IS_ASSUMPTION (object))
+    {
+      /* The rule compares with what was there: the change overwrites it. */
+      g_auto(GValue) before = G_VALUE_INIT;
+
+      g_value_init (&before, pspec->value_type);
+      g_value_copy (old, &before);
+      apply_take (self, moat_change_new_set (object, pspec, old, &v));
+      _moat_assumption_rule_after_edit (self, MOAT_ASSUMPTION (object), pspec, &before);
+    }
+  else
+    apply_take (self, moat_change_new_set (object, pspec, old, &v));
   moat_model_end_action (self);
 }
 
@@ -591,6 +602,8 @@ moat_model_add (MoatModel *self,
 
   moat_model_begin_action (self, _("Add"));
   apply_take (self, moat_change_new_add (object));
+  if (MOAT_IS_ASSUMPTION (object))
+    _moat_assumption_rule_after_edit (self, MOAT_ASSUMPTION (object), NULL, NULL);
   moat_model_end_action (self);
 }
 

@@ -20,6 +20,7 @@
 
 #include "moat-asset.h"
 #include "moat-assumption.h"
+#include "moat-assumption-rule.h"
 #include "moat-control.h"
 #include "moat-diagram.h"
 #include "moat-element.h"
@@ -1007,6 +1008,47 @@ add_summary_lead (Builder *b)
   moat_document_add_paragraph (b->doc, lead);
 }
 
+/* One compact line naming the invalidated assumptions and how many
+ * threats rely on each: a reader learns that some of the figures stand on
+ * ground that gave way. Nothing when none is broken. */
+#define SUMMARY_BROKEN_N 3
+
+static void
+add_broken_assumptions (Builder *b)
+{
+  g_autoptr(GPtrArray) broken = moat_assumption_list_broken (b->model);
+  g_autoptr(GString) line = NULL;
+
+  if (broken->len == 0)
+    return;
+
+  line = g_string_new (NULL);
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE,
+                                             "<b>%u broken assumption</b>:",
+                                             "<b>%u broken assumptions</b>:",
+                                             broken->len), broken->len);
+  for (guint i = 0; i < broken->len && i < SUMMARY_BROKEN_N; i++)
+    {
+      MoatAssumption *assumption = g_ptr_array_index (broken, i);
+      g_autoptr(GPtrArray) threats = moat_assumption_list_reliant_threats (assumption, b->model);
+      g_autofree char *statement = shorten (moat_assumption_get_statement (assumption), 60);
+      g_autofree char *escaped = g_markup_escape_text (statement, -1);
+      g_autofree char *relying = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u threat relies on it",
+                                                               "%u threats rely on it",
+                                                               threats->len), threats->len);
+
+      /* TRANSLATORS: an invalidated assumption and how many threats rely on it */
+      g_string_append_printf (line, _("%s “%s” (%s)"), i > 0 ? ";" : "", escaped, relying);
+    }
+  if (broken->len > SUMMARY_BROKEN_N)
+    g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "; and %u more", "; and %u more",
+                                               broken->len - SUMMARY_BROKEN_N),
+                            broken->len - SUMMARY_BROKEN_N);
+  g_string_append_c (line, '.');
+  moat_document_add_paragraph (b->doc, line->str);
+}
+
 /* The inherent level, and the residual one where the controls in place
  * lower it, each named. */
 static char *
@@ -1179,6 +1221,7 @@ add_summary_part (Builder *b,
 
   moat_document_add_heading (b->doc, 1, _("Executive summary"), "summary");
   add_summary_lead (b);
+  add_broken_assumptions (b);
 
   moat_risk_heat_map (b->model, FALSE, chart->counts);
   fill_status_bars (b, chart);

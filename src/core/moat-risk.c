@@ -598,6 +598,25 @@ moat_risk_assess (MoatModel          *model,
   assess_with_steps (model, threat, count_control_steps (model, threat), assessment);
 }
 
+void
+moat_risk_assess_with_control (MoatModel          *model,
+                               MoatThreat         *threat,
+                               MoatControl        *control,
+                               MoatRiskAssessment *assessment)
+{
+  int steps;
+
+  g_return_if_fail (MOAT_IS_MODEL (model));
+  g_return_if_fail (MOAT_IS_THREAT (threat));
+  g_return_if_fail (MOAT_IS_CONTROL (control));
+  g_return_if_fail (assessment != NULL);
+
+  steps = count_control_steps (model, threat);
+  if (moat_risk_control_steps (moat_control_get_status (control)) == 0)
+    steps += MOAT_RISK_IMPLEMENTED_STEPS;
+  assess_with_steps (model, threat, steps, assessment);
+}
+
 static void
 assess_indexed (MoatModel          *model,
                 GHashTable         *steps,

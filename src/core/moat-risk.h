@@ -174,6 +174,15 @@ char         *moat_risk_format_level       (MoatRiskLevel       level,
                                             int                 likelihood,
                                             int                 impact);
 
+/* What one control does for one threat: the inherent level before any
+ * control, and the residual with the controls in place and @control
+ * counted as implemented when it is not yet in place, as the roadmap
+ * counts it. For "inherent → residual" beside a control. */
+void          moat_risk_assess_with_control (MoatModel          *model,
+                                             MoatThreat         *threat,
+                                             MoatControl        *control,
+                                             MoatRiskAssessment *assessment);
+
 /* The roadmap: the controls not yet implemented (or verified), best first.
  *
  * A control's worth is the risk it would remove once implemented: over

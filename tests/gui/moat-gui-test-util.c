@@ -54,6 +54,56 @@ moat_gui_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+/**
+ * moat_gui_test_find_label:
+ *
+ * Returns: (transfer none) (nullable): the first label under @root, in
+ *   tree order, whose text is @text
+ */
+GtkWidget *
+moat_gui_test_find_label (GtkWidget  *root,
+                          const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = moat_gui_test_find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *out)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, out);
+}
+
+/**
+ * moat_gui_test_collect_type:
+ *
+ * Returns: (transfer container): every widget of @type under @root,
+ *   @root included, in tree order
+ */
+GPtrArray *
+moat_gui_test_collect_type (GtkWidget *root,
+                            GType      type)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect_type (root, type, out);
+  return out;
+}
+
 /* The control of the row a person finds by its title: the row itself for
  * combo and entry rows, the suffix widget for action rows. */
 GtkWidget *

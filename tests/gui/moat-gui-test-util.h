@@ -24,6 +24,10 @@ GtkWidget *moat_gui_test_find_type      (GtkWidget    *root,
                                          GType         type);
 GtkWidget *moat_gui_test_find_row_widget (GtkWidget   *root,
                                           const char  *row_title);
+GtkWidget *moat_gui_test_find_label     (GtkWidget    *root,
+                                         const char   *text);
+GPtrArray *moat_gui_test_collect_type   (GtkWidget    *root,
+                                         GType         type);
 
 
 MoatApplication *moat_gui_test_new_application (void);

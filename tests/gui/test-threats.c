@@ -972,6 +972,82 @@ test_risk_page_counts (Fixture       *f,
   }
 }
 
+/* Marking an assumption invalidated in its editor flags the threats that
+ * rely on it, and the Risk page lists it as broken; one undo takes back
+ * both. */
+static void
+test_broken_assumption (Fixture       *f,
+                        gconstpointer  data)
+{
+  MoatItemsPanel *panel = MOAT_ITEMS_PANEL (moat_gui_test_find_type (GTK_WIDGET (f->window),
+                                                                     MOAT_TYPE_ASSUMPTIONS_PANEL));
+  MoatRiskPage *page = MOAT_RISK_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_RISK_PAGE));
+  MoatAssumption *vault = moat_model_lookup_typed (f->model, "asm-vault-isolated", MOAT_TYPE_ASSUMPTION);
+  MoatThreat *backup = moat_model_lookup_typed (f->model, "th-vault-backup", MOAT_TYPE_THREAT);
+  MoatThreat *exposed = moat_model_lookup_typed (f->model, "th-console-exposed", MOAT_TYPE_THREAT);
+  GtkListBox *broken;
+  GtkWidget *editor;
+  gboolean named = FALSE;
+
+  g_assert_nonnull (vault);
+  g_assert_false (moat_threat_get_needs_review (backup));
+  g_assert_false (moat_threat_get_needs_review (exposed));
+
+  adw_view_stack_set_visible_child_name (f->views, "risk");
+  moat_gui_test_spin ();
+  broken = moat_risk_page_get_broken_list (page);
+  /* The example has one already: the masked replica. */
+  g_assert_cmpuint (n_rows (broken), ==, 1);
+
+  adw_view_stack_set_visible_child_name (f->views, "diagrams");
+  moat_gui_test_spin ();
+  show_side_page (GTK_WIDGET (panel));
+  moat_items_panel_edit (panel, MOAT_OBJECT (vault));
+  moat_gui_test_spin ();
+  editor = moat_items_panel_get_editor (panel);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row_widget (editor, "Status")), MOAT_ASSUMPTION_INVALIDATED);
+  moat_gui_test_spin ();
+
+  g_assert_true (moat_threat_get_needs_review (backup));
+  g_assert_true (moat_threat_get_needs_review (exposed));
+  g_assert_nonnull (strstr (moat_threat_get_review_reason (backup), "The card vault cannot be reached"));
+
+  /* The Threats panel says why, on the vault's threat. */
+  moat_gui_test_select_element (f->page, moat_gui_test_element_named (f->model, "Card vault"));
+  show_side_page (GTK_WIDGET (f->threats));
+  {
+    g_autoptr(GPtrArray) images = moat_gui_test_collect_type (GTK_WIDGET (f->threats), GTK_TYPE_IMAGE);
+    gboolean said = FALSE;
+
+    for (guint i = 0; i < images->len; i++)
+      {
+        const char *tooltip = gtk_widget_get_tooltip_text (images->pdata[i]);
+
+        said |= gtk_widget_get_mapped (images->pdata[i]) && tooltip != NULL
+                && strstr (tooltip, "Relies on the invalidated assumption “The card vault cannot be reached") != NULL;
+      }
+    g_assert_true (said);
+  }
+
+  adw_view_stack_set_visible_child_name (f->views, "risk");
+  moat_gui_test_spin ();
+  g_assert_cmpuint (n_rows (broken), ==, 2);
+  for (int i = 0; gtk_list_box_get_row_at_index (broken, i) != NULL; i++)
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (broken, i)));
+
+      named |= g_str_has_prefix (title, "The card vault cannot be reached");
+    }
+  g_assert_true (named);
+
+  /* One step of undo: the status and both flags. */
+  activate (f->window, "win.undo");
+  g_assert_cmpint (moat_assumption_get_status (vault), ==, MOAT_ASSUMPTION_UNVALIDATED);
+  g_assert_false (moat_threat_get_needs_review (backup));
+  g_assert_false (moat_threat_get_needs_review (exposed));
+  g_assert_cmpuint (n_rows (broken), ==, 1);
+}
+
 static void
 test_assets_page (Fixture       *f,
                   gconstpointer  data)
@@ -1066,6 +1142,7 @@ main (int   argc,
   ADD ("review-flag", test_review_flag);
   ADD ("risk-page-counts", test_risk_page_counts);
   ADD ("assets-page", test_assets_page);
+  ADD ("broken-assumption", test_broken_assumption);
 #undef ADD
 
   status = g_test_run ();

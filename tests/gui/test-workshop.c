@@ -13,7 +13,10 @@
 #include "moat-gui-test-util.h"
 #include "moat-test-util.h"
 #include "moat-window.h"
+#include "moat-risk-chip.h"
+#include "moat-workshop-chooser.h"
 #include "moat-workshop-history.h"
+#include "moat-workshop-roadmap.h"
 #include "moat-workshop-reflection.h"
 #include "moat-workshop-recorder.h"
 #include "moat-workshop-threats.h"
@@ -318,6 +321,8 @@ test_walk_elements (Fixture       *f,
   toggle_workshop (f);
 }
 
+static GtkListBox *threat_list (Fixture *f);
+
 static void
 test_capture_by_keyboard (Fixture       *f,
                           gconstpointer  data)
@@ -348,7 +353,7 @@ test_capture_by_keyboard (Fixture       *f,
    * addresses it. */
   g_assert_cmpuint (g_list_model_get_n_items (moat_workshop_threats_get_threats (stage)), ==,
                     threats_on (f->model, element));
-  list = GTK_LIST_BOX (moat_gui_test_find_type (GTK_WIDGET (stage), GTK_TYPE_LIST_BOX));
+  list = threat_list (f);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     if (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, i)), "threat") == threat)
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
@@ -390,6 +395,402 @@ test_capture_by_keyboard (Fixture       *f,
   control = moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Rate-limit the refund endpoint");
   g_assert_nonnull (control);
   g_assert_null (moat_control_get_threat_ids (control));
+
+  toggle_workshop (f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Captures stay connected                                             */
+
+static MoatWorkshopThreats *
+threats_stage (Fixture *f)
+{
+  return MOAT_WORKSHOP_THREATS (moat_workshop_view_get_stage_widget (f->view, MOAT_WORKSHOP_STAGE_THREATS));
+}
+
+static guint
+open_threats_on (MoatModel   *model,
+                 MoatElement *element)
+{
+  GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      const char * const *ids = moat_threat_get_element_ids (threat);
+
+      if (ids && g_strv_contains (ids, moat_object_get_id (MOAT_OBJECT (element)))
+          && moat_threat_get_status (threat) == MOAT_THREAT_OPEN)
+        n++;
+    }
+  return n;
+}
+
+/* Walks stage 3 to the first element with at least @n open threats. */
+static MoatElement *
+walk_to_open_threats (Fixture *f,
+                      guint    n)
+{
+  MoatWorkshopThreats *stage = threats_stage (f);
+
+  moat_workshop_view_set_stage (f->view, MOAT_WORKSHOP_STAGE_THREATS);
+  while (open_threats_on (f->model, moat_workshop_threats_get_element (stage)) < n)
+    g_assert_true (moat_workshop_threats_step (stage, +1));
+  return moat_workshop_threats_get_element (stage);
+}
+
+/* The list whose rows carry threats. */
+static GtkListBox *
+threat_list (Fixture *f)
+{
+  g_autoptr(GPtrArray) lists = moat_gui_test_collect_type (GTK_WIDGET (threats_stage (f)), GTK_TYPE_LIST_BOX);
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (lists->pdata[i], 0);
+
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "threat") != NULL)
+        return lists->pdata[i];
+    }
+  g_assert_not_reached ();
+}
+
+/* C, a line, Enter, with no threat picked: the chooser asks. */
+static MoatWorkshopChooser *
+capture_control_and_ask (Fixture    *f,
+                         const char *title)
+{
+  GtkWidget *chooser = moat_workshop_view_get_chooser (f->view);
+  GtkWidget *entry = moat_workshop_view_get_capture_entry (f->view);
+
+  g_assert_null (moat_workshop_threats_get_selected_threat (threats_stage (f)));
+  g_assert_true (press_key (f, GDK_KEY_c, 0));
+  gtk_editable_set_text (GTK_EDITABLE (entry), title);
+  g_signal_emit_by_name (entry, "activate");
+  moat_gui_test_spin ();
+  g_assert_true (moat_workshop_view_get_capturing (f->view));
+  g_assert_true (gtk_widget_get_visible (chooser));
+  g_assert_false (gtk_widget_is_visible (entry));
+  g_assert_null (moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", title));
+  return MOAT_WORKSHOP_CHOOSER (chooser);
+}
+
+static void
+assert_links (MoatControl *control,
+              MoatThreat  *threat)
+{
+  const char * const *ids = moat_control_get_threat_ids (control);
+
+  g_assert_nonnull (control);
+  if (threat == NULL)
+    g_assert_true (ids == NULL || ids[0] == NULL);
+  else
+    g_assert_cmpstrv (ids, ((const char *[]) { moat_object_get_id (MOAT_OBJECT (threat)), NULL }));
+}
+
+static void
+test_control_asks_for_threat (Fixture       *f,
+                              gconstpointer  data)
+{
+  MoatWorkshopChooser *chooser;
+  MoatElement *element;
+  MoatThreat *first, *second;
+  MoatRiskAssessment a, b;
+  guint n_open;
+
+  toggle_workshop (f);
+  element = walk_to_open_threats (f, 2);
+  n_open = open_threats_on (f->model, element);
+
+  /* Every open threat of the element, the worst first, and "none". */
+  chooser = capture_control_and_ask (f, "Tokenise card numbers");
+  g_assert_cmpuint (moat_workshop_chooser_get_n_items (chooser), ==, n_open + 1);
+  g_assert_null (moat_workshop_chooser_get_threat (chooser, n_open));
+  first = moat_workshop_chooser_get_threat (chooser, 0);
+  second = moat_workshop_chooser_get_threat (chooser, 1);
+  moat_risk_assess (f->model, first, &a);
+  moat_risk_assess (f->model, second, &b);
+  g_assert_cmpint (a.level, >=, b.level);
+  g_assert_true (g_strv_contains (moat_threat_get_element_ids (second), moat_object_get_id (MOAT_OBJECT (element))));
+  /* The first row is ready for Enter. */
+  g_assert_true (gtk_list_box_get_selected_row (moat_workshop_chooser_get_list (chooser))
+                 == gtk_list_box_get_row_at_index (moat_workshop_chooser_get_list (chooser), 0));
+
+  /* 2 picks the second. */
+  press_key_on (GTK_WIDGET (chooser), GDK_KEY_2);
+  g_assert_false (moat_workshop_view_get_capturing (f->view));
+  assert_links (moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Tokenise card numbers"), second);
+
+  /* Escape goes back to the words, kept; Enter asks again; a row picked
+   * with the arrows and Enter links to it. */
+  capture_control_and_ask (f, "Rotate vault keys");
+  press_key_on (GTK_WIDGET (chooser), GDK_KEY_Escape);
+  g_assert_true (moat_workshop_view_get_capturing (f->view));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (moat_workshop_view_get_capture_entry (f->view))), ==,
+                   "Rotate vault keys");
+  g_signal_emit_by_name (moat_workshop_view_get_capture_entry (f->view), "activate");
+  moat_gui_test_spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  g_signal_emit_by_name (moat_workshop_chooser_get_list (chooser), "row-activated",
+                         gtk_list_box_get_row_at_index (moat_workshop_chooser_get_list (chooser), 0));
+  moat_gui_test_spin ();
+  assert_links (moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Rotate vault keys"), first);
+
+  /* 0: no particular threat. */
+  capture_control_and_ask (f, "Security champion per team");
+  press_key_on (GTK_WIDGET (chooser), GDK_KEY_0);
+  assert_links (moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Security champion per team"), NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+
+  /* A number with no row is refused, and the chooser stays. */
+  capture_control_and_ask (f, "Never linked wrongly");
+  press_key_on (GTK_WIDGET (chooser), GDK_KEY_9);
+  g_assert_true (n_open >= 9 || gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  press_key_on (GTK_WIDGET (chooser), GDK_KEY_Escape);
+  press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
+  g_assert_null (moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Never linked wrongly"));
+
+  toggle_workshop (f);
+}
+
+/* With a threat in focus, C links to it at once; A links the assumption
+ * to the element in focus, and to that threat. */
+static void
+test_capture_links_focus (Fixture       *f,
+                          gconstpointer  data)
+{
+  MoatElement *element;
+  MoatThreat *focused;
+  MoatAssumption *assumption;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+
+  toggle_workshop (f);
+  element = walk_to_open_threats (f, 1);
+
+  g_assert_true (press_key (f, GDK_KEY_a, 0));
+  type_and_enter (f, "Only the payment API can reach the vault");
+  assumption = moat_gui_test_find_titled (f->model, MOAT_TYPE_ASSUMPTION, "statement",
+                                          "Only the payment API can reach the vault");
+  g_assert_nonnull (assumption);
+  g_assert_cmpstrv (moat_assumption_get_element_ids (assumption),
+                    ((const char *[]) { moat_object_get_id (MOAT_OBJECT (element)), NULL }));
+
+  list = threat_list (f);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  gtk_list_box_select_row (list, row);
+  focused = g_object_get_data (G_OBJECT (row), "threat");
+  g_assert_true (moat_workshop_threats_get_selected_threat (threats_stage (f)) == focused);
+
+  g_assert_true (press_key (f, GDK_KEY_c, 0));
+  type_and_enter (f, "Mutual TLS to the vault");
+  g_assert_false (gtk_widget_get_visible (moat_workshop_view_get_chooser (f->view)));
+  assert_links (moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title", "Mutual TLS to the vault"), focused);
+
+  g_assert_true (press_key (f, GDK_KEY_a, 0));
+  type_and_enter (f, "Backups are encrypted");
+  assumption = moat_gui_test_find_titled (f->model, MOAT_TYPE_ASSUMPTION, "statement", "Backups are encrypted");
+  g_assert_true (g_strv_contains (moat_assumption_get_element_ids (assumption),
+                                  moat_object_get_id (MOAT_OBJECT (element))));
+  g_assert_true (g_strv_contains (moat_assumption_get_threat_ids (assumption),
+                                  moat_object_get_id (MOAT_OBJECT (focused))));
+
+  toggle_workshop (f);
+}
+
+/* ------------------------------------------------------------------ */
+/* An asset-centred workshop                                           */
+
+/* The highest impact of an element's assets, from the assets' own
+ * figures. */
+static int
+held_impact (MoatModel   *model,
+             MoatElement *element)
+{
+  const char * const *ids = moat_element_get_asset_ids (element);
+  int impact = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      MoatAsset *asset = moat_model_lookup_typed (model, ids[i], MOAT_TYPE_ASSET);
+
+      impact = MAX (impact, moat_asset_get_impact_confidentiality (asset));
+      impact = MAX (impact, moat_asset_get_impact_integrity (asset));
+      impact = MAX (impact, moat_asset_get_impact_availability (asset));
+    }
+  return impact;
+}
+
+static void
+test_walk_crown_jewels_first (Fixture       *f,
+                              gconstpointer  data)
+{
+  MoatWorkshopThreats *stage;
+  MoatElement *vault = moat_gui_test_element_named (f->model, "Card vault");
+  int highest = 0, previous = G_MAXINT;
+  guint n, vault_at = G_MAXUINT, first_without = G_MAXUINT;
+
+  toggle_workshop (f);
+  moat_workshop_view_set_stage (f->view, MOAT_WORKSHOP_STAGE_THREATS);
+  stage = threats_stage (f);
+  n = moat_workshop_threats_get_n_elements (stage);
+  highest = held_impact (f->model, vault);
+
+  /* The walk starts at what holds the most valuable assets, the card
+   * vault's rank, and never goes up in impact. */
+  for (guint i = 0; i < n; i++)
+    {
+      MoatElement *element = moat_workshop_threats_get_element (stage);
+      int impact = held_impact (f->model, element);
+
+      g_assert_cmpint (impact, <=, previous);
+      if (i == 0)
+        g_assert_cmpint (impact, ==, highest);
+      if (element == vault)
+        vault_at = i;
+      if (impact == 0 && first_without == G_MAXUINT)
+        first_without = i;
+      previous = impact;
+      moat_workshop_threats_step (stage, +1);
+    }
+  g_assert_cmpint (highest, ==, 5);
+  /* A store of the highest impact, on the first diagram that has one:
+   * once 12th of 43, now first. */
+  g_assert_cmpuint (vault_at, ==, 0);
+  g_assert_cmpuint (vault_at, <, first_without);
+
+  /* Its assets are on show beside it. */
+  while (moat_workshop_threats_step (stage, -1))
+    ;
+  while (moat_workshop_threats_get_element (stage) != vault)
+    g_assert_true (moat_workshop_threats_step (stage, +1));
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (stage), "Cardholder data"));
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (stage), "C 5"));
+
+  toggle_workshop (f);
+}
+
+static void
+test_context_shows_asset_impact (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkWidget *stage;
+  GListModel *assets = moat_model_get_list (f->model, MOAT_TYPE_ASSET);
+  g_auto(GStrv) scale = NULL;
+
+  toggle_workshop (f);
+  stage = moat_workshop_view_get_stage_widget (f->view, MOAT_WORKSHOP_STAGE_CONTEXT);
+  g_object_get (f->model, "impact-scale", &scale, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (assets), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (assets); i++)
+    {
+      g_autoptr(MoatAsset) asset = g_list_model_get_item (assets, i);
+      GtkWidget *name = moat_gui_test_find_label (stage, moat_asset_get_name (asset));
+      GtkWidget *row;
+      g_autofree char *c = g_strdup_printf ("C %d", moat_asset_get_impact_confidentiality (asset));
+      g_autofree char *in = g_strdup_printf ("I %d", moat_asset_get_impact_integrity (asset));
+      g_autofree char *av = g_strdup_printf ("A %d", moat_asset_get_impact_availability (asset));
+      GtkWidget *chip;
+      const char *tooltip;
+
+      g_assert_nonnull (name);
+      g_assert_true (gtk_widget_get_mapped (name));
+      row = gtk_widget_get_parent (gtk_widget_get_parent (name));
+      g_assert_nonnull (moat_gui_test_find_label (row, in));
+      g_assert_nonnull (moat_gui_test_find_label (row, av));
+      chip = moat_gui_test_find_label (row, c);
+      g_assert_nonnull (chip);
+      /* In the model's words for that level. */
+      tooltip = gtk_widget_get_tooltip_text (chip);
+      g_assert_nonnull (strstr (tooltip, scale[moat_asset_get_impact_confidentiality (asset) - 1]));
+    }
+
+  toggle_workshop (f);
+}
+
+static void
+test_risk_levels_shown (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkListBox *list;
+  MoatWorkshopRoadmap *roadmap;
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GPtrArray) chips = NULL;
+  guint checked = 0;
+
+  toggle_workshop (f);
+  walk_to_open_threats (f, 1);
+
+  /* Each threat: its inherent level, labelled. */
+  list = threat_list (f);
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
+      MoatThreat *threat = g_object_get_data (G_OBJECT (row), "threat");
+      MoatRiskAssessment risk;
+      GtkWidget *chip = moat_gui_test_find_type (row, MOAT_TYPE_RISK_CHIP);
+
+      moat_risk_assess (f->model, threat, &risk);
+      g_assert_nonnull (moat_gui_test_find_label (row, "Inherent"));
+      g_assert_cmpint (moat_risk_chip_get_level (MOAT_RISK_CHIP (chip)), ==, risk.level);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+
+  /* Each suggestion too, as the threat it would become. */
+  chips = moat_gui_test_collect_type (GTK_WIDGET (threats_stage (f)), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < chips->len; i++)
+    {
+      MoatSuggestion *suggestion = g_object_get_data (chips->pdata[i], "suggestion");
+      GtkWidget *row;
+
+      if (suggestion == NULL)
+        continue;
+      row = gtk_widget_get_parent (chips->pdata[i]);
+      g_assert_nonnull (moat_gui_test_find_label (row, "Inherent"));
+      g_assert_cmpint (moat_risk_chip_get_level (MOAT_RISK_CHIP (moat_gui_test_find_type (row, MOAT_TYPE_RISK_CHIP))),
+                       ==, moat_suggestion_get_level (suggestion));
+    }
+
+  /* Stage 4: the top risks, and under each control, inherent → residual
+   * of the threats it addresses. */
+  moat_workshop_view_set_stage (f->view, MOAT_WORKSHOP_STAGE_CONTROLS);
+  roadmap = MOAT_WORKSHOP_ROADMAP (moat_workshop_view_get_stage_widget (f->view, MOAT_WORKSHOP_STAGE_CONTROLS));
+  top = moat_risk_top_threats (f->model, 5, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (moat_workshop_roadmap_get_top_risks (roadmap)), ==, top->len);
+  for (guint i = 0; i < top->len; i++)
+    {
+      g_autoptr(MoatThreat) shown = g_list_model_get_item (moat_workshop_roadmap_get_top_risks (roadmap), i);
+      g_assert_true (shown == top->pdata[i]);
+    }
+
+  checked = 0;
+  g_clear_pointer (&chips, g_ptr_array_unref);
+  chips = moat_gui_test_collect_type (moat_workshop_roadmap_get_roadmap_list (roadmap), GTK_TYPE_BOX);
+  for (guint i = 0; i < chips->len; i++)
+    {
+      MoatThreat *threat = g_object_get_data (chips->pdata[i], "threat");
+      GtkWidget *row = chips->pdata[i];
+      MoatControl *control;
+      g_autoptr(GPtrArray) levels = NULL;
+      MoatRiskAssessment risk;
+
+      if (threat == NULL)
+        continue;
+      while (g_object_get_data (G_OBJECT (row), "control") == NULL)
+        row = gtk_widget_get_parent (row);
+      control = g_object_get_data (G_OBJECT (row), "control");
+      moat_risk_assess_with_control (f->model, threat, control, &risk);
+      levels = moat_gui_test_collect_type (chips->pdata[i], MOAT_TYPE_RISK_CHIP);
+      g_assert_cmpuint (levels->len, ==, 2);
+      g_assert_cmpint (moat_risk_chip_get_level (levels->pdata[0]), ==, risk.level);
+      g_assert_cmpint (moat_risk_chip_get_level (levels->pdata[1]), ==, risk.residual_level);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
 
   toggle_workshop (f);
 }
@@ -857,6 +1258,27 @@ test_screenshots (Fixture       *f,
   moat_gui_test_save_screenshot (GTK_WIDGET (f->window), capture_path);
   press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
 
+  /* A control with no threat picked: which one does it address? */
+  {
+    g_autofree char *name = g_strdup_printf ("chooser-%dx%d.png", size->width, size->height);
+    g_autofree char *path = g_build_filename (dir, name, NULL);
+    GtkWidget *chooser = moat_workshop_view_get_chooser (f->view);
+
+    gtk_list_box_unselect_all (threat_list (f));
+    press_key (f, GDK_KEY_c, 0);
+    gtk_editable_set_text (GTK_EDITABLE (moat_workshop_view_get_capture_entry (f->view)),
+                           "Tokenise card numbers before they reach the vault");
+    g_signal_emit_by_name (moat_workshop_view_get_capture_entry (f->view), "activate");
+    moat_gui_test_spin ();
+    g_assert_true (gtk_widget_get_visible (chooser));
+    moat_gui_test_wait_frames (GTK_WIDGET (f->view), 4);
+    moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    g_assert_false (any_label_ellipsized (GTK_WIDGET (f->view)));
+    press_key_on (chooser, GDK_KEY_Escape);
+    press_key_on (moat_workshop_view_get_capture_entry (f->view), GDK_KEY_Escape);
+    g_assert_false (moat_workshop_view_get_capturing (f->view));
+  }
+
   /* At the largest text scale every stage still fits: text wraps and
    * scrolls, it does not push the window wider. */
   g_settings_set_double (moat_application_get_settings (app), "presentation-text-scale", 3.0);
@@ -909,6 +1331,11 @@ main (int   argc,
   ADD ("presenter-keys", test_presenter_keys);
   ADD ("walk-elements", test_walk_elements);
   ADD ("capture-by-keyboard", test_capture_by_keyboard);
+  ADD ("control-asks-for-threat", test_control_asks_for_threat);
+  ADD ("capture-links-focus", test_capture_links_focus);
+  ADD ("walk-crown-jewels-first", test_walk_crown_jewels_first);
+  ADD ("context-shows-asset-impact", test_context_shows_asset_impact);
+  ADD ("risk-levels-shown", test_risk_levels_shown);
   ADD ("draw", test_draw_during_workshop);
   ADD ("keys-while-typing", test_keys_do_not_fire_while_typing);
   ADD ("reflection", test_reflection);

@@ -326,6 +326,10 @@ moat_threats_panel_describe (MoatItemsPanel *panel,
   if (needs_review (self, threat))
     {
       info->flag = self->engine ? moat_rule_engine_get_review_reason (self->engine, threat) : NULL;
+      /* A stored reason, such as the broken assumption it relies on. */
+      if (info->flag == NULL && moat_threat_get_needs_review (threat)
+          && moat_threat_get_review_reason (threat) != NULL && moat_threat_get_review_reason (threat)[0] != '\0')
+        info->flag = g_strdup (moat_threat_get_review_reason (threat));
       if (info->flag == NULL)
         info->flag = g_strdup (_("Needs review"));
     }

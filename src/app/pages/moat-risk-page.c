@@ -37,6 +37,8 @@ struct _MoatRiskPage
   GtkGrid         *category_grid;
   GtkListBox      *top_list;
   GtkListBox      *roadmap_list;
+  GtkWidget       *broken_group;
+  GtkListBox      *broken_list;
 };
 
 G_DEFINE_FINAL_TYPE (MoatRiskPage, moat_risk_page, GTK_TYPE_WIDGET)
@@ -293,6 +295,49 @@ load_top (MoatRiskPage *self)
     gtk_list_box_append (self->top_list, empty_row (_("No open threats")));
 }
 
+/* "2 threats rely on it: Card numbers read, Vault backup copied" */
+static char *
+reliant_text (MoatRiskPage   *self,
+              MoatAssumption *assumption)
+{
+  g_autoptr(GPtrArray) threats = moat_assumption_list_reliant_threats (assumption, self->model);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  if (threats->len == 0)
+    return g_strdup (_("No threat relies on it"));
+  for (guint i = 0; i < threats->len; i++)
+    {
+      g_autofree char *title = moat_label_object_title (threats->pdata[i]);
+
+      g_string_append_printf (titles, "%s%s", i > 0 ? ", " : "", title);
+    }
+  /* Translators: %u threats, then their titles */
+  return g_strdup_printf (ngettext ("%u threat relies on it: %s", "%u threats rely on it: %s", threats->len),
+                          threats->len, titles->str);
+}
+
+static void
+load_broken (MoatRiskPage *self)
+{
+  g_autoptr(GPtrArray) broken = moat_assumption_list_broken (self->model);
+
+  clear_container (GTK_WIDGET (self->broken_list));
+  for (guint i = 0; i < broken->len; i++)
+    {
+      MoatAssumption *assumption = broken->pdata[i];
+      g_autofree char *subtitle = reliant_text (self, assumption);
+      GtkWidget *row = list_row (MOAT_OBJECT (assumption), i + 1, subtitle);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invalidated"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_append (self->broken_list, row);
+    }
+  gtk_widget_set_visible (self->broken_group, broken->len > 0);
+}
+
 static void
 load_roadmap (MoatRiskPage *self)
 {
@@ -341,6 +386,7 @@ moat_risk_page_refresh (MoatRiskPage *self)
   load_heat_map (self);
   load_status_counts (self);
   load_category_counts (self);
+  load_broken (self);
   load_top (self);
   load_roadmap (self);
 }
@@ -462,6 +508,19 @@ moat_risk_page_get_roadmap_list (MoatRiskPage *self)
   return self->roadmap_list;
 }
 
+/**
+ * moat_risk_page_get_broken_list:
+ *
+ * Returns: (transfer none): the list of invalidated assumptions
+ */
+GtkListBox *
+moat_risk_page_get_broken_list (MoatRiskPage *self)
+{
+  g_return_val_if_fail (MOAT_IS_RISK_PAGE (self), NULL);
+
+  return self->broken_list;
+}
+
 GtkWidget *
 moat_risk_page_new (void)
 {
@@ -565,6 +624,8 @@ moat_risk_page_class_init (MoatRiskPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, category_grid);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, top_list);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, roadmap_list);
+  gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, broken_group);
+  gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, broken_list);
 }
 
 static void

@@ -34,6 +34,7 @@ guint        moat_risk_page_get_status_count   (MoatRiskPage *self,
 guint        moat_risk_page_get_category_count (MoatRiskPage *self,
                                                 const char   *category);
 GtkListBox  *moat_risk_page_get_top_list       (MoatRiskPage *self);
+GtkListBox  *moat_risk_page_get_broken_list    (MoatRiskPage *self);
 GtkListBox  *moat_risk_page_get_roadmap_list   (MoatRiskPage *self);
 
 G_END_DECLS

@@ -101,23 +101,15 @@ named_row (const char *name,
   return box;
 }
 
-/* One line per asset, its classification to the right: a model has many. */
+/* One row per asset, with its business impact in C, I and A: what the
+ * rest of the workshop weighs threats by. */
 static GtkWidget *
 create_asset_row (gpointer item,
                   gpointer user_data)
 {
-  MoatAsset *asset = item;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name = moat_workshop_label (moat_asset_get_name (asset), "workshop-strong");
-  GtkWidget *classification =
-    moat_workshop_label (moat_label_classification (moat_asset_get_classification (asset)), "workshop-dim");
+  MoatWorkshopContext *self = user_data;
 
-  gtk_widget_set_hexpand (name, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (classification), 1);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), classification);
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
+  return moat_workshop_asset_row (self->model, item);
 }
 
 static GtkWidget *
@@ -149,7 +141,7 @@ bind_lists (MoatWorkshopContext *self)
 
   gtk_list_box_bind_model (GTK_LIST_BOX (self->assets),
                            model ? moat_model_get_list (model, MOAT_TYPE_ASSET) : NULL,
-                           create_asset_row, NULL, NULL);
+                           create_asset_row, self, NULL);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->actors),
                            model ? moat_model_get_list (model, MOAT_TYPE_THREAT_ACTOR) : NULL,
                            create_actor_row, NULL, NULL);
@@ -161,7 +153,8 @@ on_model_changed (MoatWorkshopContext *self,
                   MoatChange          *change)
 {
   if (change->kind == MOAT_CHANGE_SET
-      && (MOAT_IS_ASSET (change->object) || MOAT_IS_THREAT_ACTOR (change->object)))
+      && (MOAT_IS_ASSET (change->object) || MOAT_IS_THREAT_ACTOR (change->object)
+          || (MOAT_IS_MODEL (change->object) && g_str_equal (change->pspec->name, "impact-scale"))))
     bind_lists (self);
 }
 
@@ -229,7 +222,7 @@ build (MoatWorkshopContext *self)
   self->assets = object_list (_("Assets"), _("No assets yet"));
   self->actors = object_list (_("Threat actors"), _("No threat actors yet"));
   gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Impact Scale"), build_scale (self)));
-  gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Assets"), self->assets));
+  gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Assets and Their Business Impact"), self->assets));
   gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Threat Actors"), self->actors));
 
   gtk_box_append (GTK_BOX (page), header);

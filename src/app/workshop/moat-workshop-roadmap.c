@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The order is moat_risk_roadmap()'s, worked out again after each edit:
- * a control captured in the workshop takes its place at once.
+ * a control captured in the workshop takes its place at once. Beside the
+ * roadmap, the top risks; under each control, the risk it removes from
+ * each threat it addresses: the inherent level, and the residual once it
+ * is in place (moat_risk_assess_with_control()).
  */
 
 #include "config.h"
@@ -12,9 +15,13 @@
 #include <glib/gi18n.h>
 
 #include "moat-labels.h"
+#include "moat-risk-chip.h"
 #include "moat-workshop-roadmap.h"
 #include "moat-workshop-columns.h"
 #include "moat-workshop-util.h"
+
+#define TOP_RISKS           5
+#define THREATS_PER_CONTROL 3
 
 struct _MoatWorkshopRoadmap
 {
@@ -22,12 +29,14 @@ struct _MoatWorkshopRoadmap
 
   MoatModel          *model;
   GListStore         *roadmap;       /* of MoatControl, in roadmap order */
+  GListStore         *top;           /* of MoatThreat, the worst first */
   GtkCustomFilter    *in_place_filter;
   GtkFilterListModel *in_place;
   guint               refresh_source;
 
   GtkWidget          *columns;
   GtkWidget          *roadmap_list;
+  GtkWidget          *top_list;
   GtkWidget          *in_place_list;
   GtkWidget          *status_labels[MOAT_RISK_N_STATUSES];
 };
@@ -50,7 +59,78 @@ control_details (MoatControl *control)
 }
 
 static GtkWidget *
-control_row (MoatControl *control,
+level_chip (int level)
+{
+  GtkWidget *chip = moat_risk_chip_new ();
+
+  moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), level);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  return chip;
+}
+
+/* "Card numbers read from the vault   Critical → High" */
+static GtkWidget *
+removal_line (MoatModel   *model,
+              MoatControl *control,
+              MoatThreat  *threat)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  g_autofree char *title = moat_label_object_title (MOAT_OBJECT (threat));
+  GtkWidget *name = moat_workshop_label (title, "workshop-dim");
+  GtkWidget *arrow = gtk_label_new ("→");
+  g_autofree char *spoken = NULL;
+  MoatRiskAssessment risk;
+
+  moat_risk_assess_with_control (model, threat, control, &risk);
+  /* Translators: the risk a control removes from a threat, as in "Critical, then High once in place" */
+  spoken = g_strdup_printf (_("%s, then %s once in place"), moat_risk_level_get_label (risk.level),
+                            moat_risk_level_get_label (risk.residual_level));
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), level_chip (risk.level));
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_box_append (GTK_BOX (box), level_chip (risk.residual_level));
+  g_object_set_data_full (G_OBJECT (box), "threat", g_object_ref (threat), g_object_unref);
+  return box;
+}
+
+/* Under a control: the risk it removes, inherent → residual, from the
+ * first threats it addresses. */
+static GtkWidget *
+removals (MoatModel   *model,
+          MoatControl *control)
+{
+  const char * const *ids = moat_control_get_threat_ids (control);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  guint shown = 0, more = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      MoatThreat *threat = moat_model_lookup_typed (model, ids[i], MOAT_TYPE_THREAT);
+
+      if (threat == NULL)
+        continue;
+      if (shown == THREATS_PER_CONTROL)
+        {
+          more++;
+          continue;
+        }
+      gtk_box_append (GTK_BOX (box), removal_line (model, control, threat));
+      shown++;
+    }
+  if (more > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("and %u more threat", "and %u more threats", more), more);
+      gtk_box_append (GTK_BOX (box), moat_workshop_label (text, "workshop-dim"));
+    }
+  gtk_widget_set_visible (box, shown > 0);
+  return box;
+}
+
+static GtkWidget *
+control_row (MoatModel   *model,
+             MoatControl *control,
              const char  *badge)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
@@ -67,8 +147,48 @@ control_row (MoatControl *control,
     }
   gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_control_get_title (control), "workshop-strong"));
   gtk_box_append (GTK_BOX (text), moat_workshop_label (details, "workshop-dim"));
+  if (model != NULL)
+    gtk_box_append (GTK_BOX (text), removals (model, control));
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_add_css_class (box, "workshop-row");
+  g_object_set_data_full (G_OBJECT (box), "control", g_object_ref (control), g_object_unref);
+  return box;
+}
+
+static GtkWidget *
+create_top_row (gpointer item,
+                gpointer user_data)
+{
+  MoatWorkshopRoadmap *self = user_data;
+  MoatThreat *threat = item;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  g_autofree char *title = moat_label_object_title (MOAT_OBJECT (threat));
+  g_autofree char *rank = NULL;
+  g_autofree char *impact = NULL;
+  GtkWidget *rank_label;
+  guint position = 0;
+  MoatRiskAssessment risk;
+
+  g_list_store_find (self->top, item, &position);
+  rank = g_strdup_printf ("%u", position + 1);
+  rank_label = gtk_label_new (rank);
+  gtk_widget_add_css_class (rank_label, "workshop-level");
+  gtk_widget_set_valign (rank_label, GTK_ALIGN_START);
+  moat_risk_assess (self->model, threat, &risk);
+  impact = moat_risk_describe_impact (self->model, threat);
+  gtk_box_append (GTK_BOX (text), moat_workshop_label (title, "workshop-strong"));
+  gtk_box_append (GTK_BOX (text), moat_workshop_label (impact, "workshop-dim"));
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Inherent"), risk.level));
+  gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Residual"), risk.residual_level));
+  gtk_widget_set_halign (levels, GTK_ALIGN_END);
+  gtk_widget_set_valign (levels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), rank_label);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), levels);
   gtk_widget_add_css_class (box, "workshop-row");
   return box;
 }
@@ -83,14 +203,16 @@ create_roadmap_row (gpointer item,
 
   g_list_store_find (self->roadmap, item, &position);
   rank = g_strdup_printf ("%u", position + 1);
-  return control_row (item, rank);
+  return control_row (self->model, item, rank);
 }
 
 static GtkWidget *
 create_in_place_row (gpointer item,
                      gpointer user_data)
 {
-  return control_row (item, NULL);
+  MoatWorkshopRoadmap *self = user_data;
+
+  return control_row (self->model, item, NULL);
 }
 
 static gboolean
@@ -119,10 +241,14 @@ refresh (gpointer data)
   MoatWorkshopRoadmap *self = data;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+  g_autoptr(GPtrArray) top = NULL;
 
   self->refresh_source = 0;
   if (self->model != NULL)
     {
+      top = moat_risk_top_threats (self->model, TOP_RISKS, FALSE);
+      g_list_store_splice (self->top, 0, g_list_model_get_n_items (G_LIST_MODEL (self->top)),
+                           top->pdata, top->len);
       items = moat_risk_roadmap (self->model);
       for (guint i = 0; i < items->len; i++)
         {
@@ -131,6 +257,8 @@ refresh (gpointer data)
         }
       show_statuses (self);
     }
+  else
+    g_list_store_remove_all (self->top);
   /* All rows anew: their numbers follow their place. */
   g_list_store_splice (self->roadmap, 0, g_list_model_get_n_items (G_LIST_MODEL (self->roadmap)),
                        controls->pdata, controls->len);
@@ -165,6 +293,33 @@ moat_workshop_roadmap_set_model (MoatWorkshopRoadmap *self,
     g_signal_connect_object (model, "changed", G_CALLBACK (on_model_changed), self, G_CONNECT_SWAPPED);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   refresh (self);
+}
+
+/**
+ * moat_workshop_roadmap_get_top_risks:
+ *
+ * Returns: (transfer none): the open threats of highest inherent risk,
+ *   the worst first
+ */
+GListModel *
+moat_workshop_roadmap_get_top_risks (MoatWorkshopRoadmap *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_ROADMAP (self), NULL);
+
+  return G_LIST_MODEL (self->top);
+}
+
+/**
+ * moat_workshop_roadmap_get_roadmap_list:
+ *
+ * Returns: (transfer none): the roadmap's rows
+ */
+GtkWidget *
+moat_workshop_roadmap_get_roadmap_list (MoatWorkshopRoadmap *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_ROADMAP (self), NULL);
+
+  return self->roadmap_list;
 }
 
 /**
@@ -227,12 +382,18 @@ build (MoatWorkshopRoadmap *self)
   gtk_list_box_bind_model (GTK_LIST_BOX (self->roadmap_list), G_LIST_MODEL (self->roadmap),
                            create_roadmap_row, self, NULL);
   self->in_place_list = build_list (_("Controls in place"), _("None yet"));
+  self->top_list = build_list (_("Top risks"), _("No open threats"));
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->top_list), G_LIST_MODEL (self->top),
+                           create_top_row, self, NULL);
 
   gtk_box_append (GTK_BOX (roadmap_box),
-                  moat_workshop_label (_("Controls still to build, the most risk removed for the effort first."),
+                  moat_workshop_label (_("Controls still to build, the most risk removed for the effort first; "
+                                         "under each, the inherent risk of its threats → the residual once it is in place."),
                                        "workshop-dim"));
   gtk_box_append (GTK_BOX (roadmap_box), self->roadmap_list);
+  /* Side by side on one screen: what to build, and what it is against. */
   gtk_box_append (GTK_BOX (left), moat_workshop_section (_("Roadmap"), roadmap_box));
+  gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Top Risks"), self->top_list));
   gtk_box_append (GTK_BOX (right), moat_workshop_section (_("In Place"), self->in_place_list));
   gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Threats"), build_statuses (self)));
 
@@ -251,6 +412,7 @@ moat_workshop_roadmap_dispose (GObject *object)
   g_clear_pointer (&self->columns, gtk_widget_unparent);
   g_clear_object (&self->model);
   g_clear_object (&self->roadmap);
+  g_clear_object (&self->top);
   g_clear_object (&self->in_place);
 
   G_OBJECT_CLASS (moat_workshop_roadmap_parent_class)->dispose (object);
@@ -270,6 +432,7 @@ static void
 moat_workshop_roadmap_init (MoatWorkshopRoadmap *self)
 {
   self->roadmap = g_list_store_new (MOAT_TYPE_CONTROL);
+  self->top = g_list_store_new (MOAT_TYPE_THREAT);
   self->in_place_filter = gtk_custom_filter_new (is_in_place, NULL, NULL);
   self->in_place = gtk_filter_list_model_new (NULL, GTK_FILTER (self->in_place_filter));
   build (self);

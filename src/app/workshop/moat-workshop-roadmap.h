@@ -18,9 +18,11 @@ G_BEGIN_DECLS
  * best value for effort first, beside the controls in place. */
 G_DECLARE_FINAL_TYPE (MoatWorkshopRoadmap, moat_workshop_roadmap, MOAT, WORKSHOP_ROADMAP, GtkWidget)
 
-GtkWidget  *moat_workshop_roadmap_new         (void);
-void        moat_workshop_roadmap_set_model   (MoatWorkshopRoadmap *self,
-                                               MoatModel           *model);
-GListModel *moat_workshop_roadmap_get_roadmap (MoatWorkshopRoadmap *self);
+GtkWidget  *moat_workshop_roadmap_new              (void);
+void        moat_workshop_roadmap_set_model        (MoatWorkshopRoadmap *self,
+                                                    MoatModel           *model);
+GListModel *moat_workshop_roadmap_get_roadmap      (MoatWorkshopRoadmap *self);
+GListModel *moat_workshop_roadmap_get_top_risks    (MoatWorkshopRoadmap *self);
+GtkWidget  *moat_workshop_roadmap_get_roadmap_list (MoatWorkshopRoadmap *self);
 
 G_END_DECLS

@@ -4,9 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The walk goes through what STRIDE per element looks at: actors,
- * processes, stores and flows that are in scope, diagram by diagram,
- * nodes from top left to bottom right and then the flows. The current
- * element is kept by id, so edits to the model keep the place.
+ * processes, stores and flows that are in scope. The crown jewels come
+ * first: elements are ordered by the business impact of what they hold
+ * or carry (the highest impact of their assets, moat-risk.h); at equal
+ * impact the data stores lead, since they hold the assets at rest, and
+ * the rest (those with no asset last) follow in diagram order: diagram
+ * by diagram, nodes from top left to bottom right and then the flows.
+ * The current element is kept by id, so edits to the model keep the
+ * place.
  */
 
 #include "config.h"
@@ -15,7 +20,6 @@
 
 #include "moat-canvas.h"
 #include "moat-labels.h"
-#include "moat-risk-chip.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-util.h"
 
@@ -26,6 +30,7 @@ struct _MoatWorkshopThreats
   MoatModel      *model;
   MoatRuleEngine *engine;
   GPtrArray      *walk;        /* of MoatElement, in walking order */
+  GHashTable     *impacts;     /* MoatElement → its assets' highest impact */
   char           *current_id;
   guint           rebuild_source;
   gboolean        rows_stale;
@@ -42,6 +47,8 @@ struct _MoatWorkshopThreats
   GtkWidget      *kind_label;
   GtkWidget      *name_label;
   GtkWidget      *description_label;
+  GtkWidget      *asset_list;
+  GtkWidget      *asset_section;
   GtkWidget      *threat_list;
   GtkWidget      *suggestion_list;
   GtkWidget      *suggestion_section;
@@ -68,6 +75,19 @@ diagram_position (MoatModel   *model,
   return diagram != NULL ? moat_diagram_get_position (diagram) : G_MAXINT;
 }
 
+static gboolean
+is_store (MoatElement *element)
+{
+  return moat_element_get_kind (element) == MOAT_ELEMENT_STORE;
+}
+
+static int
+element_impact (MoatWorkshopThreats *self,
+                MoatElement         *element)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->impacts, element));
+}
+
 static int
 compare_walk (gconstpointer a,
               gconstpointer b,
@@ -75,11 +95,16 @@ compare_walk (gconstpointer a,
 {
   MoatElement *x = *(MoatElement **) a;
   MoatElement *y = *(MoatElement **) b;
-  MoatModel *model = user_data;
+  MoatWorkshopThreats *self = user_data;
+  MoatModel *model = self->model;
   gboolean x_flow = moat_element_get_kind (x) == MOAT_ELEMENT_FLOW;
   gboolean y_flow = moat_element_get_kind (y) == MOAT_ELEMENT_FLOW;
   int order;
 
+  if ((order = element_impact (self, y) - element_impact (self, x)) != 0)
+    return order;
+  if (element_impact (self, x) > 0 && is_store (x) != is_store (y))
+    return is_store (y) - is_store (x);
   if ((order = diagram_position (model, x) - diagram_position (model, y)) != 0)
     return order;
   if ((order = g_strcmp0 (moat_element_get_diagram_id (x), moat_element_get_diagram_id (y))) != 0)
@@ -101,6 +126,7 @@ build_walk (MoatWorkshopThreats *self)
   GListModel *elements;
 
   g_ptr_array_set_size (self->walk, 0);
+  g_hash_table_remove_all (self->impacts);
   if (self->model == NULL)
     return;
 
@@ -110,10 +136,16 @@ build_walk (MoatWorkshopThreats *self)
       g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
 
       if (is_walked (element))
-        g_ptr_array_add (self->walk, g_steal_pointer (&element));
+        {
+          const char *ids[] = { moat_object_get_id (MOAT_OBJECT (element)), NULL };
+
+          g_hash_table_insert (self->impacts, element,
+                               GINT_TO_POINTER (moat_risk_impact_from_assets (self->model, ids)));
+          g_ptr_array_add (self->walk, g_steal_pointer (&element));
+        }
     }
   /* A stable sort keeps flows in the order they were drawn. */
-  g_ptr_array_sort_with_data (self->walk, compare_walk, self->model);
+  g_ptr_array_sort_with_data (self->walk, compare_walk, self);
 }
 
 static int
@@ -150,6 +182,26 @@ refresh_suggestions (MoatWorkshopThreats *self)
   gtk_widget_set_visible (self->suggestion_section, self->engine != NULL);
 }
 
+/* What the element holds or carries, with its business impact. */
+static void
+show_assets (MoatWorkshopThreats *self,
+             MoatElement         *element)
+{
+  const char * const *ids = element ? moat_element_get_asset_ids (element) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->asset_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->asset_list), child);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      MoatAsset *asset = moat_model_lookup_typed (self->model, ids[i], MOAT_TYPE_ASSET);
+
+      if (asset != NULL)
+        gtk_list_box_append (GTK_LIST_BOX (self->asset_list), moat_workshop_asset_row (self->model, asset));
+    }
+  gtk_widget_set_visible (self->asset_section, element != NULL);
+}
+
 static void
 show_element (MoatWorkshopThreats *self)
 {
@@ -180,6 +232,7 @@ show_element (MoatWorkshopThreats *self)
                               && moat_element_get_description (element)[0] != '\0');
     }
 
+  show_assets (self, element);
   if (element != NULL)
     moat_workshop_canvas_frame (self->canvas, element);
   gtk_filter_changed (GTK_FILTER (self->threat_filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -252,20 +305,22 @@ create_threat_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *chip = moat_risk_chip_new ();
+  GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   MoatRiskAssessment risk;
 
   moat_risk_assess (self->model, threat, &risk);
-  moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), risk.residual_level);
-  moat_risk_chip_set_dimmed (MOAT_RISK_CHIP (chip), !risk.open);
-  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Inherent"), risk.level));
+  if (risk.residual_level != risk.level)
+    gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Residual"), risk.residual_level));
+  gtk_widget_set_halign (levels, GTK_ALIGN_END);
+  gtk_widget_set_valign (levels, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_threat_get_title (threat), "workshop-strong"));
   gtk_box_append (GTK_BOX (text),
                   moat_workshop_label (moat_label_threat_status (moat_threat_get_status (threat)),
                                        "workshop-dim"));
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), levels);
   gtk_widget_add_css_class (box, "workshop-row");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "threat", g_object_ref (threat), g_object_unref);
@@ -290,6 +345,7 @@ create_suggestion_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *accept = gtk_button_new_with_label (_("Accept"));
+  GtkWidget *level;
   g_autofree char *spoken = g_strdup_printf (_("Accept “%s”"), moat_suggestion_get_title (suggestion));
 
   gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_suggestion_get_title (suggestion), NULL));
@@ -298,10 +354,12 @@ create_suggestion_row (gpointer item,
                                        "workshop-dim"));
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
+  level = moat_workshop_risk_badge (_("Inherent"), moat_suggestion_get_level (suggestion));
   gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   g_object_set_data_full (G_OBJECT (accept), "suggestion", g_object_ref (suggestion), g_object_unref);
   g_signal_connect (accept, "clicked", G_CALLBACK (on_accept_clicked), user_data);
   gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), level);
   gtk_box_append (GTK_BOX (box), accept);
   gtk_widget_add_css_class (box, "workshop-row");
   return box;
@@ -353,6 +411,8 @@ on_model_changed (MoatWorkshopThreats *self,
    * lower: an edit to either makes them anew. */
   if (change->kind == MOAT_CHANGE_SET
       && (MOAT_IS_THREAT (change->object) || MOAT_IS_CONTROL (change->object)))
+    self->rows_stale = TRUE;
+  if (MOAT_IS_ASSET (change->object))
     self->rows_stale = TRUE;
   if (MOAT_IS_ELEMENT (change->object) || MOAT_IS_DIAGRAM (change->object) || self->rows_stale)
     queue_rebuild (self);
@@ -511,6 +571,9 @@ build_side (MoatWorkshopThreats *self)
   self->name_label = moat_workshop_label (NULL, "workshop-title");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   self->description_label = moat_workshop_label (NULL, "workshop-dim");
+  self->asset_list = build_list (_("Assets on this element"), _("Holds or carries no asset"));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->asset_list), GTK_SELECTION_NONE);
+  self->asset_section = moat_workshop_section (_("What It Holds or Carries"), self->asset_list);
   self->threat_list = build_list (_("Threats on this element"),
                                   _("No threats yet. Press T to add one."));
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->threat_list), GTK_SELECTION_SINGLE);
@@ -523,6 +586,7 @@ build_side (MoatWorkshopThreats *self)
   gtk_box_append (GTK_BOX (side), build_navigation (self));
   gtk_box_append (GTK_BOX (side), self->name_label);
   gtk_box_append (GTK_BOX (side), self->description_label);
+  gtk_box_append (GTK_BOX (side), self->asset_section);
   gtk_box_append (GTK_BOX (side), moat_workshop_section (_("Threats"), self->threat_list));
   gtk_box_append (GTK_BOX (side), self->suggestion_section);
   return moat_workshop_scroller (side);
@@ -553,6 +617,7 @@ moat_workshop_threats_finalize (GObject *object)
   MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
 
   g_ptr_array_unref (self->walk);
+  g_hash_table_unref (self->impacts);
   g_free (self->current_id);
 
   G_OBJECT_CLASS (moat_workshop_threats_parent_class)->finalize (object);
@@ -591,6 +656,7 @@ moat_workshop_threats_init (MoatWorkshopThreats *self)
   GtkWidget *frame;
 
   self->walk = g_ptr_array_new_with_free_func (g_object_unref);
+  self->impacts = g_hash_table_new (NULL, NULL);
   self->suggestions = g_list_store_new (MOAT_TYPE_SUGGESTION);
   self->threat_filter = gtk_custom_filter_new (threat_on_current, self, NULL);
   self->threats = gtk_filter_list_model_new (NULL, GTK_FILTER (self->threat_filter));

@@ -17,6 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "moat-canvas.h"
+#include "moat-labels.h"
+#include "moat-workshop-chooser.h"
 #include "moat-workshop-history.h"
 #include "moat-workshop-recorder.h"
 #include "moat-workshop-context.h"
@@ -57,6 +59,7 @@ struct _MoatWorkshopView
   GtkWidget            *canvas;
   GtkWidget            *focus_before_capture;
   MoatWorkshopCapture   capture_kind;
+  char                 *pending_text;     /* a control waiting for its threat */
   MoatWorkshopStage     stage;
 
   /* template children; main_box holds them all */
@@ -73,6 +76,8 @@ struct _MoatWorkshopView
   GtkBox                 *diagram_bar;
   AdwBin                 *canvas_bin;
   GtkRevealer            *capture_revealer;
+  MoatWorkshopChooser    *chooser;
+  GtkWidget              *entry_box;
   GtkLabel               *capture_label;
   GtkEntry               *capture_entry;
   GtkLabel               *hint_label;
@@ -446,8 +451,18 @@ moat_workshop_view_get_capture_entry (MoatWorkshopView *self)
 }
 
 static void
+show_chooser (MoatWorkshopView *self,
+              gboolean          shown)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->chooser), shown);
+  gtk_widget_set_visible (self->entry_box, !shown);
+}
+
+static void
 close_capture (MoatWorkshopView *self)
 {
+  g_clear_pointer (&self->pending_text, g_free);
+  show_chooser (self, FALSE);
   gtk_revealer_set_reveal_child (self->capture_revealer, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
   if (self->focus_before_capture != NULL && gtk_widget_get_mapped (self->focus_before_capture))
@@ -471,15 +486,37 @@ toast (MoatWorkshopView *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* The threat in focus in stage 3: the one picked in its list. */
+static MoatThreat *
+focused_threat (MoatWorkshopView *self)
+{
+  if (self->stage != MOAT_WORKSHOP_STAGE_THREATS)
+    return NULL;
+  return moat_workshop_threats_get_selected_threat (self->threats_stage);
+}
+
+static const char **
+one_id (const char **ids,
+        gpointer     object)
+{
+  ids[0] = object ? moat_object_get_id (MOAT_OBJECT (object)) : NULL;
+  ids[1] = NULL;
+  return ids;
+}
+
+/* A control addresses @threat; an assumption is about the element in
+ * focus, and the threat in focus relies on it too. */
 static MoatObject *
 make_item (MoatWorkshopView *self,
-           const char       *text)
+           const char       *text,
+           MoatThreat       *threat)
 {
   MoatElement *element = capture_element (self);
-  const char *element_ids[] = { element ? moat_object_get_id (MOAT_OBJECT (element)) : NULL, NULL };
-  MoatThreat *threat;
+  const char *element_ids[2], *threat_ids[2];
   MoatObject *item;
 
+  one_id (element_ids, element);
+  one_id (threat_ids, threat);
   switch (self->capture_kind)
     {
     case MOAT_WORKSHOP_CAPTURE_THREAT:
@@ -489,11 +526,7 @@ make_item (MoatWorkshopView *self,
 
     case MOAT_WORKSHOP_CAPTURE_CONTROL:
       item = MOAT_OBJECT (moat_control_new ());
-      threat = element ? moat_workshop_threats_get_selected_threat (self->threats_stage) : NULL;
-      g_object_set (item, "title", text, NULL);
-      if (threat != NULL)
-        g_object_set (item, "threat-ids",
-                      (const char *[]) { moat_object_get_id (MOAT_OBJECT (threat)), NULL }, NULL);
+      g_object_set (item, "title", text, "threat-ids", threat_ids, NULL);
       return item;
 
     case MOAT_WORKSHOP_CAPTURE_ASSUMPTION:
@@ -503,11 +536,47 @@ make_item (MoatWorkshopView *self,
       g_object_set (item,
                     "statement", text,
                     "element-ids", element_ids,
+                    "threat-ids", threat_ids,
                     "kind", self->capture_kind == MOAT_WORKSHOP_CAPTURE_QUESTION
                             ? MOAT_ASSUMPTION_KIND_QUESTION : MOAT_ASSUMPTION_KIND_ASSUMPTION,
                     NULL);
       return item;
     }
+}
+
+static int
+compare_inherent (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      model)
+{
+  MoatRiskAssessment x, y;
+
+  moat_risk_assess (model, *(MoatThreat **) a, &x);
+  moat_risk_assess (model, *(MoatThreat **) b, &y);
+  if (x.level != y.level)
+    return y.level - x.level;
+  return y.likelihood * y.impact - x.likelihood * x.impact;
+}
+
+/* The open threats on @element, the worst (inherent) first. */
+static GPtrArray *
+open_threats_on (MoatModel   *model,
+                 MoatElement *element)
+{
+  GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+  const char *id = moat_object_get_id (MOAT_OBJECT (element));
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      const char * const *ids = moat_threat_get_element_ids (threat);
+
+      if (ids != NULL && g_strv_contains (ids, id) && moat_risk_threat_is_open (threat))
+        g_ptr_array_add (out, g_steal_pointer (&threat));
+    }
+  g_ptr_array_sort_with_data (out, compare_inherent, model);
+  return out;
 }
 
 static const char *
@@ -528,18 +597,96 @@ added_message (MoatWorkshopCapture kind)
 }
 
 static void
+add_item (MoatWorkshopView *self,
+          const char       *text,
+          MoatThreat       *threat)
+{
+  g_autoptr(MoatObject) item = make_item (self, text, threat);
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+
+  moat_model_add (self->model, item);
+  if (self->capture_kind != MOAT_WORKSHOP_CAPTURE_CONTROL || threat == NULL)
+    {
+      toast (self, added_message (self->capture_kind));
+      return;
+    }
+  /* The room sees what the control was linked to. */
+  title = moat_label_object_title (MOAT_OBJECT (threat));
+  /* Translators: %s is a threat's title */
+  message = g_strdup_printf (_("Control added against “%s”"), title);
+  toast (self, message);
+}
+
+/* A control with no threat in focus: asks which of the element's open
+ * threats it addresses, when it has any. */
+static gboolean
+ask_threat (MoatWorkshopView *self,
+            const char       *text)
+{
+  MoatElement *element = capture_element (self);
+  g_autoptr(GPtrArray) threats = NULL;
+
+  if (self->capture_kind != MOAT_WORKSHOP_CAPTURE_CONTROL || element == NULL || focused_threat (self) != NULL)
+    return FALSE;
+  threats = open_threats_on (self->model, element);
+  if (threats->len == 0)
+    return FALSE;
+
+  g_free (self->pending_text);
+  self->pending_text = g_strdup (text);
+  show_chooser (self, TRUE);
+  moat_workshop_chooser_ask (self->chooser, self->model, threats, text);
+  return TRUE;
+}
+
+static void
 on_capture_activate (MoatWorkshopView *self)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->capture_entry))));
-  g_autoptr(MoatObject) item = NULL;
 
   if (text[0] != '\0' && self->model != NULL)
     {
-      item = make_item (self, text);
-      moat_model_add (self->model, item);
-      toast (self, added_message (self->capture_kind));
+      if (ask_threat (self, text))
+        return;
+      add_item (self, text, focused_threat (self));
     }
   close_capture (self);
+}
+
+static void
+on_threat_chosen (MoatWorkshopView *self,
+                  MoatThreat       *threat)
+{
+  if (self->pending_text != NULL && self->model != NULL)
+    add_item (self, self->pending_text, threat);
+  close_capture (self);
+}
+
+/* Escape in the chooser: back to the words, which are kept. */
+static void
+on_chooser_cancelled (MoatWorkshopView *self)
+{
+  g_autofree char *text = g_steal_pointer (&self->pending_text);
+
+  show_chooser (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), text ? text : "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->capture_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->capture_entry), -1);
+}
+
+/**
+ * moat_workshop_view_get_chooser:
+ *
+ * Returns: (transfer none): the question "which threat does this control
+ *   address?", shown in the capture box when needed
+ */
+GtkWidget *
+moat_workshop_view_get_chooser (MoatWorkshopView *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->chooser);
 }
 
 static gboolean
@@ -837,7 +984,11 @@ moat_workshop_view_stop (MoatWorkshopView *self)
   if (self->model == NULL)
     return;
   watch_window_focus (self, FALSE);
-  if (moat_workshop_view_get_capturing (self))
+  /* Whatever was typed is kept; a control still waiting for its threat
+   * is kept with none. */
+  if (self->pending_text != NULL)
+    on_threat_chosen (self, NULL);
+  else if (moat_workshop_view_get_capturing (self))
     on_capture_activate (self);
   moat_workshop_reflection_commit (self->reflection_stage);
   moat_workshop_timer_stop (self->timer);
@@ -939,6 +1090,7 @@ moat_workshop_view_dispose (GObject *object)
 
   moat_workshop_view_stop (self);
   g_clear_weak_pointer (&self->focus_before_capture);
+  g_clear_pointer (&self->pending_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_WORKSHOP_VIEW);
   g_clear_object (&self->settings);
   g_clear_object (&self->engine);
@@ -971,6 +1123,7 @@ moat_workshop_view_class_init (MoatWorkshopViewClass *klass)
   gtk_widget_class_install_action (widget_class, "workshop.history", NULL, history_action);
 
   g_type_ensure (MOAT_TYPE_WORKSHOP_TIMER);
+  g_type_ensure (MOAT_TYPE_WORKSHOP_CHOOSER);
   g_type_ensure (MOAT_TYPE_WORKSHOP_CONTEXT);
   g_type_ensure (MOAT_TYPE_WORKSHOP_THREATS);
   g_type_ensure (MOAT_TYPE_WORKSHOP_ROADMAP);
@@ -992,10 +1145,14 @@ moat_workshop_view_class_init (MoatWorkshopViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, diagram_bar);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, canvas_bin);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, capture_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, chooser);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, entry_box);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, capture_label);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, capture_entry);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopView, hint_label);
   gtk_widget_class_bind_template_callback (widget_class, on_capture_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_threat_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_chooser_cancelled);
   gtk_widget_class_bind_template_callback (widget_class, on_timer_warn);
 }
 

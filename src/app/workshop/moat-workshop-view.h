@@ -47,6 +47,7 @@ void                 moat_workshop_view_capture           (MoatWorkshopView    *
                                                            MoatWorkshopCapture  kind);
 gboolean             moat_workshop_view_get_capturing     (MoatWorkshopView    *self);
 GtkWidget           *moat_workshop_view_get_capture_entry (MoatWorkshopView    *self);
+GtkWidget           *moat_workshop_view_get_chooser       (MoatWorkshopView    *self);
 GtkWidget           *moat_workshop_view_get_timer         (MoatWorkshopView    *self);
 void                 moat_workshop_view_show_history      (MoatWorkshopView    *self);
 
