@@ -287,21 +287,6 @@ list_contains (GListModel *list,
   return FALSE;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static MoatRiskChip *
 find_chip (GtkWidget *root,
            gboolean   residual)
@@ -324,7 +309,7 @@ row_level (Fixture    *f,
            const char *title,
            gboolean    residual)
 {
-  GtkWidget *label = find_label (GTK_WIDGET (f->threats), title);
+  GtkWidget *label = moat_gui_test_find_label (GTK_WIDGET (f->threats), title);
   GtkWidget *row;
   MoatRiskChip *chip;
 
@@ -363,7 +348,7 @@ test_rows_show_both_levels (Fixture       *f,
       MoatRiskAssessment risk;
 
       /* Only the rows on screen exist. */
-      if (find_label (GTK_WIDGET (f->threats), title) == NULL)
+      if (moat_gui_test_find_label (GTK_WIDGET (f->threats), title) == NULL)
         continue;
       moat_risk_assess (f->model, threat, &risk);
       g_assert_cmpint (row_level (f, title, FALSE), ==, risk.level);

@@ -21,9 +21,8 @@
 
 struct _MoatRiskPage
 {
-  GtkWidget     parent_instance;
+  MoatPage     parent_instance;
 
-  MoatModel    *model;
   gboolean      stale;
   guint         status_counts[MOAT_RISK_N_STATUSES];
   GHashTable   *category_counts;  /* category → count */
@@ -41,15 +40,7 @@ struct _MoatRiskPage
   GtkListBox      *broken_list;
 };
 
-G_DEFINE_FINAL_TYPE (MoatRiskPage, moat_risk_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_MODEL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (MoatRiskPage, moat_risk_page, MOAT_TYPE_PAGE)
 
 enum {
   THREAT_ACTIVATED,
@@ -103,7 +94,7 @@ load_heat_map (MoatRiskPage *self)
 {
   guint counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE];
 
-  moat_risk_heat_map (self->model, gtk_toggle_button_get_active (self->residual_toggle), counts);
+  moat_risk_heat_map (moat_page_get_model (MOAT_PAGE (self)), gtk_toggle_button_get_active (self->residual_toggle), counts);
   moat_heat_map_set_counts (self->heat_map, counts);
 }
 
@@ -115,7 +106,7 @@ load_status_counts (MoatRiskPage *self)
   guint total = 0;
   int row = 0;
 
-  moat_risk_count_by_status (self->model, self->status_counts);
+  moat_risk_count_by_status (moat_page_get_model (MOAT_PAGE (self)), self->status_counts);
   clear_container (GTK_WIDGET (self->status_grid));
   for (MoatThreatStatus status = MOAT_THREAT_OPEN; status < MOAT_RISK_N_STATUSES; status++)
     {
@@ -141,7 +132,7 @@ load_status_counts (MoatRiskPage *self)
 static void
 load_category_counts (MoatRiskPage *self)
 {
-  g_autoptr(GPtrArray) counts = moat_risk_count_by_category (self->model, TRUE);
+  g_autoptr(GPtrArray) counts = moat_risk_count_by_category (moat_page_get_model (MOAT_PAGE (self)), TRUE);
   guint most = 1;
 
   g_hash_table_remove_all (self->category_counts);
@@ -202,12 +193,12 @@ impact_text (MoatRiskPage *self,
 
   for (guint i = 0; element_ids != NULL && element_ids[i] != NULL; i++)
     {
-      MoatElement *element = moat_model_lookup_typed (self->model, element_ids[i], MOAT_TYPE_ELEMENT);
+      MoatElement *element = moat_model_lookup_typed (moat_page_get_model (MOAT_PAGE (self)), element_ids[i], MOAT_TYPE_ELEMENT);
       const char * const *asset_ids = element ? moat_element_get_asset_ids (element) : NULL;
 
       for (guint j = 0; asset_ids != NULL && asset_ids[j] != NULL; j++)
         {
-          MoatAsset *asset = moat_model_lookup_typed (self->model, asset_ids[j], MOAT_TYPE_ASSET);
+          MoatAsset *asset = moat_model_lookup_typed (moat_page_get_model (MOAT_PAGE (self)), asset_ids[j], MOAT_TYPE_ASSET);
 
           if (asset == NULL || !g_hash_table_add (seen, (gpointer) asset_ids[j]))
             continue;
@@ -272,7 +263,7 @@ static void
 load_top (MoatRiskPage *self)
 {
   gboolean residual = gtk_toggle_button_get_active (self->residual_toggle);
-  g_autoptr(GPtrArray) top = moat_risk_top_threats (self->model, TOP_RISKS, residual);
+  g_autoptr(GPtrArray) top = moat_risk_top_threats (moat_page_get_model (MOAT_PAGE (self)), TOP_RISKS, residual);
 
   clear_container (GTK_WIDGET (self->top_list));
   for (guint i = 0; i < top->len; i++)
@@ -282,7 +273,7 @@ load_top (MoatRiskPage *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *row, *chip;
 
-      moat_risk_assess (self->model, threat, &risk);
+      moat_risk_assess (moat_page_get_model (MOAT_PAGE (self)), threat, &risk);
       subtitle = impact_text (self, threat, risk.impact);
       row = list_row (MOAT_OBJECT (threat), i + 1, subtitle);
       chip = moat_risk_chip_new ();
@@ -300,7 +291,7 @@ static char *
 reliant_text (MoatRiskPage   *self,
               MoatAssumption *assumption)
 {
-  g_autoptr(GPtrArray) threats = moat_assumption_list_reliant_threats (assumption, self->model);
+  g_autoptr(GPtrArray) threats = moat_assumption_list_reliant_threats (assumption, moat_page_get_model (MOAT_PAGE (self)));
   g_autoptr(GString) titles = g_string_new (NULL);
 
   if (threats->len == 0)
@@ -319,7 +310,7 @@ reliant_text (MoatRiskPage   *self,
 static void
 load_broken (MoatRiskPage *self)
 {
-  g_autoptr(GPtrArray) broken = moat_assumption_list_broken (self->model);
+  g_autoptr(GPtrArray) broken = moat_assumption_list_broken (moat_page_get_model (MOAT_PAGE (self)));
 
   clear_container (GTK_WIDGET (self->broken_list));
   for (guint i = 0; i < broken->len; i++)
@@ -341,7 +332,7 @@ load_broken (MoatRiskPage *self)
 static void
 load_roadmap (MoatRiskPage *self)
 {
-  g_autoptr(GPtrArray) roadmap = moat_risk_roadmap (self->model);
+  g_autoptr(GPtrArray) roadmap = moat_risk_roadmap (moat_page_get_model (MOAT_PAGE (self)));
 
   clear_container (GTK_WIDGET (self->roadmap_list));
   for (guint i = 0; i < roadmap->len; i++)
@@ -379,9 +370,9 @@ moat_risk_page_refresh (MoatRiskPage *self)
   g_return_if_fail (MOAT_IS_RISK_PAGE (self));
 
   self->stale = FALSE;
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return;
-  gtk_stack_set_visible_child_name (self->stack, moat_model_count (self->model, MOAT_TYPE_THREAT) > 0
+  gtk_stack_set_visible_child_name (self->stack, moat_model_count (moat_page_get_model (MOAT_PAGE (self)), MOAT_TYPE_THREAT) > 0
                                                  ? "overview" : "empty");
   load_heat_map (self);
   load_status_counts (self);
@@ -408,28 +399,17 @@ on_map (MoatRiskPage *self)
 }
 
 static void
-apply_model (MoatRiskPage *self,
-             MoatModel    *model)
+moat_risk_page_model_changed (MoatPage  *page,
+                              MoatModel *previous)
 {
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_set_object (&self->model, model);
+  MoatRiskPage *self = MOAT_RISK_PAGE (page);
+  MoatModel *model = moat_page_get_model (page);
+
   if (model != NULL)
     g_signal_connect_object (model, "action-closed", G_CALLBACK (on_action_closed), self, G_CONNECT_SWAPPED);
   moat_risk_page_refresh (self);
 }
 
-void
-moat_risk_page_set_model (MoatRiskPage *self,
-                          MoatModel    *model)
-{
-  g_return_if_fail (MOAT_IS_RISK_PAGE (self));
-
-  if (self->model == model)
-    return;
-  apply_model (self, model);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
-}
 
 void
 moat_risk_page_set_residual (MoatRiskPage *self,
@@ -443,7 +423,7 @@ moat_risk_page_set_residual (MoatRiskPage *self,
 static void
 on_residual_toggled (MoatRiskPage *self)
 {
-  if (self->model == NULL)
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
     return;
   load_heat_map (self);
   load_top (self);
@@ -532,49 +512,12 @@ moat_risk_page_dispose (GObject *object)
 {
   MoatRiskPage *self = MOAT_RISK_PAGE (object);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_clear_object (&self->model);
+  if (self->category_counts != NULL)
+    moat_page_set_model (MOAT_PAGE (self), NULL);
   g_clear_pointer (&self->category_counts, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_RISK_PAGE);
 
   G_OBJECT_CLASS (moat_risk_page_parent_class)->dispose (object);
-}
-
-static void
-moat_risk_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  MoatRiskPage *self = MOAT_RISK_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      g_value_set_object (value, self->model);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-moat_risk_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  MoatRiskPage *self = MOAT_RISK_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MODEL:
-      moat_risk_page_set_model (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -583,20 +526,8 @@ moat_risk_page_class_init (MoatRiskPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = moat_risk_page_get_property;
-  object_class->set_property = moat_risk_page_set_property;
-
-  /**
-   * MoatRiskPage:model:
-   *
-   * The model shown, handed down from the window.
-   */
-  properties[PROP_MODEL] =
-    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
   object_class->dispose = moat_risk_page_dispose;
+  MOAT_PAGE_CLASS (klass)->model_changed = moat_risk_page_model_changed;
 
   /**
    * MoatRiskPage::threat-activated:

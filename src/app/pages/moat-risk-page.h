@@ -10,6 +10,7 @@
 
 #include "moat-core.h"
 #include "moat-heat-map.h"
+#include "moat-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,11 +21,9 @@ G_BEGIN_DECLS
  * with their business impact, and the control roadmap. It follows the
  * model; picking a threat or a control emits "threat-activated" or
  * "control-activated". */
-G_DECLARE_FINAL_TYPE (MoatRiskPage, moat_risk_page, MOAT, RISK_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (MoatRiskPage, moat_risk_page, MOAT, RISK_PAGE, MoatPage)
 
 GtkWidget   *moat_risk_page_new                (void);
-void         moat_risk_page_set_model          (MoatRiskPage *self,
-                                                MoatModel    *model);
 void         moat_risk_page_set_residual       (MoatRiskPage *self,
                                                 gboolean      residual);
 void         moat_risk_page_refresh            (MoatRiskPage *self);
