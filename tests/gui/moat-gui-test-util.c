@@ -38,20 +38,49 @@ moat_gui_test_spin (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/**
+ * moat_gui_test_find:
+ * @match: says whether a widget is the one looked for
+ *
+ * Returns: (transfer none) (nullable): the first widget under @root, in
+ *   depth-first order and @root included, that @match accepts
+ */
 GtkWidget *
-moat_gui_test_find_type (GtkWidget *root,
-                         GType      type)
+moat_gui_test_find (GtkWidget            *root,
+                    MoatGuiTestMatchFunc  match,
+                    gconstpointer         data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+  if (match (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = moat_gui_test_find_type (child, type);
+      GtkWidget *found = moat_gui_test_find (child, match, data);
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+moat_gui_test_find_type (GtkWidget *root,
+                         GType      type)
+{
+  return moat_gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /**
@@ -64,16 +93,7 @@ GtkWidget *
 moat_gui_test_find_label (GtkWidget  *root,
                           const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = moat_gui_test_find_label (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return moat_gui_test_find (root, is_label_with_text, text);
 }
 
 static void
@@ -106,30 +126,33 @@ moat_gui_test_collect_type (GtkWidget *root,
 
 /* The control of the row a person finds by its title: the row itself for
  * combo and entry rows, the suffix widget for action rows. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The row a person knows by its title. */
+GtkWidget *
+moat_gui_test_find_row (GtkWidget  *root,
+                        const char *title)
+{
+  return moat_gui_test_find (root, is_row_titled, title);
+}
+
 GtkWidget *
 moat_gui_test_find_row_widget (GtkWidget  *root,
                                const char *row_title)
 {
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), row_title) == 0)
-    {
-      if (ADW_IS_ACTION_ROW (root) && !ADW_IS_COMBO_ROW (root))
-        {
-          GtkWidget *widget = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (root));
-          if (widget == NULL)
-            widget = moat_gui_test_find_type (root, GTK_TYPE_SPIN_BUTTON);
-          return widget;
-        }
-      return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = moat_gui_test_find_row_widget (child, row_title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  GtkWidget *row = moat_gui_test_find_row (root, row_title);
+  GtkWidget *widget;
+
+  if (!ADW_IS_ACTION_ROW (row) || ADW_IS_COMBO_ROW (row))
+    return row;
+  widget = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  return widget != NULL ? widget : moat_gui_test_find_type (row, GTK_TYPE_SPIN_BUTTON);
 }
 
 /* The application, registered and held so that it keeps running between
@@ -246,21 +269,19 @@ moat_gui_test_click (GtkWidget *button)
   moat_gui_test_spin ();
 }
 
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 /* The button a person knows by its tooltip. */
 GtkWidget *
 moat_gui_test_find_button (GtkWidget  *root,
                            const char *tooltip)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = moat_gui_test_find_button (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return moat_gui_test_find (root, is_button_with_tooltip, tooltip);
 }
 
 /* Runs the main loop until @done is true; a test that waits longer

@@ -20,8 +20,16 @@ G_BEGIN_DECLS
 void       moat_gui_test_init           (int          *argc,
                                          char       ***argv);
 void       moat_gui_test_spin           (void);
+typedef gboolean (*MoatGuiTestMatchFunc) (GtkWidget     *widget,
+                                          gconstpointer  data);
+
+GtkWidget *moat_gui_test_find           (GtkWidget            *root,
+                                         MoatGuiTestMatchFunc  match,
+                                         gconstpointer         data);
 GtkWidget *moat_gui_test_find_type      (GtkWidget    *root,
                                          GType         type);
+GtkWidget *moat_gui_test_find_row       (GtkWidget    *root,
+                                         const char   *title);
 GtkWidget *moat_gui_test_find_row_widget (GtkWidget   *root,
                                           const char  *row_title);
 GtkWidget *moat_gui_test_find_label     (GtkWidget    *root,

@@ -268,21 +268,18 @@ test_action_on_selection (Fixture       *f,
     g_assert_false (moat_element_get_reviewed (elements[i]));
 }
 
+static gboolean
+is_menu_button (GtkWidget     *widget,
+                gconstpointer  tooltip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkWidget *
 find_menu_button (GtkWidget  *root,
                   const char *tooltip)
 {
-  if (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return moat_gui_test_find (root, is_menu_button, tooltip);
 }
 
 static gboolean

@@ -82,20 +82,18 @@ activate (gpointer    widget,
   moat_gui_test_spin ();
 }
 
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static GtkWidget *
 find_button_labelled (GtkWidget  *root,
                       const char *label)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return moat_gui_test_find (root, is_button_labelled, label);
 }
 
 static guint
@@ -129,22 +127,6 @@ row_widget (GtkWidget  *root,
   return widget;
 }
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 ids_contain (const char * const *ids,
@@ -238,7 +220,7 @@ test_add_and_edit_threat (Fixture       *f,
   moat_gui_test_spin ();
   g_assert_cmpint (moat_threat_get_likelihood (threat), ==, 5);
   moat_risk_assess (f->model, threat, &risk);
-  g_assert_cmpint (moat_risk_chip_get_level (MOAT_RISK_CHIP (moat_gui_test_find_type (find_row (editor, "Risk Level"),
+  g_assert_cmpint (moat_risk_chip_get_level (MOAT_RISK_CHIP (moat_gui_test_find_type (moat_gui_test_find_row (editor, "Risk Level"),
                                                                                        MOAT_TYPE_RISK_CHIP))),
                    ==, moat_risk_level (5, from_assets));
 
@@ -287,19 +269,18 @@ list_contains (GListModel *list,
   return FALSE;
 }
 
+static gboolean
+is_chip (GtkWidget     *widget,
+         gconstpointer  residual)
+{
+  return MOAT_IS_RISK_CHIP (widget) && gtk_widget_has_css_class (widget, "residual") == GPOINTER_TO_INT (residual);
+}
+
 static MoatRiskChip *
 find_chip (GtkWidget *root,
            gboolean   residual)
 {
-  if (MOAT_IS_RISK_CHIP (root) && gtk_widget_has_css_class (root, "residual") == residual)
-    return MOAT_RISK_CHIP (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      MoatRiskChip *found = find_chip (child, residual);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return MOAT_RISK_CHIP (moat_gui_test_find (root, is_chip, GINT_TO_POINTER (residual)));
 }
 
 /* The level the inherent or residual chip shows in the row of the threat

@@ -879,21 +879,20 @@ set_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
 }
 
+static gboolean
+is_toggle_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  GtkWidget *child = GTK_IS_TOGGLE_BUTTON (widget) ? gtk_button_get_child (GTK_BUTTON (widget)) : NULL;
+
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0;
+}
+
 static GtkWidget *
 find_toggle (GtkWidget  *root,
              const char *label)
 {
-  GtkWidget *child_label = GTK_IS_TOGGLE_BUTTON (root) ? gtk_button_get_child (GTK_BUTTON (root)) : NULL;
-
-  if (GTK_IS_LABEL (child_label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child_label)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return moat_gui_test_find (root, is_toggle_labelled, label);
 }
 
 static void
