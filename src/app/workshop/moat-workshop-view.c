@@ -133,10 +133,10 @@ show_hints (MoatWorkshopView *self)
 
   if (self->stage == MOAT_WORKSHOP_STAGE_THREATS)
     hints = _("T threat · C control · A assumption · Q question · N, P next or previous element · "
-              "R reviewed · Page Up, Page Down stage · Escape leave");
+              "R reviewed · Page Up, Page Down stage · Ctrl+Escape leave");
   else
     hints = _("T threat · C control · A assumption · Q question · "
-              "Page Up, Page Down stage · Escape leave");
+              "Page Up, Page Down stage · Ctrl+Escape leave");
   gtk_label_set_text (self->hint_label, hints);
 }
 
