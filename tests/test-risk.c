@@ -457,6 +457,29 @@ test_summaries (Fixture       *f,
   g_assert_true (g_ptr_array_index (top, 2) == (gpointer)b);
 }
 
+/* Assessing every threat at once (reports, coverage) gives what
+ * assessing each on its own gives. */
+static void
+test_assess_all (void)
+{
+  g_autoptr(MoatModel) model = moat_test_sample_model ();
+  g_autoptr(GHashTable) all = moat_risk_assess_all (model);
+  GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+
+  g_assert_cmpuint (g_list_model_get_n_items (threats), >, 0);
+  g_assert_cmpuint (g_hash_table_size (all), ==, g_list_model_get_n_items (threats));
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      const MoatRiskAssessment *bulk = g_hash_table_lookup (all, moat_object_get_id (MOAT_OBJECT (threat)));
+      MoatRiskAssessment one = { 0 };
+
+      moat_risk_assess (model, threat, &one);
+      g_assert_nonnull (bulk);
+      g_assert_cmpmem (bulk, sizeof *bulk, &one, sizeof one);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +488,7 @@ main (int   argc,
 
   g_test_add_func ("/risk/matrix", test_matrix_shape);
   g_test_add_func ("/risk/level-names", test_level_names);
+  g_test_add_func ("/risk/assess-all", test_assess_all);
   g_test_add ("/risk/impact-from-assets", Fixture, NULL, fixture_set_up, test_impact_from_assets, fixture_tear_down);
   g_test_add ("/risk/impact-dimension", Fixture, NULL, fixture_set_up, test_impact_dimension, fixture_tear_down);
   g_test_add ("/risk/residual", Fixture, NULL, fixture_set_up, test_residual, fixture_tear_down);

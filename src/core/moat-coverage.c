@@ -118,10 +118,9 @@ add_unique (GPtrArray  *ids,
   g_ptr_array_add (ids, g_strdup (id));
 }
 
-/* Remembers the residual risk of each open threat, computed once. */
+/* Every threat's risk, assessed once for the whole model. */
 typedef struct
 {
-  MoatModel  *model;
   GHashTable *scores; /* threat id -> MoatRiskAssessment */
 } RiskCache;
 
@@ -130,18 +129,8 @@ assess (RiskCache  *cache,
         const char *threat_id)
 {
   MoatRiskAssessment *assessment = g_hash_table_lookup (cache->scores, threat_id);
-  MoatThreat *threat;
 
-  if (assessment != NULL)
-    return assessment;
-  threat = moat_model_lookup_typed (cache->model, threat_id, MOAT_TYPE_THREAT);
-  if (threat == NULL || !moat_risk_threat_is_open (threat))
-    return NULL;
-
-  assessment = g_new0 (MoatRiskAssessment, 1);
-  moat_risk_assess (cache->model, threat, assessment);
-  g_hash_table_insert (cache->scores, (char *)moat_object_get_id (MOAT_OBJECT (threat)), assessment);
-  return assessment;
+  return assessment != NULL && assessment->open ? assessment : NULL;
 }
 
 /* A requirement may bear on thousands of threats: look them up in a set. */
@@ -293,8 +282,8 @@ moat_coverage_compute (MoatLibrary  *library,
       g_hash_table_insert (self->by_id, requirement->id, GUINT_TO_POINTER (self->items->len));
     }
 
-  scores = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  cache = (RiskCache) { model, scores };
+  scores = moat_risk_assess_all (model);
+  cache = (RiskCache) { scores };
   self->seen = g_ptr_array_new_full (self->items->len, seen_free);
   g_ptr_array_set_size (self->seen, self->items->len);
   link_controls (self, model, &cache);

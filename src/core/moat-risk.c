@@ -628,6 +628,40 @@ assess_indexed (MoatModel          *model,
   assess_with_steps (model, threat, s, assessment);
 }
 
+/**
+ * moat_risk_assess_all:
+ *
+ * Every threat's assessment at once, reading the controls once: what a
+ * report, a coverage or a ranking over thousands of threats wants, where
+ * moat_risk_assess() per threat would read every control each time.
+ *
+ * Returns: (transfer full) (element-type utf8 MoatRiskAssessment): threat
+ *   id to its assessment; the keys belong to the threats, so use the table
+ *   while the model holds still
+ */
+GHashTable *
+moat_risk_assess_all (MoatModel *model)
+{
+  GListModel *threats;
+  g_autoptr(GHashTable) steps = NULL;
+  GHashTable *all;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
+
+  threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
+  steps = index_control_steps (model);
+  all = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
+    {
+      g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      MoatRiskAssessment *assessment = g_new0 (MoatRiskAssessment, 1);
+
+      assess_indexed (model, steps, threat, assessment);
+      g_hash_table_insert (all, (char *) moat_object_get_id (MOAT_OBJECT (threat)), assessment);
+    }
+  return all;
+}
+
 int
 moat_risk_effort_weight (MoatEffort effort)
 {

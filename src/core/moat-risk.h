@@ -155,6 +155,7 @@ typedef struct
 void          moat_risk_assess             (MoatModel          *model,
                                             MoatThreat         *threat,
                                             MoatRiskAssessment *assessment);
+GHashTable   *moat_risk_assess_all         (MoatModel          *model);
 MoatRiskLevel moat_risk_assessment_get_level (const MoatRiskAssessment *assessment,
                                               MoatRiskBasis             basis);
 gboolean      moat_risk_basis_from_nick    (const char         *nick,
