@@ -224,7 +224,10 @@ json_threats (JsonBuilder   *builder,
 {
   GListModel *threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
   g_autoptr(GEnumClass) statuses = g_type_class_ref (MOAT_TYPE_THREAT_STATUS);
+  g_autoptr(GHashTable) fails = g_hash_table_new (NULL, NULL);
 
+  for (guint i = 0; failing != NULL && i < failing->len; i++)
+    g_hash_table_add (fails, g_ptr_array_index (failing, i));
   json_builder_set_member_name (builder, "threats");
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
@@ -245,7 +248,7 @@ json_threats (JsonBuilder   *builder,
       add_int_member (builder, "residual_likelihood", risk.residual_likelihood);
       add_member (builder, "residual_risk", moat_risk_level_get_nick (risk.residual_level));
       json_builder_set_member_name (builder, "fails");
-      json_builder_add_boolean_value (builder, failing != NULL && g_ptr_array_find (failing, threat, NULL));
+      json_builder_add_boolean_value (builder, g_hash_table_contains (fails, threat));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

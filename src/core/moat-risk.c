@@ -526,13 +526,12 @@ moat_risk_control_steps (MoatControlStatus status)
 }
 
 /* threat id -> the likelihood steps its controls take off, so that work
- * over every threat reads the controls once. The keys belong to the
- * controls: use the table only while the model holds still. */
+ * over every threat reads the controls once. */
 static GHashTable *
 index_control_steps (MoatModel *model)
 {
   GListModel *controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
-  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
     {
@@ -543,10 +542,39 @@ index_control_steps (MoatModel *model)
       for (guint t = 0; steps > 0 && ids != NULL && ids[t] != NULL; t++)
         {
           int sum = GPOINTER_TO_INT (g_hash_table_lookup (index, ids[t]));
-          g_hash_table_insert (index, (char *)ids[t], GINT_TO_POINTER (sum + steps));
+          g_hash_table_insert (index, g_strdup (ids[t]), GINT_TO_POINTER (sum + steps));
         }
     }
 
+  return index;
+}
+
+static void
+forget_control_steps (MoatModel  *model,
+                      MoatChange *change,
+                      gpointer    user_data)
+{
+  g_object_set_data (G_OBJECT (model), "moat-risk-control-steps", NULL);
+}
+
+/* The index, kept on the model until its next change: a window, a report
+ * or a ranking assesses thousands of threats, and reading every control
+ * for each made them quadratic. */
+static GHashTable *
+control_steps (MoatModel *model)
+{
+  GHashTable *index = g_object_get_data (G_OBJECT (model), "moat-risk-control-steps");
+
+  if (index != NULL)
+    return index;
+  if (g_object_get_data (G_OBJECT (model), "moat-risk-watching") == NULL)
+    {
+      g_signal_connect (model, "changed", G_CALLBACK (forget_control_steps), NULL);
+      g_object_set_data (G_OBJECT (model), "moat-risk-watching", GINT_TO_POINTER (TRUE));
+    }
+  index = index_control_steps (model);
+  g_object_set_data_full (G_OBJECT (model), "moat-risk-control-steps", index,
+                          (GDestroyNotify) g_hash_table_unref);
   return index;
 }
 
@@ -554,20 +582,7 @@ static int
 count_control_steps (MoatModel  *model,
                      MoatThreat *threat)
 {
-  GListModel *controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
-  const char *id = moat_object_get_id (MOAT_OBJECT (threat));
-  int sum = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
-    {
-      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
-      const char * const *ids = moat_control_get_threat_ids (control);
-
-      if (ids != NULL && g_strv_contains (ids, id))
-        sum += moat_risk_control_steps (moat_control_get_status (control));
-    }
-
-  return sum;
+  return GPOINTER_TO_INT (g_hash_table_lookup (control_steps (model), moat_object_get_id (MOAT_OBJECT (threat))));
 }
 
 static void
