@@ -11,6 +11,7 @@
 #include "moat-labels.h"
 #include "moat-risk-chip.h"
 #include "moat-suggestion-list.h"
+#include "moat-suggestion-row.h"
 
 struct _MoatSuggestionList
 {
@@ -36,39 +37,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip,
-             const char *spoken)
+static void
+on_row_accept (MoatSuggestionList *self,
+               MoatSuggestionRow  *row)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  return button;
+  g_signal_emit (self, signals[ACCEPT], 0, moat_suggestion_row_get_suggestion (row));
 }
 
 static void
-on_accept_clicked (GtkButton *button,
-                   gpointer   user_data)
+on_row_dismiss (MoatSuggestionList *self,
+                MoatSuggestionRow  *row)
 {
-  MoatSuggestionList *self = user_data;
-  MoatSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
-
-  g_signal_emit (self, signals[ACCEPT], 0, suggestion);
-}
-
-static void
-on_dismiss_clicked (GtkButton *button,
-                    gpointer   user_data)
-{
-  MoatSuggestionList *self = user_data;
-  MoatSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
-
-  g_signal_emit (self, signals[DISMISS], 0, suggestion);
+  g_signal_emit (self, signals[DISMISS], 0, moat_suggestion_row_get_suggestion (row));
 }
 
 static char *
@@ -83,55 +63,16 @@ describe (MoatSuggestionList *self,
   return name ? g_strdup_printf ("%s · %s", category, name) : g_strdup (category);
 }
 
-/* Two lines: the title takes the whole width, the facts and the buttons
- * share the second; a side panel is too narrow for one line of all. */
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
   MoatSuggestionList *self = user_data;
-  MoatSuggestion *suggestion = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (moat_suggestion_get_title (suggestion));
-  g_autofree char *facts = describe (self, suggestion);
-  GtkWidget *subtitle = gtk_label_new (facts);
-  GtkWidget *chip = moat_risk_chip_new ();
-  g_autofree char *accept_spoken = g_strdup_printf (_("Accept “%s”"), moat_suggestion_get_title (suggestion));
-  g_autofree char *dismiss_spoken = g_strdup_printf (_("Dismiss “%s”"), moat_suggestion_get_title (suggestion));
-  GtkWidget *accept = icon_button ("object-select-symbolic", _("Accept as a Threat"), accept_spoken);
-  GtkWidget *dismiss = icon_button ("window-close-symbolic", _("Dismiss…"), dismiss_spoken);
+  g_autofree char *facts = describe (self, item);
+  GtkWidget *row = moat_suggestion_row_new (item, facts);
 
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (title, moat_suggestion_get_description (suggestion));
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (subtitle, TRUE);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), moat_suggestion_get_level (suggestion));
-
-  g_object_set_data_full (G_OBJECT (accept), "suggestion", g_object_ref (suggestion), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dismiss), "suggestion", g_object_ref (suggestion), g_object_unref);
-  g_signal_connect (accept, "clicked", G_CALLBACK (on_accept_clicked), self);
-  g_signal_connect (dismiss, "clicked", G_CALLBACK (on_dismiss_clicked), self);
-
-  gtk_box_append (GTK_BOX (line), chip);
-  gtk_box_append (GTK_BOX (line), subtitle);
-  gtk_box_append (GTK_BOX (line), dismiss);
-  gtk_box_append (GTK_BOX (line), accept);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_widget_add_css_class (box, "suggestion-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  moat_suggestion_get_title (suggestion), -1);
+  g_signal_connect_object (row, "accept", G_CALLBACK (on_row_accept), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "dismiss", G_CALLBACK (on_row_dismiss), self, G_CONNECT_SWAPPED);
   return row;
 }
 
