@@ -530,9 +530,7 @@ moat_link_list_dispose (GObject *object)
   MoatLinkList *self = MOAT_LINK_LIST (object);
 
   clear (self);
-  if (self->popover != NULL)
-    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->add_button), NULL);
-  self->popover = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_LINK_LIST);
 
   G_OBJECT_CLASS (moat_link_list_parent_class)->dispose (object);
 }
@@ -558,6 +556,20 @@ moat_link_list_class_init (MoatLinkListClass *klass)
   object_class->finalize = moat_link_list_finalize;
   object_class->get_property = moat_link_list_get_property;
   object_class->set_property = moat_link_list_set_property;
+
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/moatmodel/Moat/analysis/moat-link-list.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatLinkList, list_box);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatLinkList, placeholder);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatLinkList, add_button);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatLinkList, popover);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatLinkList, search_entry);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatLinkList, candidate_view);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_popover_show);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_search_changed);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_search_activate);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_candidate_activated);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_row_activated);
 
   properties[PROP_CANDIDATE_TYPE] =
     g_param_spec_gtype ("candidate-type", NULL, NULL, MOAT_TYPE_OBJECT,
@@ -586,63 +598,17 @@ moat_link_list_class_init (MoatLinkListClass *klass)
 }
 
 static void
-build_popover (MoatLinkList *self)
+moat_link_list_init (MoatLinkList *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  self->search_entry = gtk_search_entry_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Search"), -1);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
-  gtk_box_append (GTK_BOX (box), self->search_entry);
+  self->candidate_type = MOAT_TYPE_OBJECT;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_candidate), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_candidate), self);
-  self->candidate_view = gtk_list_view_new (NULL, factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->candidate_view), TRUE);
-  gtk_widget_add_css_class (self->candidate_view, "navigation-sidebar");
-  g_signal_connect (self->candidate_view, "activate", G_CALLBACK (on_candidate_activated), self);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scroller), 280);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->candidate_view);
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  self->popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (self->popover), box);
-  g_signal_connect_swapped (self->popover, "show", G_CALLBACK (on_popover_show), self);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->add_button), self->popover);
-}
-
-static void
-moat_link_list_init (MoatLinkList *self)
-{
-  self->candidate_type = MOAT_TYPE_OBJECT;
-
-  self->add_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->add_button), "list-add-symbolic");
-  gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
-  build_popover (self);
-
-  self->list_box = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list_box), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->list_box, "boxed-list");
-  g_signal_connect (self->list_box, "row-activated", G_CALLBACK (on_row_activated), self);
-  self->placeholder = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->placeholder, "dim-label");
-  gtk_widget_set_margin_top (self->placeholder, 12);
-  gtk_widget_set_margin_bottom (self->placeholder, 12);
-  gtk_widget_set_margin_start (self->placeholder, 12);
-  gtk_widget_set_margin_end (self->placeholder, 12);
-  gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->candidate_view), factory);
+  g_object_unref (factory);
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list_box), self->placeholder);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->list_box);
   update_labels (self);
 }
