@@ -18,7 +18,9 @@
 #include "moat-clipboard.h"
 #include "moat-controls-panel.h"
 #include "moat-diagram-page.h"
+#include "moat-labels.h"
 #include "moat-limits.h"
+#include "moat-outline-row.h"
 #include "moat-properties-panel.h"
 #include "moat-threats-panel.h"
 
@@ -68,47 +70,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const char *
-kind_icon (MoatElementKind kind)
-{
-  static const char *icons[] = {
-    [MOAT_ELEMENT_ACTOR] = "moat-tool-actor-symbolic",
-    [MOAT_ELEMENT_PROCESS] = "moat-tool-process-symbolic",
-    [MOAT_ELEMENT_STORE] = "moat-tool-store-symbolic",
-    [MOAT_ELEMENT_BOUNDARY] = "moat-tool-boundary-symbolic",
-    [MOAT_ELEMENT_FLOW] = "moat-tool-flow-symbolic",
-    [MOAT_ELEMENT_NOTE] = "moat-tool-note-symbolic",
-  };
-
-  return kind < G_N_ELEMENTS (icons) ? icons[kind] : NULL;
-}
-
-static const char *
-kind_label (MoatElementKind kind)
-{
-  switch (kind)
-    {
-    case MOAT_ELEMENT_ACTOR: return _("Actor");
-    case MOAT_ELEMENT_PROCESS: return _("Process");
-    case MOAT_ELEMENT_STORE: return _("Data store");
-    case MOAT_ELEMENT_BOUNDARY: return _("Trust boundary");
-    case MOAT_ELEMENT_FLOW: return _("Data flow");
-    case MOAT_ELEMENT_NOTE: return _("Note");
-    default: return "";
-    }
-}
-
-/* What a person calls an element: its name, or its kind when unnamed. */
-static char *
-element_title (MoatElement *element)
-{
-  const char *name = moat_element_get_name (element);
-
-  if (name != NULL && *name != '\0')
-    return g_strdup (name);
-  return g_strdup_printf (_("Unnamed %s"), kind_label (moat_element_get_kind (element)));
-}
-
 /* Diagram list */
 
 static void
@@ -150,72 +111,6 @@ unbind_row (GtkListItemFactory *factory,
 
 /* Outline */
 
-static void
-setup_outline_row (GtkListItemFactory *factory,
-                   GtkListItem        *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  /* The row's accessible label says "not reviewed"; the ring is for the eye. */
-  GtkWidget *marker = g_object_new (GTK_TYPE_IMAGE,
-                                    "icon-name", "moat-unreviewed-symbolic",
-                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                    NULL);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  /* The same ring as on the canvas: its threats want a review. */
-  gtk_widget_add_css_class (marker, "warning");
-  gtk_widget_set_tooltip_text (marker, _("Not reviewed for threats"));
-  gtk_box_append (GTK_BOX (box), marker);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-update_outline_row (GtkListItem *item)
-{
-  MoatElement *element = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *image = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (image);
-  GtkWidget *marker = gtk_widget_get_last_child (box);
-  gboolean pending = moat_review_is_pending (element);
-  g_autofree char *title = element_title (element);
-  g_autofree char *spoken = NULL;
-
-  if (pending)
-    /* Translators: an element in the outline, as a screen reader says it:
-     * "Order service, Process, not reviewed" */
-    spoken = g_strdup_printf (_("%s, %s, not reviewed"), title,
-                              kind_label (moat_element_get_kind (element)));
-  else
-    spoken = g_strdup_printf ("%s, %s", title, kind_label (moat_element_get_kind (element)));
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (image), kind_icon (moat_element_get_kind (element)));
-  gtk_label_set_label (GTK_LABEL (label), title);
-  gtk_widget_set_visible (marker, pending);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  gtk_widget_set_tooltip_text (box, kind_label (moat_element_get_kind (element)));
-}
-
-static void
-bind_outline_row (GtkListItemFactory *factory,
-                  GtkListItem        *item)
-{
-  static const char * const watched[] = {
-    "notify::name", "notify::reviewed", "notify::out-of-scope", "notify::kind",
-  };
-
-  update_outline_row (item);
-  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-    g_signal_connect_object (gtk_list_item_get_item (item), watched[i],
-                             G_CALLBACK (update_outline_row), item, G_CONNECT_SWAPPED);
-}
-
 static gboolean
 in_current_diagram (gpointer item,
                     gpointer user_data)
@@ -242,8 +137,8 @@ compare_outline (gconstpointer a,
 
   if (d != 0)
     return d;
-  nx = element_title (x);
-  ny = element_title (y);
+  nx = moat_label_object_title (MOAT_OBJECT (x));
+  ny = moat_label_object_title (MOAT_OBJECT (y));
   return g_utf8_collate (nx, ny);
 }
 
@@ -739,7 +634,7 @@ moat_diagram_page_open_child (MoatDiagramPage *self,
 
   if (child == NULL)
     {
-      g_autofree char *title = element_title (process);
+      g_autofree char *title = moat_label_object_title (MOAT_OBJECT (process));
 
       moat_model_begin_action (moat_page_get_model (MOAT_PAGE (self)), _("Add Child Diagram"));
       child = add_diagram (self, title);
@@ -1159,6 +1054,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (MOAT_TYPE_PROPERTIES_PANEL);
+  g_type_ensure (MOAT_TYPE_OUTLINE_ROW);
   g_type_ensure (MOAT_TYPE_THREATS_PANEL);
   g_type_ensure (MOAT_TYPE_CONTROLS_PANEL);
   g_type_ensure (MOAT_TYPE_ASSUMPTIONS_PANEL);
@@ -1256,12 +1152,6 @@ moat_diagram_page_init (MoatDiagramPage *self)
   gtk_list_view_set_factory (self->diagram_list, factory);
   g_object_unref (factory);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_outline_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->outline_list, factory);
-  g_object_unref (factory);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
   update_review_actions (self);

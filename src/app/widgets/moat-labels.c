@@ -104,6 +104,22 @@ moat_label_element_kind (MoatElementKind kind)
   return LOOKUP (labels, kind);
 }
 
+/* The icon of an element's kind: the one its drawing tool shows. */
+const char *
+moat_label_element_icon (MoatElementKind kind)
+{
+  static const char *icons[] = {
+    [MOAT_ELEMENT_ACTOR] = "moat-tool-actor-symbolic",
+    [MOAT_ELEMENT_PROCESS] = "moat-tool-process-symbolic",
+    [MOAT_ELEMENT_STORE] = "moat-tool-store-symbolic",
+    [MOAT_ELEMENT_BOUNDARY] = "moat-tool-boundary-symbolic",
+    [MOAT_ELEMENT_FLOW] = "moat-tool-flow-symbolic",
+    [MOAT_ELEMENT_NOTE] = "moat-tool-note-symbolic",
+  };
+
+  return (guint) kind < G_N_ELEMENTS (icons) ? icons[kind] : NULL;
+}
+
 /* Categories are stored as the core spells them (STRIDE as letters,
  * LINDDUN by name, see moat-format.c); these are their names on screen. */
 static const struct {

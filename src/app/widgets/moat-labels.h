@@ -20,6 +20,7 @@ const char  *moat_label_assumption_kind    (MoatAssumptionKind   kind);
 const char  *moat_label_effort             (MoatEffort           effort);
 const char  *moat_label_classification     (MoatClassification   classification);
 const char  *moat_label_element_kind       (MoatElementKind      kind);
+const char  *moat_label_element_icon       (MoatElementKind      kind);
 
 const char  *moat_label_category           (const char          *category);
 const char * const *moat_label_stride_categories  (void);
