@@ -652,6 +652,119 @@ squash (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The link areas of every annotation that leads to @uri, in PDF points
+ * (origin at the bottom left): x0, y0, x1, y1 each. */
+static GArray *
+link_rects (const char *raw,
+            gsize       length,
+            const char *uri)
+{
+  g_autofree char *needle = g_strdup_printf ("/URI (%s)", uri);
+  GArray *rects = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *end = raw + length;
+
+  for (const char *p = raw; (p = memmem (p, end - p, needle, strlen (needle))) != NULL; p++)
+    {
+      const char *rect = p;
+      double r[4];
+
+      /* The annotation's /Rect comes a few lines before its action. */
+      while (rect > raw && rect > p - 400 && memcmp (rect, "/Rect [", 7) != 0)
+        rect--;
+      if (memcmp (rect, "/Rect [", 7) != 0)
+        rect = NULL;
+
+      g_assert_nonnull (rect);
+      g_assert_cmpint (sscanf (rect, "/Rect [ %lf %lf %lf %lf ]", &r[0], &r[1], &r[2], &r[3]), ==, 4);
+      g_array_append_vals (rects, r, 4);
+    }
+  return rects;
+}
+
+/* Each place pdftotext finds @word (on an A4 page) lies inside one of
+ * @rects: the link covers the text that names it. */
+static guint
+assert_words_linked (const char *pdf,
+                     const char *word,
+                     GArray     *rects)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autofree char *html = run (argv);
+  g_autofree char *tail = g_strdup_printf (">%s</word>", word);
+  guint found = 0;
+
+  g_assert_nonnull (html);
+  for (const char *p = html; (p = strstr (p, "<word ")) != NULL; p++)
+    {
+      const char *close = strchr (p, '\n');
+      double x0, y0, x1, y1, cx, cy;
+      gboolean inside = FALSE;
+
+      if (close == NULL || g_strstr_len (p, close - p, tail) == NULL)
+        continue;
+      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x0, &y0, &x1, &y1), ==, 4);
+      cx = (x0 + x1) / 2;
+      cy = 841.89 - (y0 + y1) / 2;
+      for (guint r = 0; r + 3 < rects->len && !inside; r += 4)
+        {
+          double *rect = &g_array_index (rects, double, r);
+
+          inside = cx > rect[0] && cx < rect[2] && cy > rect[1] && cy < rect[3];
+        }
+      g_assert_true (inside);
+      found++;
+    }
+  return found;
+}
+
+/* Each threat names its CWE, CAPEC and OWASP references, each a link to
+ * its public page; the roadmap names the requirements each control meets. */
+static void
+test_knowledge (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatReportOptions) options = moat_report_options_new ();
+  g_autofree char *pdf = NULL, *all = NULL, *text = NULL, *raw = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GArray) cwe = NULL;
+  g_autoptr(GArray) owasp = NULL;
+  gsize length;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  model = load_example ();
+  options->sections = MOAT_REPORT_THREATS | MOAT_REPORT_ROADMAP;
+  pdf = write_report (model, NULL, dir, "knowledge.pdf", options);
+  pages = read_pages (pdf);
+  all = g_strjoinv ("\n", pages);
+  text = squash (all);
+
+  /* th-audit-tamper: CWE-284, CAPEC-268, OWASP-A09:2021. */
+  g_assert_nonnull (strstr (text, "References: CWE-284 Improper access control · CAPEC-268"));
+  g_assert_nonnull (strstr (text, "OWASP-A09:2021 Security Logging and Monitoring Failures"));
+  /* ct-audit-append meets asvs:V16.4.2; ct-console-vpn two requirements. */
+  g_assert_nonnull (strstr (text, "Meets: asvs:V16.4.2"));
+  g_assert_nonnull (strstr (text, "Meets: asvs:V6.3.3, asvs:V8.2.1"));
+
+  raw = read_raw (pdf, &length);
+  cwe = link_rects (raw, length, "https://cwe.mitre.org/data/definitions/284.html");
+  owasp = link_rects (raw, length, "https://owasp.org/Top10/A09_2021-Security_Logging_and_Monitoring_Failures/");
+  g_assert_cmpuint (cwe->len, >, 0);
+  g_assert_cmpuint (owasp->len, >, 0);
+  g_assert_cmpuint (assert_words_linked (pdf, "CWE-284", cwe), >, 0);
+  g_assert_cmpuint (assert_words_linked (pdf, "OWASP-A09:2021", owasp), >, 0);
+  /* The report's own links still lead somewhere. */
+  assert_links_resolve (pdf);
+
+  moat_test_rm_rf (dir);
+}
+
 /* An invalidated assumption is named on the summary page, with how many
  * threats rely on it. */
 static void
@@ -927,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/report/async", test_async);
   g_test_add_func ("/report/odd-values", test_odd_values);
   g_test_add_func ("/report/parse-sections", test_parse_sections);
+  g_test_add_func ("/report/knowledge", test_knowledge);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "moat-element.h"
 #include "moat-error.h"
 #include "moat-format.h"
+#include "moat-refs.h"
 #include "moat-renderer.h"
 #include "moat-report.h"
 #include "moat-temp-file.h"
@@ -368,6 +369,7 @@ typedef struct
   GPtrArray         *diagrams;       /* of MoatDiagram, by position */
   GPtrArray         *log;            /* of MoatLogEntry, or NULL */
   gboolean           have_log;
+  MoatRefs          *refs;           /* titles and pages of CWE, CAPEC, OWASP ids */
 } Builder;
 
 static void
@@ -1735,6 +1737,46 @@ add_elements (Builder *b)
 /* ------------------------------------------------------------------ */
 /* Threats                                                             */
 
+/* "References: CWE-284 Improper Access Control · OWASP-A09:2021 …",
+ * each then made a link by link_references(). */
+static void
+append_references (Builder            *b,
+                   GString            *out,
+                   const char * const *ids)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *text = moat_refs_describe (b->refs, ids[i]);
+
+      g_string_append_printf (line, "%s%s", line->len ? " · " : "", text);
+    }
+  if (line->len > 0)
+    {
+      g_autofree char *text = g_markup_printf_escaped ("\n" SMALL_GREY "%s %s</span>",
+                                                       _("References:"), line->str);
+      g_string_append (out, text);
+    }
+}
+
+/* Each reference in @column of the row added last leads to its public page. */
+static void
+link_references (Builder            *b,
+                 MoatDocumentTable  *table,
+                 guint               column,
+                 const char * const *ids)
+{
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      g_autofree char *url = moat_refs_get_url (b->refs, ids[i]);
+      g_autofree char *text = moat_refs_describe (b->refs, ids[i]);
+
+      if (url != NULL)
+        moat_document_table_add_web_link (table, column, text, url);
+    }
+}
+
 static char *
 threat_cell (Builder    *b,
              ThreatInfo *info)
@@ -1772,6 +1814,7 @@ threat_cell (Builder    *b,
       g_autofree char *text = g_markup_escape_text (facts->str, -1);
       g_string_append_printf (out, "\n" SMALL_GREY "%s</span>", text);
     }
+  append_references (b, out, moat_threat_get_refs (threat));
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -1863,6 +1906,7 @@ add_threat_row (Builder           *b,
 
   /* A threat listed under several elements is a link target once. */
   moat_document_table_add_row_full (table, cells, NULL, info->placed ? NULL : info->anchor);
+  link_references (b, table, 1, moat_threat_get_refs (info->threat));
   info->placed = TRUE;
 }
 
@@ -2015,6 +2059,24 @@ addresses_cell (Builder     *b,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The control, and the catalogue requirements it meets: the roadmap is
+ * where an auditor looks for them. */
+static char *
+control_cell (MoatControl *control)
+{
+  const char * const *requirements = moat_control_get_requirements (control);
+  g_autofree char *cell = name_and_description (moat_control_get_title (control),
+                                                moat_control_get_description (control));
+  g_autofree char *list = NULL, *line = NULL;
+
+  if (requirements == NULL || requirements[0] == NULL)
+    return g_steal_pointer (&cell);
+  /* Translators: separates requirement ids, as in "asvs:V6.3.3, asvs:V8.2.1" */
+  list = g_strjoinv (_(", "), (char **)requirements);
+  line = g_markup_printf_escaped ("\n" SMALL_GREY "%s %s</span>", _("Meets:"), list);
+  return g_strconcat (cell, line, NULL);
+}
+
 static void
 add_control_row (Builder           *b,
                  MoatDocumentTable *table,
@@ -2024,8 +2086,7 @@ add_control_row (Builder           *b,
   g_autofree char *first = info->rank > 0
                             ? g_strdup_printf ("<b>%d</b>\n" SMALL_GREY "%s</span>", info->rank, info->ref)
                             : g_strdup_printf ("<b>%s</b>", info->ref);
-  g_autofree char *title = name_and_description (moat_control_get_title (control),
-                                                 moat_control_get_description (control));
+  g_autofree char *title = control_cell (control);
   g_autofree char *addresses = addresses_cell (b, info);
   g_autofree char *owner = g_markup_escape_text (or_empty (moat_control_get_owner (control)), -1);
   g_autofree char *tracker = g_markup_escape_text (or_empty (moat_control_get_tracker_key (control)), -1);
@@ -2619,6 +2680,7 @@ builder_clear (Builder *b)
   g_clear_pointer (&b->control_by_id, g_hash_table_unref);
   g_clear_pointer (&b->diagrams, g_ptr_array_unref);
   g_clear_pointer (&b->log, g_ptr_array_unref);
+  g_clear_object (&b->refs);
 }
 
 static void
@@ -2676,6 +2738,7 @@ moat_report_new (MoatModel                *model,
       b.have_log = TRUE;
     }
 
+  b.refs = moat_refs_new_builtin ();
   collect_threats (&b);
   collect_controls (&b);
   collect_diagrams (&b);
