@@ -396,7 +396,7 @@ write_report (MoatModel          *model,
 
 static const char *section_titles[] = {
   "Executive summary", "Business context", "Diagrams", "Element catalogue", "Threats",
-  "Control roadmap", "Assumptions", "Change history", "Appendix: rules used",
+  "Control roadmap", "Requirement coverage", "Assumptions", "Change history", "Appendix: rules used",
 };
 
 /* ------------------------------------------------------------------ */
@@ -765,6 +765,132 @@ test_knowledge (void)
   moat_test_rm_rf (dir);
 }
 
+static guint
+pages_in_section (char       **pages,
+                  const char  *section)
+{
+  guint n = 0;
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    n += page_in_section (pages[p], section);
+  return n;
+}
+
+/* The coverage section says what `moat-cli coverage` says: the share of
+ * applicable requirements met, the counts by status and the ten riskiest
+ * gaps with the open threats they leave, on no more than two pages. */
+static void
+test_coverage (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatReportOptions) options = moat_report_options_new ();
+  g_autoptr(MoatLibrary) library = moat_library_new_builtin ();
+  g_autoptr(MoatCoverage) coverage = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL, *text = NULL, *met = NULL, *counts = NULL, *more = NULL, *title = NULL;
+  g_auto(GStrv) pages = NULL;
+  const MoatCoverageItem *first;
+  GListModel *controls;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  model = load_example ();
+  coverage = moat_coverage_compute (library, model, "asvs", 1, &error);
+  g_assert_no_error (error);
+  gaps = moat_coverage_get_gaps (coverage);
+  g_assert_cmpuint (gaps->len, >, 10);
+  first = gaps->pdata[0];
+  g_assert_cmpuint (first->threat_ids->len, >, 0);
+
+  options->sections = MOAT_REPORT_THREATS | MOAT_REPORT_COVERAGE;
+  pdf = write_report (model, NULL, dir, "coverage.pdf", options);
+  pages = read_pages (pdf);
+  {
+    g_autofree char *all = g_strjoinv ("\n", pages);
+    text = squash (all);
+  }
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), >=, 1);
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), <=, 2);
+
+  title = moat_coverage_get_title (coverage);
+  g_assert_nonnull (strstr (text, title));
+  met = g_strdup_printf ("%u of %u (%.0f%%) %u %u %u %u", moat_coverage_get_n_met (coverage),
+                         moat_coverage_get_n_applicable (coverage), moat_coverage_get_percent (coverage),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_VERIFIED),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_IMPLEMENTED),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_PLANNED),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_NONE));
+  g_assert_nonnull (strstr (text, met));
+  /* The riskiest gap first, with its open threat (by its title) and level. */
+  {
+    g_autofree char *requirement = moat_requirement_describe (first->requirement);
+    MoatThreat *threat = moat_model_lookup_typed (model, first->threat_ids->pdata[0], MOAT_TYPE_THREAT);
+    const char *at = strstr (text, "Largest gaps");
+    g_autofree char *row = NULL;
+
+    g_assert_nonnull (at);
+    g_assert_nonnull (threat);
+    /* The threat title may wrap; its first word follows the requirement. */
+    row = g_strdup_printf ("%s T", requirement);
+    g_assert_true (g_str_has_prefix (strstr (at, first->requirement->id), row));
+    g_assert_nonnull (strstr (at, moat_risk_level_get_label (first->gap_level)));
+  }
+  /* Ten gaps, then how many more. */
+  for (guint i = 0; i < 10; i++)
+    g_assert_nonnull (strstr (text, ((const MoatCoverageItem *)gaps->pdata[i])->requirement->id));
+  more = g_strdup_printf ("And %u more gaps", gaps->len - 10);
+  g_assert_nonnull (strstr (text, more));
+  g_assert_nonnull (strstr (text, "CC BY-SA 4.0"));
+
+  /* Another level, when asked. */
+  g_clear_pointer (&pdf, g_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&pages, g_strfreev);
+  options->coverage_level = 2;
+  pdf = write_report (model, NULL, dir, "level2.pdf", options);
+  pages = read_pages (pdf);
+  {
+    g_autofree char *all = g_strjoinv ("\n", pages);
+    text = squash (all);
+  }
+  g_assert_nonnull (strstr (text, "5.0.0, level 2"));
+
+  /* A model with no catalogue and no requirement is not graded … */
+  g_object_set (model, "catalogues", NULL, NULL);
+  controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+
+      g_object_set (control, "requirements", NULL, NULL);
+    }
+  g_assert_false (moat_coverage_model_uses_catalogues (model));
+  g_clear_pointer (&pdf, g_free);
+  g_clear_pointer (&pages, g_strfreev);
+  pdf = write_report (model, NULL, dir, "none.pdf", options);
+  pages = read_pages (pdf);
+  g_assert_cmpuint (pages_in_section (pages, "Threats"), >, 0);
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), ==, 0);
+
+  /* … unless that is the one section asked for. */
+  g_clear_pointer (&pdf, g_free);
+  g_clear_pointer (&pages, g_strfreev);
+  options->sections = MOAT_REPORT_COVERAGE;
+  pdf = write_report (model, NULL, dir, "alone.pdf", options);
+  pages = read_pages (pdf);
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), >=, 1);
+  counts = g_strjoinv ("\n", pages);
+  g_assert_nonnull (strstr (counts, "Largest gaps"));
+
+  moat_test_rm_rf (dir);
+}
+
 /* An invalidated assumption is named on the summary page, with how many
  * threats rely on it. */
 static void
@@ -1041,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/report/odd-values", test_odd_values);
   g_test_add_func ("/report/parse-sections", test_parse_sections);
   g_test_add_func ("/report/knowledge", test_knowledge);
+  g_test_add_func ("/report/coverage", test_coverage);
 
   return g_test_run ();
 }

@@ -676,8 +676,8 @@ class ReportTests(CliTestCase):
             self.skipTest("poppler-utils is not installed")
         text = pdf_text(out)
         for title in ("Executive summary", "Business context", "Diagrams", "Element catalogue",
-                      "Threats", "Control roadmap", "Assumptions", "Change history",
-                      "Appendix: rules used"):
+                      "Threats", "Control roadmap", "Requirement coverage", "Assumptions",
+                      "Change history", "Appendix: rules used"):
             self.assertIn(title, text)
         self.assertIn("A4", pdf_info(out))
 
@@ -702,6 +702,19 @@ class ReportTests(CliTestCase):
         self.assertNotIn("Control roadmap", text)
         self.assertIn("letter", pdf_info(out))
 
+    def test_coverage(self):
+        out = self.path("coverage.pdf")
+        result = run("report", self.model, "-o", out, "--sections", "coverage", "--coverage-level", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        if not shutil.which("pdftotext"):
+            self.skipTest("poppler-utils is not installed")
+        text = " ".join(pdf_text(out).split())
+        self.assertIn("Requirement coverage", text)
+        self.assertIn("5.0.0, level 2", text)
+        coverage = json.loads(run("coverage", self.model, "--level", "2", "--json").stdout)
+        self.assertIn(f"{coverage['met']} of {coverage['applicable']} ({coverage['percent']:.0f}%)", text)
+        self.assertIn(coverage["gaps"][0], text)
+
     def test_bad_input(self):
         out = self.path("never.pdf")
         corrupt = self.path("corrupt.moat")
@@ -713,6 +726,8 @@ class ReportTests(CliTestCase):
             ("report", self.model, "-o", out, "--sections", ","),
             ("report", self.model, "-o", out, "--since", "last week"),
             ("report", self.model, "-o", out, "--group-by", "colour"),
+            ("report", self.model, "-o", out, "--coverage-level", "9"),
+            ("report", self.model, "-o", out, "--coverage-level", "-1"),
             ("report", self.model, "-o", out, "--bogus"),
             ("report", self.model),
             ("report", "-o", out),
