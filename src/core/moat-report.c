@@ -2203,9 +2203,10 @@ add_coverage_counts (Builder      *b,
   };
   MoatDocumentTable *table = moat_document_add_table (b->doc, 5, widths, headers);
   /* Translators: met requirements: "12 of 70 (17%)" */
-  g_autofree char *met = g_strdup_printf (_("<b>%u of %u (%.0f%%)</b>"), moat_coverage_get_n_met (coverage),
-                                          moat_coverage_get_n_applicable (coverage),
-                                          moat_coverage_get_percent (coverage));
+  g_autofree char *share = g_strdup_printf (_("%u of %u (%.0f%%)"), moat_coverage_get_n_met (coverage),
+                                            moat_coverage_get_n_applicable (coverage),
+                                            moat_coverage_get_percent (coverage));
+  g_autofree char *met = g_markup_printf_escaped ("<b>%s</b>", share);
   char counts[MOAT_COVERAGE_N_STATUSES][16];
   const char *cells[] = { met, counts[MOAT_COVERAGE_VERIFIED], counts[MOAT_COVERAGE_IMPLEMENTED],
                           counts[MOAT_COVERAGE_PLANNED], counts[MOAT_COVERAGE_NONE], NULL };
