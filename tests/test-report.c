@@ -396,7 +396,7 @@ write_report (MoatModel          *model,
 
 static const char *section_titles[] = {
   "Executive summary", "Business context", "Diagrams", "Element catalogue", "Threats",
-  "Control roadmap", "Assumptions", "Change history", "Appendix: rules used",
+  "Control roadmap", "Requirement coverage", "Assumptions", "Change history", "Appendix: rules used",
 };
 
 /* ------------------------------------------------------------------ */
@@ -650,6 +650,249 @@ squash (const char *text)
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The link areas of every annotation that leads to @uri, in PDF points
+ * (origin at the bottom left): x0, y0, x1, y1 each. */
+static GArray *
+link_rects (const char *raw,
+            gsize       length,
+            const char *uri)
+{
+  g_autofree char *needle = g_strdup_printf ("/URI (%s)", uri);
+  GArray *rects = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *end = raw + length;
+
+  for (const char *p = raw; (p = memmem (p, end - p, needle, strlen (needle))) != NULL; p++)
+    {
+      const char *rect = p;
+      double r[4];
+
+      /* The annotation's /Rect comes a few lines before its action. */
+      while (rect > raw && rect > p - 400 && memcmp (rect, "/Rect [", 7) != 0)
+        rect--;
+      if (memcmp (rect, "/Rect [", 7) != 0)
+        rect = NULL;
+
+      g_assert_nonnull (rect);
+      g_assert_cmpint (sscanf (rect, "/Rect [ %lf %lf %lf %lf ]", &r[0], &r[1], &r[2], &r[3]), ==, 4);
+      g_array_append_vals (rects, r, 4);
+    }
+  return rects;
+}
+
+/* Each place pdftotext finds @word (on an A4 page) lies inside one of
+ * @rects: the link covers the text that names it. */
+static guint
+assert_words_linked (const char *pdf,
+                     const char *word,
+                     GArray     *rects)
+{
+  const char *argv[] = { "pdftotext", "-bbox", pdf, "-", NULL };
+  g_autofree char *html = run (argv);
+  g_autofree char *tail = g_strdup_printf (">%s</word>", word);
+  guint found = 0;
+
+  g_assert_nonnull (html);
+  for (const char *p = html; (p = strstr (p, "<word ")) != NULL; p++)
+    {
+      const char *close = strchr (p, '\n');
+      double x0, y0, x1, y1, cx, cy;
+      gboolean inside = FALSE;
+
+      if (close == NULL || g_strstr_len (p, close - p, tail) == NULL)
+        continue;
+      g_assert_cmpint (sscanf (p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"",
+                               &x0, &y0, &x1, &y1), ==, 4);
+      cx = (x0 + x1) / 2;
+      cy = 841.89 - (y0 + y1) / 2;
+      for (guint r = 0; r + 3 < rects->len && !inside; r += 4)
+        {
+          double *rect = &g_array_index (rects, double, r);
+
+          inside = cx > rect[0] && cx < rect[2] && cy > rect[1] && cy < rect[3];
+        }
+      g_assert_true (inside);
+      found++;
+    }
+  return found;
+}
+
+static guint
+pages_in_section (char       **pages,
+                  const char  *section)
+{
+  guint n = 0;
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    n += page_in_section (pages[p], section);
+  return n;
+}
+
+/* Writes a report and reads it back: its pages in @pages, and the text
+ * of them all with each run of white space one space. */
+static char *
+report_text (MoatModel          *model,
+             const char         *dir,
+             const char         *name,
+             MoatReportOptions  *options,
+             GStrv              *pages)
+{
+  g_autofree char *pdf = write_report (model, NULL, dir, name, options);
+  g_autofree char *all = NULL;
+
+  g_clear_pointer (pages, g_strfreev);
+  *pages = read_pages (pdf);
+  all = g_strjoinv ("\n", *pages);
+  return squash (all);
+}
+
+/* Each threat names its CWE, CAPEC and OWASP references, each a link to
+ * its public page; the roadmap names the requirements each control meets. */
+static void
+test_knowledge (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatReportOptions) options = moat_report_options_new ();
+  g_autofree char *pdf = NULL, *text = NULL, *raw = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(GArray) cwe = NULL;
+  g_autoptr(GArray) owasp = NULL;
+  gsize length;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  model = load_example ();
+  options->sections = MOAT_REPORT_THREATS | MOAT_REPORT_ROADMAP;
+  text = report_text (model, dir, "knowledge.pdf", options, &pages);
+  pdf = g_build_filename (dir, "knowledge.pdf", NULL);
+
+  /* th-audit-tamper: CWE-284, CAPEC-268, OWASP-A09:2021. */
+  g_assert_nonnull (strstr (text, "References: CWE-284 Improper access control · CAPEC-268"));
+  g_assert_nonnull (strstr (text, "OWASP-A09:2021 Security Logging and Monitoring Failures"));
+  /* ct-audit-append meets asvs:V16.4.2; ct-console-vpn two requirements. */
+  g_assert_nonnull (strstr (text, "Meets: asvs:V16.4.2"));
+  g_assert_nonnull (strstr (text, "Meets: asvs:V6.3.3, asvs:V8.2.1"));
+
+  raw = read_raw (pdf, &length);
+  cwe = link_rects (raw, length, "https://cwe.mitre.org/data/definitions/284.html");
+  owasp = link_rects (raw, length, "https://owasp.org/Top10/A09_2021-Security_Logging_and_Monitoring_Failures/");
+  g_assert_cmpuint (cwe->len, >, 0);
+  g_assert_cmpuint (owasp->len, >, 0);
+  g_assert_cmpuint (assert_words_linked (pdf, "CWE-284", cwe), >, 0);
+  g_assert_cmpuint (assert_words_linked (pdf, "OWASP-A09:2021", owasp), >, 0);
+  /* The report's own links still lead somewhere. */
+  assert_links_resolve (pdf);
+
+  moat_test_rm_rf (dir);
+}
+
+/* The coverage section says what `moat-cli coverage` says: the share of
+ * applicable requirements met, the counts by status and the ten riskiest
+ * gaps with the open threats they leave, on no more than two pages. */
+static void
+test_coverage (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatReportOptions) options = moat_report_options_new ();
+  g_autoptr(MoatLibrary) library = moat_library_new_builtin ();
+  g_autoptr(MoatCoverage) coverage = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL, *met = NULL, *more = NULL, *title = NULL;
+  g_auto(GStrv) pages = NULL;
+  const MoatCoverageItem *first;
+  GListModel *controls;
+
+  if (!have_poppler ())
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  model = load_example ();
+  coverage = moat_coverage_compute (library, model, "asvs", 1, &error);
+  g_assert_no_error (error);
+  gaps = moat_coverage_get_gaps (coverage);
+  g_assert_cmpuint (gaps->len, >, 10);
+  first = gaps->pdata[0];
+  g_assert_cmpuint (first->threat_ids->len, >, 0);
+
+  options->sections = MOAT_REPORT_THREATS | MOAT_REPORT_COVERAGE;
+  text = report_text (model, dir, "coverage.pdf", options, &pages);
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), >=, 1);
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), <=, 2);
+
+  title = moat_coverage_get_title (coverage);
+  g_assert_nonnull (strstr (text, title));
+  met = g_strdup_printf ("%u of %u (%.0f%%) %u %u %u %u", moat_coverage_get_n_met (coverage),
+                         moat_coverage_get_n_applicable (coverage), moat_coverage_get_percent (coverage),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_VERIFIED),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_IMPLEMENTED),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_PLANNED),
+                         moat_coverage_count (coverage, MOAT_COVERAGE_NONE));
+  g_assert_nonnull (strstr (text, met));
+  /* The riskiest gap first, with its open threat (by its title) and level. */
+  {
+    g_autofree char *requirement = moat_requirement_describe (first->requirement);
+    MoatThreat *threat = moat_model_lookup_typed (model, first->threat_ids->pdata[0], MOAT_TYPE_THREAT);
+    const char *at = strstr (text, "Largest gaps");
+    g_auto(GStrv) words = NULL;
+    g_autofree char *row = NULL;
+
+    g_assert_nonnull (at);
+    g_assert_nonnull (threat);
+    /* The columns share lines: the threat's reference, then its title's
+     * first word, follow the requirement. */
+    words = g_strsplit (moat_threat_get_title (threat), " ", 2);
+    row = g_strdup_printf ("%s T", requirement);
+    at = strstr (at, first->requirement->id);
+    g_assert_true (g_str_has_prefix (at, row));
+    g_assert_true (g_str_has_prefix (strchr (at + strlen (row), ' ') + 1, words[0]));
+    g_assert_nonnull (strstr (at, moat_risk_level_get_label (first->gap_level)));
+  }
+  /* Ten gaps, then how many more. */
+  for (guint i = 0; i < 10; i++)
+    g_assert_nonnull (strstr (text, ((const MoatCoverageItem *)gaps->pdata[i])->requirement->id));
+  more = g_strdup_printf ("And %u more gaps", gaps->len - 10);
+  g_assert_nonnull (strstr (text, more));
+  g_assert_nonnull (strstr (text, "CC BY-SA 4.0"));
+
+  /* Another level, when asked. */
+  g_free (text);
+  options->coverage_level = 2;
+  text = report_text (model, dir, "level2.pdf", options, &pages);
+  g_assert_nonnull (strstr (text, "5.0.0, level 2"));
+
+  /* A model with no catalogue and no requirement is not graded … */
+  g_object_set (model, "catalogues", NULL, NULL);
+  controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+
+      g_object_set (control, "requirements", NULL, NULL);
+    }
+  g_assert_false (moat_coverage_model_uses_catalogues (model));
+  g_free (text);
+  text = report_text (model, dir, "none.pdf", options, &pages);
+  g_assert_cmpuint (pages_in_section (pages, "Threats"), >, 0);
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), ==, 0);
+
+  /* … unless that is the one section asked for. */
+  g_free (text);
+  options->sections = MOAT_REPORT_COVERAGE;
+  text = report_text (model, dir, "alone.pdf", options, &pages);
+  g_assert_cmpuint (pages_in_section (pages, "Requirement coverage"), >=, 1);
+  g_assert_nonnull (strstr (text, "Largest gaps"));
+
+  moat_test_rm_rf (dir);
 }
 
 /* An invalidated assumption is named on the summary page, with how many
@@ -927,6 +1170,8 @@ main (int   argc,
   g_test_add_func ("/report/async", test_async);
   g_test_add_func ("/report/odd-values", test_odd_values);
   g_test_add_func ("/report/parse-sections", test_parse_sections);
+  g_test_add_func ("/report/knowledge", test_knowledge);
+  g_test_add_func ("/report/coverage", test_coverage);
 
   return g_test_run ();
 }

@@ -47,17 +47,6 @@ requirement_title (const MoatRequirement *requirement)
        : requirement->section_title ? requirement->section_title : "";
 }
 
-static char *
-coverage_heading (MoatCoverage *coverage)
-{
-  MoatCatalogue *catalogue = moat_coverage_get_catalogue (coverage);
-  const char *release = moat_catalogue_get_release (catalogue);
-
-  /* TRANSLATORS: "OWASP Application Security Verification Standard 5.0.0, level 2" */
-  return g_strdup_printf (_("%s%s%s, level %d"), moat_catalogue_get_title (catalogue),
-                          release ? " " : "", release ? release : "", moat_coverage_get_level (coverage));
-}
-
 static void
 append_summary (GString      *out,
                 MoatCoverage *coverage)
@@ -84,7 +73,7 @@ coverage_text (MoatCoverage *coverage,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) gaps = moat_coverage_get_gaps (coverage);
-  g_autofree char *heading = coverage_heading (coverage);
+  g_autofree char *heading = moat_coverage_get_title (coverage);
   const char * const *unknown = moat_coverage_get_unknown (coverage);
 
   g_string_append_printf (out, "%s\n", heading);
@@ -127,7 +116,7 @@ coverage_markdown (MoatCoverage *coverage,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) gaps = moat_coverage_get_gaps (coverage);
-  g_autofree char *heading = coverage_heading (coverage);
+  g_autofree char *heading = moat_coverage_get_title (coverage);
   const char *attribution = moat_catalogue_get_attribution (moat_coverage_get_catalogue (coverage));
 
   g_string_append_printf (out, "## %s\n\n", heading);
@@ -250,16 +239,6 @@ coverage_json (MoatCoverage *coverage)
   return moat_cli_json_text (builder);
 }
 
-/* The model's first catalogue, else ASVS. */
-static char *
-default_catalogue (MoatModel *model)
-{
-  g_auto(GStrv) catalogues = NULL;
-
-  g_object_get (model, "catalogues", &catalogues, NULL);
-  return g_strdup (catalogues != NULL && catalogues[0] != NULL ? catalogues[0] : "asvs");
-}
-
 static gboolean
 parse_percent (const char *text,
                double     *percent)
@@ -325,7 +304,7 @@ moat_cli_coverage (int    argc,
 
   library = moat_cli_load_library ();
   if (catalogue == NULL)
-    catalogue = default_catalogue (model);
+    catalogue = moat_coverage_default_catalogue (model);
   if (!(coverage = moat_coverage_compute (library, model, catalogue, level, &error)))
     return moat_cli_fail (error);
 

@@ -73,6 +73,20 @@ parse_since (const char  *text,
   return TRUE;
 }
 
+/* A level the catalogue lacks is a mistake on the command line: fail
+ * rather than write a report that says so (the app's dialog never asks). */
+static gboolean
+check_coverage_level (MoatModel  *model,
+                      int         level,
+                      GError    **error)
+{
+  g_autoptr(MoatLibrary) library = moat_cli_load_library ();
+  g_autofree char *catalogue = moat_coverage_default_catalogue (model);
+  g_autoptr(MoatCoverage) coverage = moat_coverage_compute (library, model, catalogue, level, error);
+
+  return coverage != NULL;
+}
+
 int
 moat_cli_report (int    argc,
                  char **argv)
@@ -88,17 +102,22 @@ moat_cli_report (int    argc,
   g_autofree char *paper = NULL;
   g_autofree char *since = NULL;
   g_autofree char *group_by = NULL;
+  int coverage_level = 0;
   int status;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("The PDF file to write"), N_("OUT.pdf") },
     { "sections", 's', 0, G_OPTION_ARG_STRING, &sections,
       N_("The sections to include, separated by commas (default: all): cover, summary, context, "
-         "diagrams, elements, threats, roadmap, assumptions, history, rules"), N_("LIST") },
+         "diagrams, elements, threats, roadmap, coverage, assumptions, history, rules; coverage only "
+         "when the model names a catalogue or a control names a requirement, or when asked for alone)"),
+      N_("LIST") },
     { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper, N_("The paper size: a4 (the default) or letter"), N_("SIZE") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since,
       N_("Show the change history from this day on (default: all of it)"), N_("YYYY-MM-DD") },
     { "group-by", 0, 0, G_OPTION_ARG_STRING, &group_by,
       N_("List the threats by risk (the default) or by element"), N_("risk|element") },
+    { "coverage-level", 0, 0, G_OPTION_ARG_INT, &coverage_level,
+      N_("The catalogue level the coverage section measures (default: 1)"), N_("N") },
     { NULL }
   };
 
@@ -118,6 +137,9 @@ moat_cli_report (int    argc,
       !parse_grouping (group_by, &options->grouping, &error) ||
       !parse_since (since, &options->since, &error))
     return moat_cli_fail (error);
+  if (coverage_level < 0)
+    return moat_cli_fail_message (_("the coverage level is a number from 1"));
+  options->coverage_level = coverage_level;
 
   /* A project file brings its change history; other files have none. */
   input = g_file_new_for_commandline_arg (argv[1]);
@@ -129,6 +151,13 @@ moat_cli_report (int    argc,
     }
   else if (!(model = moat_cli_load (argv[1], &error)))
     return moat_cli_fail (error);
+
+  if (coverage_level > 0 && !check_coverage_level (model, coverage_level, &error))
+    {
+      if (store != NULL)
+        moat_store_close (store);
+      return moat_cli_fail (error);
+    }
 
   output = g_file_new_for_commandline_arg (out_path);
   if (!moat_report_export_pdf (model, store, options, output, NULL, &error))

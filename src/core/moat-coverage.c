@@ -436,6 +436,60 @@ moat_coverage_get_unknown (MoatCoverage *self)
   return self->unknown->len > 0 ? (const char * const *)self->unknown->pdata : none;
 }
 
+/* Returns: (transfer full): "OWASP Application Security Verification
+ * Standard 5.0.0, level 2" */
+char *
+moat_coverage_get_title (MoatCoverage *self)
+{
+  const char *release;
+
+  g_return_val_if_fail (MOAT_IS_COVERAGE (self), NULL);
+
+  release = moat_catalogue_get_release (self->catalogue);
+  /* TRANSLATORS: "OWASP Application Security Verification Standard 5.0.0, level 2" */
+  return g_strdup_printf (_("%s%s%s, level %d"), moat_catalogue_get_title (self->catalogue),
+                          release ? " " : "", release ? release : "", self->level);
+}
+
+/* Returns: (transfer full): the id of the model's first catalogue, else
+ * "asvs" */
+char *
+moat_coverage_default_catalogue (MoatModel *model)
+{
+  g_auto(GStrv) catalogues = NULL;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
+
+  g_object_get (model, "catalogues", &catalogues, NULL);
+  return g_strdup (catalogues != NULL && catalogues[0] != NULL ? catalogues[0] : "asvs");
+}
+
+/* Whether the team measures @model against a catalogue: it names one, or
+ * a control names a requirement. */
+gboolean
+moat_coverage_model_uses_catalogues (MoatModel *model)
+{
+  g_auto(GStrv) catalogues = NULL;
+  GListModel *controls;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), FALSE);
+
+  g_object_get (model, "catalogues", &catalogues, NULL);
+  if (catalogues != NULL && catalogues[0] != NULL)
+    return TRUE;
+
+  controls = moat_model_get_list (model, MOAT_TYPE_CONTROL);
+  for (guint i = 0; i < g_list_model_get_n_items (controls); i++)
+    {
+      g_autoptr(MoatControl) control = g_list_model_get_item (controls, i);
+      const char * const *requirements = moat_control_get_requirements (control);
+
+      if (requirements != NULL && requirements[0] != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 const char *
 moat_coverage_status_get_nick (MoatCoverageStatus status)
 {

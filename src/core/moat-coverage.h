@@ -65,6 +65,11 @@ double                  moat_coverage_get_percent        (MoatCoverage *self);
 GPtrArray              *moat_coverage_get_gaps           (MoatCoverage *self);
 const char * const     *moat_coverage_get_unknown        (MoatCoverage *self);
 
+char                   *moat_coverage_get_title          (MoatCoverage *self);
+
+char                   *moat_coverage_default_catalogue  (MoatModel    *model);
+gboolean                moat_coverage_model_uses_catalogues (MoatModel *model);
+
 const char             *moat_coverage_status_get_nick    (MoatCoverageStatus status);
 const char             *moat_coverage_status_get_label   (MoatCoverageStatus status);
 

@@ -42,11 +42,20 @@ typedef enum {
   BLOCK_TABLE,
 } BlockKind;
 
+/* A web address behind some text of one cell. */
+typedef struct
+{
+  guint  column;
+  char  *text;
+  char  *uri;
+} CellLink;
+
 typedef struct
 {
   char        **cells;
   char         *anchor;   /* where a click leads */
   char         *name;     /* what links to this row lead to */
+  GPtrArray    *links;    /* of CellLink, or NULL */
   PangoLayout **layouts;
   double        height;
 } Row;
@@ -130,6 +139,7 @@ row_free (Row *row,
   g_strfreev (row->cells);
   g_free (row->anchor);
   g_free (row->name);
+  g_clear_pointer (&row->links, g_ptr_array_unref);
   if (row->layouts != NULL)
     for (guint i = 0; i < n; i++)
       g_clear_object (&row->layouts[i]);
@@ -476,6 +486,48 @@ moat_document_table_add_row_full (MoatDocumentTable  *table,
 
   row->name = g_strdup (name);
   g_ptr_array_add (table->rows, row);
+}
+
+static void
+cell_link_free (CellLink *link)
+{
+  g_free (link->text);
+  g_free (link->uri);
+  g_free (link);
+}
+
+/**
+ * moat_document_table_add_web_link:
+ * @column: a cell of the row added last
+ * @text: text that cell shows (as read, without markup)
+ * @uri: an https:// or http:// address
+ *
+ * Makes @text in that cell a link to @uri in the PDF. A cell's links are
+ * found in the order they are added, each after the one before, so that
+ * "CWE-28" does not claim the start of a later "CWE-284".
+ */
+void
+moat_document_table_add_web_link (MoatDocumentTable *table,
+                                  guint              column,
+                                  const char        *text,
+                                  const char        *uri)
+{
+  CellLink *link;
+  Row *row;
+
+  g_return_if_fail (table->rows->len > 0 && column < table->n_columns);
+  g_return_if_fail (text != NULL && text[0] != '\0');
+  /* Only web pages: anything else could be a script or a local file. */
+  g_return_if_fail (uri != NULL && (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://")));
+
+  row = g_ptr_array_index (table->rows, table->rows->len - 1);
+  if (row->links == NULL)
+    row->links = g_ptr_array_new_with_free_func ((GDestroyNotify)cell_link_free);
+  link = g_new0 (CellLink, 1);
+  link->column = column;
+  link->text = g_strdup (text);
+  link->uri = g_strdup (uri);
+  g_ptr_array_add (row->links, link);
 }
 
 void
@@ -1371,6 +1423,89 @@ render_drawing (cairo_t   *cr,
     }
 }
 
+/* A link tag's attributes: cairo reads quoted values with \ escapes. */
+static char *
+uri_link_attributes (const char *uri,
+                     double      x,
+                     double      y,
+                     double      width,
+                     double      height)
+{
+  GString *out = g_string_new ("uri='");
+
+  for (const char *p = uri; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_printf (out, "' rect=[%f %f %f %f]", x, y, width, height);
+  return g_string_free (out, FALSE);
+}
+
+/* One link area per line of @start..@end shown between @from and @to. */
+static void
+tag_text_range (cairo_t     *cr,
+                PangoLayout *layout,
+                const char  *uri,
+                int          start,
+                int          end,
+                double       x,
+                double       y,
+                double       from,
+                double       to)
+{
+  GArray *boxes = line_boxes (layout);
+
+  for (guint i = first_line_from (boxes, from); i < boxes->len; i++)
+    {
+      LineBox *box = &g_array_index (boxes, LineBox, i);
+      int *ranges = NULL, n_ranges = 0;
+
+      if (box->top >= to)
+        break;
+      if (box->line->start_index >= end || box->line->start_index + box->line->length <= start)
+        continue;
+      pango_layout_line_get_x_ranges (box->line, start, end, &ranges, &n_ranges);
+      for (int r = 0; r < n_ranges; r++)
+        {
+          double x0 = pango_units_to_double (ranges[2 * r]);
+          double x1 = pango_units_to_double (ranges[2 * r + 1]);
+          g_autofree char *attributes = uri_link_attributes (uri, x + x0, y - from + box->top,
+                                                             x1 - x0, box->bottom - box->top);
+
+          cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
+          cairo_tag_end (cr, CAIRO_TAG_LINK);
+        }
+      g_free (ranges);
+    }
+}
+
+static void
+tag_cell_links (cairo_t     *cr,
+                Row         *row,
+                guint        column,
+                PangoLayout *layout,
+                double       x,
+                double       y,
+                double       from,
+                double       to)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *next = text;
+
+  for (guint i = 0; row->links != NULL && i < row->links->len; i++)
+    {
+      CellLink *link = g_ptr_array_index (row->links, i);
+      const char *hit;
+
+      if (link->column != column || (hit = strstr (next, link->text)) == NULL)
+        continue;
+      next = hit + strlen (link->text);
+      tag_text_range (cr, layout, link->uri, hit - text, next - text, x, y, from, to);
+    }
+}
+
 static void
 render_row (cairo_t   *cr,
             Placement *p)
@@ -1413,7 +1548,12 @@ render_row (cairo_t   *cr,
 
       set_grey (cr, 0.12);
       if (to > from)
-        show_layout_part (cr, row->layouts[i], x + CELL_PAD, p->y + CELL_PAD, from, to);
+        {
+          show_layout_part (cr, row->layouts[i], x + CELL_PAD, p->y + CELL_PAD, from, to);
+          /* cairo cannot nest a link in the row's own. */
+          if (link == NULL)
+            tag_cell_links (cr, row, i, row->layouts[i], x + CELL_PAD, p->y + CELL_PAD, from, to);
+        }
       x += w;
     }
 

@@ -80,6 +80,10 @@ void               moat_document_table_add_row_full (MoatDocumentTable *table,
                                                     const char * const *cells,
                                                     const char         *link,
                                                     const char         *name);
+void               moat_document_table_add_web_link (MoatDocumentTable *table,
+                                                    guint               column,
+                                                    const char         *text,
+                                                    const char         *uri);
 
 guint              moat_document_paginate          (MoatDocument       *self,
                                                     double              page_width,

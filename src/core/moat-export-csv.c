@@ -21,12 +21,13 @@
 /* Keep in step with the tables in README.md (tests/cli checks). */
 static const char * const threat_columns[] = {
   "Moat ID", "Summary", "Description", "Category", "Status", "Status Reason", "Likelihood",
-  "Impact", "Impact From", "Inherent Risk", "Residual Likelihood", "Residual Risk", "Elements", "Diagrams", "Controls", "Owner", NULL
+  "Impact", "Impact From", "Inherent Risk", "Residual Likelihood", "Residual Risk", "Elements", "Diagrams", "Controls", "Owner",
+  "References", NULL
 };
 
 static const char * const control_columns[] = {
   "Moat ID", "Summary", "Description", "Status", "Effort", "Owner", "Tracker Key", "Tracker URL",
-  "Threats", NULL
+  "Threats", "Requirements", NULL
 };
 
 gboolean
@@ -102,6 +103,13 @@ append_row (GString            *out,
   g_string_append (out, "\r\n");
 }
 
+/* Returns: (transfer full) (nullable): @items in one cell */
+static char *
+join_list (const char * const *items)
+{
+  return items ? g_strjoinv (LIST_SEPARATOR, (char **)items) : NULL;
+}
+
 static void
 append_threat (GString    *out,
                MoatModel  *model,
@@ -114,6 +122,7 @@ append_threat (GString    *out,
   g_autofree char *elements = moat_format_join_names (model, element_ids, LIST_SEPARATOR);
   g_autofree char *diagrams = moat_format_diagrams_of (model, element_ids, LIST_SEPARATOR);
   g_autofree char *names = moat_format_controls_of (controls, threat, LIST_SEPARATOR);
+  g_autofree char *refs = join_list (moat_threat_get_refs (threat));
   MoatRiskAssessment risk;
 
   moat_risk_assess (model, threat, &risk);
@@ -137,6 +146,7 @@ append_threat (GString    *out,
     diagrams,
     names,
     moat_threat_get_owner (threat),
+    refs,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (threat_columns) - 1);
@@ -150,6 +160,7 @@ append_control (GString     *out,
 {
   g_autofree char *threats = moat_format_join_names (model, moat_control_get_threat_ids (control),
                                                      LIST_SEPARATOR);
+  g_autofree char *requirements = join_list (moat_control_get_requirements (control));
   const char *fields[] = {
     moat_object_get_id (MOAT_OBJECT (control)),
     moat_format_object_name (MOAT_OBJECT (control)),
@@ -160,6 +171,7 @@ append_control (GString     *out,
     moat_control_get_tracker_key (control),
     moat_control_get_tracker_url (control),
     threats,
+    requirements,
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (fields) == G_N_ELEMENTS (control_columns) - 1);

@@ -18,6 +18,7 @@
 #include "moat-export-markdown.h"
 #include "moat-risk.h"
 #include "moat-format-private.h"
+#include "moat-refs.h"
 #include "moat-threat.h"
 
 #define EMPTY_CELL "—"
@@ -365,6 +366,72 @@ append_diagram (GString     *out,
     }
 }
 
+/* Only web links become links: anything else in a tracker URL could be
+ * a script, or break the table. */
+static gboolean
+is_plain_web_link (const char *url)
+{
+  if (url == NULL || !(g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+    return FALSE;
+
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar)*p <= ' ' || strchr ("()<>[]|\\\"'`", *p) != NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* [text](url) when @url is a plain web link, else @text alone. */
+static void
+append_link (GString    *out,
+             const char *text,
+             const char *url)
+{
+  if (!is_plain_web_link (url))
+    {
+      append_text (out, text, TRUE);
+      return;
+    }
+  g_string_append_c (out, '[');
+  append_text (out, text, TRUE);
+  g_string_append_printf (out, "](%s)", url);
+}
+
+/* A threat's CWE, CAPEC and OWASP references, each a link to its
+ * public page. */
+static void
+append_refs_cell (GString            *out,
+                  MoatRefs           *refs,
+                  const char * const *ids)
+{
+  if (ids == NULL || ids[0] == NULL)
+    {
+      append_cell (out, NULL);
+      return;
+    }
+
+  g_string_append (out, "| ");
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *url = moat_refs_get_url (refs, ids[i]);
+
+      if (i > 0)
+        g_string_append (out, _(", "));
+      append_link (out, ids[i], url);
+    }
+  g_string_append_c (out, ' ');
+}
+
+/* A list of plain values in one cell, or the empty cell. */
+static void
+append_list_cell (GString            *out,
+                  const char * const *items)
+{
+  g_autofree char *text = items ? g_strjoinv (_(", "), (char **)items) : NULL;
+
+  append_cell (out, text);
+}
+
 /* ---- threats, controls, assumptions ---- */
 
 static void
@@ -373,10 +440,11 @@ append_threats (GString   *out,
 {
   const char *headers[] = {
     _("Threat"), _("Category"), _("Status"), _("Inherent risk"), _("Residual risk"),
-    _("Impact"), _("Elements"), _("Controls"), _("Owner"), NULL
+    _("Impact"), _("Elements"), _("Controls"), _("Owner"), _("References"), NULL
   };
   g_autoptr(GPtrArray) threats = moat_format_list_in_order (model, MOAT_TYPE_THREAT);
   g_autoptr(GHashTable) controls = moat_format_index_controls (model);
+  g_autoptr(MoatRefs) refs = moat_refs_new_builtin ();
 
   append_heading (out, 2, _("Threats"));
   if (threats->len == 0)
@@ -410,23 +478,9 @@ append_threats (GString   *out,
       append_cell (out, elements);
       append_cell (out, names);
       append_cell (out, moat_threat_get_owner (threat));
+      append_refs_cell (out, refs, moat_threat_get_refs (threat));
       end_row (out);
     }
-}
-
-/* Only web links become links: anything else in a tracker URL could be
- * a script, or break the table. */
-static gboolean
-is_plain_web_link (const char *url)
-{
-  if (url == NULL || !(g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
-    return FALSE;
-
-  for (const char *p = url; *p != '\0'; p++)
-    if ((guchar)*p <= ' ' || strchr ("()<>[]|\\\"'`", *p) != NULL)
-      return FALSE;
-
-  return TRUE;
 }
 
 static void
@@ -442,9 +496,9 @@ append_tracker_cell (GString     *out,
       return;
     }
 
-  g_string_append (out, "| [");
-  append_text (out, moat_format_text_is_empty (key) ? url : key, TRUE);
-  g_string_append_printf (out, "](%s) ", url);
+  g_string_append (out, "| ");
+  append_link (out, moat_format_text_is_empty (key) ? url : key, url);
+  g_string_append_c (out, ' ');
 }
 
 static void
@@ -452,7 +506,8 @@ append_controls (GString   *out,
                  MoatModel *model)
 {
   const char *headers[] = {
-    _("Control"), _("Status"), _("Effort"), _("Owner"), _("Tracker"), _("Threats"), NULL
+    _("Control"), _("Status"), _("Effort"), _("Owner"), _("Tracker"), _("Threats"),
+    _("Requirements"), NULL
   };
   g_autoptr(GPtrArray) controls = moat_format_list_in_order (model, MOAT_TYPE_CONTROL);
 
@@ -475,6 +530,7 @@ append_controls (GString   *out,
       append_cell (out, moat_control_get_owner (control));
       append_tracker_cell (out, control);
       append_cell (out, threats);
+      append_list_cell (out, moat_control_get_requirements (control));
       end_row (out);
     }
 }

@@ -14,7 +14,9 @@
 
 G_BEGIN_DECLS
 
-/* The parts of a report, each optional, in the order they are printed. */
+/* The parts of a report, each optional. They are printed in the order
+ * of moat_report_sections_parse()'s list, which puts coverage after the
+ * roadmap: the bits only grow, so that saved choices keep their meaning. */
 typedef enum {
   MOAT_REPORT_COVER       = 1 << 0,
   MOAT_REPORT_SUMMARY     = 1 << 1,
@@ -26,10 +28,11 @@ typedef enum {
   MOAT_REPORT_ASSUMPTIONS = 1 << 7,
   MOAT_REPORT_HISTORY     = 1 << 8,
   MOAT_REPORT_RULES       = 1 << 9,
+  MOAT_REPORT_COVERAGE    = 1 << 10,
 } MoatReportSections;
 
-#define MOAT_REPORT_ALL_SECTIONS ((MoatReportSections)((1 << 10) - 1))
-#define MOAT_REPORT_N_SECTIONS   10
+#define MOAT_REPORT_ALL_SECTIONS ((MoatReportSections)((1 << 11) - 1))
+#define MOAT_REPORT_N_SECTIONS   11
 
 typedef enum {
   MOAT_REPORT_GROUP_BY_RISK,
@@ -45,6 +48,7 @@ typedef struct
   gint64             since;         /* change history from this time on, in
                                      * microseconds since 1970 UTC; 0 for all */
   guint              history_limit; /* the most log lines to read; 0 for all */
+  int                coverage_level; /* of the model's catalogue; 0 for level 1 */
 } MoatReportOptions;
 
 #define MOAT_TYPE_REPORT_OPTIONS (moat_report_options_get_type ())

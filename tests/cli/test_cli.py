@@ -411,12 +411,22 @@ class MarkdownTests(CliTestCase):
         statuses = [row.split(" | ")[2] for row in threats]
         self.assertEqual(statuses[: statuses.count("open")], ["open"] * statuses.count("open"))
         self.assertIn("[OPS-230](https://tracker.acme.example/browse/OPS-230)", result.stdout)
+        # A threat's references link to their public pages; a control lists the requirements it meets.
+        audit = next(row for row in threats if row.startswith("| Audit log altered by an administrator |"))
+        self.assertTrue(audit.endswith(
+            "| [CWE-284](https://cwe.mitre.org/data/definitions/284.html), "
+            "[CAPEC-268](https://capec.mitre.org/data/definitions/268.html), "
+            "[OWASP-A09:2021](https://owasp.org/Top10/A09_2021-Security_Logging_and_Monitoring_Failures/) |"), audit)
+        signed = next(row for row in table_after("## Controls") if row.startswith("| Append-only, signed audit log |"))
+        self.assertTrue(signed.endswith("| asvs:V16.4.2 |"), signed)
 
     def test_text_cannot_break_the_page(self):
         doc = example_doc()
         doc["threats"][0]["title"] = "Pipes | and *stars* <script>alert(1)</script>\n# not a heading"
         for control in doc["controls"]:
             control["tracker_url"] = "javascript:alert(1)"
+        doc["threats"][0]["refs"] = ["CWE-79", "x](http://evil.example) | y"]
+        doc["threats"][1]["refs"] = []
         path = self.path("odd.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(doc, f)
@@ -425,7 +435,11 @@ class MarkdownTests(CliTestCase):
         self.assertNotIn("<script>", result.stdout)
         self.assertNotIn("javascript:", result.stdout)
         row = next(line for line in result.stdout.splitlines() if "Pipes" in line)
-        self.assertEqual(len(re.findall(r"(?<!\\)\|", row)), 10, row)
+        self.assertEqual(len(re.findall(r"(?<!\\)\|", row)), 11, row)
+        # A reference that is not one stays text, and cannot open a link or a cell.
+        self.assertIn(r"[CWE-79](https://cwe.mitre.org/data/definitions/79.html), x\](http://evil.example) \| y |", row)
+        bare = next(line for line in result.stdout.splitlines() if line.startswith(f"| {doc['threats'][1]['title']} |"))
+        self.assertTrue(bare.endswith("| — |"), bare)
         self.assertIn(r"Pipes \| and \*stars\* &lt;script&gt;", row)
         self.assertNotIn("\n# not a heading", result.stdout)
 
@@ -478,6 +492,11 @@ class CsvTests(CliTestCase):
         self.assertEqual(sql["Category"], "Elevation of privilege")
         self.assertEqual(sql["Controls"], "Parameterised queries everywhere")
         self.assertEqual(sql["Elements"], "Order service; Order database")
+        audit = records["th-audit-tamper"]
+        self.assertEqual(audit["References"], "CWE-284; CAPEC-268; OWASP-A09:2021")
+        self.assertEqual(rows[0][-1], "References")  # appended: scripts reading by position keep working
+        for threat in doc["threats"]:
+            self.assertEqual(records[threat["id"]]["References"], "; ".join(threat.get("refs") or []))
 
     def test_controls(self):
         doc = example_doc()
@@ -496,6 +515,9 @@ class CsvTests(CliTestCase):
         self.assertEqual(audit["Status"], "proposed")
         self.assertEqual(audit["Effort"], "medium")
         self.assertEqual(len(audit["Threats"].split("; ")), 2)
+        self.assertEqual(audit["Requirements"], "asvs:V16.4.2")
+        self.assertEqual(records["ct-console-vpn"]["Requirements"], "asvs:V6.3.3; asvs:V8.2.1")
+        self.assertEqual(rows[0][-1], "Requirements")
 
     def test_awkward_text(self):
         doc = example_doc()
@@ -654,8 +676,8 @@ class ReportTests(CliTestCase):
             self.skipTest("poppler-utils is not installed")
         text = pdf_text(out)
         for title in ("Executive summary", "Business context", "Diagrams", "Element catalogue",
-                      "Threats", "Control roadmap", "Assumptions", "Change history",
-                      "Appendix: rules used"):
+                      "Threats", "Control roadmap", "Requirement coverage", "Assumptions",
+                      "Change history", "Appendix: rules used"):
             self.assertIn(title, text)
         self.assertIn("A4", pdf_info(out))
 
@@ -680,6 +702,19 @@ class ReportTests(CliTestCase):
         self.assertNotIn("Control roadmap", text)
         self.assertIn("letter", pdf_info(out))
 
+    def test_coverage(self):
+        out = self.path("coverage.pdf")
+        result = run("report", self.model, "-o", out, "--sections", "coverage", "--coverage-level", "2")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        if not shutil.which("pdftotext"):
+            self.skipTest("poppler-utils is not installed")
+        text = " ".join(pdf_text(out).split())
+        self.assertIn("Requirement coverage", text)
+        self.assertIn("5.0.0, level 2", text)
+        coverage = json.loads(run("coverage", self.model, "--level", "2", "--json").stdout)
+        self.assertIn(f"{coverage['met']} of {coverage['applicable']} ({coverage['percent']:.0f}%)", text)
+        self.assertIn(coverage["gaps"][0], text)
+
     def test_bad_input(self):
         out = self.path("never.pdf")
         corrupt = self.path("corrupt.moat")
@@ -691,6 +726,8 @@ class ReportTests(CliTestCase):
             ("report", self.model, "-o", out, "--sections", ","),
             ("report", self.model, "-o", out, "--since", "last week"),
             ("report", self.model, "-o", out, "--group-by", "colour"),
+            ("report", self.model, "-o", out, "--coverage-level", "9"),
+            ("report", self.model, "-o", out, "--coverage-level", "-1"),
             ("report", self.model, "-o", out, "--bogus"),
             ("report", self.model),
             ("report", "-o", out),
