@@ -446,21 +446,21 @@ test_list_follows_selection_and_filters (Fixture       *f,
 
 /* Controls */
 
+static gboolean
+is_link_list_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return MOAT_IS_LINK_LIST (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
 static MoatLinkList *
 link_list (GtkWidget  *root,
            const char *title)
 {
-  if (MOAT_IS_LINK_LIST (root)
-      && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
-    return MOAT_LINK_LIST (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      MoatLinkList *found = link_list (child, title);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  GtkWidget *found = moat_gui_test_find (root, is_link_list_titled, title);
+
+  return found != NULL ? MOAT_LINK_LIST (found) : NULL;
 }
 
 static void
