@@ -18,6 +18,7 @@
 #include "moat-gui-test-util.h"
 #include "moat-item-row.h"
 #include "moat-labels.h"
+#include "moat-refs-group.h"
 #include "moat-link-list.h"
 #include "moat-risk-chip.h"
 #include "moat-risk-page.h"
@@ -338,6 +339,71 @@ test_rows_show_both_levels (Fixture       *f,
       lowered += risk.residual_level != risk.level;
     }
   g_assert_cmpuint (lowered, >, 0);
+}
+
+/* A reviewer adds the weakness they have in mind by its id, typed any
+ * way; it shows with its title and a link, can be removed, and each
+ * change is one step of undo. Words that are no reference are refused. */
+static void
+test_threat_references (Fixture       *f,
+                        gconstpointer  data)
+{
+  MoatThreat *threat = moat_gui_test_find_titled (f->model, MOAT_TYPE_THREAT, "title", "Audit log altered by an administrator");
+  GtkWidget *editor = moat_items_panel_get_editor (MOAT_ITEMS_PANEL (f->threats));
+  GtkWidget *group;
+  GtkWidget *add;
+  guint n_before;
+
+  g_assert_nonnull (threat);
+  n_before = g_strv_length ((char **) moat_threat_get_refs (threat));
+  show_side_page (GTK_WIDGET (f->threats));
+  moat_items_panel_edit (MOAT_ITEMS_PANEL (f->threats), MOAT_OBJECT (threat));
+  moat_gui_test_spin ();
+  group = moat_gui_test_find_type (editor, MOAT_TYPE_REFS_GROUP);
+  g_assert_nonnull (group);
+  g_assert_nonnull (moat_gui_test_find_row (group, "CWE-284"));
+  g_assert_nonnull (moat_gui_test_find_label (group, "Improper access control"));
+
+  add = moat_gui_test_find_row (group, "Add a Reference (CWE-79, CAPEC-66, OWASP-A03:2021)");
+  g_assert_nonnull (add);
+  gtk_editable_set_text (GTK_EDITABLE (add), "cwe 117");
+  g_signal_emit_by_name (add, "apply");
+  moat_gui_test_spin ();
+  g_assert_true (g_strv_contains (moat_threat_get_refs (threat), "CWE-117"));
+  g_assert_nonnull (moat_gui_test_find_row (group, "CWE-117"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
+  if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "threat-references.png", NULL);
+
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+      graphene_point_t top;
+
+      g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (scroller),
+                                               &GRAPHENE_POINT_INIT (0, 0), &top));
+      gtk_adjustment_set_value (adjustment, top.y - 200);
+      moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (add), "not a reference");
+  g_signal_emit_by_name (add, "apply");
+  moat_gui_test_spin ();
+  g_assert_true (gtk_widget_has_css_class (add, "error"));
+  g_assert_cmpuint (g_strv_length ((char **) moat_threat_get_refs (threat)), ==, n_before + 1);
+
+  moat_gui_test_click (moat_gui_test_find_button (moat_gui_test_find_row (group, "CWE-284"), "Remove"));
+  g_assert_false (g_strv_contains (moat_threat_get_refs (threat), "CWE-284"));
+  g_assert_null (moat_gui_test_find_row (group, "CWE-284"));
+
+  activate (f->window, "win.undo");
+  moat_gui_test_spin ();
+  g_assert_true (g_strv_contains (moat_threat_get_refs (threat), "CWE-284"));
+  activate (f->window, "win.undo");
+  moat_gui_test_spin ();
+  g_assert_false (g_strv_contains (moat_threat_get_refs (threat), "CWE-117"));
+  g_assert_null (moat_gui_test_find_row (group, "CWE-117"));
 }
 
 static void
@@ -1105,6 +1171,7 @@ main (int   argc,
   ADD ("dismiss-suggestion", test_dismiss_suggestion);
   ADD ("suggestions-get-the-room", test_suggestions_get_the_room);
   ADD ("rows-show-both-levels", test_rows_show_both_levels);
+  ADD ("threat-references", test_threat_references);
   ADD ("review-flag", test_review_flag);
   ADD ("risk-page-counts", test_risk_page_counts);
   ADD ("assets-page", test_assets_page);

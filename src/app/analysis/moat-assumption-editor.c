@@ -114,7 +114,6 @@ moat_assumption_editor_class_init (MoatAssumptionEditorClass *klass)
 
   object_class->dispose = moat_assumption_editor_dispose;
 
-
   g_type_ensure (MOAT_TYPE_LINK_LIST);
   g_type_ensure (MOAT_TYPE_ELEMENT);
   g_type_ensure (MOAT_TYPE_THREAT);

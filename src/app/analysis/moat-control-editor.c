@@ -233,7 +233,6 @@ moat_control_editor_class_init (MoatControlEditorClass *klass)
 
   object_class->dispose = moat_control_editor_dispose;
 
-
   g_type_ensure (MOAT_TYPE_LINK_LIST);
   g_type_ensure (MOAT_TYPE_THREAT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -20,6 +20,7 @@
 #include "moat-risk.h"
 #include "moat-risk-chip.h"
 #include "moat-item-editor.h"
+#include "moat-refs-group.h"
 #include "moat-threat-editor.h"
 
 struct _MoatThreatEditor
@@ -54,6 +55,7 @@ struct _MoatThreatEditor
   AdwEntryRow         *status_reason_row;
   AdwEntryRow         *owner_row;
   AdwComboRow         *actor_row;
+  MoatRefsGroup       *refs_group;
   MoatLinkList        *elements_list;
   MoatLinkList        *controls_list;
   MoatLinkList        *assumptions_list;
@@ -372,6 +374,7 @@ moat_threat_editor_set_threat (MoatThreatEditor *self,
   g_set_object (&self->model, model);
   g_set_object (&self->threat, threat);
 
+  moat_refs_group_set_threat (self->refs_group, threat);
   moat_link_list_set_object (self->elements_list, self->model, MOAT_OBJECT (threat));
   moat_link_list_set_object (self->controls_list, self->model, MOAT_OBJECT (threat));
   moat_link_list_set_object (self->assumptions_list, self->model, MOAT_OBJECT (threat));
@@ -449,8 +452,8 @@ moat_threat_editor_class_init (MoatThreatEditorClass *klass)
 
   object_class->dispose = moat_threat_editor_dispose;
 
-
   g_type_ensure (MOAT_TYPE_LINK_LIST);
+  g_type_ensure (MOAT_TYPE_REFS_GROUP);
   g_type_ensure (MOAT_TYPE_RISK_CHIP);
   g_type_ensure (MOAT_TYPE_ELEMENT);
   g_type_ensure (MOAT_TYPE_CONTROL);
@@ -474,6 +477,7 @@ moat_threat_editor_class_init (MoatThreatEditorClass *klass)
   BIND (reset_impact_button);
   BIND (level_row);
   BIND (level_chip);
+  BIND (refs_group);
   BIND (status_row);
   BIND (status_reason_row);
   BIND (owner_row);
