@@ -746,6 +746,22 @@ threat_with_rule (MoatModel  *model,
   return NULL;
 }
 
+/* The first suggestion's row names its rule's references, each a link. */
+static void
+assert_row_shows_refs (Fixture        *f,
+                       MoatSuggestion *suggestion)
+{
+  GtkWidget *list = GTK_WIDGET (moat_threats_panel_get_suggestions (f->threats));
+  GtkListBox *box = GTK_LIST_BOX (moat_gui_test_find_type (list, GTK_TYPE_LIST_BOX));
+  const char * const *refs = moat_rule_get_refs (moat_suggestion_get_rule (suggestion));
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (refs);
+  g_assert_nonnull (refs[0]);
+  shown = g_strjoinv (" · ", (char **) refs);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (gtk_list_box_get_row_at_index (box, 0)), shown));
+}
+
 static void
 test_accept_suggestion (Fixture       *f,
                         gconstpointer  data)
@@ -764,6 +780,7 @@ test_accept_suggestion (Fixture       *f,
   suggestion = first_suggestion (f);
   rule_id = g_strdup (moat_suggestion_get_rule_id (suggestion));
   g_assert_cmpstr (moat_suggestion_get_element_id (suggestion), ==, id_of (api));
+  assert_row_shows_refs (f, suggestion);
   g_assert_null (threat_with_rule (f->model, rule_id, id_of (api)));
   n_suggested = g_list_model_get_n_items (items);
 

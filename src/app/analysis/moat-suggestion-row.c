@@ -19,6 +19,7 @@ struct _MoatSuggestionRow
 
   GtkLabel       *title;
   GtkLabel       *facts;
+  GtkLabel       *refs;
   MoatRiskChip   *chip;
   GtkWidget      *accept_button;
   GtkWidget      *dismiss_button;
@@ -46,6 +47,41 @@ on_dismiss_clicked (MoatSuggestionRow *self)
   g_signal_emit (self, signals[DISMISS], 0);
 }
 
+/* Read once: every row names references from the same table. */
+static MoatRefs *refs_table;
+
+static void
+append_ref (GString    *markup,
+            const char *id)
+{
+  g_autofree char *url = moat_refs_get_url (refs_table, id);
+  g_autofree char *escaped_id = g_markup_escape_text (id, -1);
+  g_autofree char *escaped_url = url ? g_markup_escape_text (url, -1) : NULL;
+  g_autofree char *escaped_title = g_markup_escape_text (moat_refs_lookup_title (refs_table, id) ?: "", -1);
+
+  if (markup->len > 0)
+    g_string_append (markup, " · ");
+  if (escaped_url != NULL)
+    g_string_append_printf (markup, "<a href=\"%s\" title=\"%s\">%s</a>", escaped_url, escaped_title, escaped_id);
+  else
+    g_string_append (markup, escaped_id);
+}
+
+/* The rule's references as links a reviewer can follow: "CWE-862 · CAPEC-122". */
+static char *
+refs_markup (MoatRule *rule)
+{
+  const char * const *ids = rule ? moat_rule_get_refs (rule) : NULL;
+  GString *markup;
+
+  if (ids == NULL || ids[0] == NULL)
+    return NULL;
+  markup = g_string_new (NULL);
+  for (guint i = 0; ids[i] != NULL; i++)
+    append_ref (markup, ids[i]);
+  return g_string_free (markup, FALSE);
+}
+
 static void
 show (MoatSuggestionRow *self,
       const char        *facts)
@@ -53,10 +89,14 @@ show (MoatSuggestionRow *self,
   const char *title = moat_suggestion_get_title (self->suggestion);
   g_autofree char *accept = g_strdup_printf (_("Accept “%s”"), title);
   g_autofree char *dismiss = g_strdup_printf (_("Dismiss “%s”"), title);
+  g_autofree char *markup = NULL;
 
   gtk_label_set_label (self->title, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), moat_suggestion_get_description (self->suggestion));
   gtk_label_set_label (self->facts, facts);
+  markup = refs_markup (moat_suggestion_get_rule (self->suggestion));
+  gtk_label_set_markup (self->refs, markup ? markup : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->refs), markup != NULL);
   moat_risk_chip_set_level (self->chip, moat_suggestion_get_level (self->suggestion));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->accept_button), GTK_ACCESSIBLE_PROPERTY_LABEL, accept, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismiss_button), GTK_ACCESSIBLE_PROPERTY_LABEL, dismiss, -1);
@@ -128,11 +168,13 @@ moat_suggestion_row_class_init (MoatSuggestionRowClass *klass)
   signals[DISMISS] =
     g_signal_new ("dismiss", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  refs_table = moat_refs_new_builtin ();
   g_type_ensure (MOAT_TYPE_RISK_CHIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/analysis/moat-suggestion-row.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionRow, title);
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionRow, facts);
+  gtk_widget_class_bind_template_child (widget_class, MoatSuggestionRow, refs);
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionRow, chip);
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionRow, accept_button);
   gtk_widget_class_bind_template_child (widget_class, MoatSuggestionRow, dismiss_button);
