@@ -507,6 +507,26 @@ test_preferences (void)
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* The About window names the sources of the bundled knowledge, as the
+ * ASVS licence asks. */
+static void
+test_about_credits_knowledge (void)
+{
+  AdwAboutWindow *about = NULL;
+
+  close_all_windows ();
+  activate ("app.new", NULL);
+  activate ("app.about", NULL);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      about = l->data;
+  g_assert_nonnull (about);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (about),
+                                              "OWASP Application Security Verification Standard 5.0.0"));
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (about), "CWE and CAPEC"));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +538,7 @@ main (int   argc,
   app = moat_gui_test_new_application ();
 
   g_test_add_func ("/window/new", test_new_document);
+  g_test_add_func ("/window/about-credits-knowledge", test_about_credits_knowledge);
   g_test_add_func ("/window/open-example", test_open_example);
   g_test_add_func ("/window/open-action", test_open_action);
   g_test_add_func ("/window/save-as", test_save_as);

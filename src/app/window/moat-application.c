@@ -367,6 +367,16 @@ about_action (GSimpleAction *action,
                         "comments", _("Threat modelling that teams keep doing: draw the data flows, "
                                       "see what can go wrong, decide what to do about it."),
                         NULL);
+  /* The ASVS catalogue's ids, levels and section names are the OWASP
+   * Foundation's, under CC BY-SA 4.0: it asks to be named. */
+  adw_about_window_add_legal_section (about, _("OWASP Application Security Verification Standard 5.0.0"),
+                                      "© OWASP Foundation", GTK_LICENSE_CUSTOM,
+                                      _("Requirement ids, levels, chapter and section names, under the "
+                                        "<a href=\"https://creativecommons.org/licenses/by-sa/4.0/\">CC BY-SA 4.0</a> "
+                                        "licence. The short titles are Moat's own words."));
+  adw_about_window_add_legal_section (about, _("CWE and CAPEC"), "© The MITRE Corporation", GTK_LICENSE_CUSTOM,
+                                      _("CWE™ and CAPEC™ are trademarks of The MITRE Corporation. Moat refers "
+                                        "to their entries by id and short title."));
   gtk_window_present (GTK_WINDOW (about));
 }
 
