@@ -19,6 +19,7 @@
 #include "moat-item-row.h"
 #include "moat-labels.h"
 #include "moat-refs-group.h"
+#include "moat-requirements-group.h"
 #include "moat-link-list.h"
 #include "moat-risk-chip.h"
 #include "moat-risk-page.h"
@@ -341,6 +342,29 @@ test_rows_show_both_levels (Fixture       *f,
   g_assert_cmpuint (lowered, >, 0);
 }
 
+/* With MOAT_TEST_SCREENSHOTS set, the window scrolled to @widget, saved
+ * there for a person to look at. */
+static void
+screenshot_of (Fixture    *f,
+               GtkWidget  *widget,
+               const char *name)
+{
+  const char *dir = g_getenv ("MOAT_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  GtkScrolledWindow *scroller;
+  graphene_point_t top;
+
+  if (dir == NULL)
+    return;
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scroller),
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), top.y - 200);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  path = g_build_filename (dir, name, NULL);
+  moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+}
+
 /* A reviewer adds the weakness they have in mind by its id, typed any
  * way; it shows with its title and a link, can be removed, and each
  * change is one step of undo. Words that are no reference are refused. */
@@ -372,20 +396,7 @@ test_threat_references (Fixture       *f,
   g_assert_true (g_strv_contains (moat_threat_get_refs (threat), "CWE-117"));
   g_assert_nonnull (moat_gui_test_find_row (group, "CWE-117"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
-  if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "threat-references.png", NULL);
-
-      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW));
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
-      graphene_point_t top;
-
-      g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (scroller),
-                                               &GRAPHENE_POINT_INIT (0, 0), &top));
-      gtk_adjustment_set_value (adjustment, top.y - 200);
-      moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
-      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
-    }
+  screenshot_of (f, group, "threat-references.png");
 
   gtk_editable_set_text (GTK_EDITABLE (add), "not a reference");
   g_signal_emit_by_name (add, "apply");
@@ -404,6 +415,57 @@ test_threat_references (Fixture       *f,
   moat_gui_test_spin ();
   g_assert_false (g_strv_contains (moat_threat_get_refs (threat), "CWE-117"));
   g_assert_null (moat_gui_test_find_row (group, "CWE-117"));
+}
+
+/* A control names the requirements it meets: found by words in the
+ * model's catalogue, added with Enter, removed, each one step of undo. */
+static void
+test_control_requirements (Fixture       *f,
+                           gconstpointer  data)
+{
+  MoatControl *control = moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title",
+                                                    "Append-only, signed audit log");
+  GtkWidget *editor = moat_items_panel_get_editor (MOAT_ITEMS_PANEL (f->controls));
+  GtkWidget *group, *search;
+  guint n_before;
+
+  g_assert_nonnull (control);
+  n_before = g_strv_length ((char **) moat_control_get_requirements (control));
+  show_side_page (GTK_WIDGET (f->controls));
+  moat_items_panel_edit (MOAT_ITEMS_PANEL (f->controls), MOAT_OBJECT (control));
+  moat_gui_test_spin ();
+  group = moat_gui_test_find_type (editor, MOAT_TYPE_REQUIREMENTS_GROUP);
+  g_assert_nonnull (group);
+  g_assert_nonnull (moat_gui_test_find_row (group, "asvs:V16.4.2"));
+
+  search = moat_gui_test_find_row (group, "Find a Requirement (id or words)");
+  gtk_editable_set_text (GTK_EDITABLE (search), "log");
+  moat_gui_test_spin ();
+  g_assert_cmpuint (moat_requirements_group_get_n_found (MOAT_REQUIREMENTS_GROUP (group)), >, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "nothing like this anywhere");
+  moat_gui_test_spin ();
+  g_assert_cmpuint (moat_requirements_group_get_n_found (MOAT_REQUIREMENTS_GROUP (group)), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "V16.3.1");
+  moat_gui_test_spin ();
+  g_signal_emit_by_name (search, "entry-activated");
+  moat_gui_test_spin ();
+  g_assert_true (g_strv_contains (moat_control_get_requirements (control), "asvs:V16.3.1"));
+  g_assert_nonnull (moat_gui_test_find_row (group, "asvs:V16.3.1"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "log");
+  moat_gui_test_spin ();
+  screenshot_of (f, group, "control-requirements.png");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+
+  moat_gui_test_click (moat_gui_test_find_button (moat_gui_test_find_row (group, "asvs:V16.4.2"), "Remove"));
+  g_assert_false (g_strv_contains (moat_control_get_requirements (control), "asvs:V16.4.2"));
+  g_assert_cmpuint (g_strv_length ((char **) moat_control_get_requirements (control)), ==, n_before);
+
+  activate (f->window, "win.undo");
+  activate (f->window, "win.undo");
+  moat_gui_test_spin ();
+  g_assert_true (g_strv_contains (moat_control_get_requirements (control), "asvs:V16.4.2"));
+  g_assert_false (g_strv_contains (moat_control_get_requirements (control), "asvs:V16.3.1"));
 }
 
 static void
@@ -1189,6 +1251,7 @@ main (int   argc,
   ADD ("suggestions-get-the-room", test_suggestions_get_the_room);
   ADD ("rows-show-both-levels", test_rows_show_both_levels);
   ADD ("threat-references", test_threat_references);
+  ADD ("control-requirements", test_control_requirements);
   ADD ("review-flag", test_review_flag);
   ADD ("risk-page-counts", test_risk_page_counts);
   ADD ("assets-page", test_assets_page);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-item-editor.h"
+#include "moat-requirements-group.h"
 #include "moat-control-editor.h"
 #include "moat-editor-util.h"
 #include "moat-field-binder.h"
@@ -36,6 +37,7 @@ struct _MoatControlEditor
   AdwEntryRow        *tracker_url_row;
   GtkWidget          *open_button;
   MoatLinkList       *threats_list;
+  MoatRequirementsGroup *requirements_group;
 };
 
 static void moat_control_editor_item_editor_init (MoatItemEditorInterface *iface);
@@ -179,6 +181,7 @@ moat_control_editor_set_control (MoatControlEditor *self,
   g_set_object (&self->model, model);
   g_set_object (&self->control, control);
   moat_link_list_set_object (self->threats_list, self->model, MOAT_OBJECT (control));
+  moat_requirements_group_set_control (self->requirements_group, self->model, control);
   if (control == NULL)
     return;
 
@@ -234,12 +237,14 @@ moat_control_editor_class_init (MoatControlEditorClass *klass)
   object_class->dispose = moat_control_editor_dispose;
 
   g_type_ensure (MOAT_TYPE_LINK_LIST);
+  g_type_ensure (MOAT_TYPE_REQUIREMENTS_GROUP);
   g_type_ensure (MOAT_TYPE_THREAT);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/analysis/moat-control-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, MoatControlEditor, name)
   BIND (page);
+  BIND (requirements_group);
   BIND (title_row);
   BIND (status_row);
   BIND (effort_row);
