@@ -15,6 +15,7 @@
 #include "moat-control-editor.h"
 #include "moat-controls-panel.h"
 #include "moat-diagram-page.h"
+#include "moat-coverage-group.h"
 #include "moat-gui-test-util.h"
 #include "moat-item-row.h"
 #include "moat-labels.h"
@@ -357,6 +358,8 @@ screenshot_of (Fixture    *f,
   if (dir == NULL)
     return;
   scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  /* Laid out first, so that the page is as tall as it will be. */
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
   g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (scroller),
                                            &GRAPHENE_POINT_INIT (0, 0), &top));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), top.y - 200);
@@ -1008,6 +1011,57 @@ test_review_flag (Fixture       *f,
 
 /* Risk overview and assets */
 
+/* The Risk page says how much of the model's catalogue its controls meet,
+ * as the core measures it, at the level chosen; a control that comes to
+ * meet one more requirement shows at once. */
+static void
+test_risk_page_coverage (Fixture       *f,
+                         gconstpointer  data)
+{
+  MoatRiskPage *page = MOAT_RISK_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_RISK_PAGE));
+  MoatCoverageGroup *group;
+  g_autoptr(MoatLibrary) library = moat_library_new_default ();
+  g_autofree char *catalogue = moat_coverage_default_catalogue (f->model);
+  g_autoptr(MoatCoverage) expected = moat_coverage_compute (library, f->model, catalogue, 2, NULL);
+  MoatControl *control = moat_gui_test_find_titled (f->model, MOAT_TYPE_CONTROL, "title",
+                                                    "Parameterised queries everywhere");
+  g_autofree char *share = NULL;
+  guint met;
+
+  adw_view_stack_set_visible_child_name (f->views, "risk");
+  moat_gui_test_spin ();
+  group = MOAT_COVERAGE_GROUP (moat_gui_test_find_type (GTK_WIDGET (page), MOAT_TYPE_COVERAGE_GROUP));
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+
+  moat_coverage_group_set_level (group, 2);
+  moat_gui_test_spin ();
+  met = moat_coverage_get_n_met (moat_coverage_group_get_coverage (group));
+  g_assert_cmpuint (met, ==, moat_coverage_get_n_met (expected));
+  g_assert_cmpuint (moat_coverage_get_n_applicable (moat_coverage_group_get_coverage (group)), ==,
+                    moat_coverage_get_n_applicable (expected));
+  share = g_strdup_printf ("%.0f%%", moat_coverage_get_percent (expected));
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (group), share));
+  screenshot_of (f, GTK_WIDGET (group), "risk-page-coverage.png");
+
+  /* A verified control naming one more applicable requirement. */
+  g_assert_nonnull (control);
+  g_assert_cmpint (moat_control_get_status (control), >=, MOAT_CONTROL_IMPLEMENTED);
+  for (guint i = 0; i < moat_coverage_get_n_items (expected); i++)
+    {
+      const MoatCoverageItem *item = moat_coverage_get_item (expected, i);
+      g_autofree char *ref = NULL;
+
+      if (!item->applies || item->status != MOAT_COVERAGE_NONE)
+        continue;
+      ref = g_strdup_printf ("%s:%s", catalogue, item->requirement->id);
+      g_object_set (control, "requirements", (const char *[]) { "asvs:V1.2.4", ref, NULL }, NULL);
+      break;
+    }
+  moat_gui_test_spin ();
+  g_assert_cmpuint (moat_coverage_get_n_met (moat_coverage_group_get_coverage (group)), >, met);
+}
+
 static void
 test_risk_page_counts (Fixture       *f,
                        gconstpointer  data)
@@ -1252,6 +1306,7 @@ main (int   argc,
   ADD ("rows-show-both-levels", test_rows_show_both_levels);
   ADD ("threat-references", test_threat_references);
   ADD ("control-requirements", test_control_requirements);
+  ADD ("risk-page-coverage", test_risk_page_coverage);
   ADD ("review-flag", test_review_flag);
   ADD ("risk-page-counts", test_risk_page_counts);
   ADD ("assets-page", test_assets_page);

@@ -15,6 +15,7 @@
 
 #include "moat-labels.h"
 #include "moat-risk-chip.h"
+#include "moat-coverage-group.h"
 #include "moat-risk-page.h"
 
 #define TOP_RISKS 10
@@ -36,6 +37,7 @@ struct _MoatRiskPage
   GtkGrid         *category_grid;
   GtkListBox      *top_list;
   GtkListBox      *roadmap_list;
+  MoatCoverageGroup *coverage_group;
   GtkWidget       *broken_group;
   GtkListBox      *broken_list;
 };
@@ -380,6 +382,7 @@ moat_risk_page_refresh (MoatRiskPage *self)
   load_broken (self);
   load_top (self);
   load_roadmap (self);
+  moat_coverage_group_set_model (self->coverage_group, moat_page_get_model (MOAT_PAGE (self)));
 }
 
 static void
@@ -545,6 +548,7 @@ moat_risk_page_class_init (MoatRiskPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, MOAT_TYPE_CONTROL);
 
   g_type_ensure (MOAT_TYPE_HEAT_MAP);
+  g_type_ensure (MOAT_TYPE_COVERAGE_GROUP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/pages/moat-risk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, stack);
@@ -555,6 +559,7 @@ moat_risk_page_class_init (MoatRiskPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, category_grid);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, top_list);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, roadmap_list);
+  gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, coverage_group);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, broken_group);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, broken_list);
 }
