@@ -280,6 +280,25 @@ class MoatSession(unittest.TestCase):
                 continue
         self.assertEqual(unnamed, [], "controls without a clean accessible name")
 
+    def test_coverage_on_the_risk_page(self):
+        """A screen reader finds how much of the catalogue the controls meet,
+        the same figure `moat-cli coverage` gives, and a named level choice."""
+        example = os.path.join(self.home, "payment-service.moat")
+        subprocess.run([MOAT_CLI, "import", os.path.join(SOURCE_DIR, "data", "examples",
+                                                         "payment-service.moat.json"),
+                        "-o", example], check=True)
+        coverage = json.loads(subprocess.run([MOAT_CLI, "coverage", "--json", example], check=True,
+                                             capture_output=True, text=True).stdout)
+        app = self.launch(example)
+
+        click(wait_for(lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Risk"), "the Risk tab"))
+        wait_for(lambda: find_named(app, "Requirement Coverage"), "the coverage group")
+        share = "%.0f%%" % coverage["percent"]
+        wait_for(lambda: find_named(app, share), "the share met (%s)" % share)
+        wait_for(lambda: find_named(app, "%d of %d applicable requirements"
+                                    % (coverage["met"], coverage["applicable"])), "the counts")
+        self.assertIsNotNone(find_named(app, "Requirement level"))
+
 
 class GermanSession(MoatSession):
     def launch(self, *args):
@@ -298,6 +317,9 @@ class GermanSession(MoatSession):
         pass
 
     def test_draw_with_the_palette_and_keyboard(self):
+        pass
+
+    def test_coverage_on_the_risk_page(self):
         pass
 
     def test_labels_are_german(self):
