@@ -430,7 +430,7 @@ value_from_node (GParamSpec  *pspec,
       variant = json_gvariant_deserialize (node, sig, NULL);
       if (variant != NULL)
         g_variant_take_ref (variant);
-      if (variant == NULL)
+      if (variant == NULL || !moat_value_variant_is_sane (variant))
         return invalid (error, where, _("expected a list of the form %s"), sig);
       g_value_set_variant (value, variant);
       return TRUE;

@@ -174,6 +174,41 @@ parse_int64 (const char *text,
 }
 
 /**
+ * moat_value_variant_is_sane:
+ *
+ * Coordinates and the like live in variants: a number that is not finite,
+ * or so large that no diagram reaches it, cannot be written as JSON that
+ * reads back (json-glib's scanner refuses it), so it is refused on the way
+ * in.
+ *
+ * Returns: whether every number in @variant is finite and within
+ *   ±%MOAT_VALUE_MAX_NUMBER
+ */
+gboolean
+moat_value_variant_is_sane (GVariant *variant)
+{
+  if (g_variant_is_of_type (variant, G_VARIANT_TYPE_DOUBLE))
+    {
+      double d = g_variant_get_double (variant);
+
+      return isfinite (d) && fabs (d) <= MOAT_VALUE_MAX_NUMBER;
+    }
+  if (g_variant_is_container (variant))
+    {
+      gsize n = g_variant_n_children (variant);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autoptr(GVariant) child = g_variant_get_child_value (variant, i);
+
+          if (!moat_value_variant_is_sane (child))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
  * moat_value_from_text:
  * @value: an initialised value of @pspec's type
  *
@@ -248,7 +283,7 @@ moat_value_from_text (GParamSpec *pspec,
         : G_PARAM_SPEC_VARIANT (pspec)->type;
       g_autoptr(GVariant) v = g_variant_parse (vtype, text, NULL, NULL, NULL);
 
-      if (v == NULL)
+      if (v == NULL || !moat_value_variant_is_sane (v))
         return FALSE;
       if (type == G_TYPE_STRV)
         g_value_take_boxed (value, g_variant_dup_strv (v, NULL));

@@ -16,6 +16,10 @@ gboolean  moat_value_equal           (const GValue *a,
                                       const GValue *b);
 char     *moat_value_to_text         (GParamSpec   *pspec,
                                       const GValue *value);
+/* No diagram reaches this far; see moat_value_variant_is_sane(). */
+#define MOAT_VALUE_MAX_NUMBER 1e9
+
+gboolean  moat_value_variant_is_sane (GVariant     *variant);
 gboolean  moat_value_from_text       (GParamSpec   *pspec,
                                       const char   *text,
                                       GValue       *value);
