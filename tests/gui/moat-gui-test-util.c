@@ -367,3 +367,23 @@ moat_gui_test_save_screenshot (GtkWidget  *window,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/* The highest business impact of an element's assets, worked out here
+ * from the assets themselves, as a test's expectation. */
+int
+moat_gui_test_asset_impact (MoatModel   *model,
+                            MoatElement *element)
+{
+  const char * const *ids = moat_element_get_asset_ids (element);
+  int impact = 0;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      MoatAsset *asset = moat_model_lookup_typed (model, ids[i], MOAT_TYPE_ASSET);
+
+      impact = MAX (impact, moat_asset_get_impact_confidentiality (asset));
+      impact = MAX (impact, moat_asset_get_impact_integrity (asset));
+      impact = MAX (impact, moat_asset_get_impact_availability (asset));
+    }
+  return impact;
+}

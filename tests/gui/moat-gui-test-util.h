@@ -62,6 +62,8 @@ void         moat_gui_test_wait_for        (gboolean       (*done) (gpointer),
 void         moat_gui_test_wait_frames     (GtkWidget       *widget,
                                             guint            n);
 void         moat_gui_test_wait_for_still_view (MoatCanvas  *canvas);
+int          moat_gui_test_asset_impact    (MoatModel   *model,
+                                           MoatElement *element);
 void         moat_gui_test_save_screenshot (GtkWidget   *window,
                                            const char  *path);
 

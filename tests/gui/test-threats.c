@@ -144,26 +144,6 @@ id_of (gpointer object)
   return moat_object_get_id (MOAT_OBJECT (object));
 }
 
-/* The highest business impact of an element's assets, worked out here
- * from the assets themselves. */
-static int
-asset_impact_of (MoatModel   *model,
-                 MoatElement *element)
-{
-  const char * const *ids = moat_element_get_asset_ids (element);
-  int impact = 0;
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      MoatAsset *asset = moat_model_lookup_typed (model, ids[i], MOAT_TYPE_ASSET);
-
-      impact = MAX (impact, moat_asset_get_impact_confidentiality (asset));
-      impact = MAX (impact, moat_asset_get_impact_integrity (asset));
-      impact = MAX (impact, moat_asset_get_impact_availability (asset));
-    }
-  return impact;
-}
-
 /* Counts the user actions (undo steps) the model closes. */
 static void
 count_action (guint *n)
@@ -189,7 +169,7 @@ test_add_and_edit_threat (Fixture       *f,
   guint before = moat_model_count (f->model, MOAT_TYPE_THREAT);
   guint steps;
   gulong counter;
-  int from_assets = asset_impact_of (f->model, api);
+  int from_assets = moat_gui_test_asset_impact (f->model, api);
   GtkWidget *editor;
   MoatThreat *threat;
   MoatRiskAssessment risk;

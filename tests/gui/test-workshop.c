@@ -603,26 +603,6 @@ test_capture_links_focus (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* An asset-centred workshop                                           */
 
-/* The highest impact of an element's assets, from the assets' own
- * figures. */
-static int
-held_impact (MoatModel   *model,
-             MoatElement *element)
-{
-  const char * const *ids = moat_element_get_asset_ids (element);
-  int impact = 0;
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      MoatAsset *asset = moat_model_lookup_typed (model, ids[i], MOAT_TYPE_ASSET);
-
-      impact = MAX (impact, moat_asset_get_impact_confidentiality (asset));
-      impact = MAX (impact, moat_asset_get_impact_integrity (asset));
-      impact = MAX (impact, moat_asset_get_impact_availability (asset));
-    }
-  return impact;
-}
-
 static void
 test_walk_crown_jewels_first (Fixture       *f,
                               gconstpointer  data)
@@ -636,14 +616,14 @@ test_walk_crown_jewels_first (Fixture       *f,
   moat_workshop_view_set_stage (f->view, MOAT_WORKSHOP_STAGE_THREATS);
   stage = threats_stage (f);
   n = moat_workshop_threats_get_n_elements (stage);
-  highest = held_impact (f->model, vault);
+  highest = moat_gui_test_asset_impact (f->model, vault);
 
   /* The walk starts at what holds the most valuable assets, the card
    * vault's rank, and never goes up in impact. */
   for (guint i = 0; i < n; i++)
     {
       MoatElement *element = moat_workshop_threats_get_element (stage);
-      int impact = held_impact (f->model, element);
+      int impact = moat_gui_test_asset_impact (f->model, element);
 
       g_assert_cmpint (impact, <=, previous);
       if (i == 0)
