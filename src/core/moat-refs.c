@@ -265,6 +265,24 @@ moat_refs_new_builtin (void)
   return g_steal_pointer (&self);
 }
 
+/**
+ * moat_refs_get_builtin:
+ *
+ * The bundled table, read once and shared: every suggestion row and
+ * editor names references from it.
+ *
+ * Returns: (transfer none): the bundled references
+ */
+MoatRefs *
+moat_refs_get_builtin (void)
+{
+  static MoatRefs *builtin;
+
+  if (g_once_init_enter (&builtin))
+    g_once_init_leave (&builtin, moat_refs_new_builtin ());
+  return builtin;
+}
+
 /* Returns: (nullable): the short title of a known reference */
 const char *
 moat_refs_lookup_title (MoatRefs   *self,

@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (MoatRefs, moat_refs, MOAT, REFS, GObject)
 
 MoatRefs   *moat_refs_new             (void);
 MoatRefs   *moat_refs_new_builtin     (void);
+MoatRefs   *moat_refs_get_builtin     (void);
 gboolean    moat_refs_load_data       (MoatRefs    *self,
                                        const char  *data,
                                        gssize       length,

@@ -14,7 +14,6 @@ struct _MoatRefsGroup
 {
   AdwPreferencesGroup  parent_instance;
 
-  MoatRefs            *refs;
   MoatThreat          *threat;
 
   GtkListBox          *list_box;
@@ -65,8 +64,8 @@ ref_row (MoatRefsGroup *self,
          const char    *id)
 {
   GtkWidget *row = adw_action_row_new ();
-  const char *title = moat_refs_lookup_title (self->refs, id);
-  g_autofree char *url = moat_refs_get_url (self->refs, id);
+  const char *title = moat_refs_lookup_title (moat_refs_get_builtin (), id);
+  g_autofree char *url = moat_refs_get_url (moat_refs_get_builtin (), id);
   g_autofree char *open_spoken = g_strdup_printf (_("Open %s"), id);
   g_autofree char *remove_spoken = g_strdup_printf (_("Remove %s"), id);
   GtkWidget *remove = suffix_button ("list-remove-symbolic", _("Remove"), remove_spoken);
@@ -189,7 +188,6 @@ moat_refs_group_dispose (GObject *object)
   if (self->threat != NULL)
     g_signal_handlers_disconnect_by_data (self->threat, self);
   g_clear_object (&self->threat);
-  g_clear_object (&self->refs);
   gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_REFS_GROUP);
 
   G_OBJECT_CLASS (moat_refs_group_parent_class)->dispose (object);
@@ -215,7 +213,6 @@ static void
 moat_refs_group_init (MoatRefsGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->refs = moat_refs_new_builtin ();
   g_signal_connect_swapped (self->add_row, "changed", G_CALLBACK (on_add_changed), self);
   show_refs (self);
 }

@@ -47,17 +47,14 @@ on_dismiss_clicked (MoatSuggestionRow *self)
   g_signal_emit (self, signals[DISMISS], 0);
 }
 
-/* Read once: every row names references from the same table. */
-static MoatRefs *refs_table;
-
 static void
 append_ref (GString    *markup,
             const char *id)
 {
-  g_autofree char *url = moat_refs_get_url (refs_table, id);
+  g_autofree char *url = moat_refs_get_url (moat_refs_get_builtin (), id);
   g_autofree char *escaped_id = g_markup_escape_text (id, -1);
   g_autofree char *escaped_url = url ? g_markup_escape_text (url, -1) : NULL;
-  g_autofree char *escaped_title = g_markup_escape_text (moat_refs_lookup_title (refs_table, id) ?: "", -1);
+  g_autofree char *escaped_title = g_markup_escape_text (moat_refs_lookup_title (moat_refs_get_builtin (), id) ?: "", -1);
 
   if (markup->len > 0)
     g_string_append (markup, " · ");
@@ -168,7 +165,6 @@ moat_suggestion_row_class_init (MoatSuggestionRowClass *klass)
   signals[DISMISS] =
     g_signal_new ("dismiss", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  refs_table = moat_refs_new_builtin ();
   g_type_ensure (MOAT_TYPE_RISK_CHIP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/analysis/moat-suggestion-row.ui");
