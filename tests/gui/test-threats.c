@@ -1233,7 +1233,12 @@ test_assets_page (Fixture       *f,
 
   /* An element carrying it gives its threats that impact. */
   ids[0] = id_of (asset);
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "on 0 elements"));
   g_object_set (queue, "asset-ids", ids, NULL);
+  moat_gui_test_spin ();
+  /* The collapsed row says what is at stake and where. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "Business impact 5 · Internal · on 1 element");
   moat_gui_test_select_element (f->page, queue);
   show_side_page (GTK_WIDGET (f->threats));
   activate (f->threats, "panel.add");

@@ -4,18 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Each list is the model's own list of assets or actors bound to a list
- * box; a row is an expander that edits its object in place through a
- * MoatFieldBinder, so every change is an undoable edit of the model.
+ * box; its rows are MoatObjectRows, which edit their object in place.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "moat-asset-row.h"
 #include "moat-assets-page.h"
-#include "moat-field-binder.h"
 #include "moat-labels.h"
-#include "moat-risk.h"
+#include "moat-threat-actor-row.h"
 
 struct _MoatAssetsPage
 {
@@ -30,208 +29,39 @@ struct _MoatAssetsPage
 
 G_DEFINE_FINAL_TYPE (MoatAssetsPage, moat_assets_page, MOAT_TYPE_PAGE)
 
-static guint
-elements_carrying (MoatModel  *model,
-                   const char *asset_id)
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
 {
-  GListModel *elements = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
-  guint n = 0;
+  MoatAssetsPage *self = user_data;
+  GType type = MOAT_IS_ASSET (item) ? MOAT_TYPE_ASSET_ROW : MOAT_TYPE_THREAT_ACTOR_ROW;
 
-  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
-    {
-      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
-      const char * const *ids = moat_element_get_asset_ids (element);
-
-      n += ids != NULL && g_strv_contains (ids, asset_id);
-    }
-  return n;
+  return g_object_new (type, "object", item, "model", moat_page_get_model (MOAT_PAGE (self)), NULL);
 }
 
 static void
-update_row (GtkWidget *row)
+delete_object_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  MoatAssetsPage *self = g_object_get_data (G_OBJECT (row), "page");
-  MoatObject *object = g_object_get_data (G_OBJECT (row), "object");
-  const char *name = moat_object_get_label (object);
-  g_autofree char *subtitle = NULL;
+  MoatModel *model = moat_page_get_model (MOAT_PAGE (widget));
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  MoatObject *object = model ? moat_model_lookup (model, g_variant_get_string (parameter, NULL)) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  AdwToast *toast;
 
-  if (moat_page_get_model (MOAT_PAGE (self)) == NULL)
+  if (object == NULL)
     return;
-  if (MOAT_IS_ASSET (object))
-    {
-      MoatAsset *asset = MOAT_ASSET (object);
-      guint n = elements_carrying (moat_page_get_model (MOAT_PAGE (self)), moat_object_get_id (object));
-      g_autofree char *carried = g_strdup_printf (ngettext ("on %u element", "on %u elements", n), n);
-
-      subtitle = g_strdup_printf (_("Business impact %d · %s · %s"), moat_risk_asset_impact (asset),
-                                  moat_label_classification (moat_asset_get_classification (asset)), carried);
-    }
-  else
-    {
-      MoatThreatActor *actor = MOAT_THREAT_ACTOR (object);
-      const char *motivation = moat_threat_actor_get_motivation (actor);
-
-      subtitle = motivation && *motivation
-                 ? g_strdup_printf (_("Capability %d · %s"), moat_threat_actor_get_capability (actor), motivation)
-                 : g_strdup_printf (_("Capability %d"), moat_threat_actor_get_capability (actor));
-    }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name && *name ? name
-                                 : MOAT_IS_ASSET (object) ? _("Unnamed asset") : _("Unnamed threat actor"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-}
-
-static GtkWidget *
-entry_row (GtkWidget       *expander,
-           MoatFieldBinder *binder,
-           const char      *title,
-           const char      *property)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  moat_field_binder_bind (binder, row, property);
-  return row;
-}
-
-static void
-scale_row (GtkWidget       *expander,
-           MoatFieldBinder *binder,
-           const char      *title,
-           const char      *subtitle,
-           const char      *property)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, MOAT_RISK_SCALE, 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-  moat_field_binder_bind (binder, spin, property);
-}
-
-static void
-on_delete_clicked (GtkButton *button,
-                   GtkWidget *row)
-{
-  MoatAssetsPage *self = g_object_get_data (G_OBJECT (row), "page");
-  MoatObject *object = g_object_get_data (G_OBJECT (row), "object");
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *title = moat_label_object_title (object);
-  g_autofree char *message = g_strdup_printf (_("“%s” deleted"), title);
-
-  moat_model_remove (moat_page_get_model (MOAT_PAGE (self)), object);
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
-}
-
-static void
-delete_row (GtkWidget  *expander,
-            const char *title,
-            const char *subtitle,
-            const char *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_label (_("Delete"));
-  g_autofree char *spoken = g_strdup_printf (_("Delete “%s”"), name);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_delete_clicked), expander);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-}
-
-static GtkWidget *
-new_expander (MoatAssetsPage  *self,
-              MoatObject      *object,
-              MoatFieldBinder *binder)
-{
-  GtkWidget *row = adw_expander_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "page", self);
-  g_object_set_data_full (G_OBJECT (row), "object", g_object_ref (object), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "binder", binder, g_object_unref);
-  g_signal_connect_object (object, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  return row;
-}
-
-static GtkWidget *
-create_asset_row (gpointer item,
-                  gpointer user_data)
-{
-  MoatAssetsPage *self = user_data;
-  MoatFieldBinder *binder = moat_field_binder_new ();
-  GtkWidget *row = new_expander (self, item, binder);
-  GtkWidget *classification = adw_combo_row_new ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autofree char *name = moat_label_object_title (item);
-
-  entry_row (row, binder, _("Name"), "name");
-  entry_row (row, binder, _("Description"), "description");
-  entry_row (row, binder, _("Owner"), "owner");
-
-  for (MoatClassification c = MOAT_CLASSIFICATION_PUBLIC; c <= MOAT_CLASSIFICATION_RESTRICTED; c++)
-    gtk_string_list_append (labels, moat_label_classification (c));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (classification), _("Classification"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (classification), G_LIST_MODEL (labels));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), classification);
-  moat_field_binder_bind (binder, classification, "classification");
-
-  scale_row (row, binder, _("Confidentiality"), _("Harm if it is disclosed"), "impact-confidentiality");
-  scale_row (row, binder, _("Integrity"), _("Harm if it is altered"), "impact-integrity");
-  scale_row (row, binder, _("Availability"), _("Harm if it is unavailable"), "impact-availability");
-  delete_row (row, _("Delete Asset"), _("Elements that carry it let go of it"), name);
-
-  moat_field_binder_set_object (binder, item);
-  update_row (row);
-  return row;
-}
-
-static GtkWidget *
-create_actor_row (gpointer item,
-                  gpointer user_data)
-{
-  MoatAssetsPage *self = user_data;
-  MoatFieldBinder *binder = moat_field_binder_new ();
-  GtkWidget *row = new_expander (self, item, binder);
-  g_autofree char *name = moat_label_object_title (item);
-
-  entry_row (row, binder, _("Name"), "name");
-  entry_row (row, binder, _("Description"), "description");
-  entry_row (row, binder, _("Motivation"), "motivation");
-  scale_row (row, binder, _("Capability"), _("1 opportunist – 5 nation state"), "capability");
-  delete_row (row, _("Delete Threat Actor"), _("Threats that name it no longer do"), name);
-
-  moat_field_binder_set_object (binder, item);
-  update_row (row);
-  return row;
-}
-
-static void
-update_all (MoatAssetsPage *self)
-{
-  GtkListBox *lists[] = { self->asset_list, self->actor_list };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (lists[i])); row != NULL;
-         row = gtk_widget_get_next_sibling (row))
-      if (ADW_IS_EXPANDER_ROW (row))
-        update_row (row);
+  title = moat_label_object_title (object);
+  message = g_strdup_printf (_("“%s” deleted"), title);
+  moat_model_remove (model, object);
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /**
@@ -249,7 +79,7 @@ moat_assets_page_get_row (MoatAssetsPage *self,
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
-    if (g_object_get_data (G_OBJECT (row), "object") == (gpointer) object)
+    if (MOAT_IS_OBJECT_ROW (row) && moat_object_row_get_object (MOAT_OBJECT_ROW (row)) == object)
       return row;
   return NULL;
 }
@@ -351,10 +181,9 @@ moat_assets_page_model_changed (MoatPage  *page,
     return;
 
   gtk_list_box_bind_model (self->asset_list, moat_model_get_list (model, MOAT_TYPE_ASSET),
-                           create_asset_row, self, NULL);
+                           create_row, self, NULL);
   gtk_list_box_bind_model (self->actor_list, moat_model_get_list (model, MOAT_TYPE_THREAT_ACTOR),
-                           create_actor_row, self, NULL);
-  g_signal_connect_object (model, "action-closed", G_CALLBACK (update_all), self, G_CONNECT_SWAPPED);
+                           create_row, self, NULL);
 }
 
 
@@ -394,6 +223,7 @@ moat_assets_page_class_init (MoatAssetsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "assets.add-asset", NULL, add_asset_action);
   gtk_widget_class_install_action (widget_class, "assets.add-actor", NULL, add_actor_action);
+  gtk_widget_class_install_action (widget_class, "page.delete-object", "s", delete_object_action);
 }
 
 static void
