@@ -17,6 +17,7 @@
 #include "moat-diagram-page.h"
 #include "moat-coverage-group.h"
 #include "moat-gui-test-util.h"
+#include "moat-ranked-row.h"
 #include "moat-item-row.h"
 #include "moat-labels.h"
 #include "moat-refs-group.h"
@@ -1088,6 +1089,15 @@ test_risk_page_counts (Fixture       *f,
     g_assert_cmpuint (moat_risk_page_get_status_count (page, s), ==, statuses[s]);
   g_assert_cmpuint (n_rows (moat_risk_page_get_top_list (page)), ==, MIN (10, n_open));
   g_assert_cmpuint (n_rows (moat_risk_page_get_roadmap_list (page)), ==, n_roadmap);
+  {
+    g_autoptr(GPtrArray) top = moat_risk_top_threats (f->model, 10, FALSE);
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (moat_risk_page_get_top_list (page), 0);
+
+    /* The first row is the model's highest risk, by the one ranking. */
+    g_assert_true (MOAT_IS_RANKED_ROW (first));
+    g_assert_true (moat_ranked_row_get_object (MOAT_RANKED_ROW (first)) == top->pdata[0]);
+    screenshot_of (f, GTK_WIDGET (first), "risk-page-top.png");
+  }
 
   /* Deciding a threat moves it out of the heat map and between the counts. */
   {
@@ -1239,6 +1249,7 @@ test_assets_page (Fixture       *f,
   /* The collapsed row says what is at stake and where. */
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
                    "Business impact 5 · Internal · on 1 element");
+  screenshot_of (f, row, "assets-page-row.png");
   moat_gui_test_select_element (f->page, queue);
   show_side_page (GTK_WIDGET (f->threats));
   activate (f->threats, "panel.add");

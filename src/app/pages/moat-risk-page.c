@@ -13,9 +13,10 @@
 
 #include <glib/gi18n.h>
 
-#include "moat-labels.h"
-#include "moat-risk-chip.h"
 #include "moat-coverage-group.h"
+#include "moat-labels.h"
+#include "moat-ranked-row.h"
+#include "moat-risk-chip.h"
 #include "moat-risk-page.h"
 
 #define TOP_RISKS 10
@@ -32,7 +33,6 @@ struct _MoatRiskPage
   GtkStack        *stack;
   MoatHeatMap     *heat_map;
   GtkToggleButton *residual_toggle;
-  GtkBox          *legend;
   GtkGrid         *status_grid;
   GtkGrid         *category_grid;
   GtkListBox      *top_list;
@@ -171,18 +171,6 @@ load_category_counts (MoatRiskPage *self)
 
 /* Lists */
 
-static GtkWidget *
-rank_label (guint rank)
-{
-  g_autofree char *text = g_strdup_printf ("%u", rank);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_set_size_request (label, 24, -1);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "count-label");
-  return label;
-}
-
 /* The business impact in words: what carries it, or that a person set it. */
 static char *
 impact_text (MoatRiskPage *self,
@@ -218,37 +206,12 @@ on_row_activated (GtkListBox    *box,
                   GtkListBoxRow *row,
                   MoatRiskPage  *self)
 {
-  GObject *object = g_object_get_data (G_OBJECT (row), "object");
+  MoatObject *object = MOAT_IS_RANKED_ROW (row) ? moat_ranked_row_get_object (MOAT_RANKED_ROW (row)) : NULL;
 
   if (MOAT_IS_THREAT (object))
     g_signal_emit (self, signals[THREAT_ACTIVATED], 0, object);
   else if (MOAT_IS_CONTROL (object))
     g_signal_emit (self, signals[CONTROL_ACTIVATED], 0, object);
-}
-
-static GtkWidget *
-list_row (MoatObject *object,
-          guint       rank,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = moat_label_object_title (object);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), rank_label (rank));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "object", g_object_ref (object), g_object_unref);
-  return row;
-}
-
-/* The arrow goes last, after whatever the row says about its item. */
-static void
-add_arrow (GtkWidget *row)
-{
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
 }
 
 static GtkWidget *
@@ -273,15 +236,12 @@ load_top (MoatRiskPage *self)
       MoatThreat *threat = g_ptr_array_index (top, i);
       MoatRiskAssessment risk;
       g_autofree char *subtitle = NULL;
-      GtkWidget *row, *chip;
+      GtkWidget *row;
 
       moat_risk_assess (moat_page_get_model (MOAT_PAGE (self)), threat, &risk);
       subtitle = impact_text (self, threat, risk.impact);
-      row = list_row (MOAT_OBJECT (threat), i + 1, subtitle);
-      chip = moat_risk_chip_new ();
-      moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), residual ? risk.residual_level : risk.level);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-      add_arrow (row);
+      row = moat_ranked_row_new (MOAT_OBJECT (threat), i + 1, subtitle);
+      moat_ranked_row_set_level (MOAT_RANKED_ROW (row), residual ? risk.residual_level : risk.level);
       gtk_list_box_append (self->top_list, row);
     }
   if (top->len == 0)
@@ -319,13 +279,9 @@ load_broken (MoatRiskPage *self)
     {
       MoatAssumption *assumption = broken->pdata[i];
       g_autofree char *subtitle = reliant_text (self, assumption);
-      GtkWidget *row = list_row (MOAT_OBJECT (assumption), i + 1, subtitle);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *row = moat_ranked_row_new (MOAT_OBJECT (assumption), i + 1, subtitle);
 
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invalidated"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      moat_ranked_row_set_invalidated (MOAT_RANKED_ROW (row));
       gtk_list_box_append (self->broken_list, row);
     }
   gtk_widget_set_visible (self->broken_group, broken->len > 0);
@@ -343,18 +299,11 @@ load_roadmap (MoatRiskPage *self)
       g_autofree char *subtitle = g_strdup_printf ("%s · %s",
                                                    moat_label_control_status (moat_control_get_status (item->control)),
                                                    moat_label_effort (moat_control_get_effort (item->control)));
-      g_autofree char *removed = g_strdup_printf ("−%d", item->risk_removed);
       g_autofree char *explained = g_strdup_printf (_("Removes %d points of risk, %.1f per unit of effort"),
                                                     item->risk_removed, item->priority);
-      GtkWidget *row = list_row (MOAT_OBJECT (item->control), i + 1, subtitle);
-      GtkWidget *value = gtk_label_new (removed);
+      GtkWidget *row = moat_ranked_row_new (MOAT_OBJECT (item->control), i + 1, subtitle);
 
-      gtk_widget_add_css_class (value, "count-label");
-      gtk_widget_add_css_class (value, "success");
-      gtk_widget_set_tooltip_text (value, explained);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL, explained, -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
-      add_arrow (row);
+      moat_ranked_row_set_gain (MOAT_RANKED_ROW (row), item->risk_removed, explained);
       gtk_list_box_append (self->roadmap_list, row);
     }
   if (roadmap->len == 0)
@@ -549,12 +498,12 @@ moat_risk_page_class_init (MoatRiskPageClass *klass)
 
   g_type_ensure (MOAT_TYPE_HEAT_MAP);
   g_type_ensure (MOAT_TYPE_COVERAGE_GROUP);
+  g_type_ensure (MOAT_TYPE_RISK_CHIP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/pages/moat-risk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, stack);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, heat_map);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, residual_toggle);
-  gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, legend);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, status_grid);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, category_grid);
   gtk_widget_class_bind_template_child (widget_class, MoatRiskPage, top_list);
@@ -570,13 +519,6 @@ moat_risk_page_init (MoatRiskPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->category_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (MoatRiskLevel level = MOAT_RISK_LOW; level < MOAT_RISK_N_LEVELS; level++)
-    {
-      GtkWidget *chip = moat_risk_chip_new ();
-
-      moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), level);
-      gtk_box_append (self->legend, chip);
-    }
   g_signal_connect_swapped (self->residual_toggle, "toggled", G_CALLBACK (on_residual_toggled), self);
   g_signal_connect (self->top_list, "row-activated", G_CALLBACK (on_row_activated), self);
   g_signal_connect (self->roadmap_list, "row-activated", G_CALLBACK (on_row_activated), self);
