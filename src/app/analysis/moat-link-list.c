@@ -13,9 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "moat-labels.h"
+#include "moat-link-candidate.h"
 #include "moat-link-list.h"
-#include "moat-risk.h"
-#include "moat-risk-chip.h"
+#include "moat-link-row.h"
 
 struct _MoatLinkList
 {
@@ -130,66 +130,18 @@ moat_link_list_set_linked (MoatLinkList *self,
     write_ids (self->object, self->field, moat_object_get_id (candidate), linked);
 }
 
-/* What sets a candidate apart from others with the same name. */
-static char *
-describe (MoatLinkList *self,
-          MoatObject   *object)
-{
-  if (MOAT_IS_ELEMENT (object))
-    {
-      MoatElement *element = MOAT_ELEMENT (object);
-      MoatDiagram *diagram = moat_model_lookup_typed (self->model, moat_element_get_diagram_id (element),
-                                                      MOAT_TYPE_DIAGRAM);
-      const char *kind = moat_label_element_kind (moat_element_get_kind (element));
-
-      if (diagram != NULL && moat_diagram_get_title (diagram) != NULL)
-        return g_strdup_printf ("%s · %s", kind, moat_diagram_get_title (diagram));
-      return g_strdup (kind);
-    }
-  if (MOAT_IS_THREAT (object))
-    return g_strdup_printf ("%s · %s", moat_label_category (moat_threat_get_category (MOAT_THREAT (object))),
-                            moat_label_threat_status (moat_threat_get_status (MOAT_THREAT (object))));
-  if (MOAT_IS_CONTROL (object))
-    return g_strdup (moat_label_control_status (moat_control_get_status (MOAT_CONTROL (object))));
-  if (MOAT_IS_ASSUMPTION (object))
-    return g_strdup (moat_label_assumption_status (moat_assumption_get_status (MOAT_ASSUMPTION (object))));
-  return NULL;
-}
-
 /* Linked rows */
 
 static void
-update_row (GtkWidget *row)
+unlink_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  MoatLinkList *self = g_object_get_data (G_OBJECT (row), "link-list");
-  MoatObject *object = g_object_get_data (G_OBJECT (row), "object");
-  GtkWidget *unlink = g_object_get_data (G_OBJECT (row), "unlink");
-  GtkWidget *chip = g_object_get_data (G_OBJECT (row), "chip");
-  g_autofree char *title = moat_label_object_title (object);
-  g_autofree char *subtitle = describe (self, object);
-  g_autofree char *spoken = g_strdup_printf (_("Unlink “%s”"), title);
+  MoatLinkList *self = MOAT_LINK_LIST (widget);
+  MoatObject *object = self->model ? moat_model_lookup (self->model, g_variant_get_string (parameter, NULL)) : NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (unlink), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  if (chip != NULL && self->model != NULL)
-    {
-      MoatRiskAssessment risk;
-
-      moat_risk_assess (self->model, MOAT_THREAT (object), &risk);
-      moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), risk.level);
-      moat_risk_chip_set_dimmed (MOAT_RISK_CHIP (chip), !risk.open);
-    }
-}
-
-static void
-on_unlink_clicked (GtkButton *button,
-                   GtkWidget *row)
-{
-  MoatLinkList *self = g_object_get_data (G_OBJECT (row), "link-list");
-  MoatObject *object = g_object_get_data (G_OBJECT (row), "object");
-
-  moat_link_list_set_linked (self, object, FALSE);
+  if (object != NULL)
+    moat_link_list_set_linked (self, object, FALSE);
 }
 
 static void
@@ -197,10 +149,8 @@ on_row_activated (GtkListBox    *box,
                   GtkListBoxRow *row,
                   MoatLinkList  *self)
 {
-  MoatObject *object = g_object_get_data (G_OBJECT (row), "object");
-
-  if (object != NULL)
-    g_signal_emit (self, signals[ACTIVATED], 0, object);
+  if (MOAT_IS_LINK_ROW (row))
+    g_signal_emit (self, signals[ACTIVATED], 0, moat_link_row_get_object (MOAT_LINK_ROW (row)));
 }
 
 static GtkWidget *
@@ -208,34 +158,8 @@ create_row (gpointer item,
             gpointer user_data)
 {
   MoatLinkList *self = user_data;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *unlink = gtk_button_new_from_icon_name ("list-remove-symbolic");
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "link-list", self);
-  g_object_set_data_full (G_OBJECT (row), "object", g_object_ref (item), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "unlink", unlink);
-
-  if (MOAT_IS_THREAT (item))
-    {
-      GtkWidget *chip = moat_risk_chip_new ();
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-      g_object_set_data (G_OBJECT (row), "chip", chip);
-    }
-
-  gtk_widget_set_valign (unlink, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (unlink, _("Unlink"));
-  gtk_widget_add_css_class (unlink, "flat");
-  gtk_widget_add_css_class (unlink, "circular");
-  g_signal_connect (unlink, "clicked", G_CALLBACK (on_unlink_clicked), row);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), unlink);
-
-  update_row (row);
-  g_signal_connect_object (item, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-  return row;
+  return moat_link_row_new (self->model, item);
 }
 
 /* Candidates */
@@ -282,21 +206,7 @@ static void
 setup_candidate (GtkListItemFactory *factory,
                  GtkListItem        *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, moat_link_candidate_new ());
 }
 
 static void
@@ -304,15 +214,11 @@ bind_candidate (GtkListItemFactory *factory,
                 GtkListItem        *item,
                 MoatLinkList       *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
   MoatObject *object = gtk_list_item_get_item (item);
   g_autofree char *title = moat_label_object_title (object);
-  g_autofree char *subtitle = describe (self, object);
+  g_autofree char *subtitle = moat_label_object_context (self->model, object);
 
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), title);
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), subtitle ? subtitle : "");
-  gtk_widget_set_visible (gtk_widget_get_last_child (box), subtitle != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  moat_link_candidate_show (MOAT_LINK_CANDIDATE (gtk_list_item_get_child (item)), title, subtitle);
 }
 
 static void
@@ -570,6 +476,7 @@ moat_link_list_class_init (MoatLinkListClass *klass)
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_search_activate);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_candidate_activated);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_row_activated);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "links.unlink", "s", unlink_action);
 
   properties[PROP_CANDIDATE_TYPE] =
     g_param_spec_gtype ("candidate-type", NULL, NULL, MOAT_TYPE_OBJECT,

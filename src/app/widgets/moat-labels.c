@@ -232,3 +232,35 @@ moat_label_element_names (MoatModel          *model,
 
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
+
+/**
+ * moat_label_object_context:
+ * @model: the model @object belongs to
+ *
+ * Returns: (transfer full) (nullable): what sets @object apart from others
+ *   with the same name: its kind and diagram, or its category and status
+ */
+char *
+moat_label_object_context (MoatModel  *model,
+                           MoatObject *object)
+{
+  if (MOAT_IS_ELEMENT (object))
+    {
+      MoatElement *element = MOAT_ELEMENT (object);
+      MoatDiagram *diagram = moat_model_lookup_typed (model, moat_element_get_diagram_id (element),
+                                                      MOAT_TYPE_DIAGRAM);
+      const char *kind = moat_label_element_kind (moat_element_get_kind (element));
+
+      if (diagram != NULL && moat_diagram_get_title (diagram) != NULL)
+        return g_strdup_printf ("%s · %s", kind, moat_diagram_get_title (diagram));
+      return g_strdup (kind);
+    }
+  if (MOAT_IS_THREAT (object))
+    return g_strdup_printf ("%s · %s", moat_label_category (moat_threat_get_category (MOAT_THREAT (object))),
+                            moat_label_threat_status (moat_threat_get_status (MOAT_THREAT (object))));
+  if (MOAT_IS_CONTROL (object))
+    return g_strdup (moat_label_control_status (moat_control_get_status (MOAT_CONTROL (object))));
+  if (MOAT_IS_ASSUMPTION (object))
+    return g_strdup (moat_label_assumption_status (moat_assumption_get_status (MOAT_ASSUMPTION (object))));
+  return NULL;
+}
