@@ -83,6 +83,14 @@ test_add_move_delete_diagram (Fixture       *f,
   added = moat_diagram_page_get_diagram (f->page);
   g_assert_cmpuint (g_list_model_get_n_items (moat_diagram_page_get_outline (f->page)), ==, 0);
 
+  /* The list names it, follows a rename, and never shows an empty row. */
+  g_object_set (added, "title", "Payments back office", NULL);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->page), "Payments back office"));
+  g_object_set (added, "title", "", NULL);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->page), "Untitled diagram"));
+
   position = moat_diagram_get_position (added);
   activate (f, "diagram.move-diagram", g_variant_new_int32 (-1));
   g_assert_cmpint (moat_diagram_get_position (added), ==, position - 1);

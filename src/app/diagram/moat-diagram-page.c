@@ -72,41 +72,11 @@ static guint signals[N_SIGNALS];
 
 /* Diagram list */
 
-static void
-setup_diagram_row (GtkListItemFactory *factory,
-                   GtkListItem        *item)
+static char *
+diagram_title (gpointer    unused,
+               const char *title)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-update_diagram_row (GtkListItem *item)
-{
-  MoatDiagram *diagram = gtk_list_item_get_item (item);
-  const char *title = moat_diagram_get_title (diagram);
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       title && *title ? title : _("Untitled diagram"));
-}
-
-static void
-bind_diagram_row (GtkListItemFactory *factory,
-                  GtkListItem        *item)
-{
-  update_diagram_row (item);
-  g_signal_connect_object (gtk_list_item_get_item (item), "notify::title",
-                           G_CALLBACK (update_diagram_row), item, G_CONNECT_SWAPPED);
-}
-
-static void
-unbind_row (GtkListItemFactory *factory,
-            GtkListItem        *item)
-{
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
+  return g_strdup (title && *title ? title : _("Untitled diagram"));
 }
 
 /* Outline */
@@ -1061,6 +1031,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/diagram/moat-diagram-page.ui");
+  gtk_widget_class_bind_template_callback (widget_class, diagram_title);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, diagram_list);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outline_list);
@@ -1138,19 +1109,10 @@ add_canvas_shortcuts (MoatDiagramPage *self)
 static void
 moat_diagram_page_init (MoatDiagramPage *self)
 {
-  GtkListItemFactory *factory;
-
   self->tool = g_strdup ("select");
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   self->path = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_diagram_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_diagram_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->diagram_list, factory);
-  g_object_unref (factory);
 
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
