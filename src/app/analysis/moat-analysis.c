@@ -195,16 +195,6 @@ on_action_closed (MoatAnalysis *self)
 }
 
 static void
-on_selection_changed (MoatAnalysis *self)
-{
-  GPtrArray *selection = moat_diagram_page_get_selection (self->diagram_page);
-
-  moat_items_panel_set_selection (MOAT_ITEMS_PANEL (self->threats_panel), selection);
-  moat_items_panel_set_selection (MOAT_ITEMS_PANEL (self->controls_panel), selection);
-  moat_items_panel_set_selection (MOAT_ITEMS_PANEL (self->assumptions_panel), selection);
-}
-
-static void
 on_enabled_sets_changed (MoatAnalysis *self)
 {
   g_auto(GStrv) sets = NULL;
@@ -273,7 +263,6 @@ moat_analysis_set_model (MoatAnalysis *self,
                              self, G_CONNECT_SWAPPED);
 
   moat_threats_panel_set_engine (self->threats_panel, self->engine);
-  on_selection_changed (self);
   apply_canvas_view (self);
 }
 
@@ -458,8 +447,6 @@ moat_analysis_new (MoatDiagramPage *diagram_page,
     g_object_ref (MOAT_ASSUMPTIONS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "assumptions")));
   self->risk_page = g_object_ref (risk_page);
 
-  g_signal_connect_object (diagram_page, "selection-changed", G_CALLBACK (on_selection_changed), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (diagram_page, "notify::diagram", G_CALLBACK (apply_canvas_view), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->threats_panel, "notify::highlight", G_CALLBACK (apply_canvas_view), self,

@@ -21,19 +21,6 @@ struct _MoatAssumptionsPanel
 G_DEFINE_FINAL_TYPE (MoatAssumptionsPanel, moat_assumptions_panel, MOAT_TYPE_ITEMS_PANEL)
 
 
-static const MoatItemsPanelTexts texts = {
-  .list_label = N_("Assumptions"),
-  .add_label = N_("Add Assumption"),
-  .editor_title = N_("Assumption"),
-  .delete_label = N_("Delete Assumption"),
-  .search_label = N_("Search assumptions"),
-  .empty_icon = "dialog-question-symbolic",
-  .empty_title = N_("No Assumptions"),
-  .empty_selection = N_("Nothing is assumed about the selected elements yet."),
-  .empty_all = N_("This model records no assumptions or open questions yet."),
-  .no_selection = N_("Select elements on the diagram to see what is assumed about them."),
-};
-
 static MoatThreat *
 lookup_threat (MoatItemsPanel *panel,
                const char     *id)
@@ -194,11 +181,14 @@ moat_assumptions_panel_class_init (MoatAssumptionsPanelClass *klass)
   panel_class->get_score = moat_assumptions_panel_get_score;
   panel_class->describe = moat_assumptions_panel_describe;
   panel_class->create_item = moat_assumptions_panel_create_item;
+
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/moatmodel/Moat/analysis/moat-assumptions-panel.ui");
 }
 
 static void
 moat_assumptions_panel_init (MoatAssumptionsPanel *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), moat_assumption_editor_new ());
-  moat_items_panel_set_texts (MOAT_ITEMS_PANEL (self), &texts);
 }

@@ -21,19 +21,6 @@ struct _MoatControlsPanel
 G_DEFINE_FINAL_TYPE (MoatControlsPanel, moat_controls_panel, MOAT_TYPE_ITEMS_PANEL)
 
 
-static const MoatItemsPanelTexts texts = {
-  .list_label = N_("Controls"),
-  .add_label = N_("Add Control"),
-  .editor_title = N_("Control"),
-  .delete_label = N_("Delete Control"),
-  .search_label = N_("Search controls"),
-  .empty_icon = "security-high-symbolic",
-  .empty_title = N_("No Controls"),
-  .empty_selection = N_("No control addresses the threats of the selected elements yet."),
-  .empty_all = N_("This model has no controls yet. Add them from a threat, or here."),
-  .no_selection = N_("Select elements on the diagram to see the controls for their threats."),
-};
-
 static MoatThreat *
 lookup_threat (MoatItemsPanel *panel,
                const char     *id)
@@ -203,11 +190,14 @@ moat_controls_panel_class_init (MoatControlsPanelClass *klass)
   panel_class->get_score = moat_controls_panel_get_score;
   panel_class->describe = moat_controls_panel_describe;
   panel_class->create_item = moat_controls_panel_create_item;
+
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/moatmodel/Moat/analysis/moat-controls-panel.ui");
 }
 
 static void
 moat_controls_panel_init (MoatControlsPanel *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), moat_control_editor_new ());
-  moat_items_panel_set_texts (MOAT_ITEMS_PANEL (self), &texts);
 }

@@ -19,9 +19,30 @@
 #include "moat-items-panel.h"
 #include "moat-labels.h"
 
+/* The panel's words, set by each panel's template: the order of the
+ * text properties. */
+enum {
+  TEXT_LIST_LABEL,
+  TEXT_ADD_LABEL,
+  TEXT_EDITOR_TITLE,
+  TEXT_DELETE_LABEL,
+  TEXT_SEARCH_LABEL,
+  TEXT_EMPTY_ICON,
+  TEXT_EMPTY_TITLE,
+  TEXT_EMPTY_SELECTION,
+  TEXT_EMPTY_ALL,
+  TEXT_NO_SELECTION,
+  N_TEXTS
+};
+
+static const char * const text_names[N_TEXTS] = {
+  "list-label", "add-label", "editor-title", "delete-label", "search-label",
+  "empty-icon", "empty-title", "empty-selection", "empty-all", "no-selection",
+};
+
 typedef struct
 {
-  const MoatItemsPanelTexts *texts;
+  char                      *texts[N_TEXTS];  /* what the panel lists, in words */
   GPtrArray                 *selection;      /* of MoatElement */
   GHashTable                *selection_ids;  /* id → element */
   MoatObject                *editing;
@@ -70,7 +91,9 @@ enum {
   PROP_STATUS,
   PROP_CATEGORY,
   PROP_EDITING,
-  N_PROPS
+  PROP_SELECTION,
+  PROP_FIRST_TEXT,
+  N_PROPS = PROP_FIRST_TEXT + N_TEXTS
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -329,7 +352,7 @@ update_content (MoatItemsPanel *self)
   MoatItemsPanelPrivate *priv = PRIV (self);
   guint shown = priv->sorted ? g_list_model_get_n_items (G_LIST_MODEL (priv->sorted)) : 0;
   guint total = moat_items_panel_get_model (self) ? moat_model_count (moat_items_panel_get_model (self), KLASS (self)->item_type) : 0;
-  const MoatItemsPanelTexts *texts = priv->texts;
+  char **texts = priv->texts;
   g_autofree char *count = NULL;
 
   if (showing_selection (self) && priv->selection->len == 0)
@@ -349,9 +372,9 @@ update_content (MoatItemsPanel *self)
 
   if (filtering (self))
     show_empty (self, "system-search-symbolic", _("No Matches"), _("Try another search or clear the filters."));
-  else if (texts != NULL)
-    show_empty (self, texts->empty_icon, _(texts->empty_title),
-                showing_selection (self) ? _(texts->empty_selection) : _(texts->empty_all));
+  else
+    show_empty (self, texts[TEXT_EMPTY_ICON], texts[TEXT_EMPTY_TITLE],
+                showing_selection (self) ? texts[TEXT_EMPTY_SELECTION] : texts[TEXT_EMPTY_ALL]);
 }
 
 static void
@@ -806,6 +829,7 @@ moat_items_panel_set_selection (MoatItemsPanel *self,
     refilter (self);
   if (KLASS (self)->selection_changed != NULL)
     KLASS (self)->selection_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**
@@ -861,28 +885,29 @@ moat_items_panel_set_search (MoatItemsPanel *self,
 
 /* Subclass set-up */
 
-void
-moat_items_panel_set_texts (MoatItemsPanel            *self,
-                            const MoatItemsPanelTexts *texts)
+static void
+label_widget (GtkWidget  *widget,
+              const char *label,
+              gboolean    tooltip)
+{
+  if (tooltip)
+    gtk_widget_set_tooltip_text (widget, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+apply_texts (MoatItemsPanel *self)
 {
   MoatItemsPanelPrivate *priv = PRIV (self);
+  char **texts = priv->texts;
 
-  g_return_if_fail (MOAT_IS_ITEMS_PANEL (self));
-
-  priv->texts = texts;
-  gtk_widget_set_tooltip_text (priv->add_button, _(texts->add_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(texts->add_label), -1);
-  gtk_widget_set_tooltip_text (priv->delete_button, _(texts->delete_label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->delete_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(texts->delete_label), -1);
-  g_object_set (priv->search_entry, "placeholder-text", _(texts->search_label), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(texts->search_label), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (priv->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(texts->list_label), -1);
-  gtk_label_set_label (priv->editor_title, _(texts->editor_title));
-  adw_status_page_set_description (priv->no_selection_page, _(texts->no_selection));
+  label_widget (priv->add_button, texts[TEXT_ADD_LABEL], TRUE);
+  label_widget (priv->delete_button, texts[TEXT_DELETE_LABEL], TRUE);
+  label_widget (GTK_WIDGET (priv->search_entry), texts[TEXT_SEARCH_LABEL], FALSE);
+  g_object_set (priv->search_entry, "placeholder-text", texts[TEXT_SEARCH_LABEL], NULL);
+  label_widget (GTK_WIDGET (priv->list_view), texts[TEXT_LIST_LABEL], FALSE);
+  gtk_label_set_label (priv->editor_title, texts[TEXT_EDITOR_TITLE]);
+  adw_status_page_set_description (priv->no_selection_page, texts[TEXT_NO_SELECTION]);
   update_content (self);
 }
 
@@ -1006,7 +1031,15 @@ moat_items_panel_get_property (GObject    *object,
     case PROP_EDITING:
       g_value_set_object (value, priv->editing);
       break;
+    case PROP_SELECTION:
+      g_value_set_boxed (value, priv->selection);
+      break;
     default:
+      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+        {
+          g_value_set_string (value, priv->texts[prop_id - PROP_FIRST_TEXT]);
+          break;
+        }
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1046,7 +1079,16 @@ moat_items_panel_set_property (GObject      *object,
       set_string (&priv->category_filter, g_value_get_string (value));
       refilter (self);
       break;
+    case PROP_SELECTION:
+      moat_items_panel_set_selection (self, g_value_get_boxed (value));
+      return;
     default:
+      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+        {
+          set_string (&priv->texts[prop_id - PROP_FIRST_TEXT], g_value_get_string (value));
+          apply_texts (self);
+          break;
+        }
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
@@ -1094,6 +1136,8 @@ moat_items_panel_finalize (GObject *object)
   g_free (priv->scope);
   g_free (priv->sort);
   g_free (priv->category_filter);
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_free (priv->texts[i]);
 
   G_OBJECT_CLASS (moat_items_panel_parent_class)->finalize (object);
 }
@@ -1138,6 +1182,24 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
   properties[PROP_EDITING] =
     g_param_spec_object ("editing", NULL, NULL, MOAT_TYPE_OBJECT,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatItemsPanel:selection:
+   *
+   * The elements selected on the diagram, handed down from the diagram
+   * page: the panel lists what concerns them.
+   */
+  properties[PROP_SELECTION] =
+    g_param_spec_boxed ("selection", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "list-label" (Threats), "add-label" (Add Threat), "editor-title"
+   * (Threat), "delete-label", "search-label", "empty-icon", "empty-title",
+   * "empty-selection" and "empty-all" (when the list is empty, showing the
+   * selection or everything) and "no-selection" (when nothing is
+   * selected): each panel's template says them. */
+  for (guint i = 0; i < N_TEXTS; i++)
+    properties[PROP_FIRST_TEXT + i] =
+      g_param_spec_string (text_names[i], NULL, NULL, "",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1191,6 +1253,8 @@ moat_items_panel_init (MoatItemsPanel *self)
   priv->sort = g_strdup ("risk");
   priv->status_filter = -1;
   priv->category_filter = g_strdup ("");
+  for (guint i = 0; i < N_TEXTS; i++)
+    priv->texts[i] = g_strdup ("");
   priv->selection = g_ptr_array_new_with_free_func (g_object_unref);
   priv->selection_ids = g_hash_table_new (g_str_hash, g_str_equal);
   priv->scores = g_hash_table_new (NULL, NULL);

@@ -28,20 +28,6 @@ G_BEGIN_DECLS
 G_DECLARE_DERIVABLE_TYPE (MoatItemsPanel, moat_items_panel, MOAT, ITEMS_PANEL, MoatPage)
 
 
-/* Texts in English, marked with N_(): the panel translates them. */
-typedef struct
-{
-  const char *list_label;      /* "Threats" */
-  const char *add_label;       /* "Add Threat" */
-  const char *editor_title;    /* "Threat" */
-  const char *delete_label;    /* "Delete Threat" */
-  const char *search_label;    /* "Search threats" */
-  const char *empty_icon;
-  const char *empty_title;     /* "No Threats" */
-  const char *empty_selection; /* when showing the selection */
-  const char *empty_all;       /* when showing everything */
-  const char *no_selection;    /* when nothing is selected */
-} MoatItemsPanelTexts;
 
 struct _MoatItemsPanelClass
 {
@@ -79,8 +65,6 @@ struct _MoatItemsPanelClass
   gpointer       padding[8];
 };
 
-void        moat_items_panel_set_texts      (MoatItemsPanel            *self,
-                                             const MoatItemsPanelTexts *texts);
 GtkWidget  *moat_items_panel_get_editor     (MoatItemsPanel            *self);
 void        moat_items_panel_set_editor     (MoatItemsPanel            *self,
                                              GtkWidget                 *editor);

@@ -39,19 +39,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const MoatItemsPanelTexts texts = {
-  .list_label = N_("Threats"),
-  .add_label = N_("Add Threat"),
-  .editor_title = N_("Threat"),
-  .delete_label = N_("Delete Threat"),
-  .search_label = N_("Search threats"),
-  .empty_icon = "dialog-warning-symbolic",
-  .empty_title = N_("No Threats"),
-  .empty_selection = N_("Nothing threatens the selected elements yet. Add a threat, or accept a suggestion."),
-  .empty_all = N_("This model has no threats yet. Select elements on the diagram to see what the rules suggest."),
-  .no_selection = N_("Select elements on the diagram to see their threats and what the rules suggest."),
-};
-
 static gboolean
 needs_review (MoatThreatsPanel *self,
               MoatThreat       *threat)
@@ -500,16 +487,19 @@ moat_threats_panel_class_init (MoatThreatsPanelClass *klass)
     g_param_spec_boxed ("highlight", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/moatmodel/Moat/analysis/moat-threats-panel.ui");
 }
 
 static void
 moat_threats_panel_init (MoatThreatsPanel *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->editor = MOAT_THREAT_EDITOR (moat_threat_editor_new ());
   moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), GTK_WIDGET (self->editor));
   self->suggestions = MOAT_SUGGESTION_LIST (moat_suggestion_list_new ());
   moat_items_panel_set_extra (MOAT_ITEMS_PANEL (self), GTK_WIDGET (self->suggestions));
-  moat_items_panel_set_texts (MOAT_ITEMS_PANEL (self), &texts);
 
   g_signal_connect_swapped (self->suggestions, "accept", G_CALLBACK (on_accept), self);
   g_signal_connect_swapped (self->suggestions, "dismiss", G_CALLBACK (moat_threats_panel_ask_dismiss), self);

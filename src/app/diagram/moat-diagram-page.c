@@ -59,16 +59,11 @@ enum {
   PROP_0,
   PROP_TOOL,
   PROP_DIAGRAM,
+  PROP_SELECTION,
   N_PROPS
 };
 
-enum {
-  SELECTION_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 /* Diagram list */
 
@@ -331,7 +326,7 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
                                     == MOAT_ELEMENT_PROCESS);
   update_review_actions (self);
-  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 /**
@@ -951,6 +946,9 @@ moat_diagram_page_get_property (GObject    *object,
     case PROP_DIAGRAM:
       g_value_set_object (value, self->diagram);
       break;
+    case PROP_SELECTION:
+      g_value_set_boxed (value, self->selection);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1017,11 +1015,15 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   properties[PROP_DIAGRAM] =
     g_param_spec_object ("diagram", NULL, NULL, MOAT_TYPE_DIAGRAM,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatDiagramPage:selection: (type GPtrArray(MoatElement))
+   *
+   * The selected elements, which the side panels' templates bind to.
+   */
+  properties[PROP_SELECTION] =
+    g_param_spec_boxed ("selection", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[SELECTION_CHANGED] =
-    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (MOAT_TYPE_PROPERTIES_PANEL);
   g_type_ensure (MOAT_TYPE_OUTLINE_ROW);
