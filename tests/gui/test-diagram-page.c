@@ -205,6 +205,55 @@ test_properties_description (Fixture       *f,
   g_assert_cmpstr (moat_element_get_description (process), ==, before);
 }
 
+static gboolean
+is_count_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "count-label");
+}
+
+static const char *
+count_in_row (GtkWidget  *page,
+              const char *title)
+{
+  GtkWidget *row = moat_gui_test_find_row (page, title);
+
+  g_assert_nonnull (row);
+  return gtk_label_get_label (GTK_LABEL (moat_gui_test_find (row, is_count_label, NULL)));
+}
+
+/* The Contents group counts what the model holds, and follows it. */
+static void
+test_overview_counts (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *page = moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_OVERVIEW_PAGE);
+  g_autofree char *threats = g_strdup_printf ("%u", moat_model_count (f->model, MOAT_TYPE_THREAT));
+  g_autofree char *actors = g_strdup_printf ("%u", moat_model_count (f->model, MOAT_TYPE_THREAT_ACTOR));
+  g_autofree char *more = g_strdup_printf ("%u", moat_model_count (f->model, MOAT_TYPE_THREAT) + 1);
+  g_autoptr(MoatThreat) threat = moat_threat_new ();
+
+  g_assert_cmpstr (count_in_row (page, "Threats"), ==, threats);
+  g_assert_cmpstr (count_in_row (page, "Threat actors"), ==, actors);
+  if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "overview-counts.png", NULL);
+      GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (moat_gui_test_find_type (page, GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (page, ADW_TYPE_VIEW_STACK)),
+                                             "overview");
+      moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    }
+  moat_model_add (f->model, threat);
+  g_assert_cmpstr (count_in_row (page, "Threats"), ==, more);
+  moat_model_undo (f->model);
+  g_assert_cmpstr (count_in_row (page, "Threats"), ==, threats);
+}
+
 /* The overview's texts reach the model when the writer is done (here:
  * the window asks for it, as before a workshop), one step of undo, and
  * follow the model back. */
@@ -487,6 +536,7 @@ main (int   argc,
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
   ADD ("properties-description", test_properties_description);
+  ADD ("overview-counts", test_overview_counts);
   ADD ("overview-description", test_overview_description);
   ADD ("overview-description-stops-at-limit", test_overview_description_stops_at_limit);
   ADD ("open-child", test_open_child_diagram);

@@ -20,7 +20,6 @@ struct _MoatOverviewPage
 {
   MoatPage        parent_instance;
 
-  GPtrArray       *count_rows;   /* of GtkLabel, one per counted type */
   MoatFieldBinder *texts;        /* the text views, on the model */
 
   /* template children */
@@ -33,24 +32,24 @@ struct _MoatOverviewPage
   GtkTextView     *scope_in_view;
   GtkTextView     *scope_out_view;
   AdwEntryRow     *scale_rows[5];
-  AdwPreferencesGroup *contents_group;
+  GtkLabel        *counts[7];    /* one per counted type, in its order */
   AdwPreferencesPage  *page;
 };
 
 G_DEFINE_FINAL_TYPE (MoatOverviewPage, moat_overview_page, MOAT_TYPE_PAGE)
 
-static const struct {
-  const char *label;
-  GType     (*get_type) (void);
-} counted[] = {
-  { N_("Diagrams"), moat_diagram_get_type },
-  { N_("Elements"), moat_element_get_type },
-  { N_("Assets"), moat_asset_get_type },
-  { N_("Threat actors"), moat_threat_actor_get_type },
-  { N_("Threats"), moat_threat_get_type },
-  { N_("Controls"), moat_control_get_type },
-  { N_("Assumptions"), moat_assumption_get_type },
+/* The types the Contents group counts, in the order of its rows. */
+static GType (* const counted[]) (void) = {
+  moat_diagram_get_type,
+  moat_element_get_type,
+  moat_asset_get_type,
+  moat_threat_actor_get_type,
+  moat_threat_get_type,
+  moat_control_get_type,
+  moat_assumption_get_type,
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (counted) == G_N_ELEMENTS (((MoatOverviewPage *) NULL)->counts));
 
 static const char *
 entry_field (MoatOverviewPage *self,
@@ -186,10 +185,12 @@ show_fields (MoatOverviewPage *self)
 static void
 show_counts (MoatOverviewPage *self)
 {
-  for (guint i = 0; i < self->count_rows->len && moat_page_get_model (MOAT_PAGE (self)); i++)
+  MoatModel *model = moat_page_get_model (MOAT_PAGE (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (counted) && model != NULL; i++)
     {
-      g_autofree char *text = g_strdup_printf ("%u", moat_model_count (moat_page_get_model (MOAT_PAGE (self)), counted[i].get_type ()));
-      gtk_label_set_text (g_ptr_array_index (self->count_rows, i), text);
+      g_autofree char *text = g_strdup_printf ("%u", moat_model_count (model, counted[i] ()));
+      gtk_label_set_text (self->counts[i], text);
     }
 }
 
@@ -201,35 +202,17 @@ moat_overview_page_model_changed (MoatPage  *page,
   MoatModel *model = moat_page_get_model (page);
 
   for (guint i = 0; previous != NULL && i < G_N_ELEMENTS (counted); i++)
-    g_signal_handlers_disconnect_by_data (moat_model_get_list (previous, counted[i].get_type ()), self);
+    g_signal_handlers_disconnect_by_data (moat_model_get_list (previous, counted[i] ()), self);
   moat_field_binder_set_object (self->texts, MOAT_OBJECT (model));
   if (model == NULL)
     return;
 
   g_signal_connect_swapped (model, "notify", G_CALLBACK (show_fields), self);
   for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
-    g_signal_connect_swapped (moat_model_get_list (model, counted[i].get_type ()), "items-changed",
+    g_signal_connect_swapped (moat_model_get_list (model, counted[i] ()), "items-changed",
                               G_CALLBACK (show_counts), self);
   show_fields (self);
   show_counts (self);
-}
-
-static void
-build_count_rows (MoatOverviewPage *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *label = gtk_label_new ("0");
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(counted[i].label));
-      gtk_widget_add_css_class (label, "count-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
-      adw_preferences_group_add (self->contents_group, row);
-      g_ptr_array_add (self->count_rows, label);
-    }
 }
 
 static void
@@ -246,16 +229,6 @@ moat_overview_page_dispose (GObject *object)
 }
 
 static void
-moat_overview_page_finalize (GObject *object)
-{
-  MoatOverviewPage *self = MOAT_OVERVIEW_PAGE (object);
-
-  g_ptr_array_unref (self->count_rows);
-
-  G_OBJECT_CLASS (moat_overview_page_parent_class)->finalize (object);
-}
-
-static void
 moat_overview_page_class_init (MoatOverviewPageClass *klass)
 {
   MoatPageClass *page_class = MOAT_PAGE_CLASS (klass);
@@ -264,7 +237,6 @@ moat_overview_page_class_init (MoatOverviewPageClass *klass)
 
   object_class->dispose = moat_overview_page_dispose;
   page_class->model_changed = moat_overview_page_model_changed;
-  object_class->finalize = moat_overview_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/pages/moat-overview-page.ui");
@@ -286,7 +258,20 @@ moat_overview_page_class_init (MoatOverviewPageClass *klass)
                                              G_STRUCT_OFFSET (MoatOverviewPage, scale_rows[3]));
   gtk_widget_class_bind_template_child_full (widget_class, "scale5_row", FALSE,
                                              G_STRUCT_OFFSET (MoatOverviewPage, scale_rows[4]));
-  gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, contents_group);
+  gtk_widget_class_bind_template_child_full (widget_class, "diagrams_count", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, counts[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "elements_count", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, counts[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "assets_count", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, counts[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "threat_actors_count", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, counts[3]));
+  gtk_widget_class_bind_template_child_full (widget_class, "threats_count", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, counts[4]));
+  gtk_widget_class_bind_template_child_full (widget_class, "controls_count", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, counts[5]));
+  gtk_widget_class_bind_template_child_full (widget_class, "assumptions_count", FALSE,
+                                             G_STRUCT_OFFSET (MoatOverviewPage, counts[6]));
   gtk_widget_class_bind_template_child (widget_class, MoatOverviewPage, page);
 }
 
@@ -294,8 +279,6 @@ static void
 moat_overview_page_init (MoatOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->count_rows = g_ptr_array_new ();
-  build_count_rows (self);
 
   {
     AdwEntryRow *rows[] = {
