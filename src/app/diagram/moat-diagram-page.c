@@ -48,7 +48,6 @@ struct _MoatDiagramPage
   GtkListView         *diagram_list;
   GtkListView         *outline_list;
   GtkBox              *breadcrumb;
-  AdwBin              *canvas_bin;
   AdwViewStack        *side_stack;
   MoatPropertiesPanel *properties_panel;
 };
@@ -438,6 +437,8 @@ moat_diagram_page_model_changed (MoatPage  *page,
   g_ptr_array_set_size (self->path, 0);
   moat_diagram_page_set_diagram (self, NULL);
   clear_models (self);
+  /* Told here rather than bound: they must hold the new model before the
+   * first diagram is shown below. */
   moat_properties_panel_set_model (self->properties_panel, model);
   moat_canvas_set_model (self->canvas, model);
   if (model == NULL)
@@ -888,7 +889,7 @@ moat_diagram_page_get_canvas (MoatDiagramPage *self)
 {
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
 
-  return adw_bin_get_child (self->canvas_bin);
+  return GTK_WIDGET (self->canvas);
 }
 
 GtkWidget *
@@ -998,6 +999,24 @@ moat_diagram_page_dispose (GObject *object)
   G_OBJECT_CLASS (moat_diagram_page_parent_class)->dispose (object);
 }
 
+static gboolean
+fit_when_sized (gpointer data)
+{
+  MoatDiagramPage *self = data;
+
+  if (self->fit_pending && self->diagram != NULL)
+    moat_canvas_zoom_fit (self->canvas);
+  self->fit_pending = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_canvas_map (MoatDiagramPage *self)
+{
+  if (self->fit_pending)
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_when_sized, g_object_ref (self), g_object_unref);
+}
+
 static void
 moat_diagram_page_class_init (MoatDiagramPageClass *klass)
 {
@@ -1025,6 +1044,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MOAT_TYPE_CANVAS);
   g_type_ensure (MOAT_TYPE_PROPERTIES_PANEL);
   g_type_ensure (MOAT_TYPE_OUTLINE_ROW);
   g_type_ensure (MOAT_TYPE_THREATS_PANEL);
@@ -1034,11 +1054,13 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/diagram/moat-diagram-page.ui");
   gtk_widget_class_bind_template_callback (widget_class, diagram_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_map);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, diagram_list);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outline_list);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, breadcrumb);
-  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, canvas_bin);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, properties_panel);
 
@@ -1068,23 +1090,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
                                        "diagram.mark-not-reviewed", NULL);
 }
 
-static gboolean
-fit_when_sized (gpointer data)
-{
-  MoatDiagramPage *self = data;
 
-  if (self->fit_pending && self->diagram != NULL)
-    moat_canvas_zoom_fit (self->canvas);
-  self->fit_pending = FALSE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_canvas_map (MoatDiagramPage *self)
-{
-  if (self->fit_pending)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_when_sized, g_object_ref (self), g_object_unref);
-}
 
 /* Only while the canvas has focus: in a text field these keys edit text. */
 static void
@@ -1120,14 +1126,5 @@ moat_diagram_page_init (MoatDiagramPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
   update_review_actions (self);
 
-  self->canvas = MOAT_CANVAS (moat_canvas_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Diagram"), -1);
-  adw_bin_set_child (self->canvas_bin, GTK_WIDGET (self->canvas));
-  g_object_bind_property (self, "tool", self->canvas, "tool",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->canvas, "selection-changed",
-                           G_CALLBACK (on_canvas_selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->canvas, "map", G_CALLBACK (on_canvas_map), self, G_CONNECT_SWAPPED);
   add_canvas_shortcuts (self);
 }
