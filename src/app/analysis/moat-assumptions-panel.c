@@ -21,31 +21,15 @@ struct _MoatAssumptionsPanel
 G_DEFINE_FINAL_TYPE (MoatAssumptionsPanel, moat_assumptions_panel, MOAT_TYPE_ITEMS_PANEL)
 
 
-static MoatThreat *
-lookup_threat (MoatItemsPanel *panel,
-               const char     *id)
-{
-  return moat_model_lookup_typed (moat_items_panel_get_model (panel), id, MOAT_TYPE_THREAT);
-}
-
 static gboolean
 moat_assumptions_panel_concerns (MoatItemsPanel *panel,
                                  MoatObject     *item,
                                  GHashTable     *element_ids)
 {
   MoatAssumption *assumption = MOAT_ASSUMPTION (item);
-  const char * const *threat_ids = moat_assumption_get_threat_ids (assumption);
 
-  if (moat_ids_intersect (moat_assumption_get_element_ids (assumption), element_ids))
-    return TRUE;
-  for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
-    {
-      MoatThreat *threat = lookup_threat (panel, threat_ids[i]);
-
-      if (threat != NULL && moat_ids_intersect (moat_threat_get_element_ids (threat), element_ids))
-        return TRUE;
-    }
-  return FALSE;
+  return moat_ids_intersect (moat_assumption_get_element_ids (assumption), element_ids)
+         || moat_items_panel_threats_concern (panel, moat_assumption_get_threat_ids (assumption), element_ids);
 }
 
 static int
@@ -92,7 +76,7 @@ worst_level (MoatItemsPanel *panel,
 
   for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
     {
-      MoatThreat *threat = lookup_threat (panel, threat_ids[i]);
+      MoatThreat *threat = moat_items_panel_lookup_threat (panel, threat_ids[i]);
       MoatRiskAssessment risk;
 
       if (threat == NULL)
@@ -143,21 +127,9 @@ moat_assumptions_panel_describe (MoatItemsPanel *panel,
 static MoatObject *
 moat_assumptions_panel_create_item (MoatItemsPanel *panel)
 {
-  MoatModel *model = moat_items_panel_get_model (panel);
-  GPtrArray *selection = moat_items_panel_get_selection (panel);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(MoatAssumption) assumption = moat_assumption_new ();
+  g_auto(GStrv) ids = moat_items_panel_dup_selection_ids (panel);
 
-  for (guint i = 0; i < selection->len; i++)
-    g_strv_builder_add (builder, moat_object_get_id (g_ptr_array_index (selection, i)));
-  ids = g_strv_builder_end (builder);
-  g_object_set (assumption, "element-ids", ids, NULL);
-
-  moat_model_begin_action (model, _("Add Assumption"));
-  moat_model_add (model, assumption);
-  moat_model_end_action (model);
-  return MOAT_OBJECT (assumption);
+  return g_object_new (MOAT_TYPE_ASSUMPTION, "element-ids", ids, NULL);
 }
 
 GtkWidget *

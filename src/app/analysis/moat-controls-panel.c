@@ -21,28 +21,12 @@ struct _MoatControlsPanel
 G_DEFINE_FINAL_TYPE (MoatControlsPanel, moat_controls_panel, MOAT_TYPE_ITEMS_PANEL)
 
 
-static MoatThreat *
-lookup_threat (MoatItemsPanel *panel,
-               const char     *id)
-{
-  return moat_model_lookup_typed (moat_items_panel_get_model (panel), id, MOAT_TYPE_THREAT);
-}
-
 static gboolean
 moat_controls_panel_concerns (MoatItemsPanel *panel,
                               MoatObject     *item,
                               GHashTable     *element_ids)
 {
-  const char * const *threat_ids = moat_control_get_threat_ids (MOAT_CONTROL (item));
-
-  for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
-    {
-      MoatThreat *threat = lookup_threat (panel, threat_ids[i]);
-
-      if (threat != NULL && moat_ids_intersect (moat_threat_get_element_ids (threat), element_ids))
-        return TRUE;
-    }
-  return FALSE;
+  return moat_items_panel_threats_concern (panel, moat_control_get_threat_ids (MOAT_CONTROL (item)), element_ids);
 }
 
 static int
@@ -67,7 +51,7 @@ moat_controls_panel_dup_categories (MoatItemsPanel *panel,
 
   for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
     {
-      MoatThreat *threat = lookup_threat (panel, threat_ids[i]);
+      MoatThreat *threat = moat_items_panel_lookup_threat (panel, threat_ids[i]);
       const char *category = threat ? moat_threat_get_category (threat) : NULL;
 
       if (category != NULL && *category != '\0' && g_hash_table_add (seen, (gpointer) category))
@@ -94,7 +78,7 @@ addressed (MoatItemsPanel *panel,
   memset (out, 0, sizeof *out);
   for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
     {
-      MoatThreat *threat = lookup_threat (panel, threat_ids[i]);
+      MoatThreat *threat = moat_items_panel_lookup_threat (panel, threat_ids[i]);
       MoatRiskAssessment risk;
 
       if (threat == NULL)
@@ -163,11 +147,7 @@ moat_controls_panel_create_item (MoatItemsPanel *panel)
     }
   ids = g_strv_builder_end (builder);
   g_object_set (control, "threat-ids", ids, NULL);
-
-  moat_model_begin_action (model, _("Add Control"));
-  moat_model_add (model, control);
-  moat_model_end_action (model);
-  return MOAT_OBJECT (control);
+  return MOAT_OBJECT (g_steal_pointer (&control));
 }
 
 GtkWidget *

@@ -125,6 +125,56 @@ moat_ids_intersect (const char * const *ids,
   return FALSE;
 }
 
+/**
+ * moat_items_panel_dup_selection_ids:
+ *
+ * Returns: (transfer full): the ids of the selected elements, in order
+ */
+GStrv
+moat_items_panel_dup_selection_ids (MoatItemsPanel *self)
+{
+  GPtrArray *selection = PRIV (self)->selection;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < selection->len; i++)
+    g_strv_builder_add (builder, moat_object_get_id (g_ptr_array_index (selection, i)));
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * moat_items_panel_lookup_threat:
+ *
+ * Returns: (transfer none) (nullable): the threat with @id in the model
+ */
+MoatThreat *
+moat_items_panel_lookup_threat (MoatItemsPanel *self,
+                                const char     *id)
+{
+  return moat_model_lookup_typed (moat_items_panel_get_model (self), id, MOAT_TYPE_THREAT);
+}
+
+/**
+ * moat_items_panel_threats_concern:
+ * @threat_ids: (nullable): the threats an item addresses or rests on
+ * @element_ids: ids of elements, as keys
+ *
+ * Returns: whether one of the threats concerns one of the elements
+ */
+gboolean
+moat_items_panel_threats_concern (MoatItemsPanel     *self,
+                                  const char * const *threat_ids,
+                                  GHashTable         *element_ids)
+{
+  for (guint i = 0; threat_ids != NULL && threat_ids[i] != NULL; i++)
+    {
+      MoatThreat *threat = moat_items_panel_lookup_threat (self, threat_ids[i]);
+
+      if (threat != NULL && moat_ids_intersect (moat_threat_get_element_ids (threat), element_ids))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 showing_selection (MoatItemsPanel *self)
 {
@@ -621,15 +671,21 @@ MoatObject *
 moat_items_panel_add (MoatItemsPanel *self)
 {
   MoatItemsPanelPrivate *priv = PRIV (self);
+  MoatModel *model = moat_items_panel_get_model (self);
   MoatObject *item;
 
   g_return_val_if_fail (MOAT_IS_ITEMS_PANEL (self), NULL);
 
-  if (moat_items_panel_get_model (self) == NULL)
+  if (model == NULL)
     return NULL;
   item = KLASS (self)->create_item (self);
   if (item == NULL)
     return NULL;
+  moat_model_begin_action (model, priv->texts[TEXT_ADD_LABEL]);
+  moat_model_add (model, item);
+  moat_model_end_action (model);
+  /* The model holds it now. */
+  g_object_unref (item);
   moat_items_panel_edit (self, item);
   if (priv->editor != NULL)
     gtk_widget_child_focus (priv->editor, GTK_DIR_TAB_FORWARD);

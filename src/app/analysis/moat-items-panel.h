@@ -54,8 +54,8 @@ struct _MoatItemsPanelClass
   void         (*describe)          (MoatItemsPanel *self,
                                      MoatObject     *item,
                                      MoatItemInfo   *info);
-  /* Makes a new item linked to the selection and adds it to the model;
-   * returns it (transfer none). */
+  /* Makes a new item linked to the selection (transfer full); the panel
+   * adds it to the model as one step of undo, named by "add-label". */
   MoatObject * (*create_item)       (MoatItemsPanel *self);
   /* Shows @item in the editor, or lets go of the previous one (NULL). */
   void         (*edit)              (MoatItemsPanel *self,
@@ -87,5 +87,11 @@ void        moat_items_panel_set_search     (MoatItemsPanel            *self,
 
 gboolean    moat_ids_intersect              (const char * const        *ids,
                                              GHashTable                *set);
+GStrv       moat_items_panel_dup_selection_ids (MoatItemsPanel         *self);
+MoatThreat *moat_items_panel_lookup_threat  (MoatItemsPanel            *self,
+                                             const char                *id);
+gboolean    moat_items_panel_threats_concern (MoatItemsPanel          *self,
+                                             const char * const        *threat_ids,
+                                             GHashTable                *element_ids);
 
 G_END_DECLS

@@ -325,26 +325,13 @@ moat_threats_panel_describe (MoatItemsPanel *panel,
 static MoatObject *
 moat_threats_panel_create_item (MoatItemsPanel *panel)
 {
-  MoatModel *model = moat_items_panel_get_model (panel);
-  GPtrArray *selection = moat_items_panel_get_selection (panel);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) ids = NULL;
-  g_autoptr(MoatThreat) threat = moat_threat_new ();
-  int impact;
-
-  for (guint i = 0; i < selection->len; i++)
-    g_strv_builder_add (builder, moat_object_get_id (g_ptr_array_index (selection, i)));
-  ids = g_strv_builder_end (builder);
-
+  g_auto(GStrv) ids = moat_items_panel_dup_selection_ids (panel);
+  MoatThreat *threat = g_object_new (MOAT_TYPE_THREAT, "element-ids", ids, NULL);
   /* The impact starts where the assets put it; see moat-risk.h. */
-  impact = moat_risk_impact_from_assets (model, (const char * const *) ids);
-  g_object_set (threat, "element-ids", ids, NULL);
+  int impact = moat_risk_impact_from_assets (moat_items_panel_get_model (panel), (const char * const *) ids);
+
   if (impact > 0)
     g_object_set (threat, "impact", impact, NULL);
-
-  moat_model_begin_action (model, _("Add Threat"));
-  moat_model_add (model, threat);
-  moat_model_end_action (model);
   return MOAT_OBJECT (threat);
 }
 
