@@ -16,6 +16,7 @@
 #include "moat-analysis.h"
 #include "moat-canvas.h"
 #include "moat-risk.h"
+#include "moat-toast.h"
 
 struct _MoatAnalysis
 {
@@ -209,12 +210,7 @@ static void
 show_toast (MoatAnalysis *self,
             const char   *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self->diagram_page), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
-    g_warning ("%s", text);
+  moat_toast_show (GTK_WIDGET (self->diagram_page), text, FALSE);
 }
 
 static void

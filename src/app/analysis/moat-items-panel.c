@@ -18,6 +18,7 @@
 #include "moat-item-editor.h"
 #include "moat-items-panel.h"
 #include "moat-labels.h"
+#include "moat-toast.h"
 
 /* The panel's words, set by each panel's template: the order of the
  * text properties. */
@@ -715,10 +716,8 @@ delete_action (GtkWidget  *widget,
 {
   MoatItemsPanel *self = MOAT_ITEMS_PANEL (widget);
   MoatItemsPanelPrivate *priv = PRIV (self);
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autoptr(MoatObject) item = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
 
   if (priv->editing == NULL || moat_items_panel_get_model (self) == NULL)
     return;
@@ -727,16 +726,7 @@ delete_action (GtkWidget  *widget,
   title = moat_label_object_title (item);
   show_browse (self);
   moat_model_remove (moat_items_panel_get_model (self), item);
-  if (overlay != NULL)
-    {
-      AdwToast *toast;
-
-      message = g_strdup_printf (_("“%s” deleted"), title);
-      toast = adw_toast_new (message);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  moat_toast_show_deleted (widget, title);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "moat-clipboard.h"
 #include "moat-controls-panel.h"
 #include "moat-diagram-page.h"
+#include "moat-toast.h"
 #include "moat-labels.h"
 #include "moat-limits.h"
 #include "moat-outline-row.h"
@@ -568,22 +569,14 @@ delete_diagram_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
 
   if (self->diagram == NULL)
     return;
 
-  message = g_strdup_printf (_("“%s” deleted"), moat_diagram_get_title (self->diagram));
+  title = g_strdup (moat_diagram_get_title (self->diagram));
   moat_model_remove (moat_page_get_model (MOAT_PAGE (self)), MOAT_OBJECT (self->diagram));
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  moat_toast_show_deleted (widget, title);
 }
 
 /**
@@ -672,7 +665,6 @@ mark_reviewed_action (GtkWidget  *widget,
 {
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
   gboolean reviewed = g_str_equal (action_name, "diagram.mark-reviewed");
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autoptr(GPtrArray) selection = NULL;
   g_autofree char *message = NULL;
   guint n;
@@ -685,20 +677,14 @@ mark_reviewed_action (GtkWidget  *widget,
   for (guint i = 0; i < self->selection->len; i++)
     g_ptr_array_add (selection, g_object_ref (g_ptr_array_index (self->selection, i)));
   n = moat_review_mark (moat_page_get_model (MOAT_PAGE (self)), (MoatElement **) selection->pdata, selection->len, reviewed);
-  if (n == 0 || overlay == NULL)
+  if (n == 0)
     return;
 
   message = reviewed
             ? g_strdup_printf (ngettext ("%u element marked reviewed", "%u elements marked reviewed", n), n)
             : g_strdup_printf (ngettext ("%u element marked not reviewed",
                                          "%u elements marked not reviewed", n), n);
-  {
-    AdwToast *toast = adw_toast_new (message);
-
-    adw_toast_set_button_label (toast, _("_Undo"));
-    adw_toast_set_action_name (toast, "win.undo");
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  }
+  moat_toast_show (widget, message, TRUE);
 }
 
 /* Clipboard */
@@ -732,11 +718,9 @@ insert_fragment (MoatDiagramPage *self,
                                  fragment, PASTE_OFFSET, PASTE_OFFSET, &error);
   if (added == NULL)
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       g_autofree char *message = g_strdup_printf (_("Could not paste: %s"), error->message);
 
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      moat_toast_show (GTK_WIDGET (self), message, FALSE);
       return;
     }
   moat_diagram_page_set_selection (self, added);
@@ -817,7 +801,6 @@ on_export_response (GtkNativeDialog *chooser,
   g_autoptr(MoatRenderer) renderer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *message = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && self->diagram != NULL)
@@ -837,8 +820,7 @@ on_export_response (GtkNativeDialog *chooser,
                                        path, &error);
       message = ok ? g_strdup_printf (_("Exported to “%s”"), g_file_peek_path (file))
                    : g_strdup_printf (_("Could not export the diagram: %s"), error->message);
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      moat_toast_show (GTK_WIDGET (self), message, FALSE);
     }
   g_object_unref (chooser);
 }

@@ -15,6 +15,7 @@
 #include "moat-assets-page.h"
 #include "moat-labels.h"
 #include "moat-threat-actor-row.h"
+#include "moat-toast.h"
 
 struct _MoatAssetsPage
 {
@@ -45,23 +46,14 @@ delete_object_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   MoatModel *model = moat_page_get_model (MOAT_PAGE (widget));
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   MoatObject *object = model ? moat_model_lookup (model, g_variant_get_string (parameter, NULL)) : NULL;
   g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-  AdwToast *toast;
 
   if (object == NULL)
     return;
   title = moat_label_object_title (object);
-  message = g_strdup_printf (_("“%s” deleted"), title);
   moat_model_remove (model, object);
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  moat_toast_show_deleted (widget, title);
 }
 
 /**
