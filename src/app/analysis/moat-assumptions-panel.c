@@ -154,6 +154,7 @@ moat_assumptions_panel_class_init (MoatAssumptionsPanelClass *klass)
   panel_class->describe = moat_assumptions_panel_describe;
   panel_class->create_item = moat_assumptions_panel_create_item;
 
+  g_type_ensure (MOAT_TYPE_ASSUMPTION_EDITOR);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                "/io/github/moatmodel/Moat/analysis/moat-assumptions-panel.ui");
 }
@@ -162,5 +163,4 @@ static void
 moat_assumptions_panel_init (MoatAssumptionsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), moat_assumption_editor_new ());
 }

@@ -171,6 +171,7 @@ moat_controls_panel_class_init (MoatControlsPanelClass *klass)
   panel_class->describe = moat_controls_panel_describe;
   panel_class->create_item = moat_controls_panel_create_item;
 
+  g_type_ensure (MOAT_TYPE_CONTROL_EDITOR);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                "/io/github/moatmodel/Moat/analysis/moat-controls-panel.ui");
 }
@@ -179,5 +180,4 @@ static void
 moat_controls_panel_init (MoatControlsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), moat_control_editor_new ());
 }

@@ -93,6 +93,8 @@ enum {
   PROP_CATEGORY,
   PROP_EDITING,
   PROP_SELECTION,
+  PROP_EDITOR,
+  PROP_EXTRA,
   PROP_FIRST_TEXT,
   N_PROPS = PROP_FIRST_TEXT + N_TEXTS
 };
@@ -1080,6 +1082,12 @@ moat_items_panel_get_property (GObject    *object,
     case PROP_SELECTION:
       g_value_set_boxed (value, priv->selection);
       break;
+    case PROP_EDITOR:
+      g_value_set_object (value, priv->editor);
+      break;
+    case PROP_EXTRA:
+      g_value_set_object (value, adw_bin_get_child (priv->extra_bin));
+      break;
     default:
       if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
         {
@@ -1128,6 +1136,12 @@ moat_items_panel_set_property (GObject      *object,
     case PROP_SELECTION:
       moat_items_panel_set_selection (self, g_value_get_boxed (value));
       return;
+    case PROP_EDITOR:
+      moat_items_panel_set_editor (self, g_value_get_object (value));
+      break;
+    case PROP_EXTRA:
+      moat_items_panel_set_extra (self, g_value_get_object (value));
+      break;
     default:
       if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
         {
@@ -1237,6 +1251,23 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
   properties[PROP_SELECTION] =
     g_param_spec_boxed ("selection", NULL, NULL, G_TYPE_PTR_ARRAY,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatItemsPanel:editor:
+   *
+   * The editor of one item, a MoatItemEditor; each panel's template
+   * declares its own.
+   */
+  properties[PROP_EDITOR] =
+    g_param_spec_object ("editor", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatItemsPanel:extra:
+   *
+   * What a panel shows under its list, such as the rules' suggestions.
+   */
+  properties[PROP_EXTRA] =
+    g_param_spec_object ("extra", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* "list-label" (Threats), "add-label" (Add Threat), "editor-title"
    * (Threat), "delete-label", "search-label", "empty-icon", "empty-title",
    * "empty-selection" and "empty-all" (when the list is empty, showing the

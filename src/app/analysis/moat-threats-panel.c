@@ -475,19 +475,18 @@ moat_threats_panel_class_init (MoatThreatsPanelClass *klass)
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MOAT_TYPE_THREAT_EDITOR);
+  g_type_ensure (MOAT_TYPE_SUGGESTION_LIST);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                "/io/github/moatmodel/Moat/analysis/moat-threats-panel.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatThreatsPanel, editor);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatThreatsPanel, suggestions);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_accept);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), moat_threats_panel_ask_dismiss);
 }
 
 static void
 moat_threats_panel_init (MoatThreatsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->editor = MOAT_THREAT_EDITOR (moat_threat_editor_new ());
-  moat_items_panel_set_editor (MOAT_ITEMS_PANEL (self), GTK_WIDGET (self->editor));
-  self->suggestions = MOAT_SUGGESTION_LIST (moat_suggestion_list_new ());
-  moat_items_panel_set_extra (MOAT_ITEMS_PANEL (self), GTK_WIDGET (self->suggestions));
-
-  g_signal_connect_swapped (self->suggestions, "accept", G_CALLBACK (on_accept), self);
-  g_signal_connect_swapped (self->suggestions, "dismiss", G_CALLBACK (moat_threats_panel_ask_dismiss), self);
 }
