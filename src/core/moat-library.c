@@ -443,6 +443,20 @@ moat_library_entry_free (MoatLibraryEntry *entry)
   g_free (entry);
 }
 
+/* Returns: (transfer full) */
+MoatLibraryEntry *
+moat_library_entry_copy (const MoatLibraryEntry *entry)
+{
+  MoatLibraryEntry *copy = g_new0 (MoatLibraryEntry, 1);
+
+  *copy = *entry;
+  copy->id = g_strdup (entry->id);
+  copy->title = g_strdup (entry->title);
+  copy->origin = g_strdup (entry->origin);
+  copy->error = g_strdup (entry->error);
+  return copy;
+}
+
 static MoatLibraryEntry *
 entry_new (MoatLibraryKind  kind,
            gboolean         builtin,
@@ -555,13 +569,7 @@ moat_library_list_entries (MoatLibrary *self)
     }
 
   for (guint i = 0; i < self->failed->len; i++)
-    {
-      MoatLibraryEntry *failed = self->failed->pdata[i];
-      MoatLibraryEntry *copy = entry_new (failed->kind, FALSE, NULL, g_strdup (failed->title), failed->origin, 0);
-
-      copy->error = g_strdup (failed->error);
-      g_ptr_array_add (entries, copy);
-    }
+    g_ptr_array_add (entries, moat_library_entry_copy (self->failed->pdata[i]));
 
   return entries;
 }

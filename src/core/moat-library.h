@@ -80,6 +80,7 @@ void           moat_library_add_error            (MoatLibrary   *self,
                                                   const char    *message);
 
 GPtrArray     *moat_library_list_entries         (MoatLibrary   *self);
+MoatLibraryEntry *moat_library_entry_copy        (const MoatLibraryEntry *entry);
 void           moat_library_entry_free           (MoatLibraryEntry *entry);
 
 GPtrArray     *moat_library_check_rules          (MoatLibrary   *self);
