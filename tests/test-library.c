@@ -259,7 +259,7 @@ test_choice_store (void)
   assert_enabled (reloaded, MOAT_LIBRARY_RULES, TRUE, "stride", FALSE);
   assert_enabled (reloaded, MOAT_LIBRARY_RULES, TRUE, "context", TRUE);
   assert_enabled (reloaded, MOAT_LIBRARY_RULES, FALSE, "custom", FALSE);
-  assert_enabled (reloaded, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", TRUE);
+  assert_enabled (reloaded, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", FALSE);
   assert_enabled (reloaded, MOAT_LIBRARY_CATALOGUE, FALSE, "acme", TRUE);
 
   engine = moat_rule_engine_new (reloaded, rules);
@@ -271,27 +271,27 @@ test_choice_store (void)
 }
 
 /* The coverage view measures against the first catalogue the model
- * uses; the last one cannot be switched off. */
+ * uses; a model that uses none is not graded. */
 static void
 test_choice_catalogues (void)
 {
   MoatElement *process;
   g_autoptr(MoatModel) model = process_model (&process);
   g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
 
-  assert_enabled (model, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", TRUE);
-  assert_enabled (model, MOAT_LIBRARY_CATALOGUE, FALSE, "acme", FALSE);
-  set_enabled (model, MOAT_LIBRARY_CATALOGUE, FALSE, "acme", TRUE);
-  set_enabled (model, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", FALSE);
   assert_enabled (model, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", FALSE);
+  g_assert_false (moat_coverage_model_uses_catalogues (model));
+  set_enabled (model, MOAT_LIBRARY_CATALOGUE, FALSE, "acme", TRUE);
+  set_enabled (model, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", TRUE);
+  assert_enabled (model, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", TRUE);
   first = moat_coverage_default_catalogue (model);
   g_assert_cmpstr (first, ==, "acme");
+  g_assert_true (moat_coverage_model_uses_catalogues (model));
 
   set_enabled (model, MOAT_LIBRARY_CATALOGUE, FALSE, "acme", FALSE);
-  assert_enabled (model, MOAT_LIBRARY_CATALOGUE, FALSE, "acme", TRUE);
-  second = moat_coverage_default_catalogue (model);
-  g_assert_cmpstr (second, ==, "acme");
+  set_enabled (model, MOAT_LIBRARY_CATALOGUE, TRUE, "asvs", FALSE);
+  assert_enabled (model, MOAT_LIBRARY_CATALOGUE, FALSE, "acme", FALSE);
+  g_assert_false (moat_coverage_model_uses_catalogues (model));
 }
 
 int

@@ -82,9 +82,7 @@ moat_library_choice_is_enabled (MoatModel              *model,
   if (entry->kind == MOAT_LIBRARY_CATALOGUE)
     {
       listed = dup_field (model, "catalogues");
-      if (listed == NULL || listed[0] == NULL)
-        return g_str_equal (entry->id, MOAT_LIBRARY_DEFAULT_CATALOGUE);
-      return g_strv_contains ((const char * const *)listed, entry->id);
+      return listed != NULL && g_strv_contains ((const char * const *)listed, entry->id);
     }
 
   listed = dup_field (model, "rule-sets");
@@ -134,8 +132,6 @@ switch_user_set (const char * const *listed,
   return g_strv_builder_end (builder);
 }
 
-/* With no catalogue named, ASVS is on: name it so that switching
- * another one on keeps it. */
 static GStrv
 switch_catalogue (const char * const *listed,
                   const char         *id,
@@ -143,15 +139,9 @@ switch_catalogue (const char * const *listed,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (listed == NULL || listed[0] == NULL)
-    {
-      if (!g_str_equal (id, MOAT_LIBRARY_DEFAULT_CATALOGUE))
-        g_strv_builder_add (builder, MOAT_LIBRARY_DEFAULT_CATALOGUE);
-    }
-  else
-    for (guint i = 0; listed[i] != NULL; i++)
-      if (!g_str_equal (listed[i], id))
-        g_strv_builder_add (builder, listed[i]);
+  for (guint i = 0; listed != NULL && listed[i] != NULL; i++)
+    if (!g_str_equal (listed[i], id))
+      g_strv_builder_add (builder, listed[i]);
   if (enabled)
     g_strv_builder_add (builder, id);
 
@@ -162,8 +152,7 @@ switch_catalogue (const char * const *listed,
  * moat_library_choice_set_enabled:
  *
  * Switches @entry on or off for @model, as one undoable edit. Nothing
- * happens when it already is, or when it is the last catalogue on: a
- * model is always measured against one.
+ * happens when it already is.
  */
 void
 moat_library_choice_set_enabled (MoatModel              *model,
@@ -189,8 +178,6 @@ moat_library_choice_set_enabled (MoatModel              *model,
     changed = switch_builtin_set ((const char * const *)listed, default_sets, entry->id, enabled);
   else
     changed = switch_user_set ((const char * const *)listed, entry->id, enabled);
-  if (changed[0] == NULL && entry->kind == MOAT_LIBRARY_CATALOGUE)
-    return;
 
   moat_model_begin_action (model, enabled ? _("Switch On") : _("Switch Off"));
   moat_model_set (model, model, field, changed, NULL);

@@ -20,10 +20,9 @@ G_BEGIN_DECLS
  * "enabled-rule-sets" setting). A person's own sets are on unless the
  * model names them with a leading minus ("-custom"): a model goes to
  * people with other rule files, and cannot list what its author never
- * had. A catalogue is on when the model names it; a model that names
- * none is measured against ASVS. */
-
-#define MOAT_LIBRARY_DEFAULT_CATALOGUE "asvs"
+ * had. A catalogue is on when the model names it: the coverage view
+ * measures against the first one, and a model that names none is not
+ * graded against a standard its team never chose. */
 
 GStrv    moat_library_choice_resolve_sets      (const char * const *model_sets,
                                                 const char * const *default_sets);

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "moat-coverage-group.h"
 #include "moat-gui-test-util.h"
 #include "moat-library-page.h"
 #include "moat-library-row.h"
@@ -215,6 +216,37 @@ test_broken_file (Fixture       *f,
   screenshot (f, "library-page.png");
 }
 
+/* The coverage on the Risk page measures against the catalogue switched
+ * on here. */
+static void
+test_switch_catalogue (Fixture       *f,
+                       gconstpointer  data)
+{
+  MoatLibraryRow *asvs = row_titled (f, "OWASP Application Security Verification Standard 5.0.0");
+  MoatLibraryRow *iss = row_titled (f, "Acme Internal Security Standard 2026.1");
+  MoatDiagramPage *diagrams = MOAT_DIAGRAM_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window),
+                                                                          MOAT_TYPE_DIAGRAM_PAGE));
+  AdwViewStack *views = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (diagrams), ADW_TYPE_VIEW_STACK));
+  MoatCoverageGroup *group = MOAT_COVERAGE_GROUP (moat_gui_test_find_type (GTK_WIDGET (f->window),
+                                                                           MOAT_TYPE_COVERAGE_GROUP));
+  g_auto(GStrv) catalogues = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_true (gtk_switch_get_active (moat_library_row_get_switch (asvs)));
+  g_assert_false (gtk_switch_get_active (moat_library_row_get_switch (iss)));
+  gtk_switch_set_active (moat_library_row_get_switch (iss), TRUE);
+  gtk_switch_set_active (moat_library_row_get_switch (asvs), FALSE);
+  moat_gui_test_spin ();
+  g_object_get (f->model, "catalogues", &catalogues, NULL);
+  g_assert_cmpstrv (catalogues, ((const char *[]) { "acme-iss", NULL }));
+
+  adw_view_stack_set_visible_child_name (views, "risk");
+  moat_gui_test_spin ();
+  g_assert_nonnull (moat_coverage_group_get_coverage (group));
+  title = moat_coverage_get_title (moat_coverage_group_get_coverage (group));
+  g_assert_true (g_str_has_prefix (title, "Acme Internal Security Standard"));
+}
+
 /* Reload reads a file added after the start, for the page and for the
  * suggestions. */
 static void
@@ -254,6 +286,7 @@ main (int   argc,
   ADD ("switch-rule-set", test_switch_rule_set);
   ADD ("switch-user-rules", test_switch_user_rules);
   ADD ("broken-file", test_broken_file);
+  ADD ("switch-catalogue", test_switch_catalogue);
   ADD ("reload", test_reload);
 #undef ADD
 

@@ -84,7 +84,7 @@ on_switch_active (MoatLibraryPage *self,
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "win.use-library", "(ssb)",
                               entry_kind_name (entry), entry->id, gtk_switch_get_active (toggle));
-  /* The model may have said no (the last catalogue stays on). */
+  /* The switch shows what the model holds, whatever the action did. */
   sync_switches (self);
 }
 
