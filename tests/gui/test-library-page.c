@@ -40,6 +40,12 @@ static const char *good_catalogue =
   "  {\"id\": \"ISS.1\", \"level\": 1, \"title\": \"Single sign-on\"},\n"
   "  {\"id\": \"ISS.2\", \"level\": 2, \"title\": \"Hardware keys\"}]}\n";
 
+/* Requirement ISS.9 has no level. */
+static const char *broken_catalogue =
+  "{\"id\": \"pci-subset\", \"title\": \"PCI DSS subset\", \"levels\": [1],\n"
+  " \"requirements\": [\n"
+  "  {\"id\": \"ISS.9\", \"title\": \"No level\"}]}\n";
+
 typedef struct
 {
   MoatWindow            *window;
@@ -130,16 +136,23 @@ select_payment_api (Fixture *f)
   moat_gui_test_spin ();
 }
 
+/* The page at the top (@bottom FALSE) or scrolled to its end. */
 static void
 screenshot (Fixture    *f,
-            const char *name)
+            const char *name,
+            gboolean    bottom)
 {
   const char *dir = g_getenv ("MOAT_TEST_SCREENSHOTS");
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (moat_gui_test_find_type (GTK_WIDGET (f->page),
+                                                                              GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   g_autofree char *path = NULL;
 
   if (dir == NULL)
     return;
   path = g_build_filename (dir, name, NULL);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->prefs), 3);
+  gtk_adjustment_set_value (adjustment, bottom ? gtk_adjustment_get_upper (adjustment) : 0);
   moat_gui_test_wait_frames (GTK_WIDGET (f->prefs), 3);
   moat_gui_test_save_screenshot (GTK_WIDGET (f->prefs), path);
 }
@@ -213,7 +226,16 @@ test_broken_file (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (moat_library_row_get_switch (broken))));
   g_assert_nonnull (row_titled (f, GOOD_RULES));
   g_assert_nonnull (row_titled (f, "Acme Internal Security Standard 2026.1"));
-  screenshot (f, "library-page.png");
+
+  /* A catalogue's error names the file and line, under the catalogues. */
+  broken = row_titled (f, "pci-subset.json");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (broken));
+  g_test_message ("%s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "pci-subset.json:3:"));
+  g_assert_cmpuint (moat_library_row_get_entry (broken)->kind, ==, MOAT_LIBRARY_CATALOGUE);
+
+  screenshot (f, "library-page.png", FALSE);
+  screenshot (f, "library-page-end.png", TRUE);
 }
 
 /* The coverage on the Risk page measures against the catalogue switched
@@ -280,6 +302,7 @@ main (int   argc,
   write_user_file ("rules", GOOD_RULES, good_rules);
   write_user_file ("rules", BROKEN_RULES, broken_rules);
   write_user_file ("catalogues", "acme-internal-security-standard.json", good_catalogue);
+  write_user_file ("catalogues", "pci-subset.json", broken_catalogue);
   app = moat_gui_test_new_application ();
 
 #define ADD(path, func) g_test_add ("/library-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
