@@ -97,7 +97,6 @@ show_entry (MoatLibraryRow *self)
   const MoatLibraryEntry *entry = self->entry;
   g_autofree char *subtitle = NULL;
   g_autofree char *count = NULL;
-  g_autofree char *label = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), entry->title);
 
@@ -117,12 +116,9 @@ show_entry (MoatLibraryRow *self)
   count = describe_count (entry);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   gtk_label_set_label (self->count_label, count);
-  /* TRANSLATORS: the accessible name of a switch: "Use STRIDE per Element" */
-  label = g_strdup_printf (_("Use %s"), entry->title);
+  /* The row names its switch (activatable-widget); this says the rest. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->enable_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
 }
 
 /**
