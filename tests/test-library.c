@@ -23,18 +23,6 @@ static const char *broken_rules =
   "{\"id\": \"x.one\", \"title\": \"T\", \"category\": \"S\", \"applies_to\": [\"process\"]},\n"
   "{\"id\": \"x.two\" \"title\": \"T\"}]}\n";
 
-static void
-write_user_file (const char *sub,
-                 const char *name,
-                 const char *data)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "moat", sub, NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, data, -1, NULL));
-}
-
 static MoatLibraryEntry *
 find_entry (GPtrArray       *entries,
             MoatLibraryKind  kind,
@@ -91,8 +79,8 @@ test_entries (void)
                                                    "broken.json", NULL);
   MoatLibraryEntry *entry;
 
-  write_user_file ("rules", "acme.json", acme_rules);
-  write_user_file ("rules", "broken.json", broken_rules);
+  moat_test_write_user_file ("rules", "acme.json", acme_rules);
+  moat_test_write_user_file ("rules", "broken.json", broken_rules);
   library = moat_library_new_default ();
   entries = moat_library_list_entries (library);
 
@@ -139,6 +127,7 @@ assert_enabled (MoatModel        *model,
   g_assert_cmpint (moat_library_choice_is_enabled (model, &entry, NULL), ==, expected);
 }
 
+/* Switches @id as the preferences page does. */
 static void
 set_enabled (MoatModel       *model,
              MoatLibraryKind  kind,
@@ -164,7 +153,7 @@ test_choice_suggestions (void)
   g_autoptr(MoatRuleEngine) engine = NULL;
   g_autoptr(MoatRuleEngine) other_engine = NULL;
 
-  write_user_file ("rules", "acme.json", acme_rules);
+  moat_test_write_user_file ("rules", "acme.json", acme_rules);
   library = moat_library_new_default ();
   rules = moat_library_get_rule_set (library);
   model = process_model (&process);

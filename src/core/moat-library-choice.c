@@ -115,35 +115,19 @@ switch_builtin_set (const char * const *listed,
   return g_strv_builder_end (builder);
 }
 
+/* @listed without @remove, and @add (when not %NULL) at the end. */
 static GStrv
-switch_user_set (const char * const *listed,
-                 const char         *set,
-                 gboolean            enabled)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *mark = g_strconcat ("-", set, NULL);
-
-  for (guint i = 0; listed != NULL && listed[i] != NULL; i++)
-    if (!g_str_equal (listed[i], mark))
-      g_strv_builder_add (builder, listed[i]);
-  if (!enabled)
-    g_strv_builder_add (builder, mark);
-
-  return g_strv_builder_end (builder);
-}
-
-static GStrv
-switch_catalogue (const char * const *listed,
-                  const char         *id,
-                  gboolean            enabled)
+replace_name (const char * const *listed,
+              const char         *remove,
+              const char         *add)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; listed != NULL && listed[i] != NULL; i++)
-    if (!g_str_equal (listed[i], id))
+    if (!g_str_equal (listed[i], remove))
       g_strv_builder_add (builder, listed[i]);
-  if (enabled)
-    g_strv_builder_add (builder, id);
+  if (add != NULL)
+    g_strv_builder_add (builder, add);
 
   return g_strv_builder_end (builder);
 }
@@ -173,11 +157,15 @@ moat_library_choice_set_enabled (MoatModel              *model,
   field = entry->kind == MOAT_LIBRARY_CATALOGUE ? "catalogues" : "rule-sets";
   listed = dup_field (model, field);
   if (entry->kind == MOAT_LIBRARY_CATALOGUE)
-    changed = switch_catalogue ((const char * const *)listed, entry->id, enabled);
+    changed = replace_name ((const char * const *)listed, entry->id, enabled ? entry->id : NULL);
   else if (entry->builtin)
     changed = switch_builtin_set ((const char * const *)listed, default_sets, entry->id, enabled);
   else
-    changed = switch_user_set ((const char * const *)listed, entry->id, enabled);
+    {
+      g_autofree char *mark = g_strconcat ("-", entry->id, NULL);
+
+      changed = replace_name ((const char * const *)listed, mark, enabled ? NULL : mark);
+    }
 
   moat_model_begin_action (model, enabled ? _("Switch On") : _("Switch Off"));
   moat_model_set (model, model, field, changed, NULL);

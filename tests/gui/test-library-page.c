@@ -15,6 +15,7 @@
 #include "moat-library-page.h"
 #include "moat-library-row.h"
 #include "moat-preferences-window.h"
+#include "moat-test-util.h"
 #include "moat-threats-panel.h"
 
 #define GOOD_RULES  "acme-cloud-platform-hardening-rules-for-payment-services.json"
@@ -54,18 +55,6 @@ typedef struct
   MoatLibraryPage       *page;
   MoatThreatsPanel      *threats;
 } Fixture;
-
-static void
-write_user_file (const char *sub,
-                 const char *name,
-                 const char *data)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "moat", sub, NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, data, -1, NULL));
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -278,7 +267,7 @@ test_reload (Fixture       *f,
   g_autofree char *path = g_build_filename (g_get_user_config_dir (), "moat", "rules", "later.json", NULL);
   MoatLibraryRow *later;
 
-  write_user_file ("rules", "later.json",
+  moat_test_write_user_file ("rules", "later.json",
                    "{\"set\": \"later\", \"rules\": [{\"id\": \"later.one\", \"title\": \"Later rule\","
                    " \"category\": \"T\", \"applies_to\": [\"process\"]}]}");
   select_payment_api (f);
@@ -299,10 +288,10 @@ main (int   argc,
   int status;
 
   moat_gui_test_init (&argc, &argv);
-  write_user_file ("rules", GOOD_RULES, good_rules);
-  write_user_file ("rules", BROKEN_RULES, broken_rules);
-  write_user_file ("catalogues", "acme-internal-security-standard.json", good_catalogue);
-  write_user_file ("catalogues", "pci-subset.json", broken_catalogue);
+  moat_test_write_user_file ("rules", GOOD_RULES, good_rules);
+  moat_test_write_user_file ("rules", BROKEN_RULES, broken_rules);
+  moat_test_write_user_file ("catalogues", "acme-internal-security-standard.json", good_catalogue);
+  moat_test_write_user_file ("catalogues", "pci-subset.json", broken_catalogue);
   app = moat_gui_test_new_application ();
 
 #define ADD(path, func) g_test_add ("/library-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
