@@ -145,6 +145,7 @@ moat_library_choice_set_enabled (MoatModel              *model,
                                  gboolean                enabled)
 {
   const char *field;
+  const char *label;
   g_auto(GStrv) listed = NULL;
   g_auto(GStrv) changed = NULL;
 
@@ -167,7 +168,11 @@ moat_library_choice_set_enabled (MoatModel              *model,
       changed = replace_name ((const char * const *)listed, mark, enabled ? NULL : mark);
     }
 
-  moat_model_begin_action (model, enabled ? _("Switch On") : _("Switch Off"));
+  if (entry->kind == MOAT_LIBRARY_CATALOGUE)
+    label = enabled ? _("Use Catalogue") : _("Stop Using Catalogue");
+  else
+    label = enabled ? _("Switch Rule Set On") : _("Switch Rule Set Off");
+  moat_model_begin_action (model, label);
   moat_model_set (model, model, field, changed, NULL);
   moat_model_end_action (model);
 }

@@ -281,6 +281,23 @@ test_reload (Fixture       *f,
   g_remove (path);
 }
 
+/* Open Rules Folder makes the folders a person puts files in, whether or
+ * not something opens them here. */
+static void
+test_open_folder (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *rules = g_build_filename (g_get_user_config_dir (), "moat", "rules", NULL);
+  g_autofree char *catalogues = g_build_filename (g_get_user_config_dir (), "moat", "catalogues", NULL);
+
+  moat_test_rm_rf (rules);
+  moat_test_rm_rf (catalogues);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "library.open-folder", NULL));
+  g_assert_true (g_file_test (rules, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (catalogues, G_FILE_TEST_IS_DIR));
+  moat_gui_test_spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +317,7 @@ main (int   argc,
   ADD ("broken-file", test_broken_file);
   ADD ("switch-catalogue", test_switch_catalogue);
   ADD ("reload", test_reload);
+  ADD ("open-folder", test_open_folder);
 #undef ADD
 
   status = g_test_run ();
