@@ -298,6 +298,36 @@ test_open_folder (Fixture       *f,
   moat_gui_test_spin ();
 }
 
+/* From a window with no model yet, the page lists the library and its
+ * switches wait for a model. */
+static void
+test_without_model (void)
+{
+  MoatWindow *window = moat_window_new (app);
+  MoatPreferencesWindow *prefs;
+  MoatLibraryPage *page;
+  GPtrArray *rows;
+
+  gtk_window_present (GTK_WINDOW (window));
+  moat_gui_test_spin ();
+  g_assert_null (moat_window_get_model (window));
+  prefs = MOAT_PREFERENCES_WINDOW (moat_preferences_window_new (GTK_WINDOW (window), NULL));
+  gtk_window_present (GTK_WINDOW (prefs));
+  moat_gui_test_spin ();
+  page = MOAT_LIBRARY_PAGE (moat_gui_test_find_type (GTK_WIDGET (prefs), MOAT_TYPE_LIBRARY_PAGE));
+  rows = moat_library_page_get_rows (page);
+  g_assert_cmpuint (rows->len, >=, 4);  /* three rule sets and ASVS at least */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkSwitch *toggle = moat_library_row_get_switch (rows->pdata[i]);
+
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (toggle)));
+      g_assert_false (gtk_switch_get_active (toggle));
+    }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  moat_gui_test_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +349,7 @@ main (int   argc,
   ADD ("reload", test_reload);
   ADD ("open-folder", test_open_folder);
 #undef ADD
+  g_test_add_func ("/library-page/without-model", test_without_model);
 
   status = g_test_run ();
 
