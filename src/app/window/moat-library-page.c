@@ -139,6 +139,7 @@ static void
 describe_model (MoatLibraryPage *self)
 {
   g_autofree char *text = NULL;
+  const char *title = self->model != NULL ? moat_model_get_title (self->model) : NULL;
 
   if (self->model == NULL)
     text = g_strdup (_("Open a model to choose which of these it uses."));
@@ -146,7 +147,7 @@ describe_model (MoatLibraryPage *self)
     /* TRANSLATORS: %s is the model's title */
     text = g_strdup_printf (_("The switches apply to “%s” and are saved in it. New models start with the "
                               "rule sets chosen under General."),
-                            moat_model_get_title (self->model) ? moat_model_get_title (self->model) : _("Untitled"));
+                            title != NULL && title[0] != '\0' ? title : _("Untitled Model"));
   adw_preferences_group_set_description (self->builtin_rules_group, text);
 }
 
