@@ -259,6 +259,20 @@ moat_test_shared_dir (const char *sub)
   return g_steal_pointer (&dir);
 }
 
+/* Writes a person's own rules or catalogue file: SUB is "rules" or
+ * "catalogues" under $XDG_CONFIG_HOME/moat. */
+void
+moat_test_write_user_file (const char *sub,
+                           const char *name,
+                           const char *data)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "moat", sub, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+}
+
 /**
  * moat_test_run_unprivileged:
  *

@@ -20,5 +20,8 @@ MoatModel *moat_test_sample_model       (void);
 void       moat_test_assert_models_equal (MoatModel *a,
                                           MoatModel *b);
 char      *moat_test_shared_dir         (const char *sub);
+void       moat_test_write_user_file    (const char *sub,
+                                         const char *name,
+                                         const char *data);
 
 G_END_DECLS

@@ -218,9 +218,10 @@ moat_cli_rules (int    argc,
   context = g_option_context_new (_("list | check FILE"));
   g_option_context_set_summary (context,
                                 _("“list” shows the rules and requirement catalogues Moat knows: the\n"
-                                  "built-in ones, your rules from $XDG_CONFIG_HOME/moat/rules.json and your\n"
-                                  "catalogues from $XDG_CONFIG_HOME/moat/catalogues/, and the files that\n"
-                                  "did not load, with where the problem is.\n"
+                                  "built-in ones, your rules from $XDG_CONFIG_HOME/moat/rules.json and\n"
+                                  "$XDG_CONFIG_HOME/moat/rules/, your catalogues from\n"
+                                  "$XDG_CONFIG_HOME/moat/catalogues/, and the files that did not load,\n"
+                                  "with where the problem is.\n"
                                   "“check FILE” checks a rules or catalogue file: its format, and that\n"
                                   "every reference and requirement it names is known. It exits with 1\n"
                                   "when it finds a problem."));

@@ -30,6 +30,7 @@
 #include "moat-import-report.h"
 #include "moat-json.h"
 #include "moat-library.h"
+#include "moat-library-choice.h"
 #include "moat-model.h"
 #include "moat-object.h"
 #include "moat-palette.h"

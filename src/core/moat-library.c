@@ -20,6 +20,8 @@ struct _MoatLibrary
   GPtrArray   *catalogues;   /* MoatCatalogue */
   guint        n_builtin;    /* the first n catalogues come with Moat */
   GPtrArray   *errors;       /* located messages, NULL-terminated */
+  GPtrArray   *failed;       /* MoatLibraryEntry: user files that did not load */
+  GPtrArray   *rule_files;   /* the user rule files that loaded */
 };
 
 G_DEFINE_FINAL_TYPE (MoatLibrary, moat_library, G_TYPE_OBJECT)
@@ -35,6 +37,8 @@ moat_library_finalize (GObject *object)
   g_clear_object (&self->refs);
   g_clear_pointer (&self->catalogues, g_ptr_array_unref);
   g_clear_pointer (&self->errors, g_ptr_array_unref);
+  g_clear_pointer (&self->failed, g_ptr_array_unref);
+  g_clear_pointer (&self->rule_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (moat_library_parent_class)->finalize (object);
 }
@@ -50,6 +54,8 @@ moat_library_init (MoatLibrary *self)
 {
   self->catalogues = g_ptr_array_new_with_free_func (g_object_unref);
   self->errors = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+  self->failed = g_ptr_array_new_with_free_func ((GDestroyNotify)moat_library_entry_free);
+  self->rule_files = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -102,19 +108,60 @@ MoatLibrary *
 moat_library_new_default (void)
 {
   g_autoptr(MoatRuleSet) rules = moat_rule_set_new_builtin ();
-  g_autoptr(GError) error = NULL;
-  MoatLibrary *self;
+  MoatLibrary *self = moat_library_new (rules);
 
-  if (!moat_rule_set_load_user (rules, &error))
-    {
-      self = moat_library_new (rules);
-      moat_library_add_error (self, error->message);
-    }
-  else
-    self = moat_library_new (rules);
-
+  moat_library_load_user_rules (self);
   moat_library_load_user (self);
   return self;
+}
+
+static void
+add_failure (MoatLibrary     *self,
+             MoatLibraryKind  kind,
+             const char      *path,
+             const GError    *error)
+{
+  MoatLibraryEntry *entry = g_new0 (MoatLibraryEntry, 1);
+
+  entry->kind = kind;
+  entry->title = g_path_get_basename (path);
+  entry->origin = g_strdup (path);
+  entry->error = g_strdup (error->message);
+  g_ptr_array_add (self->failed, entry);
+  moat_library_add_error (self, error->message);
+}
+
+/**
+ * moat_library_load_user_rules:
+ *
+ * Adds the person's rule files (moat_rule_set_list_user_files()) one by
+ * one, so that a broken file costs only itself and is listed with its
+ * located message.
+ */
+void
+moat_library_load_user_rules (MoatLibrary *self)
+{
+  g_autoptr(GPtrArray) paths = moat_rule_set_list_user_files ();
+
+  g_return_if_fail (MOAT_IS_LIBRARY (self));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths->pdata[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (moat_rule_set_load_file (self->rules, file, &error))
+        g_ptr_array_add (self->rule_files, g_file_get_parse_name (file));
+      else
+        add_failure (self, MOAT_LIBRARY_RULES, paths->pdata[i], error);
+    }
+}
+
+/* $XDG_CONFIG_HOME/moat: where a person's rules and catalogues live */
+char *
+moat_library_get_user_dir (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "moat", NULL);
 }
 
 void
@@ -222,7 +269,7 @@ moat_library_load_user (MoatLibrary *self)
       g_autoptr(GError) error = NULL;
 
       if (!moat_library_load_catalogue_file (self, file, &error))
-        moat_library_add_error (self, error->message);
+        add_failure (self, MOAT_LIBRARY_CATALOGUE, file_path, error);
     }
 }
 
@@ -382,4 +429,147 @@ moat_library_check_rules (MoatLibrary *self)
     }
 
   return problems;
+}
+
+void
+moat_library_entry_free (MoatLibraryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->id);
+  g_free (entry->title);
+  g_free (entry->origin);
+  g_free (entry->error);
+  g_free (entry);
+}
+
+/* Returns: (transfer full) */
+MoatLibraryEntry *
+moat_library_entry_copy (const MoatLibraryEntry *entry)
+{
+  MoatLibraryEntry *copy = g_new0 (MoatLibraryEntry, 1);
+
+  *copy = *entry;
+  copy->id = g_strdup (entry->id);
+  copy->title = g_strdup (entry->title);
+  copy->origin = g_strdup (entry->origin);
+  copy->error = g_strdup (entry->error);
+  return copy;
+}
+
+static MoatLibraryEntry *
+entry_new (MoatLibraryKind  kind,
+           gboolean         builtin,
+           const char      *id,
+           char            *title,
+           const char      *origin,
+           guint            count)
+{
+  MoatLibraryEntry *entry = g_new0 (MoatLibraryEntry, 1);
+
+  entry->kind = kind;
+  entry->builtin = builtin;
+  entry->id = g_strdup (id);
+  entry->title = title;
+  entry->origin = g_strdup (origin);
+  entry->count = count;
+  return entry;
+}
+
+static char *
+builtin_set_title (const char *set)
+{
+  if (g_str_equal (set, "stride"))
+    return g_strdup (_("STRIDE per Element"));
+  if (g_str_equal (set, "context"))
+    return g_strdup (_("Context Rules"));
+  if (g_str_equal (set, "linddun"))
+    return g_strdup (_("LINDDUN Privacy"));
+  return g_strdup (set);
+}
+
+static guint
+count_rules (MoatRuleSet *rules,
+             const char  *set,
+             const char  *origin)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < moat_rule_set_get_n_rules (rules); i++)
+    {
+      MoatRule *rule = moat_rule_set_get_rule (rules, i);
+
+      if (g_str_equal (moat_rule_get_set (rule), set) &&
+          (origin == NULL || g_strcmp0 (moat_rule_set_get_origin (rules, moat_rule_get_id (rule)), origin) == 0))
+        count++;
+    }
+  return count;
+}
+
+/* One entry for each set a user file fills: the switch is per set. */
+static void
+add_rule_file_entries (MoatLibrary *self,
+                       GPtrArray   *entries,
+                       const char  *path)
+{
+  g_auto(GStrv) sets = moat_rule_set_list_sets (self->rules);
+
+  for (guint s = 0; sets[s] != NULL; s++)
+    {
+      guint count = count_rules (self->rules, sets[s], path);
+
+      if (count > 0)
+        g_ptr_array_add (entries, entry_new (MOAT_LIBRARY_RULES, FALSE, sets[s], g_path_get_basename (path),
+                                             path, count));
+    }
+}
+
+static char *
+catalogue_title (MoatCatalogue *catalogue)
+{
+  const char *release = moat_catalogue_get_release (catalogue);
+
+  return g_strdup_printf ("%s%s%s", moat_catalogue_get_title (catalogue), release ? " " : "", release ? release : "");
+}
+
+/**
+ * moat_library_list_entries:
+ *
+ * What a preferences page lists: the built-in rule sets, each user rule
+ * file's sets, the catalogues, and the user files that did not load
+ * (with their located message), in that order within each kind.
+ *
+ * Returns: (transfer full) (element-type MoatLibraryEntry)
+ */
+GPtrArray *
+moat_library_list_entries (MoatLibrary *self)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify)moat_library_entry_free);
+  g_auto(GStrv) sets = NULL;
+
+  g_return_val_if_fail (MOAT_IS_LIBRARY (self), entries);
+
+  sets = moat_rule_set_list_sets (self->rules);
+  for (guint i = 0; sets[i] != NULL; i++)
+    if (moat_rule_set_is_builtin_set (self->rules, sets[i]))
+      g_ptr_array_add (entries, entry_new (MOAT_LIBRARY_RULES, TRUE, sets[i], builtin_set_title (sets[i]), NULL,
+                                           count_rules (self->rules, sets[i], NULL)));
+  for (guint i = 0; i < self->rule_files->len; i++)
+    add_rule_file_entries (self, entries, self->rule_files->pdata[i]);
+
+  for (guint i = 0; i < self->catalogues->len; i++)
+    {
+      MoatCatalogue *catalogue = self->catalogues->pdata[i];
+      gboolean builtin = i < self->n_builtin;
+
+      g_ptr_array_add (entries, entry_new (MOAT_LIBRARY_CATALOGUE, builtin, moat_catalogue_get_id (catalogue),
+                                           catalogue_title (catalogue),
+                                           builtin ? NULL : moat_catalogue_get_source (catalogue),
+                                           moat_catalogue_get_n_requirements (catalogue)));
+    }
+
+  for (guint i = 0; i < self->failed->len; i++)
+    g_ptr_array_add (entries, moat_library_entry_copy (self->failed->pdata[i]));
+
+  return entries;
 }

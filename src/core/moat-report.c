@@ -27,6 +27,7 @@
 #include "moat-element.h"
 #include "moat-error.h"
 #include "moat-format.h"
+#include "moat-library-choice.h"
 #include "moat-refs.h"
 #include "moat-renderer.h"
 #include "moat-report.h"
@@ -2726,16 +2727,13 @@ add_rule_list (Builder *b)
   g_auto(GStrv) sets = NULL;
   g_autoptr(GList) others = NULL;
   MoatDocumentTable *table = NULL;
+  g_auto(GStrv) builtin_sets = NULL;
 
   g_object_get (b->model, "rule-sets", &model_sets, NULL);
-  if (model_sets != NULL && model_sets[0] != NULL)
-    g_strv_builder_addv (sets_builder, (const char **)model_sets);
-  else
-    {
-      g_strv_builder_add (sets_builder, MOAT_RULE_SET_STRIDE);
-      g_strv_builder_add (sets_builder, MOAT_RULE_SET_CONTEXT);
-    }
-  g_strv_builder_add (sets_builder, MOAT_RULE_SET_CUSTOM);
+  builtin_sets = moat_library_choice_resolve_sets ((const char * const *)model_sets, NULL);
+  g_strv_builder_addv (sets_builder, (const char **)builtin_sets);
+  if (!moat_library_choice_user_set_is_off ((const char * const *)model_sets, MOAT_RULE_SET_CUSTOM))
+    g_strv_builder_add (sets_builder, MOAT_RULE_SET_CUSTOM);
   sets = g_strv_builder_end (sets_builder);
 
   for (guint s = 0; sets[s] != NULL; s++)

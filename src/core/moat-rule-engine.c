@@ -14,6 +14,7 @@
 #include "moat-condition.h"
 #include "moat-control.h"
 #include "moat-element.h"
+#include "moat-library-choice.h"
 #include "moat-risk.h"
 #include "moat-rule-engine.h"
 
@@ -27,6 +28,7 @@ struct _MoatRuleEngine
   MoatRuleSet     *rules;
   GStrv            default_sets;
   GStrv            enabled_sets;
+  GStrv            model_sets;   /* the model's "rule-sets" */
   GPtrArray       *by_kind[N_KINDS]; /* enabled rules per element kind */
   guint            reach;            /* the farthest any known rule looks */
   MoatRuleContext *context;
@@ -84,21 +86,15 @@ is_empty (const char *text)
 static void
 update_enabled_rules (MoatRuleEngine *self)
 {
-  const char * const *model_sets = NULL;
-  const char * const *sets;
-  GValue value = G_VALUE_INIT;
   guint n = moat_rule_set_get_n_rules (self->rules);
 
-  g_value_init (&value, G_TYPE_STRV);
-  g_object_get_property (G_OBJECT (self->model), "rule-sets", &value);
-  model_sets = g_value_get_boxed (&value);
-  sets = model_sets != NULL && model_sets[0] != NULL ? model_sets
-       : self->default_sets != NULL ? (const char * const *)self->default_sets
-       : builtin_default_sets;
-
+  g_clear_pointer (&self->model_sets, g_strfreev);
+  g_object_get (self->model, "rule-sets", &self->model_sets, NULL);
   g_strfreev (self->enabled_sets);
-  self->enabled_sets = g_strdupv ((char **)sets);
-  g_value_unset (&value);
+  self->enabled_sets = moat_library_choice_resolve_sets ((const char * const *)self->model_sets,
+                                                         self->default_sets != NULL
+                                                         ? (const char * const *)self->default_sets
+                                                         : builtin_default_sets);
 
   self->reach = 0;
   for (guint k = 0; k < N_KINDS; k++)
@@ -121,8 +117,8 @@ update_enabled_rules (MoatRuleEngine *self)
 /**
  * moat_rule_engine_is_rule_enabled:
  *
- * Returns: whether @rule's set is switched on for the model; custom rules
- *   always are
+ * Returns: whether @rule's set is switched on for the model (see
+ *   moat-library-choice.h)
  */
 gboolean
 moat_rule_engine_is_rule_enabled (MoatRuleEngine *self,
@@ -132,8 +128,9 @@ moat_rule_engine_is_rule_enabled (MoatRuleEngine *self,
 
   g_return_val_if_fail (MOAT_IS_RULE_ENGINE (self), FALSE);
 
-  return g_str_equal (set, MOAT_RULE_SET_CUSTOM) ||
-         g_strv_contains ((const char * const *)self->enabled_sets, set);
+  if (!moat_rule_set_is_builtin_set (self->rules, set))
+    return !moat_library_choice_user_set_is_off ((const char * const *)self->model_sets, set);
+  return g_strv_contains ((const char * const *)self->enabled_sets, set);
 }
 
 /* ------------------------------------------------------------------ */
@@ -658,6 +655,7 @@ moat_rule_engine_finalize (GObject *object)
     g_ptr_array_unref (self->by_kind[k]);
   g_strfreev (self->default_sets);
   g_strfreev (self->enabled_sets);
+  g_strfreev (self->model_sets);
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_hash_table_unref (self->acted);
   g_hash_table_unref (self->keys);

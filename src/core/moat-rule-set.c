@@ -22,6 +22,7 @@ struct _MoatRuleSet
   GPtrArray  *rules;  /* of MoatRule, in the order loaded */
   GHashTable *by_id;  /* id -> MoatRule */
   GHashTable *origin; /* id -> where it was loaded from */
+  GHashTable *builtin_sets; /* names of the sets Moat ships */
 };
 
 G_DEFINE_FINAL_TYPE (MoatRuleSet, moat_rule_set, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ moat_rule_set_finalize (GObject *object)
   g_ptr_array_unref (self->rules);
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->origin);
+  g_hash_table_unref (self->builtin_sets);
 
   G_OBJECT_CLASS (moat_rule_set_parent_class)->finalize (object);
 }
@@ -53,6 +55,7 @@ moat_rule_set_init (MoatRuleSet *self)
   self->rules = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->origin = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->builtin_sets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 MoatRuleSet *
@@ -308,6 +311,8 @@ moat_rule_set_load_data (MoatRuleSet  *self,
       g_ptr_array_add (self->rules, g_object_ref (rule));
       g_hash_table_insert (self->by_id, (char *)moat_rule_get_id (rule), rule);
       g_hash_table_insert (self->origin, (char *)moat_rule_get_id (rule), g_strdup (source));
+      if (translate)
+        g_hash_table_add (self->builtin_sets, g_strdup (moat_rule_get_set (rule)));
     }
 
   return TRUE;
@@ -411,28 +416,80 @@ moat_rule_set_get_user_path (void)
   return g_build_filename (g_get_user_config_dir (), "moat", "rules.json", NULL);
 }
 
+/* $XDG_CONFIG_HOME/moat/rules: a team's further rule files */
+char *
+moat_rule_set_get_user_dir (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "moat", "rules", NULL);
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/**
+ * moat_rule_set_list_user_files:
+ *
+ * Returns: (transfer full) (element-type filename): the person's rule
+ *   files that exist: moat_rule_set_get_user_path(), then every *.json in
+ *   moat_rule_set_get_user_dir() in name order
+ */
+GPtrArray *
+moat_rule_set_list_user_files (void)
+{
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *single = moat_rule_set_get_user_path ();
+  g_autofree char *folder = moat_rule_set_get_user_dir ();
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (g_file_test (single, G_FILE_TEST_EXISTS))
+    g_ptr_array_add (paths, g_steal_pointer (&single));
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (more, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort (more, compare_paths);
+  g_ptr_array_extend_and_steal (paths, g_steal_pointer (&more));
+
+  return paths;
+}
+
 /**
  * moat_rule_set_load_user:
  *
- * Adds a person's own rules, from moat_rule_set_get_user_path(). No such
- * file is no error; a broken one adds no rule at all.
+ * Adds a person's own rules, from moat_rule_set_list_user_files(). No
+ * such file is no error; a broken one adds no rule at all and costs no
+ * other file.
+ *
+ * Returns: %FALSE, with every broken file's message, one a line, when a
+ *   file did not load
  */
 gboolean
 moat_rule_set_load_user (MoatRuleSet  *self,
                          GError      **error)
 {
-  g_autofree char *path = moat_rule_set_get_user_path ();
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) paths = moat_rule_set_list_user_files ();
+  g_autoptr(GString) messages = g_string_new (NULL);
 
   g_return_val_if_fail (MOAT_IS_RULE_SET (self), FALSE);
 
-  if (moat_rule_set_load_file (self, file, &local_error))
-    return TRUE;
-  if (g_error_matches (local_error, MOAT_ERROR, MOAT_ERROR_NOT_FOUND))
-    return TRUE;
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths->pdata[i]);
+      g_autoptr(GError) local_error = NULL;
 
-  g_propagate_error (error, g_steal_pointer (&local_error));
+      if (!moat_rule_set_load_file (self, file, &local_error) &&
+          !g_error_matches (local_error, MOAT_ERROR, MOAT_ERROR_NOT_FOUND))
+        g_string_append_printf (messages, "%s%s", messages->len > 0 ? "\n" : "", local_error->message);
+    }
+
+  if (messages->len == 0)
+    return TRUE;
+  g_set_error_literal (error, MOAT_ERROR, MOAT_ERROR_INVALID, messages->str);
   return FALSE;
 }
 
@@ -490,6 +547,17 @@ moat_rule_set_get_origin (MoatRuleSet *self,
   g_return_val_if_fail (MOAT_IS_RULE_SET (self), NULL);
 
   return id != NULL ? g_hash_table_lookup (self->origin, id) : NULL;
+}
+
+/* Whether @set comes with Moat (and so a model names it to switch it
+ * on), rather than from a person's own files. */
+gboolean
+moat_rule_set_is_builtin_set (MoatRuleSet *self,
+                              const char  *set)
+{
+  g_return_val_if_fail (MOAT_IS_RULE_SET (self), FALSE);
+
+  return set != NULL && g_hash_table_contains (self->builtin_sets, set);
 }
 
 /* Returns: (transfer full): the names of the sets, in the order their

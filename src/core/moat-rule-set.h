@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 
 /* Every rule Moat knows, from several files: the built-in ones (STRIDE,
  * context, LINDDUN: JSON compiled into the core as a GResource) and a
- * person's own from $XDG_CONFIG_HOME/moat/rules.json. Each rule belongs
+ * person's own from $XDG_CONFIG_HOME/moat/rules.json and the .json
+ * files in $XDG_CONFIG_HOME/moat/rules. Each rule belongs
  * to a named set ("stride", "context", "linddun", "custom", ...) that a
  * model switches on or off; ids are unique across all of them. The format
  * is described in resources/rules/README.md. */
@@ -44,6 +45,8 @@ gboolean     moat_rule_set_load_resource  (MoatRuleSet  *self,
 gboolean     moat_rule_set_load_user      (MoatRuleSet  *self,
                                            GError      **error);
 char        *moat_rule_set_get_user_path  (void);
+char        *moat_rule_set_get_user_dir   (void);
+GPtrArray   *moat_rule_set_list_user_files (void);
 
 guint        moat_rule_set_get_n_rules    (MoatRuleSet  *self);
 MoatRule    *moat_rule_set_get_rule       (MoatRuleSet  *self,
@@ -53,6 +56,8 @@ MoatRule    *moat_rule_set_lookup         (MoatRuleSet  *self,
 const char  *moat_rule_set_get_origin     (MoatRuleSet  *self,
                                            const char   *id);
 GStrv        moat_rule_set_list_sets      (MoatRuleSet  *self);
+gboolean     moat_rule_set_is_builtin_set (MoatRuleSet  *self,
+                                           const char   *set);
 
 /* The data compiled into the core (rules, references, catalogues). */
 GResource   *moat_core_resource           (void);

@@ -1120,6 +1120,26 @@ class KnowledgeTests(CliTestCase):
         self.assertRegex(text.stdout, r"web\.xss +context +CWE-79 CAPEC-63 OWASP-A03:2021")
         self.assertIn("asvs ", text.stdout)
 
+    def test_rules_folder(self):
+        """Rule files in $XDG_CONFIG_HOME/moat/rules/ load one by one: a broken one is
+        listed with its file, line and column and costs no other file."""
+        folder = os.path.join(self.config, "moat", "rules")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "acme.json"), "w", encoding="utf-8") as f:
+            f.write('{"set": "acme", "rules": [{"id": "acme.p", "title": "P", "category": "E",'
+                    ' "applies_to": ["process"]}]}')
+        with open(os.path.join(folder, "broken.json"), "w", encoding="utf-8") as f:
+            f.write('{"rules": [\n{"id": "b.one", "title": "T", "category": "S"},\n{"id": "b.two" "title": "T"}]}')
+        result = self.cli("rules", "list", "--json")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        acme = [rule for rule in data["rules"] if rule["id"] == "acme.p"]
+        self.assertEqual(len(acme), 1)
+        self.assertEqual((acme[0]["set"], acme[0]["origin"]), ("acme", os.path.join(folder, "acme.json")))
+        self.assertFalse([rule for rule in data["rules"] if rule["id"].startswith("b.")])
+        self.assertEqual(len(data["errors"]), 1)
+        self.assertRegex(data["errors"][0], r"rules/broken\.json:3:\d+: ")
+
     def test_rules_check(self):
         good = self.path("good.json")
         with open(good, "w", encoding="utf-8") as f:

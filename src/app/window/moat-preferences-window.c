@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "moat-library-page.h"
 #include "moat-preferences-window.h"
+#include "moat-window.h"
 
 struct _MoatPreferencesWindow
 {
@@ -29,6 +31,7 @@ struct _MoatPreferencesWindow
   GtkSwitch            *linddun_switch;
   GtkSpinButton        *scale_spin;
   GtkSpinButton        *minutes_spin;
+  MoatLibraryPage      *library_page;
 };
 
 G_DEFINE_FINAL_TYPE (MoatPreferencesWindow, moat_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -139,11 +142,19 @@ static void
 moat_preferences_window_constructed (GObject *object)
 {
   MoatPreferencesWindow *self = MOAT_PREFERENCES_WINDOW (object);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   G_OBJECT_CLASS (moat_preferences_window_parent_class)->constructed (object);
 
   if (self->settings != NULL)
     bind_settings (self);
+  moat_library_page_set_settings (self->library_page, self->settings);
+  if (MOAT_IS_WINDOW (parent))
+    {
+      /* The page switches the model's rule sets through the window's actions. */
+      gtk_widget_insert_action_group (GTK_WIDGET (self), "win", G_ACTION_GROUP (parent));
+      moat_library_page_set_model (self->library_page, moat_window_get_model (MOAT_WINDOW (parent)));
+    }
 }
 
 static void
@@ -189,6 +200,7 @@ moat_preferences_window_class_init (MoatPreferencesWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MOAT_TYPE_LIBRARY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/window/moat-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, style_row);
@@ -200,6 +212,7 @@ moat_preferences_window_class_init (MoatPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, linddun_switch);
   gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, scale_spin);
   gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, minutes_spin);
+  gtk_widget_class_bind_template_child (widget_class, MoatPreferencesWindow, library_page);
 }
 
 static void

@@ -353,4 +353,5 @@ void
 _moat_window_actions_init (MoatWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  _moat_window_library_init (self);
 }

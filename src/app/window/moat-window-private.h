@@ -62,4 +62,7 @@ void            _moat_window_open_chosen   (MoatWindow           *self,
 void            _moat_window_actions_init   (MoatWindow          *self);
 void            _moat_window_actions_update (MoatWindow          *self);
 
+/* moat-window-library.c */
+void            _moat_window_library_init   (MoatWindow          *self);
+
 G_END_DECLS
