@@ -258,6 +258,38 @@ test_switch_catalogue (Fixture       *f,
   g_assert_true (g_str_has_prefix (title, "Acme Internal Security Standard"));
 }
 
+/* A catalogue added while the window is open is measured against once
+ * the files are read again. */
+static void
+test_reload_catalogue (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "moat", "catalogues", "later.json", NULL);
+  MoatDiagramPage *diagrams = MOAT_DIAGRAM_PAGE (moat_gui_test_find_type (GTK_WIDGET (f->window),
+                                                                          MOAT_TYPE_DIAGRAM_PAGE));
+  AdwViewStack *views = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (diagrams), ADW_TYPE_VIEW_STACK));
+  MoatCoverageGroup *group = MOAT_COVERAGE_GROUP (moat_gui_test_find_type (GTK_WIDGET (f->window),
+                                                                           MOAT_TYPE_COVERAGE_GROUP));
+  g_autofree char *title = NULL;
+
+  /* The Risk page has read the catalogues before the file exists. */
+  adw_view_stack_set_visible_child_name (views, "risk");
+  moat_gui_test_spin ();
+  moat_test_write_user_file ("catalogues", "later.json",
+                             "{\"id\": \"later-std\", \"title\": \"Later Standard\", \"levels\": [1, 2],"
+                             " \"requirements\": [{\"id\": \"L.1\", \"level\": 1, \"title\": \"One\"}]}");
+  g_object_set (f->model, "catalogues", (const char *[]) { "later-std", NULL }, NULL);
+  moat_gui_test_spin ();
+  g_assert_null (moat_coverage_group_get_coverage (group));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "library.reload", NULL));
+  moat_gui_test_spin ();
+  g_assert_nonnull (moat_coverage_group_get_coverage (group));
+  title = moat_coverage_get_title (moat_coverage_group_get_coverage (group));
+  g_assert_true (g_str_has_prefix (title, "Later Standard"));
+  g_remove (path);
+}
+
 /* Reload reads a file added after the start, for the page and for the
  * suggestions. */
 static void
@@ -347,6 +379,7 @@ main (int   argc,
   ADD ("broken-file", test_broken_file);
   ADD ("switch-catalogue", test_switch_catalogue);
   ADD ("reload", test_reload);
+  ADD ("reload-catalogue", test_reload_catalogue);
   ADD ("open-folder", test_open_folder);
 #undef ADD
   g_test_add_func ("/library-page/without-model", test_without_model);

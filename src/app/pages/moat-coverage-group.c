@@ -129,6 +129,21 @@ moat_coverage_group_refresh (MoatCoverageGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }
 
+/**
+ * moat_coverage_group_reload:
+ *
+ * Reads the catalogues again, as after the person added or fixed one of
+ * theirs, and measures the coverage against them.
+ */
+void
+moat_coverage_group_reload (MoatCoverageGroup *self)
+{
+  g_return_if_fail (MOAT_IS_COVERAGE_GROUP (self));
+
+  g_clear_object (&self->library);
+  moat_coverage_group_refresh (self);
+}
+
 static void
 on_level_selected (MoatCoverageGroup *self)
 {

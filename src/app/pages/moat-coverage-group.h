@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (MoatCoverageGroup, moat_coverage_group, MOAT, COVERAGE_GRO
 void          moat_coverage_group_set_model    (MoatCoverageGroup *self,
                                                 MoatModel         *model);
 void          moat_coverage_group_refresh      (MoatCoverageGroup *self);
+void          moat_coverage_group_reload       (MoatCoverageGroup *self);
 void          moat_coverage_group_set_level    (MoatCoverageGroup *self,
                                                 int                level);
 MoatCoverage *moat_coverage_group_get_coverage (MoatCoverageGroup *self);

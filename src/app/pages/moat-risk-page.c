@@ -311,6 +311,19 @@ load_roadmap (MoatRiskPage *self)
 }
 
 /**
+ * moat_risk_page_reload_library:
+ *
+ * Reads the person's catalogues again for the coverage.
+ */
+void
+moat_risk_page_reload_library (MoatRiskPage *self)
+{
+  g_return_if_fail (MOAT_IS_RISK_PAGE (self));
+
+  moat_coverage_group_reload (self->coverage_group);
+}
+
+/**
  * moat_risk_page_refresh:
  *
  * Works out every figure again from the model.

@@ -27,6 +27,7 @@ GtkWidget   *moat_risk_page_new                (void);
 void         moat_risk_page_set_residual       (MoatRiskPage *self,
                                                 gboolean      residual);
 void         moat_risk_page_refresh            (MoatRiskPage *self);
+void         moat_risk_page_reload_library     (MoatRiskPage *self);
 MoatHeatMap *moat_risk_page_get_heat_map       (MoatRiskPage *self);
 guint        moat_risk_page_get_status_count   (MoatRiskPage *self,
                                                 MoatThreatStatus status);

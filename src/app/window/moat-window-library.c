@@ -56,6 +56,7 @@ reload_library_action (GSimpleAction *action,
   /* A new engine reads the rule files again. */
   if (self->store != NULL)
     moat_analysis_set_model (self->analysis, moat_window_get_model (self), _moat_window_get_settings (self));
+  moat_risk_page_reload_library (self->risk_page);
 }
 
 static const GActionEntry library_actions[] = {
