@@ -132,6 +132,49 @@ test_outline_follows_selection (Fixture       *f,
 }
 
 static void
+add_process (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(MoatElement) element = moat_element_new ();
+
+  g_object_set (element, "kind", MOAT_ELEMENT_PROCESS, "name", name,
+                "diagram-id", moat_object_get_id (MOAT_OBJECT (moat_diagram_page_get_diagram (f->page))), NULL);
+  moat_model_add (f->model, element);
+}
+
+/* Names with numbers sort by value, and a name with line breaks reads on
+ * one line. */
+static void
+test_outline_natural_order (Fixture       *f,
+                            gconstpointer  data)
+{
+  GListModel *outline;
+  int at[3] = { -1, -1, -1 };
+  const char *names[] = { "Node 1", "Node 2", "Node 10" };
+
+  activate (f, "diagram.add-diagram", NULL);
+  add_process (f, "Node 10");
+  add_process (f, "Node 2");
+  add_process (f, "Node 1");
+  add_process (f, "Order\nservice");
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  outline = moat_diagram_page_get_outline (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (outline), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
+
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        if (g_strcmp0 (moat_element_get_name (element), names[j]) == 0)
+          at[j] = i;
+    }
+  g_assert_cmpint (at[0], <, at[1]);
+  g_assert_cmpint (at[1], <, at[2]);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->page), "Order service"));
+}
+
+static void
 test_properties_edit_element (Fixture       *f,
                               gconstpointer  data)
 {
@@ -533,6 +576,7 @@ main (int   argc,
   ADD ("opens-first-diagram", test_opens_first_diagram);
   ADD ("add-move-delete", test_add_move_delete_diagram);
   ADD ("outline-follows-selection", test_outline_follows_selection);
+  ADD ("outline-natural-order", test_outline_natural_order);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
   ADD ("properties-description", test_properties_description);

@@ -99,12 +99,18 @@ compare_outline (gconstpointer a,
   int d = rank[moat_element_get_kind (x)] - rank[moat_element_get_kind (y)];
   g_autofree char *nx = NULL;
   g_autofree char *ny = NULL;
+  g_autofree char *kx = NULL;
+  g_autofree char *ky = NULL;
 
   if (d != 0)
     return d;
   nx = moat_label_object_title (MOAT_OBJECT (x));
   ny = moat_label_object_title (MOAT_OBJECT (y));
-  return g_utf8_collate (nx, ny);
+  /* The collation for file names orders numbers by value: "Node 2"
+   * before "Node 10", as a person reads them. */
+  kx = g_utf8_collate_key_for_filename (nx, -1);
+  ky = g_utf8_collate_key_for_filename (ny, -1);
+  return strcmp (kx, ky);
 }
 
 static void

@@ -39,7 +39,10 @@ update (MoatOutlineRow *self)
   MoatElementKind kind = moat_element_get_kind (self->element);
   const char *kind_name = moat_label_element_kind (kind);
   gboolean pending = moat_review_is_pending (self->element);
-  g_autofree char *title = moat_label_object_title (MOAT_OBJECT (self->element));
+  g_autofree char *full = moat_label_object_title (MOAT_OBJECT (self->element));
+  g_autofree char *title = moat_label_one_line (full);
+  /* Translators: an outline row's tooltip: the element's full name, then its kind */
+  g_autofree char *tooltip = g_strdup_printf (_("%s\n%s"), full, kind_name);
   g_autofree char *spoken = NULL;
 
   if (pending)
@@ -53,7 +56,7 @@ update (MoatOutlineRow *self)
   gtk_label_set_label (self->title, title);
   gtk_widget_set_visible (self->marker, pending);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), kind_name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
 MoatElement *

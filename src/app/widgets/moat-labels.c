@@ -197,6 +197,31 @@ moat_label_object_title (MoatObject *object)
 }
 
 /**
+ * moat_label_one_line:
+ *
+ * Returns: (transfer full): @text with its line breaks and tabs as single
+ *   spaces, for a list that shows one line per item
+ */
+char *
+moat_label_one_line (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, "\r\n\t", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_strstrip (g_strdup (words[i]));
+
+      if (*word == '\0')
+        continue;
+      if (line->len > 0)
+        g_string_append_c (line, ' ');
+      g_string_append (line, word);
+    }
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/**
  * moat_label_element_names:
  * @max: how many names to spell out before “and N more”
  *

@@ -27,6 +27,7 @@ const char * const *moat_label_stride_categories  (void);
 const char * const *moat_label_linddun_categories (void);
 
 char        *moat_label_object_title       (MoatObject          *object);
+char        *moat_label_one_line           (const char          *text);
 char        *moat_label_object_context     (MoatModel           *model,
                                             MoatObject          *object);
 char        *moat_label_element_names      (MoatModel           *model,
