@@ -94,6 +94,8 @@ typedef enum {
   EXPORT_OTM,
   EXPORT_MARKDOWN,
   EXPORT_CSV,
+  EXPORT_SVG,
+  EXPORT_PNG,
 } ExportFormat;
 
 static const struct {
@@ -107,6 +109,8 @@ static const struct {
   { "markdown", EXPORT_MARKDOWN },
   { "md", EXPORT_MARKDOWN },
   { "csv", EXPORT_CSV },
+  { "svg", EXPORT_SVG },
+  { "png", EXPORT_PNG },
 };
 
 static gboolean
@@ -126,7 +130,7 @@ parse_export_format (const char    *name,
       }
 
   return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                      _("unknown format “%s”; use json, threat-dragon, otm, markdown or csv"),
+                      _("unknown format “%s”; use json, threat-dragon, otm, markdown, csv, svg or png"),
                       name), FALSE;
 }
 
@@ -186,16 +190,21 @@ moat_cli_export (int    argc,
   g_autofree char *out_path = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *table_name = NULL;
+  g_autofree char *diagram_name = NULL;
   g_autofree char *text = NULL;
+  double scale = 2.0;
   gboolean quiet = FALSE;
   ExportFormat format;
   MoatCsvTable table;
   int status;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("json, threat-dragon, otm, markdown or csv"), N_("FORMAT") },
+      N_("json, threat-dragon, otm, markdown, csv, svg or png"), N_("FORMAT") },
     { "table", 't', 0, G_OPTION_ARG_STRING, &table_name,
       N_("With csv: threats (the default) or controls"), N_("TABLE") },
+    { "diagram", 'd', 0, G_OPTION_ARG_STRING, &diagram_name,
+      N_("With svg or png: the diagram to draw (the first by default)"), N_("TITLE") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale, N_("With png: pixels per point (2 by default)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("Write to FILE instead of standard output"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not list what the format cannot hold"), NULL },
     { NULL }
@@ -210,6 +219,7 @@ moat_cli_export (int    argc,
       "  otm            Open Threat Model\n"
       "  markdown       one page for pull requests and wikis\n"
       "  csv            threats or controls for issue trackers (see README.md)\n"
+      "  svg, png       a diagram, as the app draws it (needs --output)\n"
       "\n"
       "What Threat Dragon or OTM cannot hold is listed on standard error."),
                        entries, 1, &argc, &argv, &status))
@@ -222,6 +232,9 @@ moat_cli_export (int    argc,
   if (!(model = moat_cli_load_or_fail (argv[1], &status)))
     return status;
 
+  if (format == EXPORT_SVG || format == EXPORT_PNG)
+    return moat_cli_write_image (model, format == EXPORT_SVG, diagram_name, scale, out_path, &error)
+           ? EXIT_SUCCESS : moat_cli_fail (error);
   if (!(text = export_text (model, format, table, &report, &error)) ||
       !moat_cli_write_output (out_path, text, strlen (text), &error))
     return moat_cli_fail (error);

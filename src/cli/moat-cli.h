@@ -58,6 +58,14 @@ typedef struct
   guint       count;
 } MoatCliCount;
 
+/* moat-cli-image.c */
+gboolean   moat_cli_write_image   (MoatModel       *model,
+                                   gboolean         svg,
+                                   const char      *diagram_name,
+                                   double           scale,
+                                   const char      *path,
+                                   GError         **error);
+
 GArray    *moat_cli_count_by_enum (MoatModel       *model,
                                    GType            type,
                                    const char      *field);

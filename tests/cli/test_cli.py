@@ -122,6 +122,37 @@ class ImportExportTests(CliTestCase):
         self.assertInputError(run("export", self.model, "--format", "markdown", "--table", "threats"))
         self.assertInputError(run("export", self.model, "--format", "csv", "--table", "assets"))
 
+    def png_size(self, path):
+        with open(path, "rb") as f:
+            head = f.read(24)
+        self.assertEqual(head[:8], b"\x89PNG\r\n\x1a\n")
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+
+    def test_export_a_diagram_as_an_image(self):
+        one, two = self.path("one.png"), self.path("two.png")
+        self.assertEqual(run("export", self.model, "--format", "png", "--scale", "1", "-o", one).returncode, 0)
+        self.assertEqual(run("export", self.model, "--format", "png", "-o", two).returncode, 0)
+        w1, h1 = self.png_size(one)
+        w2, h2 = self.png_size(two)
+        # The default scale is 2: the same diagram, twice the pixels.
+        self.assertGreater(w1, 200)
+        self.assertAlmostEqual(w2, 2 * w1, delta=2)
+        self.assertAlmostEqual(h2, 2 * h1, delta=2)
+
+        svg = self.path("admin.svg")
+        result = run("export", self.model, "--format", "svg", "--diagram", "Admin and operations (level 1)", "-o", svg)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(svg, encoding="utf-8") as f:
+            self.assertIn("<svg", f.read(400))
+
+    def test_image_export_says_what_is_wrong(self):
+        line = self.assertInputError(run("export", self.model, "--format", "svg", "--diagram", "Nope",
+                                         "-o", self.path("x.svg")))
+        self.assertIn("“Checkout flow (level 1)”", line)
+        self.assertInputError(run("export", self.model, "--format", "png"))
+        self.assertInputError(run("export", self.model, "--format", "png", "--scale", "0", "-o", self.path("x.png")))
+        self.assertFalse(os.path.exists(self.path("x.png")))
+
     def test_import_refuses_to_overwrite(self):
         line = self.assertInputError(run("import", EXAMPLE, "-o", self.model))
         self.assertIn("--force", line)
