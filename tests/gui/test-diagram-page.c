@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "moat-application.h"
+#include "moat-canvas.h"
 #include "moat-gui-test-util.h"
 #include "moat-limits.h"
 #include "moat-diagram-page.h"
@@ -172,6 +173,89 @@ test_outline_natural_order (Fixture       *f,
   g_assert_cmpint (at[0], <, at[1]);
   g_assert_cmpint (at[1], <, at[2]);
   g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->page), "Order service"));
+}
+
+static gboolean
+menu_shows (GtkWidget  *menu,
+            const char *label)
+{
+  GtkWidget *found = moat_gui_test_find_label (menu, label);
+
+  return found != NULL && gtk_widget_is_visible (found);
+}
+
+/* A right-click selects what is under the pointer and offers what
+ * applies to it; on empty canvas, what applies to the diagram. */
+static void
+test_context_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatElement *process = NULL;
+  GListModel *outline = moat_diagram_page_get_outline (f->page);
+  guint threats = moat_model_count (f->model, MOAT_TYPE_THREAT);
+  g_autoptr(MoatThreat) added = NULL;
+  GtkWidget *menu;
+  double x, y;
+
+  for (guint i = 0; process == NULL && i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
+
+      if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS)
+        process = element;
+    }
+  g_assert_nonnull (process);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  moat_canvas_from_diagram (canvas, moat_element_get_x (process) + moat_element_get_width (process) / 2,
+                            moat_element_get_y (process) + moat_element_get_height (process) / 2, &x, &y);
+
+  moat_canvas_popup_menu (canvas, x, y);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  menu = moat_canvas_get_menu (canvas);
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) process);
+  g_assert_true (menu_shows (menu, "Rename"));
+  g_assert_true (menu_shows (menu, "Open Child Diagram"));
+  g_assert_true (menu_shows (menu, "Delete"));
+  g_assert_false (menu_shows (menu, "Select All"));
+  if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "context-menu.png", NULL);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+
+      /* The menu is a surface of its own: only the screen shows it. */
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+    }
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  /* Add Threat from the menu: the Threats panel adds one for it. */
+  activate (f, "diagram.add-threat", NULL);
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_THREAT), ==, threats + 1);
+  added = g_list_model_get_item (moat_model_get_list (f->model, MOAT_TYPE_THREAT), threats);
+  g_assert_true (g_strv_contains (moat_threat_get_element_ids (added), moat_object_get_id (MOAT_OBJECT (process))));
+
+  /* Far outside the drawing: nothing is there, the diagram's menu. */
+  moat_canvas_popup_menu (canvas, 2, 2);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  menu = moat_canvas_get_menu (canvas);
+  g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 0);
+  g_assert_true (menu_shows (menu, "Select All"));
+  g_assert_false (menu_shows (menu, "Delete"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  /* From the keyboard, as Shift+F10 does. */
+  moat_canvas_select (canvas, process, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.popup-menu", NULL));
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  menu = moat_canvas_get_menu (canvas);
+  g_assert_true (gtk_widget_get_visible (menu));
+  g_assert_true (menu_shows (menu, "Add Threat"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  /* Closed, the menu goes. */
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_null (moat_canvas_get_menu (canvas));
 }
 
 static void
@@ -577,6 +661,7 @@ main (int   argc,
   ADD ("add-move-delete", test_add_move_delete_diagram);
   ADD ("outline-follows-selection", test_outline_follows_selection);
   ADD ("outline-natural-order", test_outline_natural_order);
+  ADD ("context-menu", test_context_menu);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
   ADD ("properties-description", test_properties_description);

@@ -111,6 +111,10 @@ struct _MoatCanvas
 
   GtkWidget       *entry;
   MoatElement     *renaming;
+
+  GMenuModel      *selection_menu;
+  GMenuModel      *canvas_menu;
+  GtkWidget       *menu;          /* the context menu, made when first shown */
 };
 
 G_DEFINE_FINAL_TYPE (MoatCanvas, moat_canvas, GTK_TYPE_WIDGET)
@@ -122,6 +126,8 @@ enum {
   PROP_TOOL,
   PROP_ZOOM,
   PROP_SNAP_TO_GRID,
+  PROP_SELECTION_MENU,
+  PROP_CANVAS_MENU,
   N_PROPS
 };
 
@@ -2240,6 +2246,8 @@ moat_canvas_size_allocate (GtkWidget *widget,
 
   if (self->needs_view && width > 0 && height > 0)
     place_initial_view (self);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 
   if (!gtk_widget_get_visible (self->entry) || self->renaming == NULL ||
       !rename_area (self, self->renaming, &area))
@@ -2269,6 +2277,9 @@ moat_canvas_dispose (GObject *object)
   g_clear_object (&self->renaming);
   g_clear_object (&self->flow_source);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_object (&self->selection_menu);
+  g_clear_object (&self->canvas_menu);
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_handler, self->model);
   g_clear_object (&self->renderer);
@@ -2290,6 +2301,118 @@ moat_canvas_finalize (GObject *object)
   g_free (self->diagram_id);
 
   G_OBJECT_CLASS (moat_canvas_parent_class)->finalize (object);
+}
+
+/* ---------------------------------------------------------------------
+ * Context menu
+ * ------------------------------------------------------------------- */
+
+/* What a right-click applies to: the element under the pointer, which
+ * joins nothing else unless it was already part of the selection; on
+ * empty canvas, the diagram itself. */
+static void
+select_for_menu (MoatCanvas *self,
+                 double      x,
+                 double      y)
+{
+  MoatHit hit;
+
+  hit_at (self, x, y, &hit);
+  if (hit.element != NULL && moat_canvas_is_selected (self, hit.element))
+    return;
+  moat_canvas_select (self, hit.element, FALSE);
+}
+
+static gboolean
+let_go_of_menu (gpointer data)
+{
+  MoatCanvas *self = data;
+
+  if (self->menu != NULL && !gtk_widget_get_visible (self->menu))
+    g_clear_pointer (&self->menu, gtk_widget_unparent);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the menu's action has run: it may be what the menu's item
+ * activated in this very emission. */
+static void
+on_menu_closed (MoatCanvas *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, let_go_of_menu, g_object_ref (self), g_object_unref);
+}
+
+static void
+moat_canvas_unrealize (GtkWidget *widget)
+{
+  g_clear_pointer (&MOAT_CANVAS (widget)->menu, gtk_widget_unparent);
+
+  GTK_WIDGET_CLASS (moat_canvas_parent_class)->unrealize (widget);
+}
+
+/**
+ * moat_canvas_popup_menu:
+ * @x: where, in widget coordinates
+ *
+ * Selects what is at (@x, @y) as a right-click does and shows the context
+ * menu there.
+ */
+void
+moat_canvas_popup_menu (MoatCanvas *self,
+                        double      x,
+                        double      y)
+{
+  GMenuModel *model;
+
+  g_return_if_fail (MOAT_IS_CANVAS (self));
+
+  moat_canvas_finish_rename (self, TRUE);
+  select_for_menu (self, x, y);
+  model = g_hash_table_size (self->selection) > 0 ? self->selection_menu : self->canvas_menu;
+  if (model == NULL)
+    return;
+  /* A menu of its own each time, gone when it closes, as GtkWindowHandle
+   * does: no popover surface outlives what it was shown for. */
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  self->menu = gtk_popover_menu_new_from_model (model);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  g_signal_connect_object (self->menu, "closed", G_CALLBACK (on_menu_closed), self, G_CONNECT_SWAPPED);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/**
+ * moat_canvas_get_menu:
+ *
+ * Returns: (transfer none) (nullable): the context menu while it is shown
+ */
+GtkWidget *
+moat_canvas_get_menu (MoatCanvas *self)
+{
+  g_return_val_if_fail (MOAT_IS_CANVAS (self), NULL);
+
+  return self->menu;
+}
+
+/* From the keyboard (Menu, Shift+F10): at the selected element, or in
+ * the middle of the view. */
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MoatCanvas *self = MOAT_CANVAS (widget);
+  double x = gtk_widget_get_width (widget) / 2.0;
+  double y = gtk_widget_get_height (widget) / 2.0;
+  MoatElement *element = single_selected (self);
+
+  if (element != NULL && moat_element_get_kind (element) != MOAT_ELEMENT_FLOW)
+    moat_canvas_from_diagram (self,
+                              moat_element_get_x (element) + moat_element_get_width (element) / 2,
+                              moat_element_get_y (element) + moat_element_get_height (element) / 2,
+                              &x, &y);
+  moat_canvas_popup_menu (self, x, y);
 }
 
 static MoatCanvasTool
@@ -2322,6 +2445,12 @@ moat_canvas_get_property (GObject    *object,
       break;
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
+      break;
+    case PROP_SELECTION_MENU:
+      g_value_set_object (value, self->selection_menu);
+      break;
+    case PROP_CANVAS_MENU:
+      g_value_set_object (value, self->canvas_menu);
       break;
     case PROP_SNAP_TO_GRID:
       g_value_set_boolean (value, self->snap);
@@ -2356,6 +2485,12 @@ moat_canvas_set_property (GObject      *object,
     case PROP_SNAP_TO_GRID:
       moat_canvas_set_snap_to_grid (self, g_value_get_boolean (value));
       break;
+    case PROP_SELECTION_MENU:
+      g_set_object (&self->selection_menu, g_value_get_object (value));
+      break;
+    case PROP_CANVAS_MENU:
+      g_set_object (&self->canvas_menu, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2375,6 +2510,7 @@ moat_canvas_class_init (MoatCanvasClass *klass)
   widget_class->snapshot = moat_canvas_snapshot;
   widget_class->measure = moat_canvas_measure;
   widget_class->size_allocate = moat_canvas_size_allocate;
+  widget_class->unrealize = moat_canvas_unrealize;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
@@ -2391,7 +2527,27 @@ moat_canvas_class_init (MoatCanvasClass *klass)
   properties[PROP_SNAP_TO_GRID] =
     g_param_spec_boolean ("snap-to-grid", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatCanvas:selection-menu:
+   *
+   * The context menu of selected elements: the actions that apply to them.
+   */
+  properties[PROP_SELECTION_MENU] =
+    g_param_spec_object ("selection-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatCanvas:canvas-menu:
+   *
+   * The context menu of the empty canvas: the diagram's actions.
+   */
+  properties[PROP_CANVAS_MENU] =
+    g_param_spec_object ("canvas-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "canvas.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.popup-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.popup-menu", NULL);
 
   /**
    * MoatCanvas::selection-changed:
@@ -2407,11 +2563,31 @@ moat_canvas_class_init (MoatCanvasClass *klass)
 }
 
 static void
+on_menu_pressed (MoatCanvas *self,
+                 int         n_press,
+                 double      x,
+                 double      y)
+{
+  moat_canvas_popup_menu (self, x, y);
+}
+
+static void
+on_long_press (MoatCanvas *self,
+               double      x,
+               double      y)
+{
+  moat_canvas_drag_cancel (self);
+  moat_canvas_popup_menu (self, x, y);
+}
+
+static void
 add_controllers (MoatCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *menu_click = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
   GtkGesture *zoom = gtk_gesture_zoom_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
@@ -2427,6 +2603,13 @@ add_controllers (MoatCanvas *self)
 
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (menu_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (menu_click, "pressed", G_CALLBACK (on_menu_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (menu_click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect_swapped (long_press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (long_press));
 
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);

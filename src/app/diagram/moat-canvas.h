@@ -137,4 +137,9 @@ void            moat_canvas_finish_rename        (MoatCanvas      *self,
                                                   gboolean         commit);
 MoatElement    *moat_canvas_get_renaming         (MoatCanvas      *self);
 
+void            moat_canvas_popup_menu          (MoatCanvas      *self,
+                                                 double           x,
+                                                 double           y);
+GtkWidget      *moat_canvas_get_menu            (MoatCanvas      *self);
+
 G_END_DECLS

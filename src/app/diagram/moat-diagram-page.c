@@ -331,6 +331,7 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  self->selection->len == 1
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
                                     == MOAT_ELEMENT_PROCESS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.rename-element", self->selection->len == 1);
   update_review_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
@@ -618,6 +619,30 @@ open_child_action (GtkWidget  *widget,
 
   if (self->selection->len == 1)
     moat_diagram_page_open_child (self, g_ptr_array_index (self->selection, 0));
+}
+
+static void
+rename_element_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+
+  if (self->selection->len == 1)
+    moat_canvas_start_rename (self->canvas, g_ptr_array_index (self->selection, 0));
+}
+
+/* The Threats panel, in front, adds one for the selection. */
+static void
+add_threat_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  GtkWidget *threats = moat_diagram_page_get_side_panel (self, "threats");
+
+  adw_view_stack_set_visible_child (self->side_stack, threats);
+  gtk_widget_activate_action (threats, "panel.add", NULL);
 }
 
 static void
@@ -1068,6 +1093,8 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.cut", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "diagram.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "diagram.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "diagram.rename-element", NULL, rename_element_action);
+  gtk_widget_class_install_action (widget_class, "diagram.add-threat", NULL, add_threat_action);
   gtk_widget_class_install_action (widget_class, "diagram.export-image", "s", export_image_action);
   gtk_widget_class_install_action (widget_class, "diagram.mark-reviewed", NULL, mark_reviewed_action);
   gtk_widget_class_install_action (widget_class, "diagram.mark-not-reviewed", NULL, mark_reviewed_action);
@@ -1112,6 +1139,7 @@ moat_diagram_page_init (MoatDiagramPage *self)
 
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.rename-element", FALSE);
   update_review_actions (self);
 
   add_canvas_shortcuts (self);
