@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "moat-clock.h"
 #include "moat-element.h"
 #include "moat-enum-types.h"
 #include "moat-error.h"
@@ -777,7 +778,7 @@ write_action (MoatStore   *self,
               MoatAction  *action,
               GError     **error)
 {
-  gint64 now = g_get_real_time ();
+  gint64 now = moat_clock_now ();
   sqlite3_stmt *stmt;
 
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
