@@ -63,7 +63,8 @@ moat_cli_fail_message (const char *format,
 
 /**
  * moat_cli_parse:
- * @n_args: how many positional arguments the command takes
+ * @n_args: how many positional arguments the command takes, or minus
+ *   the least it takes
  *
  * Parses a command's options. On --help, prints it and returns FALSE with
  * @status 0; on an error, reports it and returns FALSE with @status 2.
@@ -86,9 +87,10 @@ moat_cli_parse (GOptionContext  *context,
       return FALSE;
     }
 
-  if (*argc - 1 != n_args)
+  /* A negative @n_args is a least: PATH... */
+  if (n_args < 0 ? *argc - 1 < -n_args : *argc - 1 != n_args)
     {
-      *status = moat_cli_fail_message (*argc - 1 < n_args
+      *status = moat_cli_fail_message (*argc - 1 < ABS (n_args)
                                        ? _("missing argument; see “%s --help”")
                                        : _("too many arguments; see “%s --help”"),
                                        g_get_prgname ());

@@ -80,6 +80,8 @@ int        moat_cli_check         (int              argc,
                                    char           **argv);
 int        moat_cli_coverage      (int              argc,
                                    char           **argv);
+int        moat_cli_estate        (int              argc,
+                                   char           **argv);
 int        moat_cli_rules         (int              argc,
                                    char           **argv);
 MoatRuleSet *moat_cli_load_rules  (void);

@@ -25,6 +25,7 @@
 #include "moat-clock.h"
 #include "moat-estate.h"
 #include "moat-estate-inventory.h"
+#include "moat-estate-report.h"
 #include "moat-export-csv.h"
 #include "moat-export-markdown.h"
 #include "moat-format.h"

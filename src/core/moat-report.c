@@ -796,6 +796,33 @@ chart_new (const char *title,
   return chart;
 }
 
+/**
+ * moat_report_draw_heat_map:
+ * @counts: counts[likelihood - 1][impact - 1]
+ * @cell_width: the width of one cell, in points
+ *
+ * Draws the report's heat map of open threats at (0, 0): for other
+ * documents (the estate report, the estate window) that show one.
+ *
+ * Returns: the height drawn
+ */
+double
+moat_report_draw_heat_map (cairo_t     *cr,
+                           const char  *title,
+                           const guint  counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE],
+                           double       cell_width,
+                           double       width)
+{
+  Chart *chart = chart_new (title, TRUE, cell_width, cell_width * 0.6);
+  double height = matrix_height (chart);
+
+  memcpy (chart->counts, counts, sizeof chart->counts);
+  if (cr != NULL)
+    draw_matrix (cr, chart, 0, 0, width);
+  chart_free (chart);
+  return height;
+}
+
 /* A diagram, recorded once as vector drawing commands and replayed at any
  * scale: on a worker thread the model is not read again. */
 typedef struct

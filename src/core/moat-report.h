@@ -10,6 +10,7 @@
 
 #include "moat-document.h"
 #include "moat-model.h"
+#include "moat-risk.h"
 #include "moat-store.h"
 
 G_BEGIN_DECLS
@@ -121,6 +122,13 @@ gboolean      moat_report_export_pdf         (MoatModel                *model,
                                               GFile                    *file,
                                               GCancellable             *cancellable,
                                               GError                  **error);
+
+/* The heat map the report draws; with @cr %NULL, only measures it. */
+double        moat_report_draw_heat_map      (cairo_t                  *cr,
+                                              const char               *title,
+                                              const guint               counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE],
+                                              double                    cell_width,
+                                              double                    width);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MoatReportOptions, moat_report_options_free)
 
