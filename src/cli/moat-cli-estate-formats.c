@@ -446,7 +446,7 @@ md_attention (GString       *out,
       md_cell (out, a->name);
       md_cell (out, a->owner);
       md_cell (out, moat_format_enum_label (MOAT_TYPE_CLASSIFICATION, a->sensitivity));
-      md_cell (out, moat_estate_exposure_get_nick (a->exposure));
+      md_cell (out, moat_estate_exposure_get_label (a->exposure));
       md_cell (out, why->str);
       g_string_append (out, "|\n");
     }

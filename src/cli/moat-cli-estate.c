@@ -173,7 +173,7 @@ text_attention (GString       *out,
       /* TRANSLATORS: "  Fraud scoring (Risk team; restricted, internal)" */
       g_string_append_printf (out, _("  %s (%s; %s, %s)\n"), a->name, or_dash (a->owner),
                               moat_format_enum_label (MOAT_TYPE_CLASSIFICATION, a->sensitivity),
-                              moat_estate_exposure_get_nick (a->exposure));
+                              moat_estate_exposure_get_label (a->exposure));
       for (guint j = 0; j < a->reasons->len; j++)
         g_string_append_printf (out, "    - %s\n", ((MoatEstateReason *) g_ptr_array_index (a->reasons, j))->text);
     }
@@ -193,7 +193,14 @@ moat_cli_estate_text (MoatCliEstate *view)
   text_levels (out, NULL, view->estate, MOAT_RISK_BASIS_RESIDUAL);
   g_string_append (out, _("; inherent: "));
   text_levels (out, NULL, view->estate, MOAT_RISK_BASIS_INHERENT);
-  g_string_append_printf (out, "\n\n%s\n", _("Systems by business risk"));
+  g_string_append_c (out, '\n');
+  if (view->fail_on != NULL)
+    g_string_append_printf (out, view->problems > 0
+                            /* TRANSLATORS: "Fails --fail-on high (residual): 12 problems (open threats at high or above, unreadable files)" */
+                            ? _("Fails --fail-on %s (%s): %u problems (open threats at %s or above, unreadable files)\n")
+                            : _("Passes --fail-on %s (%s): %u problems (open threats at %s or above, unreadable files)\n"),
+                            view->fail_on, moat_risk_basis_get_nick (view->basis), view->problems, view->fail_on);
+  g_string_append_printf (out, "\n%s\n", _("Systems by business risk"));
   for (guint i = 0; i < g_list_model_get_n_items (systems); i++)
     {
       g_autoptr(MoatEstateSystem) system = g_list_model_get_item (systems, i);

@@ -72,6 +72,16 @@ moat_estate_exposure_get_nick (MoatEstateExposure exposure)
   return exposure_nicks[exposure];
 }
 
+/* "Internet-facing", translated */
+const char *
+moat_estate_exposure_get_label (MoatEstateExposure exposure)
+{
+  static const char * const labels[] = { N_("Internal"), N_("Faces partners"), N_("Faces the Internet") };
+
+  g_return_val_if_fail (exposure <= MOAT_ESTATE_EXPOSURE_INTERNET, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, labels[exposure]);
+}
+
 const char *
 moat_estate_reason_get_nick (MoatEstateReasonKind kind)
 {

@@ -72,6 +72,7 @@ const MoatInventoryEntry *moat_estate_inventory_get_entry (MoatEstateInventory *
                                                        guint                index);
 
 const char          *moat_estate_exposure_get_nick    (MoatEstateExposure   exposure);
+const char          *moat_estate_exposure_get_label   (MoatEstateExposure   exposure);
 const char          *moat_estate_reason_get_nick      (MoatEstateReasonKind kind);
 void                 moat_estate_attention_free       (MoatEstateAttention *attention);
 

@@ -43,6 +43,7 @@ chart_label (cairo_t        *cr,
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_alignment (layout, align);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_markup (layout, markup, -1);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
@@ -62,21 +63,18 @@ typedef struct
   double      rgb[3];
 } Series;
 
-/* A scale top that reads well: 1, 2, 5, 10, 20, 50… at or above @max. */
+/* A scale top that reads well and halves into whole numbers: 2, 4, 10,
+ * 20, 40, 100… at or above @max. */
 static guint
 nice_top (guint max)
 {
-  guint step = 1;
-
-  while (TRUE)
+  for (guint step = 1; ; step *= 10)
     for (guint k = 0; k < 3; k++)
       {
-        guint top = step * (k == 0 ? 1 : k == 1 ? 2 : 5);
+        guint top = step * (k == 0 ? 2 : k == 1 ? 4 : 10);
 
-        if (top >= MAX (max, 1))
+        if (top >= max)
           return top;
-        if (k == 2)
-          step *= 10;
       }
 }
 
@@ -111,7 +109,7 @@ draw_axes (cairo_t *cr,
       if ((months->len - 1 - i) % 2 != 0)
         continue;
       name = g_date_time_format (date, m->month == 1 || i < 2 ? "%b\n%Y" : "%b");
-      chart_label (cr, name, FONT " 6.5", x + w * i / months->len, y + h + 3, w / months->len * 2,
+      chart_label (cr, name, FONT " 6.5", x + w * i / months->len, y + h + 3, w / months->len * 3,
                    PANGO_ALIGN_LEFT);
     }
 }
@@ -202,15 +200,14 @@ moat_estate_report_draw_trends (cairo_t *cr,
     { _("Opened"), opened, { 0.85, 0.42, 0.16 } },
     { _("Closed"), closed, { 0.18, 0.55, 0.34 } },
   };
-  Series open[] = { { _("High and critical"), severe, { 0.0, 0.0, 0.0 } } };
-  Series controls[] = { { _("Implemented or verified"), done, { 0.21, 0.40, 0.72 } } };
-  double half = (width - 24) / 2;
+  Series open[] = { { _("At month’s end"), severe, { 0.0, 0.0, 0.0 } } };
+  Series controls[] = { { _("Implemented"), done, { 0.21, 0.40, 0.72 } } };
+  double gap = 18, third = (width - 2 * gap) / 3;
 
   moat_risk_level_get_rgb (MOAT_RISK_CRITICAL, &open[0].rgb[0], &open[0].rgb[1], &open[0].rgb[2]);
-  draw_chart (cr, months, _("Threats opened and closed"), threats, 2, FALSE, 0, 0, half, height / 2 - 8);
-  draw_chart (cr, months, _("Open high and critical threats at month’s end"), open, 1, TRUE,
-              half + 24, 0, half, height / 2 - 8);
-  draw_chart (cr, months, _("Controls completed"), controls, 1, FALSE, 0, height / 2 + 8, half, height / 2 - 8);
+  draw_chart (cr, months, _("Threats"), threats, 2, FALSE, 0, 0, third, height);
+  draw_chart (cr, months, _("Open high and critical"), open, 1, TRUE, third + gap, 0, third, height);
+  draw_chart (cr, months, _("Controls completed"), controls, 1, FALSE, 2 * (third + gap), 0, third, height);
 }
 
 static void
@@ -331,7 +328,7 @@ add_heat_map (MoatDocument *doc,
   Overview *o = g_new0 (Overview, 1);
   double height;
 
-  o->title = g_strdup (_("Open threats by residual likelihood and impact"));
+  o->title = g_strdup (_("Residual likelihood × impact"));
   moat_estate_get_heat_map (estate, MOAT_RISK_BASIS_RESIDUAL, o->counts);
   for (guint l = 0; l < MOAT_RISK_N_LEVELS; l++)
     o->by_level[l] = moat_estate_get_n_open (estate, MOAT_RISK_BASIS_RESIDUAL, l);
@@ -437,7 +434,7 @@ add_trends (MoatDocument *doc,
                                                                     n), days, n);
       moat_document_add_paragraph (doc, text);
     }
-  moat_document_add_drawing (doc, NULL, 480, 330, FALSE, draw_trends_block, months,
+  moat_document_add_drawing (doc, NULL, 480, 170, FALSE, draw_trends_block, months,
                              (GDestroyNotify) g_array_unref);
 }
 
@@ -477,7 +474,7 @@ add_attention (MoatDocument *doc,
       g_autofree char *name = escaped (a->name), *owner = escaped (a->owner);
       g_autofree char *system = g_strdup_printf ("<b>%s</b>\n<span foreground=\"" GREY "\">%s</span>", name, owner);
       g_autofree char *where = g_markup_printf_escaped ("%s\n%s", moat_format_enum_label (MOAT_TYPE_CLASSIFICATION, a->sensitivity),
-                                                        moat_estate_exposure_get_nick (a->exposure));
+                                                        moat_estate_exposure_get_label (a->exposure));
       g_autofree char *why = reasons_markup (a);
       const char *cells[] = { system, where, why };
 
