@@ -174,6 +174,14 @@ load_project (GFile      *file,
 }
 
 static gboolean
+is_project_name (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return g_str_has_suffix (name, ".moat");
+}
+
+static gboolean
 name_says_model (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
@@ -191,12 +199,16 @@ load_import (GFile     *file,
 {
   g_autofree char *data = NULL;
   gsize length = 0;
+  MoatFormat format;
 
   if (any_json || name_says_model (file))
     return moat_format_import_file (file, MOAT_FORMAT_UNKNOWN, NULL, error);
 
+  /* Threat Dragon 1.x is told by little more than a "version" member,
+   * which every package.json has: a folder's 1.x files are passed over. */
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) ||
-      moat_format_detect (data, length) == MOAT_FORMAT_UNKNOWN)
+      (format = moat_format_detect (data, length)) == MOAT_FORMAT_UNKNOWN ||
+      format == MOAT_FORMAT_THREAT_DRAGON_V1)
     {
       *skipped = TRUE;
       return NULL;
@@ -471,8 +483,9 @@ moat_estate_system_load (GFile      *file,
   self->file = g_object_ref (file);
   self->path = display_path != NULL ? g_strdup (display_path) : g_file_get_parse_name (file);
 
+  /* A .moat that is no database is the store's to word: "not a Moat file". */
   head = read_head (file, &length);
-  if (starts_like_sqlite (head, length))
+  if (starts_like_sqlite (head, length) || is_project_name (file))
     model = load_project (file, &log, &self->error);
   else
     model = load_import (file, any_json, &skipped, &self->error);

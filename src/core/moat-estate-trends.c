@@ -6,9 +6,10 @@
  * The events come from the change log where it has them, and from the
  * objects' own dates where it does not (a model imported from JSON, or
  * objects older than the log). Whether a threat is severe is its risk as
- * the one risk assessment (moat_risk_assess_all()) gives it now: the log
- * does not say what the assets and controls were months ago, and a risk
- * worked out any other way would disagree with every other view.
+ * the one risk assessment (moat_risk_assess_all()) gives it now (its
+ * residual risk while it is open, its inherent risk once decided): the
+ * log does not say what the assets and controls were months ago, and a
+ * risk worked out any other way would disagree with every other view.
  */
 
 #include "config.h"
@@ -62,7 +63,9 @@ is_severe (LogReader  *reader,
 {
   MoatRiskAssessment *a = g_hash_table_lookup (reader->assessments, threat_id);
 
-  return a != NULL && a->open && a->residual_level >= MOAT_RISK_HIGH;
+  /* A decided threat was at its inherent risk while it was open: the
+   * controls that decided it came when it closed. */
+  return a != NULL && (a->open ? a->residual_level : a->level) >= MOAT_RISK_HIGH;
 }
 
 static gboolean

@@ -33,7 +33,7 @@ typedef struct
 {
   gint64  time;      /* microseconds since 1970 UTC */
   guint8  kind;      /* MoatEstateEventKind */
-  guint8  severe;    /* the threat's residual risk, as assessed now, is high or critical */
+  guint8  severe;    /* high or critical, as assessed now: residual if open, else inherent */
   gint64  age;       /* for a threat closed as mitigated: the time since it was added; else -1 */
 } MoatEstateEvent;
 
