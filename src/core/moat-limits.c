@@ -60,48 +60,89 @@ refuse (MoatObject  *object,
   return FALSE;
 }
 
+/* The value without a copy: a model of thousands of objects is checked
+ * field by field every time a file is opened. */
+static void
+peek_value (MoatObject *object,
+            GParamSpec *pspec,
+            GValue     *value)
+{
+  if (pspec->owner_type != MOAT_TYPE_OBJECT)
+    {
+      *value = *moat_object_peek_value (object, pspec);
+      return;
+    }
+  g_value_init (value, pspec->value_type);
+  g_object_get_property (G_OBJECT (object), pspec->name, value);
+}
+
 static gboolean
 check_field (MoatObject  *object,
              GParamSpec  *pspec,
              GError     **error)
 {
   guint max = moat_limits_for_field (pspec);
+  GValue value = G_VALUE_INIT;
+  gboolean ok = TRUE;
 
+  if (pspec->value_type != G_TYPE_STRING && pspec->value_type != G_TYPE_STRV)
+    return TRUE;
+
+  peek_value (object, pspec, &value);
   if (pspec->value_type == G_TYPE_STRING)
+    ok = !too_long (g_value_get_string (&value), max) || refuse (object, pspec, _("characters"), max, error);
+  else
     {
-      g_autofree char *text = NULL;
+      const char * const *items = g_value_get_boxed (&value);
 
-      g_object_get (object, pspec->name, &text, NULL);
-      return !too_long (text, max) || refuse (object, pspec, _("characters"), max, error);
-    }
-
-  if (pspec->value_type == G_TYPE_STRV)
-    {
-      g_auto(GStrv) items = NULL;
-
-      g_object_get (object, pspec->name, &items, NULL);
-      if (items != NULL && g_strv_length (items) > MOAT_LIST_MAX)
-        return refuse (object, pspec, _("items"), MOAT_LIST_MAX, error);
-      for (guint i = 0; items != NULL && items[i] != NULL; i++)
+      if (items != NULL && g_strv_length ((char **) items) > MOAT_LIST_MAX)
+        ok = refuse (object, pspec, _("items"), MOAT_LIST_MAX, error);
+      for (guint i = 0; ok && items != NULL && items[i] != NULL; i++)
         if (too_long (items[i], max))
-          return refuse (object, pspec, _("characters an item"), max, error);
+          ok = refuse (object, pspec, _("characters an item"), max, error);
     }
-
-  return TRUE;
+  if (pspec->owner_type == MOAT_TYPE_OBJECT)
+    g_value_unset (&value);
+  return ok;
 }
 
 static gboolean
 check_object (MoatObject  *object,
+              GParamSpec **specs,
+              guint        n_specs,
               GError     **error)
 {
-  guint n_specs;
-  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object),
-                                                                  &n_specs);
-
   for (guint i = 0; i < n_specs; i++)
     if (!check_field (object, specs[i], error))
       return FALSE;
 
+  return TRUE;
+}
+
+static GParamSpec **
+list_specs (GType  type,
+            guint *n_specs)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  return g_object_class_list_properties (G_OBJECT_CLASS (klass), n_specs);
+}
+
+static gboolean
+check_list (GListModel  *list,
+            GType        type,
+            GError     **error)
+{
+  guint n_specs;
+  g_autofree GParamSpec **specs = list_specs (type, &n_specs);
+
+  for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+    {
+      g_autoptr(MoatObject) object = g_list_model_get_item (list, j);
+
+      if (!check_object (object, specs, n_specs, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -117,25 +158,16 @@ moat_limits_check_model (MoatModel  *model,
                          GError    **error)
 {
   const GType *types;
-  guint n_types;
+  guint n_types, n_specs;
+  g_autofree GParamSpec **specs = list_specs (MOAT_TYPE_MODEL, &n_specs);
 
-  if (!check_object (MOAT_OBJECT (model), error))
+  if (!check_object (MOAT_OBJECT (model), specs, n_specs, error))
     return FALSE;
 
   types = moat_model_list_types (&n_types);
   for (guint i = 0; i < n_types; i++)
-    {
-      GListModel *list = moat_model_get_list (model, types[i]);
-      guint n = g_list_model_get_n_items (list);
-
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(MoatObject) object = g_list_model_get_item (list, j);
-
-          if (!check_object (object, error))
-            return FALSE;
-        }
-    }
+    if (!check_list (moat_model_get_list (model, types[i]), types[i], error))
+      return FALSE;
 
   return TRUE;
 }
