@@ -196,9 +196,12 @@ moat_cli_estate_text (MoatCliEstate *view)
   g_string_append_c (out, '\n');
   if (view->fail_on != NULL)
     g_string_append_printf (out, view->problems > 0
-                            /* TRANSLATORS: "Fails --fail-on high (residual): 12 problems (open threats at high or above, unreadable files)" */
-                            ? _("Fails --fail-on %s (%s): %u problems (open threats at %s or above, unreadable files)\n")
-                            : _("Passes --fail-on %s (%s): %u problems (open threats at %s or above, unreadable files)\n"),
+                            /* TRANSLATORS: "Fails --fail-on high (residual): 12 open threats at high or above, or unreadable files" */
+                            ? g_dngettext (GETTEXT_PACKAGE,
+                                           "Fails --fail-on %s (%s): %u open threat at %s or above, or unreadable file\n",
+                                           "Fails --fail-on %s (%s): %u open threats at %s or above, or unreadable files\n",
+                                           view->problems)
+                            : _("Passes --fail-on %s (%s): %u open threats at %s or above, and no unreadable file\n"),
                             view->fail_on, moat_risk_basis_get_nick (view->basis), view->problems, view->fail_on);
   g_string_append_printf (out, "\n%s\n", _("Systems by business risk"));
   for (guint i = 0; i < g_list_model_get_n_items (systems); i++)
