@@ -19,27 +19,6 @@
 /* JSON */
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_time (JsonBuilder *builder,
           const char  *name,
           gint64       time)
@@ -47,7 +26,7 @@ add_time (JsonBuilder *builder,
   g_autoptr(GDateTime) date = time != 0 ? g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC) : NULL;
   g_autofree char *text = date != NULL ? g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ") : NULL;
 
-  add_string (builder, name, text);
+  moat_cli_json_add_string (builder, name, text);
 }
 
 static void
@@ -60,7 +39,7 @@ add_levels (JsonBuilder      *builder,
   json_builder_set_member_name (builder, name);
   json_builder_begin_object (builder);
   for (int level = MOAT_RISK_CRITICAL; level >= MOAT_RISK_LOW; level--)
-    add_int (builder, moat_risk_level_get_nick (level),
+    moat_cli_json_add_int (builder, moat_risk_level_get_nick (level),
              system != NULL ? moat_estate_system_get_n_open (system, basis, level)
                             : moat_estate_get_n_open (estate, basis, level));
   json_builder_end_object (builder);
@@ -86,16 +65,16 @@ json_risk (JsonBuilder          *builder,
   json_builder_begin_object (builder);
   if (with_system)
     {
-      add_string (builder, "system", risk->system);
-      add_string (builder, "path", risk->path);
+      moat_cli_json_add_string (builder, "system", risk->system);
+      moat_cli_json_add_string (builder, "path", risk->path);
     }
-  add_string (builder, "threat_id", risk->threat_id);
-  add_string (builder, "title", risk->title);
-  add_string (builder, "level", moat_risk_level_get_nick (risk->level));
-  add_string (builder, "inherent_level", moat_risk_level_get_nick (risk->inherent_level));
-  add_int (builder, "likelihood", risk->likelihood);
-  add_int (builder, "impact", risk->impact);
-  add_string (builder, "asset", risk->asset);
+  moat_cli_json_add_string (builder, "threat_id", risk->threat_id);
+  moat_cli_json_add_string (builder, "title", risk->title);
+  moat_cli_json_add_string (builder, "level", moat_risk_level_get_nick (risk->level));
+  moat_cli_json_add_string (builder, "inherent_level", moat_risk_level_get_nick (risk->inherent_level));
+  moat_cli_json_add_int (builder, "likelihood", risk->likelihood);
+  moat_cli_json_add_int (builder, "impact", risk->impact);
+  moat_cli_json_add_string (builder, "asset", risk->asset);
   json_builder_end_object (builder);
 }
 
@@ -128,8 +107,8 @@ json_overdue (JsonBuilder      *builder,
       MoatEstateOverdue *o = g_ptr_array_index (overdue, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "title", o->title);
-      add_string (builder, "status", g_enum_get_value (statuses, o->status)->value_nick);
+      moat_cli_json_add_string (builder, "title", o->title);
+      moat_cli_json_add_string (builder, "status", g_enum_get_value (statuses, o->status)->value_nick);
       add_time (builder, "since", o->since);
       json_builder_end_object (builder);
     }
@@ -144,30 +123,30 @@ json_system (JsonBuilder      *builder,
   const MoatEstateRisk *top = moat_estate_system_get_top_risk (system);
 
   json_builder_begin_object (builder);
-  add_int (builder, "rank", rank);
-  add_string (builder, "title", moat_estate_system_get_title (system));
-  add_string (builder, "owner", moat_estate_system_get_owner (system));
-  add_string (builder, "path", moat_estate_system_get_path (system));
+  moat_cli_json_add_int (builder, "rank", rank);
+  moat_cli_json_add_string (builder, "title", moat_estate_system_get_title (system));
+  moat_cli_json_add_string (builder, "owner", moat_estate_system_get_owner (system));
+  moat_cli_json_add_string (builder, "path", moat_estate_system_get_path (system));
   add_time (builder, "last_change", moat_estate_system_get_last_change (system));
   add_time (builder, "last_review", moat_estate_system_get_last_review (system));
-  add_int (builder, "threats", moat_estate_system_get_n_threats (system));
+  moat_cli_json_add_int (builder, "threats", moat_estate_system_get_n_threats (system));
   add_open (builder, system, NULL);
   json_builder_set_member_name (builder, "highest_risk");
   if (top != NULL)
     json_risk (builder, top, FALSE);
   else
     json_builder_add_null_value (builder);
-  add_int (builder, "risk_score", moat_estate_system_get_risk_score (system));
+  moat_cli_json_add_int (builder, "risk_score", moat_estate_system_get_risk_score (system));
   json_builder_set_member_name (builder, "assumptions");
   json_builder_begin_object (builder);
-  add_int (builder, "unvalidated", moat_estate_system_get_n_assumptions (system, MOAT_ASSUMPTION_UNVALIDATED));
-  add_int (builder, "invalidated", moat_estate_system_get_n_assumptions (system, MOAT_ASSUMPTION_INVALIDATED));
+  moat_cli_json_add_int (builder, "unvalidated", moat_estate_system_get_n_assumptions (system, MOAT_ASSUMPTION_UNVALIDATED));
+  moat_cli_json_add_int (builder, "invalidated", moat_estate_system_get_n_assumptions (system, MOAT_ASSUMPTION_INVALIDATED));
   json_builder_end_object (builder);
   json_overdue (builder, system);
   json_data (builder, moat_estate_system_get_data (system));
   json_builder_set_member_name (builder, "internet_facing");
   json_builder_add_boolean_value (builder, moat_estate_system_get_internet_facing (system));
-  add_int (builder, "unreviewed_sensitive_elements", moat_estate_system_get_n_unreviewed_sensitive (system));
+  moat_cli_json_add_int (builder, "unreviewed_sensitive_elements", moat_estate_system_get_n_unreviewed_sensitive (system));
   json_builder_end_object (builder);
 }
 
@@ -193,8 +172,8 @@ json_systems (JsonBuilder   *builder,
           continue;
         }
       json_builder_begin_object (builder);
-      add_string (builder, "path", moat_estate_system_get_path (system));
-      add_string (builder, "error", moat_estate_system_get_error (system)->message);
+      moat_cli_json_add_string (builder, "path", moat_estate_system_get_path (system));
+      moat_cli_json_add_string (builder, "error", moat_estate_system_get_error (system)->message);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -234,11 +213,11 @@ json_trends (JsonBuilder   *builder,
       g_autofree char *month = g_strdup_printf ("%04d-%02d", m->year, m->month);
 
       json_builder_begin_object (builder);
-      add_string (builder, "month", month);
-      add_int (builder, "threats_opened", m->threats_opened);
-      add_int (builder, "threats_closed", m->threats_closed);
-      add_int (builder, "controls_done", m->controls_done);
-      add_int (builder, "open_critical_high", m->open_severe);
+      moat_cli_json_add_string (builder, "month", month);
+      moat_cli_json_add_int (builder, "threats_opened", m->threats_opened);
+      moat_cli_json_add_int (builder, "threats_closed", m->threats_closed);
+      moat_cli_json_add_int (builder, "controls_done", m->controls_done);
+      moat_cli_json_add_int (builder, "open_critical_high", m->open_severe);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -247,7 +226,7 @@ json_trends (JsonBuilder   *builder,
     json_builder_add_double_value (builder, view->mean_days);
   else
     json_builder_add_null_value (builder);
-  add_int (builder, "mitigated", view->n_mitigated);
+  moat_cli_json_add_int (builder, "mitigated", view->n_mitigated);
   json_builder_end_object (builder);
 }
 
@@ -263,14 +242,14 @@ json_attention (JsonBuilder   *builder,
       g_autoptr(GEnumClass) classes = g_type_class_ref (MOAT_TYPE_CLASSIFICATION);
 
       json_builder_begin_object (builder);
-      add_string (builder, "name", a->name);
-      add_string (builder, "owner", a->owner);
-      add_string (builder, "path", a->path);
-      add_string (builder, "sensitivity", g_enum_get_value (classes, a->sensitivity)->value_nick);
-      add_string (builder, "exposure", moat_estate_exposure_get_nick (a->exposure));
+      moat_cli_json_add_string (builder, "name", a->name);
+      moat_cli_json_add_string (builder, "owner", a->owner);
+      moat_cli_json_add_string (builder, "path", a->path);
+      moat_cli_json_add_string (builder, "sensitivity", g_enum_get_value (classes, a->sensitivity)->value_nick);
+      moat_cli_json_add_string (builder, "exposure", moat_estate_exposure_get_nick (a->exposure));
       json_builder_set_member_name (builder, "listed");
       json_builder_add_boolean_value (builder, a->listed);
-      add_string (builder, "model", a->system != NULL ? moat_estate_system_get_path (a->system) : NULL);
+      moat_cli_json_add_string (builder, "model", a->system != NULL ? moat_estate_system_get_path (a->system) : NULL);
       json_builder_set_member_name (builder, "reasons");
       json_builder_begin_array (builder);
       for (guint j = 0; j < a->reasons->len; j++)
@@ -278,8 +257,8 @@ json_attention (JsonBuilder   *builder,
           MoatEstateReason *reason = g_ptr_array_index (a->reasons, j);
 
           json_builder_begin_object (builder);
-          add_string (builder, "kind", moat_estate_reason_get_nick (reason->kind));
-          add_string (builder, "text", reason->text);
+          moat_cli_json_add_string (builder, "kind", moat_estate_reason_get_nick (reason->kind));
+          moat_cli_json_add_string (builder, "text", reason->text);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -294,8 +273,8 @@ json_summary (JsonBuilder   *builder,
 {
   json_builder_set_member_name (builder, "summary");
   json_builder_begin_object (builder);
-  add_int (builder, "models", moat_estate_get_n_models (view->estate));
-  add_int (builder, "unreadable", moat_estate_get_n_errors (view->estate));
+  moat_cli_json_add_int (builder, "models", moat_estate_get_n_models (view->estate));
+  moat_cli_json_add_int (builder, "unreadable", moat_estate_get_n_errors (view->estate));
   add_open (builder, NULL, view->estate);
   json_builder_end_object (builder);
 }
@@ -307,13 +286,13 @@ moat_cli_estate_json (MoatCliEstate *view)
   g_autofree char *day = moat_cli_estate_day (view->now);
 
   json_builder_begin_object (builder);
-  add_int (builder, "version", ESTATE_JSON_VERSION);
-  add_string (builder, "as_of", day);
-  add_int (builder, "overdue_days", view->overdue_days);
-  add_int (builder, "stale_days", view->stale_days);
-  add_string (builder, "basis", moat_risk_basis_get_nick (view->basis));
-  add_string (builder, "fail_on", view->fail_on);
-  add_int (builder, "problems", view->problems);
+  moat_cli_json_add_int (builder, "version", ESTATE_JSON_VERSION);
+  moat_cli_json_add_string (builder, "as_of", day);
+  moat_cli_json_add_int (builder, "overdue_days", view->overdue_days);
+  moat_cli_json_add_int (builder, "stale_days", view->stale_days);
+  moat_cli_json_add_string (builder, "basis", moat_risk_basis_get_nick (view->basis));
+  moat_cli_json_add_string (builder, "fail_on", view->fail_on);
+  moat_cli_json_add_int (builder, "problems", view->problems);
   json_summary (builder, view);
   json_systems (builder, view, TRUE);
   json_systems (builder, view, FALSE);

@@ -400,10 +400,8 @@ moat_cli_estate (int    argc,
 
   view.basis = MOAT_RISK_BASIS_RESIDUAL;
   view.level = MOAT_RISK_LOW;
-  if (fail_on != NULL && !moat_risk_level_from_nick (fail_on, &view.level))
-    return moat_cli_fail_message (_("unknown risk level “%s”; use low, medium, high or critical"), fail_on);
-  if (basis_name != NULL && !moat_risk_basis_from_nick (basis_name, &view.basis))
-    return moat_cli_fail_message (_("unknown basis “%s”; use residual or inherent"), basis_name);
+  if (!moat_cli_parse_gate (fail_on, basis_name, &view.level, &view.basis, &status))
+    return status;
   if (as_json)
     {
       g_free (format);

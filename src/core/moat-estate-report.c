@@ -20,7 +20,6 @@
 #include "moat-format.h"
 #include "moat-report.h"
 
-#define FONT "Noto Sans, DejaVu Sans, sans-serif"
 #define GREY "#5e6670"
 #define MAX_SYSTEMS 14     /* rows of the ranking on the first page */
 #define MAX_ATTENTION 16
@@ -28,25 +27,20 @@
 
 /* Charts */
 
+/* One line; @y is its top, as the charts lay it out; @size is in points. */
 static void
 chart_label (cairo_t        *cr,
              const char     *markup,
-             const char     *font,
+             const char     *size,
              double          x,
              double          y,
              double          width,
              PangoAlignment  align)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  g_autofree char *font = g_strconcat (MOAT_REPORT_FONT " ", size, NULL);
 
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_markup (layout, markup, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  /* A line is about 1.25 times the font's size high. */
+  moat_report_draw_markup (cr, markup, font, x, y + g_ascii_strtod (size, NULL) * 0.625, width, align);
 }
 
 typedef guint (*MonthValue) (const MoatEstateMonth *month);
@@ -97,7 +91,7 @@ draw_axes (cairo_t *cr,
       cairo_line_to (cr, x + w, gy);
       cairo_stroke (cr);
       cairo_set_source_rgb (cr, 0.37, 0.40, 0.44);
-      chart_label (cr, value, FONT " 7", x - 24, gy - 5, 20, PANGO_ALIGN_RIGHT);
+      chart_label (cr, value, "7", x - 24, gy - 5, 20, PANGO_ALIGN_RIGHT);
     }
   for (guint i = 0; i < months->len; i++)
     {
@@ -108,9 +102,13 @@ draw_axes (cairo_t *cr,
       /* Every other month, and the year under January and the first. */
       if ((months->len - 1 - i) % 2 != 0)
         continue;
-      name = g_date_time_format (date, m->month == 1 || i < 2 ? "%b\n%Y" : "%b");
-      chart_label (cr, name, FONT " 6.5", x + w * i / months->len, y + h + 3, w / months->len * 3,
-                   PANGO_ALIGN_LEFT);
+      name = g_date_time_format (date, "%b");
+      chart_label (cr, name, "6.5", x + w * i / months->len, y + h + 3, w / months->len * 3, PANGO_ALIGN_LEFT);
+      if (m->month != 1 && i >= 2)
+        continue;
+      g_free (name);
+      name = g_date_time_format (date, "%Y");
+      chart_label (cr, name, "6.5", x + w * i / months->len, y + h + 11, w / months->len * 3, PANGO_ALIGN_LEFT);
     }
 }
 
@@ -132,7 +130,7 @@ draw_legend (cairo_t      *cr,
       cairo_rectangle (cr, lx, y + 3, 7, 7);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.25, 0.27, 0.30);
-      chart_label (cr, label, FONT " 7", lx + 10, y, w / n - 12, PANGO_ALIGN_LEFT);
+      chart_label (cr, label, "7", lx + 10, y, w / n - 12, PANGO_ALIGN_LEFT);
       lx += w / n;
     }
 }
@@ -156,7 +154,7 @@ draw_chart (cairo_t      *cr,
   guint max = 0, top;
 
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-  chart_label (cr, markup, FONT " 8.5", x, y, w, PANGO_ALIGN_LEFT);
+  chart_label (cr, markup, "8.5", x, y, w, PANGO_ALIGN_LEFT);
   draw_legend (cr, series, n_series, x, y + 14, w);
   for (guint i = 0; i < months->len; i++)
     for (guint s = 0; s < n_series; s++)
@@ -241,12 +239,13 @@ draw_overview (cairo_t  *cr,
                gpointer  data)
 {
   Overview *o = data;
+  g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>", _("Open threats by residual risk"));
   guint max = 1;
   double bx = 270, bw = width - bx - 40;
 
   moat_report_draw_heat_map (cr, o->title, o->counts, 40, 250);
   cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-  chart_label (cr, _("<b>Open threats by residual risk</b>"), FONT " 9", bx, 0, width - bx, PANGO_ALIGN_LEFT);
+  chart_label (cr, heading, "9", bx, 0, width - bx, PANGO_ALIGN_LEFT);
   for (guint l = 0; l < MOAT_RISK_N_LEVELS; l++)
     max = MAX (max, o->by_level[l]);
   for (int l = MOAT_RISK_CRITICAL; l >= MOAT_RISK_LOW; l--)
@@ -256,13 +255,13 @@ draw_overview (cairo_t  *cr,
       g_autofree char *label = g_markup_escape_text (moat_risk_level_get_label (l), -1);
 
       cairo_set_source_rgb (cr, 0.25, 0.27, 0.30);
-      chart_label (cr, label, FONT " 8.5", bx, y + 2, 70, PANGO_ALIGN_LEFT);
+      chart_label (cr, label, "8.5", bx, y + 2, 70, PANGO_ALIGN_LEFT);
       moat_risk_level_get_rgb (l, &r, &g, &b);
       cairo_set_source_rgb (cr, r, g, b);
       cairo_rectangle (cr, bx + 74, y, MAX (bw - 74, 0) * o->by_level[l] / max + 2, 16);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.12, 0.12, 0.12);
-      chart_label (cr, count, FONT " 8.5", bx + 74 + MAX (bw - 74, 0) * o->by_level[l] / max + 8, y + 2, 40,
+      chart_label (cr, count, "8.5", bx + 74 + MAX (bw - 74, 0) * o->by_level[l] / max + 8, y + 2, 40,
                    PANGO_ALIGN_LEFT);
     }
 }

@@ -37,7 +37,7 @@
 #include "moat-threat-actor.h"
 #include "moat-threat.h"
 
-#define FONT          "Noto Sans, DejaVu Sans, sans-serif"
+#define FONT          MOAT_REPORT_FONT
 #define SUMMARY_TOP_N 5
 #define HISTORY_MAX_ACTIONS  400
 #define HISTORY_MAX_CHANGES  6
@@ -794,6 +794,26 @@ chart_new (const char *title,
   for (guint i = 0; i < MOAT_RISK_N_LEVELS; i++)
     chart->level_labels[i] = g_strdup (moat_risk_level_get_label (i));
   return chart;
+}
+
+/**
+ * moat_report_draw_markup:
+ * @font: a Pango font description, such as MOAT_REPORT_FONT " Bold 9"
+ * @y: the middle of the text
+ *
+ * Draws one line of markup as the report's charts do, cut with an
+ * ellipsis at @width: for other documents' charts.
+ */
+void
+moat_report_draw_markup (cairo_t        *cr,
+                         const char     *markup,
+                         const char     *font,
+                         double          x,
+                         double          y,
+                         double          width,
+                         PangoAlignment  align)
+{
+  draw_text (cr, markup, font, x, y, width, align);
 }
 
 /**

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <pango/pango.h>
 
 #include "moat-document.h"
 #include "moat-model.h"
@@ -122,6 +123,16 @@ gboolean      moat_report_export_pdf         (MoatModel                *model,
                                               GFile                    *file,
                                               GCancellable             *cancellable,
                                               GError                  **error);
+
+#define MOAT_REPORT_FONT "Noto Sans, DejaVu Sans, sans-serif"
+
+void          moat_report_draw_markup        (cairo_t                  *cr,
+                                              const char               *markup,
+                                              const char               *font,
+                                              double                    x,
+                                              double                    y,
+                                              double                    width,
+                                              PangoAlignment            align);
 
 /* The heat map the report draws; with @cr %NULL, only measures it. */
 double        moat_report_draw_heat_map      (cairo_t                  *cr,
