@@ -238,10 +238,12 @@ read_one (gpointer data,
   job->systems[i] = moat_estate_system_load (f->file, f->display, job->now, job->overdue_days, f->named);
 }
 
+/* Twice as many threads as processors: while one waits for the disk,
+ * another reads a file already there. */
 static void
 read_all (Job *job)
 {
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  guint n_threads = CLAMP (2 * g_get_num_processors (), 2, 16);
   GThreadPool *pool;
 
   if (job->found->len < 2)

@@ -79,9 +79,9 @@ peek_value (MoatObject *object,
 static gboolean
 check_field (MoatObject  *object,
              GParamSpec  *pspec,
+             guint        max,
              GError     **error)
 {
-  guint max = moat_limits_for_field (pspec);
   GValue value = G_VALUE_INIT;
   gboolean ok = TRUE;
 
@@ -106,26 +106,46 @@ check_field (MoatObject  *object,
   return ok;
 }
 
-static gboolean
-check_object (MoatObject  *object,
-              GParamSpec **specs,
-              guint        n_specs,
-              GError     **error)
+/* A class's fields and the limit of each, looked up once for all its
+ * objects. */
+typedef struct
 {
-  for (guint i = 0; i < n_specs; i++)
-    if (!check_field (object, specs[i], error))
-      return FALSE;
+  GParamSpec **specs;
+  guint       *limits;
+  guint        n_specs;
+} Fields;
 
-  return TRUE;
-}
-
-static GParamSpec **
-list_specs (GType  type,
-            guint *n_specs)
+static void
+fields_init (Fields *fields,
+             GType   type)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
 
-  return g_object_class_list_properties (G_OBJECT_CLASS (klass), n_specs);
+  fields->specs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &fields->n_specs);
+  fields->limits = g_new (guint, fields->n_specs);
+  for (guint i = 0; i < fields->n_specs; i++)
+    fields->limits[i] = moat_limits_for_field (fields->specs[i]);
+}
+
+static void
+fields_clear (Fields *fields)
+{
+  g_free (fields->specs);
+  g_free (fields->limits);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fields, fields_clear)
+
+static gboolean
+check_object (MoatObject  *object,
+              Fields      *fields,
+              GError     **error)
+{
+  for (guint i = 0; i < fields->n_specs; i++)
+    if (!check_field (object, fields->specs[i], fields->limits[i], error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
@@ -133,14 +153,14 @@ check_list (GListModel  *list,
             GType        type,
             GError     **error)
 {
-  guint n_specs;
-  g_autofree GParamSpec **specs = list_specs (type, &n_specs);
+  g_auto(Fields) fields = { 0, };
 
+  fields_init (&fields, type);
   for (guint j = 0; j < g_list_model_get_n_items (list); j++)
     {
       g_autoptr(MoatObject) object = g_list_model_get_item (list, j);
 
-      if (!check_object (object, specs, n_specs, error))
+      if (!check_object (object, &fields, error))
         return FALSE;
     }
   return TRUE;
@@ -158,10 +178,11 @@ moat_limits_check_model (MoatModel  *model,
                          GError    **error)
 {
   const GType *types;
-  guint n_types, n_specs;
-  g_autofree GParamSpec **specs = list_specs (MOAT_TYPE_MODEL, &n_specs);
+  guint n_types;
+  g_auto(Fields) fields = { 0, };
 
-  if (!check_object (MOAT_OBJECT (model), specs, n_specs, error))
+  fields_init (&fields, MOAT_TYPE_MODEL);
+  if (!check_object (MOAT_OBJECT (model), &fields, error))
     return FALSE;
 
   types = moat_model_list_types (&n_types);
