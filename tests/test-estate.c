@@ -559,6 +559,54 @@ test_model_being_edited (void)
   moat_test_rm_rf (dir);
 }
 
+/* The window's way: read on worker threads, shown on the main thread. */
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_true (moat_estate_load_finish (MOAT_ESTATE (source), result, error));
+}
+
+static void
+on_items_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    data)
+{
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  *(guint *) data += added;
+}
+
+static void
+test_load_async (void)
+{
+  g_autofree char *dir = build_example_dir ();
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(MoatEstate) estate = moat_estate_new ();
+  g_autoptr(MoatEstate) sync = load_estate (dir);
+  g_autoptr(GError) error = NULL;
+  guint added = 0;
+
+  moat_estate_set_now (estate, utc (2026, 12, 7));
+  moat_estate_add_path (estate, root);
+  g_signal_connect (moat_estate_get_systems (estate), "items-changed", G_CALLBACK (on_items_changed), &added);
+  g_main_context_acquire (g_main_context_default ());
+  moat_estate_load_async (estate, NULL, on_loaded, &error);
+  while (added == 0 && error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_main_context_release (g_main_context_default ());
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (moat_estate_system_get_path (system_at (estate, i)), ==,
+                     moat_estate_system_get_path (system_at (sync, i)));
+}
+
 /* Triage */
 
 static MoatEstateInventory *
@@ -672,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/estate/files/damaged", test_damaged_files);
   g_test_add_func ("/estate/files/named-foreign", test_named_foreign_file);
   g_test_add_func ("/estate/files/being-edited", test_model_being_edited);
+  g_test_add_func ("/estate/load-async", test_load_async);
   g_test_add_func ("/estate/triage/reasons", test_triage_reasons);
   g_test_add_func ("/estate/triage/inventory-errors", test_inventory_errors);
 

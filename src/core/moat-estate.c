@@ -296,16 +296,53 @@ compare_systems (gconstpointer a,
   return g_strcmp0 (moat_estate_system_get_path (x), moat_estate_system_get_path (y));
 }
 
+/* What one load read, before it replaces what the estate shows. */
+typedef struct
+{
+  MoatEstateSystem **systems;
+  guint              n;
+} Results;
+
 static void
-take_results (MoatEstate        *self,
-              MoatEstateSystem **systems,
-              guint              n)
+results_free (Results *results)
+{
+  for (guint i = 0; i < results->n; i++)
+    g_clear_object (&results->systems[i]);
+  g_free (results->systems);
+  g_free (results);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Results, results_free)
+
+/* Finds and reads the files: safe on a worker thread, as it changes
+ * nothing the estate shows. */
+static Results *
+collect (MoatEstate    *self,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GPtrArray) found = find_files (self, cancellable);
+  g_autoptr(Results) results = g_new0 (Results, 1);
+  Job job;
+
+  results->n = found->len;
+  results->systems = g_new0 (MoatEstateSystem *, found->len + 1);
+  job = (Job) { found, results->systems, moat_estate_get_now (self), self->overdue_days, cancellable };
+  read_all (&job);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&results);
+}
+
+static void
+take_results (MoatEstate *self,
+              Results    *results)
 {
   g_autoptr(GPtrArray) ranked = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < n; i++)
-    if (systems[i] != NULL)
-      g_ptr_array_add (ranked, systems[i]);
+  for (guint i = 0; i < results->n; i++)
+    if (results->systems[i] != NULL)
+      g_ptr_array_add (ranked, g_steal_pointer (&results->systems[i]));
 
   g_clear_object (&self->trends);
   self->trends = moat_estate_trends_new ();
@@ -332,24 +369,13 @@ moat_estate_load (MoatEstate    *self,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree MoatEstateSystem **systems = NULL;
-  Job job;
+  g_autoptr(Results) results = NULL;
 
   g_return_val_if_fail (MOAT_IS_ESTATE (self), FALSE);
 
-  found = find_files (self, cancellable);
-  systems = g_new0 (MoatEstateSystem *, found->len + 1);
-  job = (Job) { found, systems, moat_estate_get_now (self), self->overdue_days, cancellable };
-  read_all (&job);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      for (guint i = 0; i < found->len; i++)
-        g_clear_object (&systems[i]);
-      return FALSE;
-    }
-  take_results (self, systems, found->len);
+  if (!(results = collect (self, cancellable, error)))
+    return FALSE;
+  take_results (self, results);
   return TRUE;
 }
 
@@ -359,17 +385,23 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
+  Results *results = collect (source, cancellable, &error);
 
-  if (moat_estate_load (source, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+  if (results != NULL)
+    g_task_return_pointer (task, results, (GDestroyNotify) results_free);
   else
-    g_task_return_error (task, g_steal_pointer (&error));
+    g_task_return_error (task, error);
 }
 
-/* moat_estate_load() on a worker thread; the estate changes (its
- * systems list emits items-changed) on that thread, so do not read it
- * until @callback. */
+/**
+ * moat_estate_load_async:
+ *
+ * moat_estate_load() with the files read on worker threads. The estate
+ * changes (its systems list emits items-changed) in
+ * moat_estate_load_finish(), on the thread that calls it; do not change
+ * its paths or settings in between.
+ */
 void
 moat_estate_load_async (MoatEstate          *self,
                         GCancellable        *cancellable,
@@ -387,8 +419,14 @@ moat_estate_load_finish (MoatEstate    *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
+  g_autoptr(Results) results = NULL;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
+
+  if (!(results = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+  take_results (self, results);
+  return TRUE;
 }
 
 /* Returns: (transfer none): the systems, MoatEstateSystem, ranked by
