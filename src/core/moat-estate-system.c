@@ -595,6 +595,17 @@ moat_estate_system_get_risks (MoatEstateSystem *self)
   return self->risks;
 }
 
+/* The level a system ranks by: its highest open residual risk. */
+MoatRiskLevel
+moat_estate_system_get_rank_level (MoatEstateSystem *self,
+                                   gboolean         *any_open)
+{
+  const MoatEstateRisk *top = moat_estate_system_get_top_risk (self);
+
+  *any_open = top != NULL;
+  return top != NULL ? top->level : MOAT_RISK_LOW;
+}
+
 /* The sum of residual likelihood × impact over the open threats: what
  * ranks systems whose highest risk is the same level. */
 guint

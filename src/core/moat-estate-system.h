@@ -76,6 +76,8 @@ guint             moat_estate_system_get_n_open        (MoatEstateSystem *self,
                                                         MoatRiskLevel     level);
 const MoatEstateRisk *moat_estate_system_get_top_risk  (MoatEstateSystem *self);
 GPtrArray        *moat_estate_system_get_risks         (MoatEstateSystem *self);
+MoatRiskLevel     moat_estate_system_get_rank_level    (MoatEstateSystem *self,
+                                                        gboolean         *any_open);
 guint             moat_estate_system_get_risk_score    (MoatEstateSystem *self);
 guint             moat_estate_system_get_n_assumptions (MoatEstateSystem *self,
                                                         MoatAssumptionStatus status);

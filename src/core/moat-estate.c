@@ -260,17 +260,6 @@ read_all (Job *job)
 
 /* Ranking */
 
-/* The level a system ranks by: its highest open residual risk. */
-MoatRiskLevel
-moat_estate_system_get_rank_level (MoatEstateSystem *system,
-                                   gboolean         *any_open)
-{
-  const MoatEstateRisk *top = moat_estate_system_get_top_risk (system);
-
-  *any_open = top != NULL;
-  return top != NULL ? top->level : MOAT_RISK_LOW;
-}
-
 static int
 compare_systems (gconstpointer a,
                  gconstpointer b,

@@ -59,7 +59,5 @@ guint             moat_estate_get_n_open       (MoatEstate    *self,
 GPtrArray        *moat_estate_get_top_risks    (MoatEstate    *self,
                                                 guint          n);
 MoatEstateTrends *moat_estate_get_trends       (MoatEstate    *self);
-MoatRiskLevel     moat_estate_system_get_rank_level (MoatEstateSystem *system,
-                                                     gboolean         *any_open);
 
 G_END_DECLS
