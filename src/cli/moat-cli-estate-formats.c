@@ -438,7 +438,7 @@ moat_cli_estate_markdown (MoatCliEstate *view)
   GString *out = g_string_new (NULL);
 
   g_string_append_printf (out, "# %s\n\n", _("Estate risk"));
-  g_string_append_printf (out, _("As of %s: %u models, %u unreadable files.\n"), day,
+  g_string_append_printf (out, _("As of %s: %u models; files that could not be read: %u.\n"), day,
                           moat_estate_get_n_models (view->estate), moat_estate_get_n_errors (view->estate));
   md_systems (out, view);
   md_top (out, view);

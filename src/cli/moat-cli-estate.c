@@ -187,7 +187,8 @@ moat_cli_estate_text (MoatCliEstate *view)
   GString *out = g_string_new (NULL);
   guint rank = 0;
 
-  g_string_append_printf (out, _("Estate as of %s: %u models, %u unreadable files\n"), day,
+  /* TRANSLATORS: "Estate as of 2026-12-07: 8 models; files that could not be read: 0" */
+  g_string_append_printf (out, _("Estate as of %s: %u models; files that could not be read: %u\n"), day,
                           moat_estate_get_n_models (view->estate), moat_estate_get_n_errors (view->estate));
   g_string_append (out, _("Open threats, residual: "));
   text_levels (out, NULL, view->estate, MOAT_RISK_BASIS_RESIDUAL);

@@ -103,7 +103,7 @@ class TextTests(EstateTestCase):
         result = run(ESTATE, "--inventory", INVENTORY, "--as-of", AS_OF)
         self.assertEqual(result.returncode, 0, result.stderr)
         out = result.stdout
-        self.assertIn("Estate as of 2026-12-07: 8 models, 0 unreadable files", out)
+        self.assertIn("Estate as of 2026-12-07: 8 models; files that could not be read: 0", out)
         self.assertIn("1. Checkout (checkout.moat)", out)
         self.assertIn("8. Marketing website (marketing-site.moat)", out)
         self.assertIn("Highest risk: critical, Card data skimmed by injected script (asset: Cardholder data)", out)
