@@ -181,6 +181,18 @@ compare_found (gconstpointer a,
   return g_strcmp0 (x->display, y->display);
 }
 
+/* How to show a file or folder the estate was given: from the current
+ * folder when it is below it, as a person typed it. */
+static char *
+display_name (GFile *file)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GFile) here = g_file_new_for_path (cwd);
+  char *relative = g_file_get_relative_path (here, file);
+
+  return relative != NULL ? relative : g_file_get_parse_name (file);
+}
+
 static GPtrArray *
 find_files (MoatEstate   *self,
             GCancellable *cancellable)
@@ -192,7 +204,7 @@ find_files (MoatEstate   *self,
       GFile *root = g_ptr_array_index (self->roots, i);
       GFileType type = g_file_query_file_type (root, G_FILE_QUERY_INFO_NONE, cancellable);
       g_autoptr(GPtrArray) inside = NULL;
-      g_autofree char *root_name = g_file_get_parse_name (root);
+      g_autofree char *root_name = display_name (root);
 
       if (type != G_FILE_TYPE_DIRECTORY)
         {
