@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "moat-core.h"
+#include "moat-bench.h"
 #include "moat-report.h"
 
 static const guint sizes[] = { 100, 1000, 10000 };
@@ -42,8 +43,8 @@ id_for (const char *prefix,
 /* A model shaped like a real one: diagrams of 50 nodes, a flow between
  * neighbours, a boundary around every tenth node, two threats and one
  * control for each element. */
-static MoatModel *
-make_model (guint n_elements)
+MoatModel *
+moat_bench_make_model (guint n_elements)
 {
   MoatModel *model = moat_model_new ();
   g_autofree char *diagram_id = NULL;
@@ -134,7 +135,7 @@ bench_size (guint       size,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(MoatModel) model = make_model (size);
+  g_autoptr(MoatModel) model = moat_bench_make_model (size);
   g_autoptr(MoatStore) store = NULL;
   g_autoptr(GArray) latencies = g_array_new (FALSE, FALSE, sizeof (double));
   double best_open = G_MAXDOUBLE;
@@ -807,6 +808,9 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (render_sizes); i++)
     if (argc <= 1 || (guint)atoi (argv[1]) == render_sizes[i])
       bench_render (render_sizes[i]);
+
+  if (argc > 1 && g_str_equal (argv[1], "estate"))
+    return moat_bench_estate ();
 
   if (argc <= 1 || g_str_equal (argv[1], "report"))
     {

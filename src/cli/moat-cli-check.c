@@ -362,10 +362,8 @@ moat_cli_check (int    argc,
                        entries, 1, &argc, &argv, &status))
     return status;
 
-  if (fail_on != NULL && !moat_risk_level_from_nick (fail_on, &level))
-    return moat_cli_fail_message (_("unknown risk level “%s”; use low, medium, high or critical"), fail_on);
-  if (basis_name != NULL && !moat_risk_basis_from_nick (basis_name, &basis))
-    return moat_cli_fail_message (_("unknown basis “%s”; use residual or inherent"), basis_name);
+  if (!moat_cli_parse_gate (fail_on, basis_name, &level, &basis, &status))
+    return status;
   if (!(model = moat_cli_load_or_fail (argv[1], &status)))
     return status;
 

@@ -63,7 +63,8 @@ moat_cli_fail_message (const char *format,
 
 /**
  * moat_cli_parse:
- * @n_args: how many positional arguments the command takes
+ * @n_args: how many positional arguments the command takes, or minus
+ *   the least it takes
  *
  * Parses a command's options. On --help, prints it and returns FALSE with
  * @status 0; on an error, reports it and returns FALSE with @status 2.
@@ -86,9 +87,10 @@ moat_cli_parse (GOptionContext  *context,
       return FALSE;
     }
 
-  if (*argc - 1 != n_args)
+  /* A negative @n_args is a least: PATH... */
+  if (n_args < 0 ? *argc - 1 < -n_args : *argc - 1 != n_args)
     {
-      *status = moat_cli_fail_message (*argc - 1 < n_args
+      *status = moat_cli_fail_message (*argc - 1 < ABS (n_args)
                                        ? _("missing argument; see “%s --help”")
                                        : _("too many arguments; see “%s --help”"),
                                        g_get_prgname ());
@@ -174,6 +176,54 @@ moat_cli_json_text (JsonBuilder *builder)
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   return g_strconcat (text, "\n", NULL);
+}
+
+/**
+ * moat_cli_parse_gate:
+ * @fail_on: (nullable): what --fail-on says
+ * @basis_name: (nullable): what --basis says
+ *
+ * Reads the options of a gate (`check`, `estate`) the same way, keeping
+ * @level and @basis as they are where an option is not given.
+ *
+ * Returns: %FALSE, with @status the exit status, on an unknown value
+ */
+gboolean
+moat_cli_parse_gate (const char    *fail_on,
+                     const char    *basis_name,
+                     MoatRiskLevel *level,
+                     MoatRiskBasis *basis,
+                     int           *status)
+{
+  if (fail_on != NULL && !moat_risk_level_from_nick (fail_on, level))
+    *status = moat_cli_fail_message (_("unknown risk level “%s”; use low, medium, high or critical"), fail_on);
+  else if (basis_name != NULL && !moat_risk_basis_from_nick (basis_name, basis))
+    *status = moat_cli_fail_message (_("unknown basis “%s”; use residual or inherent"), basis_name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* A member holding @value, or null when there is none. */
+void
+moat_cli_json_add_string (JsonBuilder *builder,
+                          const char  *name,
+                          const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+moat_cli_json_add_int (JsonBuilder *builder,
+                       const char  *name,
+                       gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
 }
 
 /* What an import or an export could not carry over, on stderr, where

@@ -125,27 +125,6 @@ suggest_text (MoatModel      *model,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
 add_suggestion (JsonBuilder    *builder,
                 MoatModel      *model,
                 MoatSuggestion *suggestion)
@@ -155,19 +134,19 @@ add_suggestion (JsonBuilder    *builder,
   const char * const *controls = moat_suggestion_get_suggested_controls (suggestion);
 
   json_builder_begin_object (builder);
-  add_string (builder, "rule_id", moat_suggestion_get_rule_id (suggestion));
-  add_string (builder, "rule_set", moat_rule_get_set (moat_suggestion_get_rule (suggestion)));
-  add_string (builder, "element_id", moat_suggestion_get_element_id (suggestion));
-  add_string (builder, "element", moat_element_get_name (element));
-  add_string (builder, "element_kind", kind_nick (moat_element_get_kind (element)));
-  add_string (builder, "title", moat_suggestion_get_title (suggestion));
-  add_string (builder, "description", moat_suggestion_get_description (suggestion));
-  add_string (builder, "category", moat_suggestion_get_category (suggestion));
-  add_int (builder, "likelihood", moat_suggestion_get_likelihood (suggestion));
-  add_int (builder, "impact", moat_suggestion_get_impact (suggestion));
-  add_string (builder, "risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
+  moat_cli_json_add_string (builder, "rule_id", moat_suggestion_get_rule_id (suggestion));
+  moat_cli_json_add_string (builder, "rule_set", moat_rule_get_set (moat_suggestion_get_rule (suggestion)));
+  moat_cli_json_add_string (builder, "element_id", moat_suggestion_get_element_id (suggestion));
+  moat_cli_json_add_string (builder, "element", moat_element_get_name (element));
+  moat_cli_json_add_string (builder, "element_kind", kind_nick (moat_element_get_kind (element)));
+  moat_cli_json_add_string (builder, "title", moat_suggestion_get_title (suggestion));
+  moat_cli_json_add_string (builder, "description", moat_suggestion_get_description (suggestion));
+  moat_cli_json_add_string (builder, "category", moat_suggestion_get_category (suggestion));
+  moat_cli_json_add_int (builder, "likelihood", moat_suggestion_get_likelihood (suggestion));
+  moat_cli_json_add_int (builder, "impact", moat_suggestion_get_impact (suggestion));
+  moat_cli_json_add_string (builder, "risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
   /* A suggestion has no control yet: its risk is the inherent one. */
-  add_string (builder, "inherent_risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
+  moat_cli_json_add_string (builder, "inherent_risk", moat_risk_level_get_nick (moat_suggestion_get_level (suggestion)));
   json_builder_set_member_name (builder, "suggested_controls");
   json_builder_begin_array (builder);
   for (guint i = 0; controls != NULL && controls[i] != NULL; i++)
@@ -185,7 +164,7 @@ suggest_json (MoatModel      *model,
   g_auto(GStrv) sets = moat_rule_engine_dup_enabled_sets (engine);
 
   json_builder_begin_object (builder);
-  add_string (builder, "model", moat_model_get_title (model));
+  moat_cli_json_add_string (builder, "model", moat_model_get_title (model));
   json_builder_set_member_name (builder, "rule_sets");
   json_builder_begin_array (builder);
   for (guint i = 0; sets[i] != NULL; i++)

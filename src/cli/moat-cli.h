@@ -49,6 +49,17 @@ gboolean   moat_cli_write_output  (const char      *path,
                                    GError         **error);
 void       moat_cli_print_report  (MoatImportReport *report);
 char      *moat_cli_json_text     (JsonBuilder     *builder);
+gboolean   moat_cli_parse_gate    (const char      *fail_on,
+                                   const char      *basis_name,
+                                   MoatRiskLevel   *level,
+                                   MoatRiskBasis   *basis,
+                                   int             *status);
+void       moat_cli_json_add_string (JsonBuilder   *builder,
+                                   const char      *name,
+                                   const char      *value);
+void       moat_cli_json_add_int  (JsonBuilder     *builder,
+                                   const char      *name,
+                                   gint64           value);
 
 /* How many objects of @type have each value of the enumeration @field. */
 typedef struct
@@ -87,6 +98,8 @@ int        moat_cli_suggest       (int              argc,
 int        moat_cli_check         (int              argc,
                                    char           **argv);
 int        moat_cli_coverage      (int              argc,
+                                   char           **argv);
+int        moat_cli_estate        (int              argc,
                                    char           **argv);
 int        moat_cli_rules         (int              argc,
                                    char           **argv);

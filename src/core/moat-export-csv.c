@@ -213,3 +213,18 @@ moat_export_csv (MoatModel    *model,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * moat_export_csv_append_field:
+ * @first: whether the field starts its row
+ *
+ * Appends one field as the exports write it: quoted, and never read as
+ * a formula by a spreadsheet.
+ */
+void
+moat_export_csv_append_field (GString    *out,
+                              const char *text,
+                              gboolean    first)
+{
+  append_field (out, text, first);
+}

@@ -34,4 +34,8 @@ const char * const *moat_export_csv_columns         (MoatCsvTable  table);
 char               *moat_export_csv                 (MoatModel    *model,
                                                      MoatCsvTable  table);
 
+void                moat_export_csv_append_field    (GString      *out,
+                                                     const char   *text,
+                                                     gboolean      first);
+
 G_END_DECLS

@@ -596,3 +596,18 @@ moat_export_markdown (MoatModel *model)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * moat_markdown_append_text:
+ * @in_cell: whether @text goes in a table cell
+ *
+ * Appends @text as Markdown shows it literally, as the model export
+ * escapes it: for other exports (the estate) that write Markdown too.
+ */
+void
+moat_markdown_append_text (GString    *out,
+                           const char *text,
+                           gboolean    in_cell)
+{
+  append_text (out, text, in_cell);
+}

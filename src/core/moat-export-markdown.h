@@ -18,5 +18,8 @@
 G_BEGIN_DECLS
 
 char *moat_export_markdown (MoatModel *model);
+void  moat_markdown_append_text (GString    *out,
+                                 const char *text,
+                                 gboolean    in_cell);
 
 G_END_DECLS

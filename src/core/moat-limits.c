@@ -60,48 +60,109 @@ refuse (MoatObject  *object,
   return FALSE;
 }
 
+/* The value without a copy: a model of thousands of objects is checked
+ * field by field every time a file is opened. */
+static void
+peek_value (MoatObject *object,
+            GParamSpec *pspec,
+            GValue     *value)
+{
+  if (pspec->owner_type != MOAT_TYPE_OBJECT)
+    {
+      *value = *moat_object_peek_value (object, pspec);
+      return;
+    }
+  g_value_init (value, pspec->value_type);
+  g_object_get_property (G_OBJECT (object), pspec->name, value);
+}
+
 static gboolean
 check_field (MoatObject  *object,
              GParamSpec  *pspec,
+             guint        max,
              GError     **error)
 {
-  guint max = moat_limits_for_field (pspec);
+  GValue value = G_VALUE_INIT;
+  gboolean ok = TRUE;
 
+  if (pspec->value_type != G_TYPE_STRING && pspec->value_type != G_TYPE_STRV)
+    return TRUE;
+
+  peek_value (object, pspec, &value);
   if (pspec->value_type == G_TYPE_STRING)
+    ok = !too_long (g_value_get_string (&value), max) || refuse (object, pspec, _("characters"), max, error);
+  else
     {
-      g_autofree char *text = NULL;
+      const char * const *items = g_value_get_boxed (&value);
 
-      g_object_get (object, pspec->name, &text, NULL);
-      return !too_long (text, max) || refuse (object, pspec, _("characters"), max, error);
-    }
-
-  if (pspec->value_type == G_TYPE_STRV)
-    {
-      g_auto(GStrv) items = NULL;
-
-      g_object_get (object, pspec->name, &items, NULL);
-      if (items != NULL && g_strv_length (items) > MOAT_LIST_MAX)
-        return refuse (object, pspec, _("items"), MOAT_LIST_MAX, error);
-      for (guint i = 0; items != NULL && items[i] != NULL; i++)
+      if (items != NULL && g_strv_length ((char **) items) > MOAT_LIST_MAX)
+        ok = refuse (object, pspec, _("items"), MOAT_LIST_MAX, error);
+      for (guint i = 0; ok && items != NULL && items[i] != NULL; i++)
         if (too_long (items[i], max))
-          return refuse (object, pspec, _("characters an item"), max, error);
+          ok = refuse (object, pspec, _("characters an item"), max, error);
     }
+  if (pspec->owner_type == MOAT_TYPE_OBJECT)
+    g_value_unset (&value);
+  return ok;
+}
+
+/* A class's fields and the limit of each, looked up once for all its
+ * objects. */
+typedef struct
+{
+  GParamSpec **specs;
+  guint       *limits;
+  guint        n_specs;
+} Fields;
+
+static void
+fields_init (Fields *fields,
+             GType   type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+
+  fields->specs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &fields->n_specs);
+  fields->limits = g_new (guint, fields->n_specs);
+  for (guint i = 0; i < fields->n_specs; i++)
+    fields->limits[i] = moat_limits_for_field (fields->specs[i]);
+}
+
+static void
+fields_clear (Fields *fields)
+{
+  g_free (fields->specs);
+  g_free (fields->limits);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fields, fields_clear)
+
+static gboolean
+check_object (MoatObject  *object,
+              Fields      *fields,
+              GError     **error)
+{
+  for (guint i = 0; i < fields->n_specs; i++)
+    if (!check_field (object, fields->specs[i], fields->limits[i], error))
+      return FALSE;
 
   return TRUE;
 }
 
 static gboolean
-check_object (MoatObject  *object,
-              GError     **error)
+check_list (GListModel  *list,
+            GType        type,
+            GError     **error)
 {
-  guint n_specs;
-  g_autofree GParamSpec **specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object),
-                                                                  &n_specs);
+  g_auto(Fields) fields = { 0, };
 
-  for (guint i = 0; i < n_specs; i++)
-    if (!check_field (object, specs[i], error))
-      return FALSE;
+  fields_init (&fields, type);
+  for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+    {
+      g_autoptr(MoatObject) object = g_list_model_get_item (list, j);
 
+      if (!check_object (object, &fields, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -118,24 +179,16 @@ moat_limits_check_model (MoatModel  *model,
 {
   const GType *types;
   guint n_types;
+  g_auto(Fields) fields = { 0, };
 
-  if (!check_object (MOAT_OBJECT (model), error))
+  fields_init (&fields, MOAT_TYPE_MODEL);
+  if (!check_object (MOAT_OBJECT (model), &fields, error))
     return FALSE;
 
   types = moat_model_list_types (&n_types);
   for (guint i = 0; i < n_types; i++)
-    {
-      GListModel *list = moat_model_get_list (model, types[i]);
-      guint n = g_list_model_get_n_items (list);
-
-      for (guint j = 0; j < n; j++)
-        {
-          g_autoptr(MoatObject) object = g_list_model_get_item (list, j);
-
-          if (!check_object (object, error))
-            return FALSE;
-        }
-    }
+    if (!check_list (moat_model_get_list (model, types[i]), types[i], error))
+      return FALSE;
 
   return TRUE;
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <gobject/gvaluecollector.h>
 
+#include "moat-clock.h"
 #include "moat-asset.h"
 #include "moat-assumption-rule.h"
 #include "moat-control.h"
@@ -397,7 +398,7 @@ static void
 apply (MoatModel  *self,
        MoatChange *change)
 {
-  gint64 now = g_get_real_time ();
+  gint64 now = moat_clock_now ();
 
   g_assert (self->open_action != NULL);
 
@@ -469,7 +470,7 @@ close_action (MoatModel *self,
   if (action->changes->len == 0)
     return;
 
-  _moat_object_touch (MOAT_OBJECT (self), g_get_real_time ());
+  _moat_object_touch (MOAT_OBJECT (self), moat_clock_now ());
   if (fresh)
     moat_history_record (self->history, action);
   g_signal_emit (self, signals[ACTION_CLOSED], 0, action);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "moat-clock.h"
 #include "moat-model.h"
 #include "moat-object.h"
 #include "moat-value.h"
@@ -188,7 +189,7 @@ moat_object_constructed (GObject *object)
   if (priv->id == NULL)
     priv->id = g_uuid_string_random ();
   if (priv->created == 0)
-    priv->created = priv->modified = g_get_real_time ();
+    priv->created = priv->modified = moat_clock_now ();
 }
 
 static void

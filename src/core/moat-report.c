@@ -38,7 +38,7 @@
 #include "moat-threat-actor.h"
 #include "moat-threat.h"
 
-#define FONT          "Noto Sans, DejaVu Sans, sans-serif"
+#define FONT          MOAT_REPORT_FONT
 #define SUMMARY_TOP_N 5
 #define HISTORY_MAX_ACTIONS  400
 #define HISTORY_MAX_CHANGES  6
@@ -795,6 +795,53 @@ chart_new (const char *title,
   for (guint i = 0; i < MOAT_RISK_N_LEVELS; i++)
     chart->level_labels[i] = g_strdup (moat_risk_level_get_label (i));
   return chart;
+}
+
+/**
+ * moat_report_draw_markup:
+ * @font: a Pango font description, such as MOAT_REPORT_FONT " Bold 9"
+ * @y: the middle of the text
+ *
+ * Draws one line of markup as the report's charts do, cut with an
+ * ellipsis at @width: for other documents' charts.
+ */
+void
+moat_report_draw_markup (cairo_t        *cr,
+                         const char     *markup,
+                         const char     *font,
+                         double          x,
+                         double          y,
+                         double          width,
+                         PangoAlignment  align)
+{
+  draw_text (cr, markup, font, x, y, width, align);
+}
+
+/**
+ * moat_report_draw_heat_map:
+ * @counts: counts[likelihood - 1][impact - 1]
+ * @cell_width: the width of one cell, in points
+ *
+ * Draws the report's heat map of open threats at (0, 0): for other
+ * documents (the estate report, the estate window) that show one.
+ *
+ * Returns: the height drawn
+ */
+double
+moat_report_draw_heat_map (cairo_t     *cr,
+                           const char  *title,
+                           const guint  counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE],
+                           double       cell_width,
+                           double       width)
+{
+  Chart *chart = chart_new (title, TRUE, cell_width, cell_width * 0.6);
+  double height = matrix_height (chart);
+
+  memcpy (chart->counts, counts, sizeof chart->counts);
+  if (cr != NULL)
+    draw_matrix (cr, chart, 0, 0, width);
+  chart_free (chart);
+  return height;
 }
 
 /* A diagram, recorded once as vector drawing commands and replayed at any

@@ -7,9 +7,11 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <pango/pango.h>
 
 #include "moat-document.h"
 #include "moat-model.h"
+#include "moat-risk.h"
 #include "moat-store.h"
 
 G_BEGIN_DECLS
@@ -121,6 +123,23 @@ gboolean      moat_report_export_pdf         (MoatModel                *model,
                                               GFile                    *file,
                                               GCancellable             *cancellable,
                                               GError                  **error);
+
+#define MOAT_REPORT_FONT "Noto Sans, DejaVu Sans, sans-serif"
+
+void          moat_report_draw_markup        (cairo_t                  *cr,
+                                              const char               *markup,
+                                              const char               *font,
+                                              double                    x,
+                                              double                    y,
+                                              double                    width,
+                                              PangoAlignment            align);
+
+/* The heat map the report draws; with @cr %NULL, only measures it. */
+double        moat_report_draw_heat_map      (cairo_t                  *cr,
+                                              const char               *title,
+                                              const guint               counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE],
+                                              double                    cell_width,
+                                              double                    width);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MoatReportOptions, moat_report_options_free)
 

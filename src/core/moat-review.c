@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "moat-clock.h"
 #include "moat-review.h"
 #include "moat-threat.h"
 
@@ -59,7 +60,7 @@ moat_review_mark (MoatModel    *model,
                   guint         n_elements,
                   gboolean      reviewed)
 {
-  gint64 now = g_get_real_time ();
+  gint64 now = moat_clock_now ();
   guint changed = 0;
 
   g_return_val_if_fail (MOAT_IS_MODEL (model), 0);

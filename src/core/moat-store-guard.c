@@ -199,10 +199,28 @@ read_schema (sqlite3 *db,
   return g_string_free (out, FALSE);
 }
 
-/* The schema Moat writes for file format @version, built afresh the way
- * a new file and its upgrades build it. */
-static char *
+/* The schema Moat writes for file format @version, built the way a new
+ * file and its upgrades build it: once per version and process, as an
+ * estate opens hundreds of files. */
+static char *build_reference_schema (int version);
+
+static const char *
 reference_schema (int version)
+{
+  static const char *schemas[MOAT_STORE_SCHEMA_VERSION + 1];
+  static GMutex lock;
+  const char *schema;
+
+  g_mutex_lock (&lock);
+  if (schemas[version] == NULL)
+    schemas[version] = build_reference_schema (version);
+  schema = schemas[version];
+  g_mutex_unlock (&lock);
+  return schema;
+}
+
+static char *
+build_reference_schema (int version)
 {
   sqlite3 *db = NULL;
   char *schema = NULL;
@@ -236,7 +254,7 @@ moat_store_guard_check_schema (MoatStoreGuard  *self,
                                const char      *name,
                                GError         **error)
 {
-  g_autofree char *expected = NULL;
+  const char *expected;
   g_autofree char *actual = NULL;
   int rc;
 

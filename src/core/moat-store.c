@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "moat-clock.h"
 #include "moat-element.h"
 #include "moat-enum-types.h"
 #include "moat-error.h"
@@ -466,7 +467,11 @@ column_value (sqlite3_stmt *stmt,
       g_autoptr(GVariant) v = NULL;
 
       text = (const char *)sqlite3_column_text (stmt, col);
-      v = json_gvariant_deserialize_data (text, -1, sig, NULL);
+      /* Most lists are empty, and the parser is slow to say so. */
+      if (g_strcmp0 (text, "[]") == 0 && g_variant_type_is_array (G_VARIANT_TYPE (sig)))
+        v = g_variant_new_array (g_variant_type_element (G_VARIANT_TYPE (sig)), NULL, 0);
+      else
+        v = json_gvariant_deserialize_data (text, -1, sig, NULL);
       if (v != NULL)
         g_variant_ref_sink (v);
       if (v == NULL)
@@ -777,7 +782,7 @@ write_action (MoatStore   *self,
               MoatAction  *action,
               GError     **error)
 {
-  gint64 now = g_get_real_time ();
+  gint64 now = moat_clock_now ();
   sqlite3_stmt *stmt;
 
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
