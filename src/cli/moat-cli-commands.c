@@ -403,29 +403,10 @@ int
 moat_cli_info (int    argc,
                char **argv)
 {
-  g_autoptr(MoatModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean as_json = FALSE;
-  int status;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Write JSON instead of text"), NULL },
-    { NULL }
-  };
-
-  if (!moat_cli_begin (_("MODEL"),
-                       _("Shows a model’s title and what it holds. MODEL is a project\n"
-                                           "file, or a file “import” takes."),
-                       entries, 1, &argc, &argv, &status))
-    return status;
-
-  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
-    return status;
-
-  text = as_json ? info_json (model) : info_text (model);
-
-  fputs (text, stdout);
-  return 0;
+  return moat_cli_describe_model (argc, argv,
+                                  _("Shows a model’s title and what it holds. MODEL is a project\n"
+                                    "file, or a file “import” takes."),
+                                  info_text, info_json);
 }
 
 int

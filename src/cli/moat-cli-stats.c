@@ -295,27 +295,9 @@ int
 moat_cli_stats (int    argc,
                 char **argv)
 {
-  g_autoptr(MoatModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean as_json = FALSE;
-  int status;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Write JSON instead of text"), NULL },
-    { NULL }
-  };
-
-  if (!moat_cli_begin (_("MODEL"),
-                       _("Counts elements by kind, threats by status and by category, controls\n"
-      "and assumptions by status. MODEL is a project file, or a file “import”\n"
-      "takes. With --json, statuses and kinds are named as in Moat’s files."),
-                       entries, 1, &argc, &argv, &status))
-    return status;
-
-  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
-    return status;
-
-  text = as_json ? stats_json (model) : stats_text (model);
-  fputs (text, stdout);
-  return 0;
+  return moat_cli_describe_model (argc, argv,
+                                  _("Counts elements by kind, threats by status and by category, controls\n"
+                                    "and assumptions by status. MODEL is a project file, or a file “import”\n"
+                                    "takes. With --json, statuses and kinds are named as in Moat’s files."),
+                                  stats_text, stats_json);
 }
