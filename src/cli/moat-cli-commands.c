@@ -269,6 +269,25 @@ moat_cli_count_by_enum (MoatModel  *model,
   return counts;
 }
 
+/* Every value of the enumeration @field as a member of the JSON object
+ * being built, with how many objects of @type have it. */
+void
+moat_cli_json_add_counts (JsonBuilder *builder,
+                          MoatModel   *model,
+                          GType        type,
+                          const char  *field)
+{
+  g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, field);
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const MoatCliCount *c = &g_array_index (counts, MoatCliCount, i);
+
+      json_builder_set_member_name (builder, c->nick);
+      json_builder_add_int_value (builder, c->count);
+    }
+}
+
 static void
 append_counts (GString    *out,
                GArray     *counts)
@@ -352,15 +371,7 @@ json_counts (JsonBuilder *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, moat_model_count (model, type));
-  {
-    g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, enum_field);
-
-    for (guint i = 0; i < counts->len; i++)
-      {
-        json_builder_set_member_name (builder, g_array_index (counts, MoatCliCount, i).nick);
-        json_builder_add_int_value (builder, g_array_index (counts, MoatCliCount, i).count);
-      }
-  }
+  moat_cli_json_add_counts (builder, model, type, enum_field);
   json_builder_end_object (builder);
 }
 

@@ -183,14 +183,8 @@ json_enum_counts (JsonBuilder *builder,
                   GType        type,
                   const char  *field)
 {
-  g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, field);
-
   json_builder_begin_object (builder);
-  for (guint i = 0; i < counts->len; i++)
-    {
-      json_builder_set_member_name (builder, g_array_index (counts, MoatCliCount, i).nick);
-      json_builder_add_int_value (builder, g_array_index (counts, MoatCliCount, i).count);
-    }
+  moat_cli_json_add_counts (builder, model, type, field);
   json_builder_end_object (builder);
 }
 

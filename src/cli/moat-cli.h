@@ -67,6 +67,10 @@ typedef struct
 GArray    *moat_cli_count_by_enum (MoatModel       *model,
                                    GType            type,
                                    const char      *field);
+void       moat_cli_json_add_counts (JsonBuilder   *builder,
+                                     MoatModel     *model,
+                                     GType          type,
+                                     const char    *field);
 
 int        moat_cli_import        (int              argc,
                                    char           **argv);
