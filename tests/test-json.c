@@ -120,6 +120,8 @@ test_bad_input (void)
                    MOAT_ERROR_INVALID, "twice");
   read_with_error (HEAD "\"threats\": [{\"id\": \"t\", \"element_ids\": [\"ghost\"]}]}",
                    MOAT_ERROR_INVALID, "ghost");
+  read_with_error (HEAD "\"threats\": [{\"id\": \"t\", \"actor_id\": \"nobody\"}]}",
+                   MOAT_ERROR_INVALID, "nobody");
   read_with_error (HEAD "\"threats\": [{\"id\": \"t\", \"element_ids\": \"e\"}]}",
                    MOAT_ERROR_INVALID, "list");
   read_with_error (HEAD "\"threats\": {\"id\": \"t\"}}", MOAT_ERROR_INVALID, "threats");

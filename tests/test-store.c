@@ -334,6 +334,25 @@ test_foreign_sqlite (Fixture       *f,
   assert_refused_untouched (f, MOAT_ERROR_NOT_MOAT);
 }
 
+/* SQLite checks foreign keys only on writing: a file whose references
+ * lead nowhere, one id or one of a list, is refused as damaged. */
+static void
+test_dangling_references (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *damage[] = {
+    "PRAGMA foreign_keys = OFF; UPDATE threat SET actor_id = 'ghost';",
+    "PRAGMA foreign_keys = OFF; UPDATE threat_element SET element_id = 'ghost';",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
+    {
+      make_valid_file (f);
+      sql_exec (g_file_peek_path (f->file), damage[i]);
+      assert_refused_untouched (f, MOAT_ERROR_CORRUPT);
+    }
+}
+
 static void
 test_not_sqlite (Fixture       *f,
                  gconstpointer  data)
@@ -628,6 +647,7 @@ main (int   argc,
   ADD ("errors/missing-and-folder", test_missing_and_folder);
   ADD ("errors/foreign-sqlite", test_foreign_sqlite);
   ADD ("errors/not-sqlite", test_not_sqlite);
+  ADD ("errors/dangling-references", test_dangling_references);
   ADD ("errors/newer-version", test_newer_version);
   ADD ("errors/truncated", test_truncated);
   ADD ("errors/damaged-pages", test_damaged_pages);

@@ -282,6 +282,25 @@ moat_cli_count_by_enum (MoatModel  *model,
   return counts;
 }
 
+/* Every value of the enumeration @field as a member of the JSON object
+ * being built, with how many objects of @type have it. */
+void
+moat_cli_json_add_counts (JsonBuilder *builder,
+                          MoatModel   *model,
+                          GType        type,
+                          const char  *field)
+{
+  g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, field);
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const MoatCliCount *c = &g_array_index (counts, MoatCliCount, i);
+
+      json_builder_set_member_name (builder, c->nick);
+      json_builder_add_int_value (builder, c->count);
+    }
+}
+
 static void
 append_counts (GString    *out,
                GArray     *counts)
@@ -365,15 +384,7 @@ json_counts (JsonBuilder *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "total");
   json_builder_add_int_value (builder, moat_model_count (model, type));
-  {
-    g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, enum_field);
-
-    for (guint i = 0; i < counts->len; i++)
-      {
-        json_builder_set_member_name (builder, g_array_index (counts, MoatCliCount, i).nick);
-        json_builder_add_int_value (builder, g_array_index (counts, MoatCliCount, i).count);
-      }
-  }
+  moat_cli_json_add_counts (builder, model, type, enum_field);
   json_builder_end_object (builder);
 }
 
@@ -416,29 +427,10 @@ int
 moat_cli_info (int    argc,
                char **argv)
 {
-  g_autoptr(MoatModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean as_json = FALSE;
-  int status;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Write JSON instead of text"), NULL },
-    { NULL }
-  };
-
-  if (!moat_cli_begin (_("MODEL"),
-                       _("Shows a model’s title and what it holds. MODEL is a project\n"
-                                           "file, or a file “import” takes."),
-                       entries, 1, &argc, &argv, &status))
-    return status;
-
-  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
-    return status;
-
-  text = as_json ? info_json (model) : info_text (model);
-
-  fputs (text, stdout);
-  return 0;
+  return moat_cli_describe_model (argc, argv,
+                                  _("Shows a model’s title and what it holds. MODEL is a project\n"
+                                    "file, or a file “import” takes."),
+                                  info_text, info_json);
 }
 
 int

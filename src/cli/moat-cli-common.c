@@ -291,6 +291,42 @@ moat_cli_begin (const char          *parameters,
 }
 
 /**
+ * moat_cli_describe_model:
+ * @summary: the command's description for --help
+ * @text: what the command says about a model
+ * @json: the same as JSON, for --json
+ *
+ * Runs a command that reads one MODEL and writes what it found, so that
+ * such commands take the same arguments and options.
+ */
+int
+moat_cli_describe_model (int                 argc,
+                         char              **argv,
+                         const char         *summary,
+                         MoatCliDescribeFunc text,
+                         MoatCliDescribeFunc json)
+{
+  g_autoptr(MoatModel) model = NULL;
+  g_autofree char *out = NULL;
+  gboolean as_json = FALSE;
+  int status;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Write JSON instead of text"), NULL },
+    { NULL }
+  };
+
+  if (!moat_cli_begin (_("MODEL"), summary, entries, 1, &argc, &argv, &status))
+    return status;
+
+  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
+    return status;
+
+  out = as_json ? json (model) : text (model);
+  fputs (out, stdout);
+  return 0;
+}
+
+/**
  * moat_cli_load_or_fail:
  *
  * Loads a model like moat_cli_load(), reporting a failure as every

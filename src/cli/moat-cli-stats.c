@@ -183,14 +183,8 @@ json_enum_counts (JsonBuilder *builder,
                   GType        type,
                   const char  *field)
 {
-  g_autoptr(GArray) counts = moat_cli_count_by_enum (model, type, field);
-
   json_builder_begin_object (builder);
-  for (guint i = 0; i < counts->len; i++)
-    {
-      json_builder_set_member_name (builder, g_array_index (counts, MoatCliCount, i).nick);
-      json_builder_add_int_value (builder, g_array_index (counts, MoatCliCount, i).count);
-    }
+  moat_cli_json_add_counts (builder, model, type, field);
   json_builder_end_object (builder);
 }
 
@@ -295,27 +289,9 @@ int
 moat_cli_stats (int    argc,
                 char **argv)
 {
-  g_autoptr(MoatModel) model = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gboolean as_json = FALSE;
-  int status;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Write JSON instead of text"), NULL },
-    { NULL }
-  };
-
-  if (!moat_cli_begin (_("MODEL"),
-                       _("Counts elements by kind, threats by status and by category, controls\n"
-      "and assumptions by status. MODEL is a project file, or a file “import”\n"
-      "takes. With --json, statuses and kinds are named as in Moat’s files."),
-                       entries, 1, &argc, &argv, &status))
-    return status;
-
-  if (!(model = moat_cli_load_or_fail (argv[1], &status)))
-    return status;
-
-  text = as_json ? stats_json (model) : stats_text (model);
-  fputs (text, stdout);
-  return 0;
+  return moat_cli_describe_model (argc, argv,
+                                  _("Counts elements by kind, threats by status and by category, controls\n"
+                                    "and assumptions by status. MODEL is a project file, or a file “import”\n"
+                                    "takes. With --json, statuses and kinds are named as in Moat’s files."),
+                                  stats_text, stats_json);
 }

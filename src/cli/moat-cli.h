@@ -31,6 +31,12 @@ gboolean   moat_cli_begin         (const char      *parameters,
                                    int             *status);
 MoatModel *moat_cli_load_or_fail  (const char      *path,
                                    int             *status);
+typedef char *(*MoatCliDescribeFunc) (MoatModel *model);
+int        moat_cli_describe_model (int              argc,
+                                    char           **argv,
+                                    const char      *summary,
+                                    MoatCliDescribeFunc text,
+                                    MoatCliDescribeFunc json);
 int        moat_cli_fail          (const GError    *error);
 int        moat_cli_fail_message  (const char      *format,
                                    ...) G_GNUC_PRINTF (1, 2);
@@ -80,6 +86,10 @@ gboolean   moat_cli_write_image   (MoatModel       *model,
 GArray    *moat_cli_count_by_enum (MoatModel       *model,
                                    GType            type,
                                    const char      *field);
+void       moat_cli_json_add_counts (JsonBuilder   *builder,
+                                     MoatModel     *model,
+                                     GType          type,
+                                     const char    *field);
 
 int        moat_cli_import        (int              argc,
                                    char           **argv);

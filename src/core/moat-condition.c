@@ -99,14 +99,11 @@ fail (GError     **error,
       const char  *format,
       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  moat_error_set_invalid_valist (error, path, format, args);
   va_end (args);
-
-  g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID, "%s: %s", path, message);
   return NULL;
 }
 

@@ -264,57 +264,6 @@ one_line (const char *value)
   return moat_diff_one_line (value, MOAT_DIFF_VALUE_MAX);
 }
 
-char *
-moat_diff_format_text (GPtrArray *entries)
-{
-  static const char *marks[] = { "+", "-", "~" };
-  GString *out = g_string_new (NULL);
-  const char *section = NULL;
-
-  if (entries->len == 0)
-    g_string_append_printf (out, "%s\n", _("No differences."));
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      MoatDiffEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *old_value = one_line (e->old_value);
-      g_autofree char *new_value = one_line (e->new_value);
-
-      if (g_strcmp0 (section, e->object_kind) != 0)
-        {
-          section = e->object_kind;
-          g_string_append_printf (out, "%s%s\n", out->len ? "\n" : "", kind_title (section));
-        }
-
-      if (g_str_equal (e->object_kind, "risk"))
-        {
-          g_autofree char *sentence = moat_diff_risk_sentence (e);
-          g_autofree char *line = moat_diff_one_line (sentence, 0);
-
-          g_string_append_printf (out, "  %s %s\n", marks[e->kind], line);
-          continue;
-        }
-
-      switch (e->kind)
-        {
-        case MOAT_DIFF_ADDED:
-          g_string_append_printf (out, "  + %s\n", e->label);
-          break;
-        case MOAT_DIFF_REMOVED:
-          g_string_append_printf (out, "  - %s\n", e->label);
-          break;
-        case MOAT_DIFF_CHANGED:
-          g_string_append_printf (out, "  ~ %s: %s: %s → %s\n", e->label, e->field,
-                                  old_value, new_value);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static char *
 markdown_escape (const char *text)
 {
@@ -334,12 +283,103 @@ markdown_escape (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* How the text and the Markdown forms of a diff word its entries. */
+typedef struct
+{
+  const char   *section;   /* a kind's heading, after a blank line */
+  const char   *risk;      /* a mark and a sentence about a risk */
+  const char   *marks[3];  /* by MoatDiffKind */
+  const char   *added;     /* the label */
+  const char   *removed;
+  const char   *changed;   /* the label, the field, the old and the new value */
+  char       *(*escape)    (const char *text);
+} DiffStyle;
+
+static void
+append_entry (GString             *out,
+              const MoatDiffEntry *e,
+              const DiffStyle     *style)
+{
+  g_autofree char *label = style->escape (e->label);
+  g_autofree char *old_line = one_line (e->old_value);
+  g_autofree char *new_line = one_line (e->new_value);
+  g_autofree char *old_value = style->escape (old_line);
+  g_autofree char *new_value = style->escape (new_line);
+
+  if (g_str_equal (e->object_kind, "risk"))
+    {
+      g_autofree char *sentence = moat_diff_risk_sentence (e);
+      g_autofree char *line = moat_diff_one_line (sentence, 0);
+      g_autofree char *escaped = style->escape (line);
+
+      g_string_append_printf (out, style->risk, style->marks[e->kind], escaped);
+      return;
+    }
+
+  switch (e->kind)
+    {
+    case MOAT_DIFF_ADDED:
+      g_string_append_printf (out, style->added, label);
+      break;
+    case MOAT_DIFF_REMOVED:
+      g_string_append_printf (out, style->removed, label);
+      break;
+    case MOAT_DIFF_CHANGED:
+      g_string_append_printf (out, style->changed, label, e->field, old_value, new_value);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+append_entries (GString         *out,
+                GPtrArray       *entries,
+                const DiffStyle *style)
+{
+  const char *section = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MoatDiffEntry *e = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (section, e->object_kind) != 0)
+        {
+          section = e->object_kind;
+          if (out->len > 0)
+            g_string_append_c (out, '\n');
+          g_string_append_printf (out, style->section, kind_title (section));
+        }
+      append_entry (out, e, style);
+    }
+}
+
+static const DiffStyle text_style = {
+  "%s\n", "  %s %s\n", { "+", "-", "~" },
+  "  + %s\n", "  - %s\n", "  ~ %s: %s: %s → %s\n", g_strdup
+};
+
+static const DiffStyle markdown_style = {
+  "#### %s\n\n", "- %s %s\n", { "➕", "➖", "✏️" },
+  "- ➕ **%s**\n", "- ➖ ~~%s~~\n", "- ✏️ **%s**: `%s` %s → %s\n", markdown_escape
+};
+
+char *
+moat_diff_format_text (GPtrArray *entries)
+{
+  GString *out = g_string_new (NULL);
+
+  if (entries->len == 0)
+    g_string_append_printf (out, "%s\n", _("No differences."));
+  append_entries (out, entries, &text_style);
+
+  return g_string_free (out, FALSE);
+}
+
 char *
 moat_diff_format_markdown (GPtrArray *entries)
 {
-  static const char *marks[] = { "➕", "➖", "✏️" };
   GString *out = g_string_new (NULL);
-  const char *section = NULL;
   guint added = 0, removed = 0, changed = 0;
 
   for (guint i = 0; i < entries->len; i++)
@@ -362,47 +402,7 @@ moat_diff_format_markdown (GPtrArray *entries)
   g_string_append_printf (out, _("%u added, %u removed, %u changed fields.\n"),
                           added, removed, changed);
 
-  for (guint i = 0; i < entries->len; i++)
-    {
-      MoatDiffEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *label = markdown_escape (e->label);
-      g_autofree char *old_line = one_line (e->old_value);
-      g_autofree char *new_line = one_line (e->new_value);
-      g_autofree char *old_value = markdown_escape (old_line);
-      g_autofree char *new_value = markdown_escape (new_line);
-
-      if (g_strcmp0 (section, e->object_kind) != 0)
-        {
-          section = e->object_kind;
-          g_string_append_printf (out, "\n#### %s\n\n", kind_title (section));
-        }
-
-      if (g_str_equal (e->object_kind, "risk"))
-        {
-          g_autofree char *sentence = moat_diff_risk_sentence (e);
-          g_autofree char *line = moat_diff_one_line (sentence, 0);
-          g_autofree char *escaped = markdown_escape (line);
-
-          g_string_append_printf (out, "- %s %s\n", marks[e->kind], escaped);
-          continue;
-        }
-
-      switch (e->kind)
-        {
-        case MOAT_DIFF_ADDED:
-          g_string_append_printf (out, "- ➕ **%s**\n", label);
-          break;
-        case MOAT_DIFF_REMOVED:
-          g_string_append_printf (out, "- ➖ ~~%s~~\n", label);
-          break;
-        case MOAT_DIFF_CHANGED:
-          g_string_append_printf (out, "- ✏️ **%s**: `%s` %s → %s\n", label, e->field,
-                                  old_value, new_value);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  append_entries (out, entries, &markdown_style);
 
   return g_string_free (out, FALSE);
 }
@@ -430,25 +430,20 @@ moat_diff_format_json (GPtrArray *entries)
       json_builder_add_string_value (builder, e->id);
       json_builder_set_member_name (builder, "label");
       json_builder_add_string_value (builder, e->label);
+      /* A risk entry (with a detail) has a field and values whatever its kind. */
+      if (e->detail != NULL || e->kind == MOAT_DIFF_CHANGED)
+        {
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, e->field);
+          json_builder_set_member_name (builder, "old");
+          json_builder_add_string_value (builder, e->old_value);
+          json_builder_set_member_name (builder, "new");
+          json_builder_add_string_value (builder, e->new_value);
+        }
       if (e->detail != NULL)
         {
-          json_builder_set_member_name (builder, "field");
-          json_builder_add_string_value (builder, e->field);
-          json_builder_set_member_name (builder, "old");
-          json_builder_add_string_value (builder, e->old_value);
-          json_builder_set_member_name (builder, "new");
-          json_builder_add_string_value (builder, e->new_value);
           json_builder_set_member_name (builder, "detail");
           json_builder_add_string_value (builder, e->detail);
-        }
-      else if (e->kind == MOAT_DIFF_CHANGED)
-        {
-          json_builder_set_member_name (builder, "field");
-          json_builder_add_string_value (builder, e->field);
-          json_builder_set_member_name (builder, "old");
-          json_builder_add_string_value (builder, e->old_value);
-          json_builder_set_member_name (builder, "new");
-          json_builder_add_string_value (builder, e->new_value);
         }
       json_builder_end_object (builder);
     }

@@ -28,6 +28,15 @@ typedef enum {
   MOAT_ERROR_TOO_LONG,       /* a text longer than Moat accepts */
 } MoatError;
 
-GQuark moat_error_quark (void);
+GQuark   moat_error_quark              (void);
+
+gboolean moat_error_set_invalid        (GError     **error,
+                                        const char  *where,
+                                        const char  *format,
+                                        ...) G_GNUC_PRINTF (3, 4);
+gboolean moat_error_set_invalid_valist (GError     **error,
+                                        const char  *where,
+                                        const char  *format,
+                                        va_list      args) G_GNUC_PRINTF (3, 0);
 
 G_END_DECLS

@@ -550,7 +550,8 @@ state_key (const char *state)
   return g_string_free (key, FALSE);
 }
 
-static MoatThreatStatus
+/* int, not the enum, so that it fits OtmInstances.state */
+static int
 threat_state (OtmReader  *o,
               const char *state,
               const char *path)
@@ -581,7 +582,7 @@ threat_state (OtmReader  *o,
   return MOAT_THREAT_OPEN;
 }
 
-static MoatControlStatus
+static int
 mitigation_state (OtmReader  *o,
                   const char *state,
                   const char *path)
@@ -654,89 +655,85 @@ merge_status (OtmReader  *o,
                           ? _("open") : _("as first given"));
 }
 
-static void
-read_mitigation_instances (OtmReader  *o,
-                           JsonObject *instance,
-                           MoatThreat *threat,
-                           const char *path)
+/* A list of instances: the threats a component or data flow lists, or
+ * the mitigations one of those threat instances lists. Each entry names
+ * an object read earlier, links it to the owner of the list and may give
+ * its state. */
+typedef struct _OtmInstances OtmInstances;
+
+struct _OtmInstances
 {
-  JsonArray *array = moat_format_get_array (&o->r, instance, "mitigations", path);
+  const char          *member;     /* the list in the owner */
+  const char          *id_member;  /* the id in each entry */
+  const char          *expected;   /* what an entry should be, untranslated */
+  const char          *no_such_id; /* untranslated */
+  glong                objects;    /* OtmReader offsets: id in the file -> object, */
+  glong                owners;     /* object -> GPtrArray of owner ids, */
+  glong                statuses;   /* object -> status seen + 1 */
+  int                (*state)     (OtmReader  *o,
+                                   const char *state,
+                                   const char *path);
+  gboolean             open_wins;
+  const OtmInstances  *nested;     /* a list each entry holds in turn */
+};
+
+static const OtmInstances mitigation_instances = {
+  "mitigations", "mitigation", N_("a mitigation"), N_("No mitigation in the file has this id; ignored"),
+  G_STRUCT_OFFSET (OtmReader, mitigations), G_STRUCT_OFFSET (OtmReader, control_threats),
+  G_STRUCT_OFFSET (OtmReader, control_status), mitigation_state, FALSE, NULL
+};
+
+static const OtmInstances threat_instances = {
+  "threats", "threat", N_("a threat"), N_("No threat in the file has this id; ignored"),
+  G_STRUCT_OFFSET (OtmReader, threats), G_STRUCT_OFFSET (OtmReader, threat_elements),
+  G_STRUCT_OFFSET (OtmReader, threat_status), threat_state, TRUE, &mitigation_instances
+};
+
+static void
+read_instances (OtmReader          *o,
+                JsonObject         *object,
+                const OtmInstances *list,
+                const char         *owner_id,
+                const char         *path)
+{
+  JsonArray *array = moat_format_get_array (&o->r, object, list->member, path);
+  GHashTable *objects = G_STRUCT_MEMBER (GHashTable *, o, list->objects);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *here = moat_format_path_index (path, "mitigations", i);
-      const char *id, *state;
-      MoatControl *control;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          moat_format_report_invalid (&o->r, here, node, _("a mitigation"));
-          continue;
-        }
-      id = moat_format_get_string (&o->r, json_node_get_object (node), "mitigation", here);
-      state = moat_format_get_string (&o->r, json_node_get_object (node), "state", here);
-      control = id ? g_hash_table_lookup (o->mitigations, id) : NULL;
-      if (control == NULL)
-        {
-          g_autofree char *value = quoted (id);
-
-          moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_INVALID, here, value,
-                                  _("No mitigation in the file has this id; ignored"));
-          continue;
-        }
-
-      add_unique (o->control_threats, control, moat_object_get_id (MOAT_OBJECT (threat)));
-      if (state != NULL)
-        {
-          g_autofree char *where = moat_format_path (here, "state");
-          merge_status (o, o->control_status, control, mitigation_state (o, state, where), FALSE, here);
-        }
-    }
-}
-
-/* The threats a component or data flow lists, with their states. */
-static void
-read_threat_instances (OtmReader   *o,
-                       JsonObject  *object,
-                       MoatElement *element,
-                       const char  *path)
-{
-  JsonArray *array = moat_format_get_array (&o->r, object, "threats", path);
-
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *here = moat_format_path_index (path, "threats", i);
+      g_autofree char *here = moat_format_path_index (path, list->member, i);
       JsonObject *instance;
       const char *id, *state;
-      MoatThreat *threat;
+      MoatObject *target;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          moat_format_report_invalid (&o->r, here, node, _("a threat"));
+          moat_format_report_invalid (&o->r, here, node, _(list->expected));
           continue;
         }
       instance = json_node_get_object (node);
-      id = moat_format_get_string (&o->r, instance, "threat", here);
+      id = moat_format_get_string (&o->r, instance, list->id_member, here);
       state = moat_format_get_string (&o->r, instance, "state", here);
-      threat = id ? g_hash_table_lookup (o->threats, id) : NULL;
-      if (threat == NULL)
+      target = id ? g_hash_table_lookup (objects, id) : NULL;
+      if (target == NULL)
         {
           g_autofree char *value = quoted (id);
 
           moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_INVALID, here, value,
-                                  _("No threat in the file has this id; ignored"));
+                                  _(list->no_such_id));
           continue;
         }
 
-      add_unique (o->threat_elements, threat, moat_object_get_id (MOAT_OBJECT (element)));
+      add_unique (G_STRUCT_MEMBER (GHashTable *, o, list->owners), target, owner_id);
       if (state != NULL)
         {
           g_autofree char *where = moat_format_path (here, "state");
-          merge_status (o, o->threat_status, threat, threat_state (o, state, where), TRUE, here);
+          merge_status (o, G_STRUCT_MEMBER (GHashTable *, o, list->statuses), target,
+                        list->state (o, state, where), list->open_wins, here);
         }
-      read_mitigation_instances (o, instance, threat, here);
+      if (list->nested != NULL)
+        read_instances (o, instance, list->nested, moat_object_get_id (target), here);
     }
 }
 
@@ -1116,7 +1113,8 @@ read_component (OtmReader  *o,
   read_properties (o, object, node->element, path);
   read_tags (o, object, node->element, path);
   read_assets_of (o, object, node->element, FALSE, path);
-  read_threat_instances (o, object, node->element, path);
+  read_instances (o, object, &threat_instances,
+                  moat_object_get_id (MOAT_OBJECT (node->element)), path);
   return TRUE;
 }
 
@@ -1466,7 +1464,7 @@ read_flow (OtmReader  *o,
   read_tags (o, object, flow, path);
   read_assets_of (o, object, flow, TRUE, path);
   moat_format_reader_add (&o->r, flow);
-  read_threat_instances (o, object, flow, path);
+  read_instances (o, object, &threat_instances, moat_object_get_id (MOAT_OBJECT (flow)), path);
   return TRUE;
 }
 

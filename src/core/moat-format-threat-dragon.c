@@ -122,20 +122,18 @@ find_type (const char *type,
   return NULL;
 }
 
+/* The first non-empty attrs.<selector>.text: JointJS keeps a cell's text
+ * under a selector that depends on the shape and the version. */
 static const char *
-attrs_text (TdReader   *td,
-            JsonObject *cell,
-            const char *path)
+selector_text (JsonNode           *attrs,
+               const char * const *selectors)
 {
-  JsonNode *attrs = json_object_get_member (cell, "attrs");
-  const char *names[] = { "text", "label", "labelText" };
-
   if (attrs == NULL || !JSON_NODE_HOLDS_OBJECT (attrs))
     return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (; *selectors != NULL; selectors++)
     {
-      JsonNode *node = json_object_get_member (json_node_get_object (attrs), names[i]);
+      JsonNode *node = json_object_get_member (json_node_get_object (attrs), *selectors);
       JsonNode *text;
 
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -150,13 +148,23 @@ attrs_text (TdReader   *td,
   return NULL;
 }
 
+static const char *
+attrs_text (TdReader   *td,
+            JsonObject *cell,
+            const char *path)
+{
+  static const char * const selectors[] = { "text", "label", "labelText", NULL };
+
+  return selector_text (json_object_get_member (cell, "attrs"), selectors);
+}
+
 /* Flows keep their name in a label when data.name is missing. */
 static const char *
 label_text (JsonObject *cell)
 {
+  static const char * const selectors[] = { "labelText", "label", "text", NULL };
   JsonNode *labels = json_object_get_member (cell, "labels");
   JsonNode *first;
-  JsonNode *attrs;
 
   if (labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels) ||
       json_array_get_length (json_node_get_array (labels)) == 0)
@@ -165,26 +173,8 @@ label_text (JsonObject *cell)
   first = json_array_get_element (json_node_get_array (labels), 0);
   if (!JSON_NODE_HOLDS_OBJECT (first))
     return NULL;
-  attrs = json_object_get_member (json_node_get_object (first), "attrs");
-  if (attrs == NULL || !JSON_NODE_HOLDS_OBJECT (attrs))
-    return NULL;
 
-  for (const char * const *sel = (const char * const[]){ "labelText", "label", "text", NULL };
-       *sel != NULL; sel++)
-    {
-      JsonNode *node = json_object_get_member (json_node_get_object (attrs), *sel);
-      JsonNode *text;
-
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      text = json_object_get_member (json_node_get_object (node), "text");
-      if (text != NULL && JSON_NODE_HOLDS_VALUE (text) &&
-          json_node_get_value_type (text) == G_TYPE_STRING &&
-          json_node_get_string (text)[0] != '\0')
-        return json_node_get_string (text);
-    }
-
-  return NULL;
+  return selector_text (json_object_get_member (json_node_get_object (first), "attrs"), selectors);
 }
 
 static gboolean

@@ -550,19 +550,25 @@ read_list (MoatModel   *model,
   return TRUE;
 }
 
-static gboolean
-check_one_reference (MoatModel            *model,
-                     MoatObject           *object,
-                     const MoatReference  *ref,
-                     const char           *id,
-                     GError              **error)
+typedef struct
 {
+  MoatModel  *model;
+  GError    **error;
+} RefCheck;
+
+static gboolean
+check_one_reference (MoatObject          *object,
+                     const MoatReference *ref,
+                     const char          *id,
+                     gpointer             user_data)
+{
+  RefCheck *check = user_data;
   MoatObjectClass *target = moat_object_class_for_type (ref->target_type);
 
-  if (id == NULL || moat_model_lookup_typed (model, id, ref->target_type) != NULL)
+  if (moat_model_lookup_typed (check->model, id, ref->target_type) != NULL)
     return TRUE;
 
-  return invalid (error, moat_object_get_id (object),
+  return invalid (check->error, moat_object_get_id (object),
                   _("“%s” names %s “%s”, which is not in the file"),
                   ref->field, moat_object_class_get_kind_name (target), id);
 }
@@ -573,36 +579,9 @@ static gboolean
 check_references (MoatModel  *model,
                   GError    **error)
 {
-  const MoatReference *refs;
-  guint n_refs;
+  RefCheck check = { model, error };
 
-  refs = moat_model_list_references (&n_refs);
-  for (guint r = 0; r < n_refs; r++)
-    {
-      GListModel *list = moat_model_get_list (model, refs[r].owner_type);
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (moat_object_class_for_type (refs[r].owner_type)),
-                                                        refs[r].field);
-
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(MoatObject) object = g_list_model_get_item (list, i);
-          const GValue *value = moat_object_peek_value (object, pspec);
-
-          if (pspec->value_type == G_TYPE_STRV)
-            {
-              const char * const *ids = g_value_get_boxed (value);
-
-              for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-                if (!check_one_reference (model, object, &refs[r], ids[j], error))
-                  return FALSE;
-            }
-          else if (!check_one_reference (model, object, &refs[r],
-                                         g_value_get_string (value), error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  return moat_model_foreach_reference (model, check_one_reference, &check);
 }
 
 static gboolean

@@ -660,6 +660,53 @@ release_reference (MoatModel           *self,
   moat_model_set_value (self, referrer, pspec, &value);
 }
 
+/**
+ * moat_model_foreach_reference:
+ * @func: called for each id that a reference field of an object in @self
+ *   holds (unset references are passed over), until it returns %FALSE
+ *
+ * For checks that every reference a loaded file holds leads somewhere.
+ *
+ * Returns: %FALSE when @func stopped the walk
+ */
+gboolean
+moat_model_foreach_reference (MoatModel         *self,
+                              MoatReferenceFunc  func,
+                              gpointer           user_data)
+{
+  const MoatReference *refs;
+  guint n_refs;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (self), TRUE);
+
+  refs = moat_model_list_references (&n_refs);
+  for (guint r = 0; r < n_refs; r++)
+    {
+      GListModel *list = moat_model_get_list (self, refs[r].owner_type);
+      MoatObjectClass *klass = moat_object_class_for_type (refs[r].owner_type);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), refs[r].field);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(MoatObject) object = g_list_model_get_item (list, i);
+          const GValue *value = moat_object_peek_value (object, pspec);
+          const char *single[] = { NULL, NULL };
+          const char * const *ids = single;
+
+          if (pspec->value_type == G_TYPE_STRV)
+            ids = g_value_get_boxed (value);
+          else
+            single[0] = g_value_get_string (value);
+
+          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+            if (!func (object, &refs[r], ids[j], user_data))
+              return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 release_references_to (MoatModel  *self,
                        MoatObject *target)

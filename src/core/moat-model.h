@@ -40,6 +40,16 @@ MoatModel           *moat_model_new               (void);
 const GType         *moat_model_list_types        (guint        *n_types);
 const MoatReference *moat_model_list_references   (guint        *n_refs);
 
+/* Called with one id a reference field of @object holds; %FALSE stops. */
+typedef gboolean (*MoatReferenceFunc) (MoatObject          *object,
+                                       const MoatReference *ref,
+                                       const char          *id,
+                                       gpointer             user_data);
+
+gboolean             moat_model_foreach_reference (MoatModel         *self,
+                                                   MoatReferenceFunc  func,
+                                                   gpointer           user_data);
+
 GListModel          *moat_model_get_list          (MoatModel    *self,
                                                    GType         type);
 guint                moat_model_count             (MoatModel    *self,

@@ -65,29 +65,6 @@ moat_rule_set_new (void)
 }
 
 static gboolean
-file_error (GError     **error,
-            const char  *source,
-            const char  *format,
-            ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-file_error (GError     **error,
-            const char  *source,
-            const char  *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID, "%s: %s", source, message);
-  return FALSE;
-}
-
-static gboolean
 check_header (JsonObject  *root,
               const char  *source,
               const char **default_set,
@@ -99,28 +76,30 @@ check_header (JsonObject  *root,
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (file_members, l->data))
-      return file_error (error, source, _("unknown member “%s” (version, set, rules or comment)"),
-                         (char *)l->data);
+      return moat_error_set_invalid (error, source,
+                                     _("unknown member “%s” (version, set, rules or comment)"),
+                                     (char *)l->data);
 
   node = json_object_get_member (root, "version");
   if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) ||
                        json_node_get_value_type (node) != G_TYPE_INT64 ||
                        json_node_get_int (node) < 1))
-    return file_error (error, source, _("“version” must be a whole number"));
+    return moat_error_set_invalid (error, source, _("“version” must be a whole number"));
   if (node != NULL && json_node_get_int (node) > MOAT_RULES_FORMAT_VERSION)
-    return file_error (error, source, _("the rules are for a newer version of Moat (format %d)"),
-                       (int)json_node_get_int (node));
+    return moat_error_set_invalid (error, source,
+                                   _("the rules are for a newer version of Moat (format %d)"),
+                                   (int)json_node_get_int (node));
 
   node = json_object_get_member (root, "set");
   *default_set = NULL;
   if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING))
-    return file_error (error, source, _("“set” must be text"));
+    return moat_error_set_invalid (error, source, _("“set” must be text"));
   if (node != NULL)
     *default_set = json_node_get_string (node);
 
   node = json_object_get_member (root, "rules");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return file_error (error, source, _("“rules” must be a list of rules"));
+    return moat_error_set_invalid (error, source, _("“rules” must be a list of rules"));
   *rules = json_node_get_array (node);
 
   return TRUE;
@@ -295,7 +274,7 @@ moat_rule_set_load_data (MoatRuleSet  *self,
       return FALSE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return file_error (error, source, _("a rules file is an object with a list of “rules”"));
+    return moat_error_set_invalid (error, source, _("a rules file is an object with a list of “rules”"));
   if (!check_header (json_node_get_object (root), source, &default_set, &rules, error))
     return FALSE;
   /* A person's rules are in the set of their own unless they say so. */

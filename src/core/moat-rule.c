@@ -81,14 +81,11 @@ invalid (GError     **error,
          const char  *format,
          ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  moat_error_set_invalid_valist (error, NULL, format, args);
   va_end (args);
-
-  g_set_error_literal (error, MOAT_ERROR, MOAT_ERROR_INVALID, message);
   return FALSE;
 }
 

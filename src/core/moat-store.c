@@ -1329,37 +1329,21 @@ load_links (MoatStore           *self,
  * Such a model would break whatever follows them, so it is refused, as
  * moat_json_read() refuses the same in a JSON file. */
 static gboolean
+reference_is_held (MoatObject          *object,
+                   const MoatReference *ref,
+                   const char          *id,
+                   gpointer             model)
+{
+  return moat_model_lookup_typed (model, id, ref->target_type) != NULL;
+}
+
+static gboolean
 check_references (MoatStore  *self,
                   MoatModel  *model,
                   GError    **error)
 {
-  const MoatReference *refs = NULL;
-  guint n_refs = 0;
-
-  refs = moat_model_list_references (&n_refs);
-  for (guint r = 0; r < n_refs; r++)
-    {
-      GListModel *list = moat_model_get_list (model, refs[r].owner_type);
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (moat_object_class_for_type (refs[r].owner_type)),
-                                                        refs[r].field);
-
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(MoatObject) object = g_list_model_get_item (list, i);
-          const GValue *value = moat_object_peek_value (object, pspec);
-          const char *single[] = { NULL, NULL };
-          const char * const *ids = single;
-
-          if (pspec->value_type == G_TYPE_STRV)
-            ids = g_value_get_boxed (value);
-          else
-            single[0] = g_value_get_string (value);
-
-          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
-            if (moat_model_lookup_typed (model, ids[j], refs[r].target_type) == NULL)
-              return corrupt (self, _("it refers to objects it does not hold"), error);
-        }
-    }
+  if (!moat_model_foreach_reference (model, reference_is_held, model))
+    return corrupt (self, _("it refers to objects it does not hold"), error);
 
   return TRUE;
 }
