@@ -258,6 +258,60 @@ test_context_menu (Fixture       *f,
   g_assert_null (moat_canvas_get_menu (canvas));
 }
 
+/* A flow let go of over empty canvas offers the element it was heading
+ * for; picking one adds both as one step of undo. */
+static void
+test_flow_dropped_on_empty_canvas (Fixture       *f,
+                                   gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatElement *process = NULL;
+  GListModel *outline = moat_diagram_page_get_outline (f->page);
+  guint before = moat_model_count (f->model, MOAT_TYPE_ELEMENT);
+  GPtrArray *selection;
+  MoatElement *flow, *store;
+  double x, y;
+
+  for (guint i = 0; process == NULL && i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
+
+      if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS)
+        process = element;
+    }
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  moat_canvas_from_diagram (canvas, moat_element_get_x (process) + moat_element_get_width (process) / 2,
+                            moat_element_get_y (process) + moat_element_get_height (process) / 2, &x, &y);
+
+  g_object_set (canvas, "tool", "flow", NULL);
+  moat_canvas_drag_begin (canvas, x, y, GDK_BUTTON_PRIMARY, 0);
+  for (int i = 1; i <= 5; i++)
+    moat_canvas_drag_update (canvas, x + (8 - x) * i / 5, y + (8 - y) * i / 5);
+  moat_canvas_drag_end (canvas, 8, 8);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+
+  /* Nothing yet, and the question asked. */
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ELEMENT), ==, before);
+  g_assert_nonnull (moat_canvas_get_menu (canvas));
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Data Store"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.connect-new", "s", "store"));
+  moat_gui_test_spin ();
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ELEMENT), ==, before + 2);
+  selection = moat_diagram_page_get_selection (f->page);
+  g_assert_cmpuint (selection->len, ==, 1);
+  flow = g_ptr_array_index (selection, 0);
+  g_assert_cmpint (moat_element_get_kind (flow), ==, MOAT_ELEMENT_FLOW);
+  g_assert_cmpstr (moat_element_get_source_id (flow), ==, moat_object_get_id (MOAT_OBJECT (process)));
+  store = moat_model_lookup_typed (f->model, moat_element_get_target_id (flow), MOAT_TYPE_ELEMENT);
+  g_assert_nonnull (store);
+  g_assert_cmpint (moat_element_get_kind (store), ==, MOAT_ELEMENT_STORE);
+  g_assert_cmpint (moat_canvas_get_tool (canvas), ==, MOAT_CANVAS_TOOL_SELECT);
+
+  moat_model_undo (f->model);
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ELEMENT), ==, before);
+}
+
 static void
 test_properties_edit_element (Fixture       *f,
                               gconstpointer  data)
@@ -662,6 +716,7 @@ main (int   argc,
   ADD ("outline-follows-selection", test_outline_follows_selection);
   ADD ("outline-natural-order", test_outline_natural_order);
   ADD ("context-menu", test_context_menu);
+  ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);
   ADD ("properties-description", test_properties_description);

@@ -114,6 +114,10 @@ struct _MoatCanvas
 
   GMenuModel      *selection_menu;
   GMenuModel      *canvas_menu;
+  GMenuModel      *flow_drop_menu;
+  MoatElement     *dropped_flow_source;  /* a flow dropped on empty canvas */
+  double           dropped_x;
+  double           dropped_y;
   GtkWidget       *menu;          /* the context menu, made when first shown */
 };
 
@@ -128,6 +132,7 @@ enum {
   PROP_SNAP_TO_GRID,
   PROP_SELECTION_MENU,
   PROP_CANVAS_MENU,
+  PROP_FLOW_DROP_MENU,
   N_PROPS
 };
 
@@ -138,6 +143,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void offer_new_target (MoatCanvas  *self,
+                              MoatElement *source,
+                              double       x,
+                              double       y);
 
 static const char * const tool_names[] = {
   [MOAT_CANVAS_TOOL_SELECT] = "select",
@@ -1484,7 +1494,9 @@ moat_canvas_drag_end (MoatCanvas *self,
       finish_place (self);
       break;
     case DRAG_NEW_FLOW:
-      if (self->drag.moved)
+      if (self->drag.moved && self->drag.drop_target == NULL)
+        offer_new_target (self, self->drag.element, x, y);
+      else if (self->drag.moved)
         {
           moat_canvas_connect (self, self->drag.element, self->drag.drop_target);
           moat_canvas_set_tool (self, MOAT_CANVAS_TOOL_SELECT);
@@ -2280,6 +2292,8 @@ moat_canvas_dispose (GObject *object)
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->selection_menu);
   g_clear_object (&self->canvas_menu);
+  g_clear_object (&self->flow_drop_menu);
+  g_clear_object (&self->dropped_flow_source);
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_handler, self->model);
   g_clear_object (&self->renderer);
@@ -2349,6 +2363,91 @@ moat_canvas_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (moat_canvas_parent_class)->unrealize (widget);
 }
 
+static void show_menu (MoatCanvas *self,
+                       GMenuModel *model,
+                       double      x,
+                       double      y);
+
+/* A flow let go of over nothing would vanish: offer to put the element
+ * it was heading for there. */
+static void
+offer_new_target (MoatCanvas  *self,
+                  MoatElement *source,
+                  double       x,
+                  double       y)
+{
+  if (self->flow_drop_menu == NULL)
+    return;
+  g_set_object (&self->dropped_flow_source, source);
+  self->dropped_x = x;
+  self->dropped_y = y;
+  show_menu (self, self->flow_drop_menu, x, y);
+}
+
+/**
+ * moat_canvas_connect_new:
+ * @kind: the kind of node to add
+ *
+ * Adds a node of @kind where a flow from @source was dropped, and the flow
+ * to it, as one step of undo.
+ *
+ * Returns: (transfer none) (nullable): the new flow
+ */
+MoatElement *
+moat_canvas_connect_new (MoatCanvas      *self,
+                         MoatElement     *source,
+                         MoatElementKind  kind,
+                         double           x,
+                         double           y)
+{
+  MoatElement *flow;
+
+  g_return_val_if_fail (MOAT_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (kind == MOAT_ELEMENT_ACTOR || kind == MOAT_ELEMENT_PROCESS
+                        || kind == MOAT_ELEMENT_STORE, NULL);
+
+  if (self->model == NULL || source == NULL)
+    return NULL;
+  moat_model_begin_action (self->model, _(kind_defaults[MOAT_ELEMENT_FLOW].action));
+  flow = moat_canvas_connect (self, source, moat_canvas_place (self, kind, x, y));
+  moat_model_end_action (self->model);
+  moat_canvas_set_tool (self, MOAT_CANVAS_TOOL_SELECT);
+  return flow;
+}
+
+static void
+connect_new_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MoatCanvas *self = MOAT_CANVAS (widget);
+  GEnumClass *kinds = g_type_class_ref (MOAT_TYPE_ELEMENT_KIND);
+  GEnumValue *kind = g_enum_get_value_by_nick (kinds, g_variant_get_string (parameter, NULL));
+  g_autoptr(MoatElement) source = g_steal_pointer (&self->dropped_flow_source);
+
+  if (kind != NULL && source != NULL)
+    moat_canvas_connect_new (self, source, kind->value, self->dropped_x, self->dropped_y);
+  g_type_class_unref (kinds);
+}
+
+static void
+show_menu (MoatCanvas *self,
+           GMenuModel *model,
+           double      x,
+           double      y)
+{
+  /* A menu of its own each time, gone when it closes, as GtkWindowHandle
+   * does: no popover surface outlives what it was shown for. */
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  self->menu = gtk_popover_menu_new_from_model (model);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  g_signal_connect_object (self->menu, "closed", G_CALLBACK (on_menu_closed), self, G_CONNECT_SWAPPED);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
 /**
  * moat_canvas_popup_menu:
  * @x: where, in widget coordinates
@@ -2370,16 +2469,7 @@ moat_canvas_popup_menu (MoatCanvas *self,
   model = g_hash_table_size (self->selection) > 0 ? self->selection_menu : self->canvas_menu;
   if (model == NULL)
     return;
-  /* A menu of its own each time, gone when it closes, as GtkWindowHandle
-   * does: no popover surface outlives what it was shown for. */
-  g_clear_pointer (&self->menu, gtk_widget_unparent);
-  self->menu = gtk_popover_menu_new_from_model (model);
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
-  g_signal_connect_object (self->menu, "closed", G_CALLBACK (on_menu_closed), self, G_CONNECT_SWAPPED);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  show_menu (self, model, x, y);
 }
 
 /**
@@ -2452,6 +2542,9 @@ moat_canvas_get_property (GObject    *object,
     case PROP_CANVAS_MENU:
       g_value_set_object (value, self->canvas_menu);
       break;
+    case PROP_FLOW_DROP_MENU:
+      g_value_set_object (value, self->flow_drop_menu);
+      break;
     case PROP_SNAP_TO_GRID:
       g_value_set_boolean (value, self->snap);
       break;
@@ -2490,6 +2583,9 @@ moat_canvas_set_property (GObject      *object,
       break;
     case PROP_CANVAS_MENU:
       g_set_object (&self->canvas_menu, g_value_get_object (value));
+      break;
+    case PROP_FLOW_DROP_MENU:
+      g_set_object (&self->flow_drop_menu, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2543,9 +2639,19 @@ moat_canvas_class_init (MoatCanvasClass *klass)
   properties[PROP_CANVAS_MENU] =
     g_param_spec_object ("canvas-menu", NULL, NULL, G_TYPE_MENU_MODEL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatCanvas:flow-drop-menu:
+   *
+   * What a flow dropped on empty canvas offers: a new element there, of a
+   * kind named by "canvas.connect-new".
+   */
+  properties[PROP_FLOW_DROP_MENU] =
+    g_param_spec_object ("flow-drop-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "canvas.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_install_action (widget_class, "canvas.connect-new", "s", connect_new_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.popup-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.popup-menu", NULL);
 

@@ -141,5 +141,10 @@ void            moat_canvas_popup_menu          (MoatCanvas      *self,
                                                  double           x,
                                                  double           y);
 GtkWidget      *moat_canvas_get_menu            (MoatCanvas      *self);
+MoatElement    *moat_canvas_connect_new         (MoatCanvas      *self,
+                                                 MoatElement     *source,
+                                                 MoatElementKind  kind,
+                                                 double           x,
+                                                 double           y);
 
 G_END_DECLS
