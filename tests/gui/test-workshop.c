@@ -15,10 +15,13 @@
 #include "moat-window.h"
 #include "moat-risk-chip.h"
 #include "moat-workshop-chooser.h"
+#include "moat-workshop-coverage.h"
 #include "moat-workshop-history.h"
 #include "moat-workshop-roadmap.h"
 #include "moat-workshop-reflection.h"
 #include "moat-workshop-recorder.h"
+#include "moat-workshop-removal-row.h"
+#include "moat-workshop-threat-row.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-timer.h"
 #include "moat-workshop-view.h"
@@ -130,6 +133,16 @@ type_and_enter (Fixture    *f,
   g_signal_emit_by_name (entry, "activate");
   moat_gui_test_spin ();
   g_assert_false (moat_workshop_view_get_capturing (f->view));
+}
+
+/* The threat a list row shows, if it shows one. */
+static MoatThreat *
+row_threat (GtkListBoxRow *row)
+{
+  GtkWidget *child = row ? gtk_list_box_row_get_child (row) : NULL;
+
+  return MOAT_IS_WORKSHOP_THREAT_ROW (child)
+         ? moat_workshop_threat_row_get_threat (MOAT_WORKSHOP_THREAT_ROW (child)) : NULL;
 }
 
 static MoatWorkshopSession *
@@ -355,7 +368,7 @@ test_capture_by_keyboard (Fixture       *f,
                     threats_on (f->model, element));
   list = threat_list (f);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    if (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, i)), "threat") == threat)
+    if (row_threat (gtk_list_box_get_row_at_index (list, i)) == threat)
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
   g_assert_true (moat_workshop_threats_get_selected_threat (stage) == threat);
 
@@ -450,7 +463,7 @@ threat_list (Fixture *f)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (lists->pdata[i], 0);
 
-      if (row != NULL && g_object_get_data (G_OBJECT (row), "threat") != NULL)
+      if (row_threat (row) != NULL)
         return lists->pdata[i];
     }
   g_assert_not_reached ();
@@ -581,7 +594,7 @@ test_capture_links_focus (Fixture       *f,
   list = threat_list (f);
   row = gtk_list_box_get_row_at_index (list, 0);
   gtk_list_box_select_row (list, row);
-  focused = g_object_get_data (G_OBJECT (row), "threat");
+  focused = row_threat (row);
   g_assert_true (moat_workshop_threats_get_selected_threat (threats_stage (f)) == focused);
 
   g_assert_true (press_key (f, GDK_KEY_c, 0));
@@ -709,7 +722,7 @@ test_risk_levels_shown (Fixture       *f,
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     {
       GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
-      MoatThreat *threat = g_object_get_data (G_OBJECT (row), "threat");
+      MoatThreat *threat = row_threat (GTK_LIST_BOX_ROW (row));
       MoatRiskAssessment risk;
       GtkWidget *chip = moat_gui_test_find_type (row, MOAT_TYPE_RISK_CHIP);
 
@@ -749,20 +762,15 @@ test_risk_levels_shown (Fixture       *f,
 
   checked = 0;
   g_clear_pointer (&chips, g_ptr_array_unref);
-  chips = moat_gui_test_collect_type (moat_workshop_roadmap_get_roadmap_list (roadmap), GTK_TYPE_BOX);
+  chips = moat_gui_test_collect_type (moat_workshop_roadmap_get_roadmap_list (roadmap),
+                                      MOAT_TYPE_WORKSHOP_REMOVAL_ROW);
   for (guint i = 0; i < chips->len; i++)
     {
-      MoatThreat *threat = g_object_get_data (chips->pdata[i], "threat");
-      GtkWidget *row = chips->pdata[i];
-      MoatControl *control;
+      MoatThreat *threat = moat_workshop_removal_row_get_threat (chips->pdata[i]);
+      MoatControl *control = moat_workshop_removal_row_get_control (chips->pdata[i]);
       g_autoptr(GPtrArray) levels = NULL;
       MoatRiskAssessment risk;
 
-      if (threat == NULL)
-        continue;
-      while (g_object_get_data (G_OBJECT (row), "control") == NULL)
-        row = gtk_widget_get_parent (row);
-      control = g_object_get_data (G_OBJECT (row), "control");
       moat_risk_assess_with_control (f->model, threat, control, &risk);
       levels = moat_gui_test_collect_type (chips->pdata[i], MOAT_TYPE_RISK_CHIP);
       g_assert_cmpuint (levels->len, ==, 2);

@@ -20,14 +20,15 @@
 
 #include "moat-canvas.h"
 #include "moat-labels.h"
+#include "moat-workshop-threat-row.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-util.h"
 
 struct _MoatWorkshopThreats
 {
-  GtkWidget       parent_instance;
+  MoatPage        parent_instance;
 
-  MoatModel      *model;
+  MoatModel      *model;       /* the page's, for short */
   MoatRuleEngine *engine;
   GPtrArray      *walk;        /* of MoatElement, in walking order */
   GHashTable     *impacts;     /* MoatElement → its assets' highest impact */
@@ -54,7 +55,15 @@ struct _MoatWorkshopThreats
   GtkWidget      *suggestion_section;
 };
 
-G_DEFINE_FINAL_TYPE (MoatWorkshopThreats, moat_workshop_threats, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MoatWorkshopThreats, moat_workshop_threats, MOAT_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_walked (MoatElement *element)
@@ -301,30 +310,9 @@ create_threat_row (gpointer item,
                    gpointer user_data)
 {
   MoatWorkshopThreats *self = user_data;
-  MoatThreat *threat = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  MoatRiskAssessment risk;
 
-  moat_risk_assess (self->model, threat, &risk);
-  gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Inherent"), risk.level));
-  if (risk.residual_level != risk.level)
-    gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Residual"), risk.residual_level));
-  gtk_widget_set_halign (levels, GTK_ALIGN_END);
-  gtk_widget_set_valign (levels, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_threat_get_title (threat), "workshop-strong"));
-  gtk_box_append (GTK_BOX (text),
-                  moat_workshop_label (moat_label_threat_status (moat_threat_get_status (threat)),
-                                       "workshop-dim"));
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), levels);
-  gtk_widget_add_css_class (box, "workshop-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "threat", g_object_ref (threat), g_object_unref);
-  return row;
+  return moat_workshop_threat_row_new (self->model, item, MOAT_WORKSHOP_THREAT_STATUS,
+                                       MOAT_WORKSHOP_RESIDUAL_CHANGED);
 }
 
 static void
@@ -419,15 +407,14 @@ on_model_changed (MoatWorkshopThreats *self,
 }
 
 
-void
-moat_workshop_threats_set_model (MoatWorkshopThreats *self,
-                                 MoatModel           *model)
+static void
+moat_workshop_threats_model_changed (MoatPage  *page,
+                                     MoatModel *previous)
 {
-  g_return_if_fail (MOAT_IS_WORKSHOP_THREATS (self));
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (page);
+  MoatModel *model = moat_page_get_model (page);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_set_object (&self->model, model);
+  self->model = model;
   g_clear_pointer (&self->current_id, g_free);
   moat_canvas_set_model (MOAT_CANVAS (self->canvas), model);
   bind_lists (self);
@@ -451,6 +438,8 @@ moat_workshop_threats_set_engine (MoatWorkshopThreats *self,
 {
   g_return_if_fail (MOAT_IS_WORKSHOP_THREATS (self));
 
+  if (self->engine == engine)
+    return;
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_set_object (&self->engine, engine);
@@ -458,6 +447,7 @@ moat_workshop_threats_set_engine (MoatWorkshopThreats *self,
     g_signal_connect_object (engine, "suggestions-changed", G_CALLBACK (on_suggestions_changed),
                              self, G_CONNECT_SWAPPED);
   refresh_suggestions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
 /**
@@ -474,7 +464,9 @@ moat_workshop_threats_get_selected_threat (MoatWorkshopThreats *self)
   g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), NULL);
 
   row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->threat_list));
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "threat") : NULL;
+  return row != NULL
+         ? moat_workshop_threat_row_get_threat (MOAT_WORKSHOP_THREAT_ROW (gtk_list_box_row_get_child (row)))
+         : NULL;
 }
 
 /**
@@ -598,13 +590,11 @@ moat_workshop_threats_dispose (GObject *object)
   MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_pointer (&self->columns, gtk_widget_unparent);
   g_clear_object (&self->engine);
-  g_clear_object (&self->model);
+  self->model = NULL;
   g_clear_object (&self->threats);
   g_clear_object (&self->suggestions);
 
@@ -624,13 +614,63 @@ moat_workshop_threats_finalize (GObject *object)
 }
 
 static void
+moat_workshop_threats_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_workshop_threats_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      moat_workshop_threats_set_engine (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 moat_workshop_threats_class_init (MoatWorkshopThreatsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MoatPageClass *page_class = MOAT_PAGE_CLASS (klass);
 
   object_class->dispose = moat_workshop_threats_dispose;
   object_class->finalize = moat_workshop_threats_finalize;
+  object_class->get_property = moat_workshop_threats_get_property;
+  object_class->set_property = moat_workshop_threats_set_property;
+  page_class->model_changed = moat_workshop_threats_model_changed;
+
+  /**
+   * MoatWorkshopThreats:engine:
+   *
+   * The rule engine whose open suggestions the stage offers.
+   */
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, MOAT_TYPE_RULE_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

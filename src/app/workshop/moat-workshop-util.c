@@ -26,6 +26,24 @@
 #define FOCUS_MAX_ZOOM  1.8
 
 /**
+ * moat_workshop_dispose_template:
+ *
+ * Lets go of @widget's template, and of the children of its template
+ * that have no id (gtk_widget_dispose_template() unparents only those
+ * it binds).
+ */
+void
+moat_workshop_dispose_template (GtkWidget *widget,
+                                GType      type)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (widget, type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+/**
  * moat_workshop_label:
  * @css_class: (nullable): workshop-title, workshop-heading, workshop-dim…
  *

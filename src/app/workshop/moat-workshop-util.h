@@ -23,6 +23,8 @@ typedef enum {
 
 #define MOAT_WORKSHOP_N_STAGES (MOAT_WORKSHOP_STAGE_REFLECTION + 1)
 
+void       moat_workshop_dispose_template (GtkWidget *widget,
+                                           GType      type);
 GtkWidget *moat_workshop_label        (const char *text,
                                        const char *css_class);
 void       moat_workshop_label_set    (GtkWidget  *label,
