@@ -783,6 +783,86 @@ test_risk_levels_shown (Fixture       *f,
   toggle_workshop (f);
 }
 
+/* What stage 4's coverage panel shows, row by row of its counts. */
+static void
+assert_coverage_shown (GtkWidget    *panel,
+                       MoatCoverage *expected)
+{
+  g_autofree char *share = g_strdup_printf ("%.0f%%", moat_coverage_get_percent (expected));
+  g_autofree char *met = g_strdup_printf ("%u of %u applicable requirements",
+                                          moat_coverage_get_n_met (expected),
+                                          moat_coverage_get_n_applicable (expected));
+  static const MoatCoverageStatus order[] = { MOAT_COVERAGE_VERIFIED, MOAT_COVERAGE_IMPLEMENTED,
+                                              MOAT_COVERAGE_PLANNED, MOAT_COVERAGE_NONE };
+  GtkGrid *grid = GTK_GRID (moat_gui_test_find_type (panel, GTK_TYPE_GRID));
+
+  g_assert_nonnull (moat_gui_test_find_label (panel, share));
+  g_assert_nonnull (moat_gui_test_find_label (panel, met));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", moat_coverage_count (expected, order[i]));
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 1, i))), ==,
+                       moat_coverage_status_get_label (order[i]));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, i))), ==, count);
+    }
+}
+
+/* Stage 4's coverage: the figures `moat-cli coverage --level 2` gives for
+ * the model's catalogue, and new ones as soon as a control changes. */
+static void
+test_coverage_panel (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MoatLibrary) library = moat_library_new_default ();
+  g_autofree char *catalogue = moat_coverage_default_catalogue (f->model);
+  g_autoptr(MoatCoverage) before = NULL;
+  g_autoptr(MoatCoverage) after = NULL;
+  GListModel *controls = moat_model_get_list (f->model, MOAT_TYPE_CONTROL);
+  MoatWorkshopRoadmap *roadmap;
+  GtkWidget *panel;
+  g_autoptr(MoatControl) raised = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) requirements = NULL;
+  const char *unmet = NULL;
+
+  toggle_workshop (f);
+  moat_workshop_view_set_stage (f->view, MOAT_WORKSHOP_STAGE_CONTROLS);
+  roadmap = MOAT_WORKSHOP_ROADMAP (moat_workshop_view_get_stage_widget (f->view, MOAT_WORKSHOP_STAGE_CONTROLS));
+  panel = moat_workshop_roadmap_get_coverage (roadmap);
+  g_assert_true (moat_coverage_model_uses_catalogues (f->model));
+  before = moat_coverage_compute (library, f->model, catalogue, 2, NULL);
+  g_assert_nonnull (before);
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_cmpint (moat_workshop_coverage_get_level (MOAT_WORKSHOP_COVERAGE (panel)), ==, 2);
+  assert_coverage_shown (panel, before);
+
+  /* A verified control comes to meet a requirement met by none: the
+   * share moves. */
+  for (guint i = 0; i < moat_coverage_get_n_items (before) && unmet == NULL; i++)
+    {
+      const MoatCoverageItem *item = moat_coverage_get_item (before, i);
+
+      if (item->applies && item->status == MOAT_COVERAGE_NONE)
+        unmet = item->requirement->id;
+    }
+  g_assert_nonnull (unmet);
+  raised = g_list_model_get_item (controls, 0);
+  g_object_get (raised, "requirements", &requirements, NULL);
+  g_strv_builder_addv (builder, (const char **) requirements);
+  g_strv_builder_add (builder, unmet);
+  g_clear_pointer (&requirements, g_strfreev);
+  requirements = g_strv_builder_end (builder);
+  g_object_set (raised, "status", MOAT_CONTROL_VERIFIED, "requirements", requirements, NULL);
+  moat_gui_test_spin ();
+  after = moat_coverage_compute (library, f->model, catalogue, 2, NULL);
+  g_assert_cmpuint (moat_coverage_count (after, MOAT_COVERAGE_VERIFIED), >,
+                    moat_coverage_count (before, MOAT_COVERAGE_VERIFIED));
+  assert_coverage_shown (panel, after);
+
+  toggle_workshop (f);
+}
+
 static void
 test_draw_during_workshop (Fixture       *f,
                            gconstpointer  data)
@@ -1323,6 +1403,7 @@ main (int   argc,
   ADD ("walk-crown-jewels-first", test_walk_crown_jewels_first);
   ADD ("context-shows-asset-impact", test_context_shows_asset_impact);
   ADD ("risk-levels-shown", test_risk_levels_shown);
+  ADD ("coverage-panel", test_coverage_panel);
   ADD ("draw", test_draw_during_workshop);
   ADD ("keys-while-typing", test_keys_do_not_fire_while_typing);
   ADD ("reflection", test_reflection);

@@ -14,6 +14,7 @@
 
 #include "moat-labels.h"
 #include "moat-workshop-chooser.h"
+#include "moat-workshop-threat-row.h"
 #include "moat-workshop-util.h"
 
 /* Keys 1 to 9 pick the first nine rows; 0 picks "no particular threat". */
@@ -56,22 +57,12 @@ threat_row (MoatModel  *model,
             MoatThreat *threat,
             guint       index)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *number = index < N_NUMBERED ? g_strdup_printf ("%u", index + 1) : g_strdup ("");
-  g_autofree char *title = moat_label_object_title (MOAT_OBJECT (threat));
-  MoatRiskAssessment risk;
+  GtkWidget *row = moat_workshop_threat_row_new (model, threat, MOAT_WORKSHOP_THREAT_CATEGORY,
+                                                 MOAT_WORKSHOP_RESIDUAL_NEVER);
 
-  moat_risk_assess (model, threat, &risk);
-  gtk_box_append (GTK_BOX (text), moat_workshop_label (title, "workshop-strong"));
-  gtk_box_append (GTK_BOX (text),
-                  moat_workshop_label (moat_label_category (moat_threat_get_category (threat)), "workshop-dim"));
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), number_label (number));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), moat_workshop_risk_badge (_("Inherent"), risk.level));
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
+  moat_workshop_threat_row_set_number (MOAT_WORKSHOP_THREAT_ROW (row), number, GTK_ALIGN_CENTER);
+  return row;
 }
 
 static GtkWidget *

@@ -64,7 +64,7 @@ create_top_row (gpointer item,
   GtkWidget *row = moat_workshop_threat_row_new (moat_page_get_model (MOAT_PAGE (self)), item,
                                                  MOAT_WORKSHOP_THREAT_IMPACT, MOAT_WORKSHOP_RESIDUAL_ALWAYS);
 
-  moat_workshop_threat_row_set_number (MOAT_WORKSHOP_THREAT_ROW (row), rank);
+  moat_workshop_threat_row_set_number (MOAT_WORKSHOP_THREAT_ROW (row), rank, GTK_ALIGN_START);
   return row;
 }
 

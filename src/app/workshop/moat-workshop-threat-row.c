@@ -88,10 +88,12 @@ show_threat (MoatWorkshopThreatRow *self)
 /**
  * moat_workshop_threat_row_set_number:
  * @number: (nullable): the number to press or the rank, or %NULL for none
+ * @valign: beside the first line (a rank), or centred (a key to press)
  */
 void
 moat_workshop_threat_row_set_number (MoatWorkshopThreatRow *self,
-                                     const char            *number)
+                                     const char            *number,
+                                     GtkAlign               valign)
 {
   GtkLayoutManager *layout;
 
@@ -99,6 +101,7 @@ moat_workshop_threat_row_set_number (MoatWorkshopThreatRow *self,
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_label_set_text (self->number, number);
+  gtk_widget_set_valign (GTK_WIDGET (self->number), valign);
   gtk_widget_set_visible (GTK_WIDGET (self->number), number != NULL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), number != NULL ? SPACING_NUMBERED : SPACING);
 }

@@ -38,6 +38,7 @@ GtkWidget  *moat_workshop_threat_row_new        (MoatModel                *model
                                                  MoatWorkshopResidual      residual);
 MoatThreat *moat_workshop_threat_row_get_threat (MoatWorkshopThreatRow    *self);
 void        moat_workshop_threat_row_set_number (MoatWorkshopThreatRow    *self,
-                                                 const char               *number);
+                                                 const char               *number,
+                                                 GtkAlign                  valign);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include "moat-canvas.h"
 #include "moat-labels.h"
+#include "moat-workshop-asset-row.h"
 #include "moat-workshop-threat-row.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-util.h"
@@ -206,7 +207,7 @@ show_assets (MoatWorkshopThreats *self,
       MoatAsset *asset = moat_model_lookup_typed (self->model, ids[i], MOAT_TYPE_ASSET);
 
       if (asset != NULL)
-        gtk_list_box_append (GTK_LIST_BOX (self->asset_list), moat_workshop_asset_row (self->model, asset));
+        gtk_list_box_append (GTK_LIST_BOX (self->asset_list), moat_workshop_asset_row_new (self->model, asset));
     }
   gtk_widget_set_visible (self->asset_section, element != NULL);
 }

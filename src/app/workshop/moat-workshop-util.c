@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "moat-canvas.h"
-#include "moat-labels.h"
 #include "moat-risk-chip.h"
 #include "moat-workshop-columns.h"
 #include "moat-workshop-util.h"
@@ -146,71 +145,6 @@ moat_workshop_empty_row (const char *text)
 
   gtk_widget_add_css_class (label, "workshop-row");
   return label;
-}
-
-/* "C 5", coloured by level, with the impact scale's words for 5 in its
- * tooltip and its accessible name. */
-static GtkWidget *
-impact_chip (const char  *letter,
-             const char  *dimension,
-             int          impact,
-             char       **scale)
-{
-  g_autofree char *text = g_strdup_printf ("%s %d", letter, impact);
-  g_autofree char *css_class = g_strdup_printf ("workshop-level-%d", CLAMP (impact, 1, 5));
-  const char *words = scale != NULL && impact >= 1 && impact <= (int) g_strv_length (scale)
-                      ? scale[impact - 1] : NULL;
-  g_autofree char *spoken = words != NULL && words[0] != '\0'
-    /* Translators: an asset's business impact, as in "Confidentiality 5: the business could close" */
-    ? g_strdup_printf (_("%s %d: %s"), dimension, impact, words)
-    : g_strdup_printf ("%s %d", dimension, impact);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "workshop-level");
-  gtk_widget_add_css_class (label, "workshop-impact");
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (label, spoken);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  return label;
-}
-
-/**
- * moat_workshop_asset_row:
- *
- * Returns: (transfer floating): @asset's name and classification, and its
- *   business impact in confidentiality, integrity and availability, from
- *   the model's impact scale
- */
-GtkWidget *
-moat_workshop_asset_row (MoatModel *model,
-                         MoatAsset *asset)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  const char *name = moat_asset_get_name (asset);
-  g_auto(GStrv) scale = NULL;
-
-  if (model != NULL)
-    g_object_get (model, "impact-scale", &scale, NULL);
-  gtk_box_append (GTK_BOX (text), moat_workshop_label (name && name[0] ? name : _("Unnamed asset"),
-                                                       "workshop-strong"));
-  gtk_box_append (GTK_BOX (text),
-                  moat_workshop_label (moat_label_classification (moat_asset_get_classification (asset)),
-                                       "workshop-dim"));
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  /* Translators: the first letter of confidentiality, as in "C 5" */
-  gtk_box_append (GTK_BOX (box), impact_chip (C_("impact", "C"), _("Confidentiality"),
-                                              moat_asset_get_impact_confidentiality (asset), scale));
-  /* Translators: the first letter of integrity, as in "I 5" */
-  gtk_box_append (GTK_BOX (box), impact_chip (C_("impact", "I"), _("Integrity"),
-                                              moat_asset_get_impact_integrity (asset), scale));
-  /* Translators: the first letter of availability, as in "A 5" */
-  gtk_box_append (GTK_BOX (box), impact_chip (C_("impact", "A"), _("Availability"),
-                                              moat_asset_get_impact_availability (asset), scale));
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
 }
 
 /**

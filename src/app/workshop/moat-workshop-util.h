@@ -35,8 +35,6 @@ GtkWidget *moat_workshop_section      (const char *heading,
 GtkWidget *moat_workshop_column       (void);
 GtkWidget *moat_workshop_scroller     (GtkWidget  *child);
 GtkWidget *moat_workshop_empty_row    (const char *text);
-GtkWidget *moat_workshop_asset_row    (MoatModel  *model,
-                                       MoatAsset  *asset);
 GtkWidget *moat_workshop_risk_badge   (const char *label,
                                        int         level);
 GtkWidget *moat_workshop_canvas_new   (void);
