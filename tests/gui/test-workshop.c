@@ -21,6 +21,7 @@
 #include "moat-workshop-reflection.h"
 #include "moat-workshop-recorder.h"
 #include "moat-workshop-removal-row.h"
+#include "moat-workshop-suggestion-row.h"
 #include "moat-workshop-threat-row.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-timer.h"
@@ -734,15 +735,14 @@ test_risk_levels_shown (Fixture       *f,
   g_assert_cmpuint (checked, >, 0);
 
   /* Each suggestion too, as the threat it would become. */
-  chips = moat_gui_test_collect_type (GTK_WIDGET (threats_stage (f)), GTK_TYPE_BUTTON);
+  chips = moat_gui_test_collect_type (GTK_WIDGET (threats_stage (f)), MOAT_TYPE_WORKSHOP_SUGGESTION_ROW);
+  g_assert_cmpuint (chips->len, ==,
+                    g_list_model_get_n_items (moat_workshop_threats_get_suggestions (threats_stage (f))));
   for (guint i = 0; i < chips->len; i++)
     {
-      MoatSuggestion *suggestion = g_object_get_data (chips->pdata[i], "suggestion");
-      GtkWidget *row;
+      GtkWidget *row = chips->pdata[i];
+      MoatSuggestion *suggestion = moat_workshop_suggestion_row_get_suggestion (chips->pdata[i]);
 
-      if (suggestion == NULL)
-        continue;
-      row = gtk_widget_get_parent (chips->pdata[i]);
       g_assert_nonnull (moat_gui_test_find_label (row, "Inherent"));
       g_assert_cmpint (moat_risk_chip_get_level (MOAT_RISK_CHIP (moat_gui_test_find_type (row, MOAT_TYPE_RISK_CHIP))),
                        ==, moat_suggestion_get_level (suggestion));

@@ -199,7 +199,23 @@ GtkWidget *
 moat_workshop_canvas_new (void)
 {
   GtkWidget *canvas = moat_canvas_new ();
+
+  moat_workshop_canvas_use_high_contrast (canvas);
+  return canvas;
+}
+
+/**
+ * moat_workshop_canvas_use_high_contrast:
+ *
+ * Keeps @canvas in the high-contrast palette, whatever the desktop's
+ * style, as a canvas declared in a stage's template.
+ */
+void
+moat_workshop_canvas_use_high_contrast (GtkWidget *canvas)
+{
   AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_return_if_fail (MOAT_IS_CANVAS (canvas));
 
   g_signal_connect (canvas, "notify::model", G_CALLBACK (use_high_contrast), NULL);
   g_signal_connect (canvas, "notify::diagram-id", G_CALLBACK (use_high_contrast), NULL);
@@ -207,7 +223,6 @@ moat_workshop_canvas_new (void)
   g_signal_connect_object (style, "notify::high-contrast", G_CALLBACK (use_high_contrast), canvas,
                            G_CONNECT_SWAPPED);
   use_high_contrast (MOAT_CANVAS (canvas));
-  return canvas;
 }
 
 static void

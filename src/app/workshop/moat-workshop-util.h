@@ -38,6 +38,7 @@ GtkWidget *moat_workshop_empty_row    (const char *text);
 GtkWidget *moat_workshop_risk_badge   (const char *label,
                                        int         level);
 GtkWidget *moat_workshop_canvas_new   (void);
+void       moat_workshop_canvas_use_high_contrast (GtkWidget *canvas);
 void       moat_workshop_canvas_frame (GtkWidget   *canvas,
                                        MoatElement *element);
 
