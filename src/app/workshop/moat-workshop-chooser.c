@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "moat-labels.h"
 #include "moat-workshop-chooser.h"
 #include "moat-workshop-threat-row.h"
 #include "moat-workshop-util.h"
@@ -22,14 +21,15 @@
 
 struct _MoatWorkshopChooser
 {
-  GtkWidget   parent_instance;
+  GtkWidget      parent_instance;
 
-  GPtrArray  *threats;   /* of MoatThreat, the rows' order */
+  GPtrArray     *threats;   /* of MoatThreat, the rows' order */
 
   /* template children */
-  GtkWidget  *box;
-  GtkLabel   *heading;
-  GtkListBox *list;
+  GtkWidget     *box;
+  GtkLabel      *heading;
+  GtkListBox    *list;
+  GtkListBoxRow *none_row;
 };
 
 G_DEFINE_FINAL_TYPE (MoatWorkshopChooser, moat_workshop_chooser, GTK_TYPE_WIDGET)
@@ -41,16 +41,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWidget *
-number_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "workshop-level");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
 
 static GtkWidget *
 threat_row (MoatModel  *model,
@@ -65,23 +55,13 @@ threat_row (MoatModel  *model,
   return row;
 }
 
-static GtkWidget *
-none_row (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
-
-  gtk_box_append (GTK_BOX (box), number_label ("0"));
-  gtk_box_append (GTK_BOX (box), moat_workshop_label (_("No particular threat"), NULL));
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
-}
-
+/* The threats' rows go; the template's row for none stays, last. */
 static void
 clear_rows (MoatWorkshopChooser *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != GTK_WIDGET (self->none_row))
     gtk_list_box_remove (self->list, child);
   g_ptr_array_set_size (self->threats, 0);
 }
@@ -113,9 +93,8 @@ moat_workshop_chooser_ask (MoatWorkshopChooser *self,
   for (guint i = 0; i < threats->len; i++)
     {
       g_ptr_array_add (self->threats, g_object_ref (threats->pdata[i]));
-      gtk_list_box_append (self->list, threat_row (model, threats->pdata[i], i));
+      gtk_list_box_insert (self->list, threat_row (model, threats->pdata[i], i), (int) i);
     }
-  gtk_list_box_append (self->list, none_row ());
 
   first = gtk_list_box_get_row_at_index (self->list, 0);
   gtk_list_box_select_row (self->list, first);
@@ -250,6 +229,7 @@ moat_workshop_chooser_class_init (MoatWorkshopChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, box);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, heading);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, list);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, none_row);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 

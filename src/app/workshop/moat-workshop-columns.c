@@ -232,19 +232,3 @@ static void
 moat_workshop_columns_init (MoatWorkshopColumns *self)
 {
 }
-
-/**
- * moat_workshop_columns_new:
- *
- * Returns: (transfer floating): @first and @second as columns
- */
-GtkWidget *
-moat_workshop_columns_new (GtkWidget *first,
-                           GtkWidget *second)
-{
-  GtkWidget *self = g_object_new (MOAT_TYPE_WORKSHOP_COLUMNS, NULL);
-
-  gtk_widget_set_parent (first, self);
-  gtk_widget_set_parent (second, self);
-  return self;
-}

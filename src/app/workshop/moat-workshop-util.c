@@ -15,8 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "moat-canvas.h"
-#include "moat-risk-chip.h"
-#include "moat-workshop-columns.h"
 #include "moat-workshop-util.h"
 
 /* How much of the neighbourhood shows around an element the workshop
@@ -82,58 +80,6 @@ moat_workshop_label_set (GtkWidget  *label,
 }
 
 /**
- * moat_workshop_section:
- *
- * Returns: (transfer floating): @child under a heading
- */
-GtkWidget *
-moat_workshop_section (const char *heading,
-                       GtkWidget  *child)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *title = moat_workshop_label (heading, "workshop-heading");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), child);
-  return box;
-}
-
-/**
- * moat_workshop_column:
- *
- * Returns: (transfer floating): a column of sections
- */
-GtkWidget *
-moat_workshop_column (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
-
-  gtk_widget_set_hexpand (box, TRUE);
-  return box;
-}
-
-/**
- * moat_workshop_scroller:
- *
- * Returns: (transfer floating): @child scrolling up and down, never
- *   sideways, with the margins of a slide
- */
-GtkWidget *
-moat_workshop_scroller (GtkWidget *child)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (child, "workshop-slide");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  return scroller;
-}
-
-/**
  * moat_workshop_empty_row:
  *
  * Returns: (transfer floating): what a list shows when it is empty
@@ -145,33 +91,6 @@ moat_workshop_empty_row (const char *text)
 
   gtk_widget_add_css_class (label, "workshop-row");
   return label;
-}
-
-/**
- * moat_workshop_risk_badge:
- * @label: what the level is, such as "Inherent"
- * @level: a #MoatRiskLevel
- *
- * Returns: (transfer floating): @label above a chip of @level
- */
-GtkWidget *
-moat_workshop_risk_badge (const char *label,
-                          int         level)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (label);
-  GtkWidget *chip = moat_risk_chip_new ();
-
-  /* The caption above the chip, not beside it: a row keeps its width at
-   * the largest text scale. */
-  gtk_widget_add_css_class (name, "workshop-dim");
-  gtk_widget_add_css_class (name, "workshop-caption");
-  gtk_widget_set_halign (chip, GTK_ALIGN_CENTER);
-  moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), level);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), chip);
-  return box;
 }
 
 /* The canvas picks its palette from the desktop's style whenever it makes
