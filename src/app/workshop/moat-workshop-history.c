@@ -6,9 +6,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "moat-workshop-history.h"
+#include "moat-workshop-history-window.h"
 #include "moat-workshop-session-row.h"
 #include "moat-workshop-util.h"
 
@@ -86,27 +85,11 @@ GtkWindow *
 moat_workshop_history_present (GtkWindow *parent,
                                MoatModel *model)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *history = g_object_new (MOAT_TYPE_WORKSHOP_HISTORY, "model", model, NULL);
-  GtkEventController *keys = GTK_EVENT_CONTROLLER (gtk_shortcut_controller_new ());
+  GtkWindow *window = g_object_new (MOAT_TYPE_WORKSHOP_HISTORY_WINDOW,
+                                    "transient-for", parent, "model", model, NULL);
 
-  gtk_window_set_title (GTK_WINDOW (window), _("Past Workshops"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, keys);
-  gtk_widget_set_vexpand (history, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), history);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
-  return GTK_WINDOW (window);
+  gtk_window_present (window);
+  return window;
 }
 
 static void
