@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "moat-labels.h"
 #include "moat-workshop-columns.h"
 #include "moat-workshop-control-row.h"

@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "moat-labels.h"
 #include "moat-risk-chip.h"
 #include "moat-workshop-threat-row.h"

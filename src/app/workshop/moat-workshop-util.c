@@ -12,8 +12,6 @@
 
 #include <adwaita.h>
 
-#include <glib/gi18n.h>
-
 #include "moat-canvas.h"
 #include "moat-workshop-util.h"
 
@@ -41,27 +39,6 @@ moat_workshop_dispose_template (GtkWidget *widget,
 }
 
 /**
- * moat_workshop_label:
- * @css_class: (nullable): workshop-title, workshop-heading, workshop-dim…
- *
- * Returns: (transfer floating): a left-aligned label that wraps
- */
-GtkWidget *
-moat_workshop_label (const char *text,
-                     const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/**
  * moat_workshop_label_set:
  * @placeholder: what to show, dimmed, when @text is empty
  */
@@ -77,20 +54,6 @@ moat_workshop_label_set (GtkWidget  *label,
     gtk_widget_add_css_class (label, "workshop-placeholder");
   else
     gtk_widget_remove_css_class (label, "workshop-placeholder");
-}
-
-/**
- * moat_workshop_empty_row:
- *
- * Returns: (transfer floating): what a list shows when it is empty
- */
-GtkWidget *
-moat_workshop_empty_row (const char *text)
-{
-  GtkWidget *label = moat_workshop_label (text, "workshop-placeholder");
-
-  gtk_widget_add_css_class (label, "workshop-row");
-  return label;
 }
 
 /* The canvas picks its palette from the desktop's style whenever it makes

@@ -25,12 +25,9 @@ typedef enum {
 
 void       moat_workshop_dispose_template         (GtkWidget   *widget,
                                                    GType        type);
-GtkWidget *moat_workshop_label                    (const char  *text,
-                                                   const char  *css_class);
 void       moat_workshop_label_set                (GtkWidget   *label,
                                                    const char  *text,
                                                    const char  *placeholder);
-GtkWidget *moat_workshop_empty_row                (const char  *text);
 GtkWidget *moat_workshop_canvas_new               (void);
 void       moat_workshop_canvas_use_high_contrast (GtkWidget   *canvas);
 void       moat_workshop_canvas_frame             (GtkWidget   *canvas,
