@@ -15,10 +15,14 @@
 #include "moat-window.h"
 #include "moat-risk-chip.h"
 #include "moat-workshop-chooser.h"
+#include "moat-workshop-coverage.h"
 #include "moat-workshop-history.h"
 #include "moat-workshop-roadmap.h"
 #include "moat-workshop-reflection.h"
 #include "moat-workshop-recorder.h"
+#include "moat-workshop-removal-row.h"
+#include "moat-workshop-suggestion-row.h"
+#include "moat-workshop-threat-row.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-timer.h"
 #include "moat-workshop-view.h"
@@ -130,6 +134,16 @@ type_and_enter (Fixture    *f,
   g_signal_emit_by_name (entry, "activate");
   moat_gui_test_spin ();
   g_assert_false (moat_workshop_view_get_capturing (f->view));
+}
+
+/* The threat a list row shows, if it shows one. */
+static MoatThreat *
+row_threat (GtkListBoxRow *row)
+{
+  GtkWidget *child = row ? gtk_list_box_row_get_child (row) : NULL;
+
+  return MOAT_IS_WORKSHOP_THREAT_ROW (child)
+         ? moat_workshop_threat_row_get_threat (MOAT_WORKSHOP_THREAT_ROW (child)) : NULL;
 }
 
 static MoatWorkshopSession *
@@ -355,7 +369,7 @@ test_capture_by_keyboard (Fixture       *f,
                     threats_on (f->model, element));
   list = threat_list (f);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    if (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (list, i)), "threat") == threat)
+    if (row_threat (gtk_list_box_get_row_at_index (list, i)) == threat)
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
   g_assert_true (moat_workshop_threats_get_selected_threat (stage) == threat);
 
@@ -450,7 +464,7 @@ threat_list (Fixture *f)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (lists->pdata[i], 0);
 
-      if (row != NULL && g_object_get_data (G_OBJECT (row), "threat") != NULL)
+      if (row_threat (row) != NULL)
         return lists->pdata[i];
     }
   g_assert_not_reached ();
@@ -581,7 +595,7 @@ test_capture_links_focus (Fixture       *f,
   list = threat_list (f);
   row = gtk_list_box_get_row_at_index (list, 0);
   gtk_list_box_select_row (list, row);
-  focused = g_object_get_data (G_OBJECT (row), "threat");
+  focused = row_threat (row);
   g_assert_true (moat_workshop_threats_get_selected_threat (threats_stage (f)) == focused);
 
   g_assert_true (press_key (f, GDK_KEY_c, 0));
@@ -709,7 +723,7 @@ test_risk_levels_shown (Fixture       *f,
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     {
       GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, i));
-      MoatThreat *threat = g_object_get_data (G_OBJECT (row), "threat");
+      MoatThreat *threat = row_threat (GTK_LIST_BOX_ROW (row));
       MoatRiskAssessment risk;
       GtkWidget *chip = moat_gui_test_find_type (row, MOAT_TYPE_RISK_CHIP);
 
@@ -721,15 +735,14 @@ test_risk_levels_shown (Fixture       *f,
   g_assert_cmpuint (checked, >, 0);
 
   /* Each suggestion too, as the threat it would become. */
-  chips = moat_gui_test_collect_type (GTK_WIDGET (threats_stage (f)), GTK_TYPE_BUTTON);
+  chips = moat_gui_test_collect_type (GTK_WIDGET (threats_stage (f)), MOAT_TYPE_WORKSHOP_SUGGESTION_ROW);
+  g_assert_cmpuint (chips->len, ==,
+                    g_list_model_get_n_items (moat_workshop_threats_get_suggestions (threats_stage (f))));
   for (guint i = 0; i < chips->len; i++)
     {
-      MoatSuggestion *suggestion = g_object_get_data (chips->pdata[i], "suggestion");
-      GtkWidget *row;
+      GtkWidget *row = chips->pdata[i];
+      MoatSuggestion *suggestion = moat_workshop_suggestion_row_get_suggestion (chips->pdata[i]);
 
-      if (suggestion == NULL)
-        continue;
-      row = gtk_widget_get_parent (chips->pdata[i]);
       g_assert_nonnull (moat_gui_test_find_label (row, "Inherent"));
       g_assert_cmpint (moat_risk_chip_get_level (MOAT_RISK_CHIP (moat_gui_test_find_type (row, MOAT_TYPE_RISK_CHIP))),
                        ==, moat_suggestion_get_level (suggestion));
@@ -749,20 +762,15 @@ test_risk_levels_shown (Fixture       *f,
 
   checked = 0;
   g_clear_pointer (&chips, g_ptr_array_unref);
-  chips = moat_gui_test_collect_type (moat_workshop_roadmap_get_roadmap_list (roadmap), GTK_TYPE_BOX);
+  chips = moat_gui_test_collect_type (moat_workshop_roadmap_get_roadmap_list (roadmap),
+                                      MOAT_TYPE_WORKSHOP_REMOVAL_ROW);
   for (guint i = 0; i < chips->len; i++)
     {
-      MoatThreat *threat = g_object_get_data (chips->pdata[i], "threat");
-      GtkWidget *row = chips->pdata[i];
-      MoatControl *control;
+      MoatThreat *threat = moat_workshop_removal_row_get_threat (chips->pdata[i]);
+      MoatControl *control = moat_workshop_removal_row_get_control (chips->pdata[i]);
       g_autoptr(GPtrArray) levels = NULL;
       MoatRiskAssessment risk;
 
-      if (threat == NULL)
-        continue;
-      while (g_object_get_data (G_OBJECT (row), "control") == NULL)
-        row = gtk_widget_get_parent (row);
-      control = g_object_get_data (G_OBJECT (row), "control");
       moat_risk_assess_with_control (f->model, threat, control, &risk);
       levels = moat_gui_test_collect_type (chips->pdata[i], MOAT_TYPE_RISK_CHIP);
       g_assert_cmpuint (levels->len, ==, 2);
@@ -771,6 +779,86 @@ test_risk_levels_shown (Fixture       *f,
       checked++;
     }
   g_assert_cmpuint (checked, >, 0);
+
+  toggle_workshop (f);
+}
+
+/* What stage 4's coverage panel shows, row by row of its counts. */
+static void
+assert_coverage_shown (GtkWidget    *panel,
+                       MoatCoverage *expected)
+{
+  g_autofree char *share = g_strdup_printf ("%.0f%%", moat_coverage_get_percent (expected));
+  g_autofree char *met = g_strdup_printf ("%u of %u applicable requirements",
+                                          moat_coverage_get_n_met (expected),
+                                          moat_coverage_get_n_applicable (expected));
+  static const MoatCoverageStatus order[] = { MOAT_COVERAGE_VERIFIED, MOAT_COVERAGE_IMPLEMENTED,
+                                              MOAT_COVERAGE_PLANNED, MOAT_COVERAGE_NONE };
+  GtkGrid *grid = GTK_GRID (moat_gui_test_find_type (panel, GTK_TYPE_GRID));
+
+  g_assert_nonnull (moat_gui_test_find_label (panel, share));
+  g_assert_nonnull (moat_gui_test_find_label (panel, met));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", moat_coverage_count (expected, order[i]));
+
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 1, i))), ==,
+                       moat_coverage_status_get_label (order[i]));
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, i))), ==, count);
+    }
+}
+
+/* Stage 4's coverage: the figures `moat-cli coverage --level 2` gives for
+ * the model's catalogue, and new ones as soon as a control changes. */
+static void
+test_coverage_panel (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(MoatLibrary) library = moat_library_new_default ();
+  g_autofree char *catalogue = moat_coverage_default_catalogue (f->model);
+  g_autoptr(MoatCoverage) before = NULL;
+  g_autoptr(MoatCoverage) after = NULL;
+  GListModel *controls = moat_model_get_list (f->model, MOAT_TYPE_CONTROL);
+  MoatWorkshopRoadmap *roadmap;
+  GtkWidget *panel;
+  g_autoptr(MoatControl) raised = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) requirements = NULL;
+  const char *unmet = NULL;
+
+  toggle_workshop (f);
+  moat_workshop_view_set_stage (f->view, MOAT_WORKSHOP_STAGE_CONTROLS);
+  roadmap = MOAT_WORKSHOP_ROADMAP (moat_workshop_view_get_stage_widget (f->view, MOAT_WORKSHOP_STAGE_CONTROLS));
+  panel = moat_workshop_roadmap_get_coverage (roadmap);
+  g_assert_true (moat_coverage_model_uses_catalogues (f->model));
+  before = moat_coverage_compute (library, f->model, catalogue, 2, NULL);
+  g_assert_nonnull (before);
+  g_assert_true (gtk_widget_get_mapped (panel));
+  g_assert_cmpint (moat_workshop_coverage_get_level (MOAT_WORKSHOP_COVERAGE (panel)), ==, 2);
+  assert_coverage_shown (panel, before);
+
+  /* A verified control comes to meet a requirement met by none: the
+   * share moves. */
+  for (guint i = 0; i < moat_coverage_get_n_items (before) && unmet == NULL; i++)
+    {
+      const MoatCoverageItem *item = moat_coverage_get_item (before, i);
+
+      if (item->applies && item->status == MOAT_COVERAGE_NONE)
+        unmet = item->requirement->id;
+    }
+  g_assert_nonnull (unmet);
+  raised = g_list_model_get_item (controls, 0);
+  g_object_get (raised, "requirements", &requirements, NULL);
+  g_strv_builder_addv (builder, (const char **) requirements);
+  g_strv_builder_add (builder, unmet);
+  g_clear_pointer (&requirements, g_strfreev);
+  requirements = g_strv_builder_end (builder);
+  g_object_set (raised, "status", MOAT_CONTROL_VERIFIED, "requirements", requirements, NULL);
+  moat_gui_test_spin ();
+  after = moat_coverage_compute (library, f->model, catalogue, 2, NULL);
+  g_assert_cmpuint (moat_coverage_count (after, MOAT_COVERAGE_VERIFIED), >,
+                    moat_coverage_count (before, MOAT_COVERAGE_VERIFIED));
+  assert_coverage_shown (panel, after);
 
   toggle_workshop (f);
 }
@@ -966,7 +1054,7 @@ test_session_recorded (Fixture       *f,
   g_assert_nonnull (strstr (summary, "1 element"));
 
   /* The history lists it first. */
-  moat_workshop_history_set_model (MOAT_WORKSHOP_HISTORY (history), f->model);
+  moat_page_set_model (MOAT_PAGE (history), f->model);
   g_assert_cmpuint (g_list_model_get_n_items (moat_workshop_history_get_sessions (MOAT_WORKSHOP_HISTORY (history))),
                     ==, moat_model_count (f->model, MOAT_TYPE_WORKSHOP_SESSION));
   {
@@ -1272,6 +1360,29 @@ test_screenshots (Fixture       *f,
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, size->width);
       g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, size->height);
     }
+  /* Stage 4 scrolled down to its requirement coverage, at the largest
+   * text, last: the scroll leaves an indicator on the stage. */
+  {
+    g_autofree char *name = g_strdup_printf ("coverage-largest-text-%dx%d.png", size->width, size->height);
+    g_autofree char *path = g_build_filename (dir, name, NULL);
+    GtkWidget *roadmap = moat_workshop_view_get_stage_widget (f->view, MOAT_WORKSHOP_STAGE_CONTROLS);
+    GtkWidget *panel = moat_workshop_roadmap_get_coverage (MOAT_WORKSHOP_ROADMAP (roadmap));
+    GtkWidget *scroller = gtk_widget_get_ancestor (panel, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    double x, y;
+
+    moat_workshop_view_set_stage (f->view, MOAT_WORKSHOP_STAGE_CONTROLS);
+    wait_for_transition (GTK_STACK (gtk_widget_get_parent (roadmap)));
+    g_assert_true (gtk_widget_get_mapped (panel));
+    g_assert_true (gtk_widget_translate_coordinates (panel, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                                     0, 0, &x, &y));
+    gtk_adjustment_set_value (adjustment, y);
+    moat_gui_test_wait_frames (GTK_WIDGET (f->view), 3);
+    moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    g_test_message ("wrote %s", path);
+    gtk_adjustment_set_value (adjustment, 0);
+  }
+
   g_settings_reset (moat_application_get_settings (app), "presentation-text-scale");
   toggle_workshop (f);
 
@@ -1315,6 +1426,7 @@ main (int   argc,
   ADD ("walk-crown-jewels-first", test_walk_crown_jewels_first);
   ADD ("context-shows-asset-impact", test_context_shows_asset_impact);
   ADD ("risk-levels-shown", test_risk_levels_shown);
+  ADD ("coverage-panel", test_coverage_panel);
   ADD ("draw", test_draw_during_workshop);
   ADD ("keys-while-typing", test_keys_do_not_fire_while_typing);
   ADD ("reflection", test_reflection);

@@ -299,6 +299,36 @@ class MoatSession(unittest.TestCase):
                                     % (coverage["met"], coverage["applicable"])), "the counts")
         self.assertIsNotNone(find_named(app, "Requirement level"))
 
+    def test_coverage_in_the_workshop(self):
+        """In stage 4 of a workshop, a labelled panel gives the share of the
+        catalogue met at level 2, as `moat-cli coverage --level 2` does."""
+        example = os.path.join(self.home, "payment-service.moat")
+        subprocess.run([MOAT_CLI, "import", os.path.join(SOURCE_DIR, "data", "examples",
+                                                         "payment-service.moat.json"),
+                        "-o", example], check=True)
+        coverage = json.loads(subprocess.run([MOAT_CLI, "coverage", "--json", "--level", "2", example],
+                                             check=True, capture_output=True, text=True).stdout)
+        app = self.launch(example)
+
+        click(wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Workshop"), "the Workshop button"))
+        click(wait_for(lambda: find_named(app, "Stage 4: Controls and roadmap"), "stage 4"))
+
+        def panel():
+            for node in walk(app):
+                try:
+                    if node.name == "Requirement Coverage" and find_named(node, "Requirements by status"):
+                        return node
+                except Exception:
+                    continue
+            return None
+
+        found = wait_for(panel, "the workshop's coverage panel")
+        self.assertTrue(showing(found))
+        share = "%.0f%%" % coverage["percent"]
+        wait_for(lambda: find_named(found, share), "the share met (%s)" % share)
+        wait_for(lambda: find_named(found, "%d of %d applicable requirements"
+                                    % (coverage["met"], coverage["applicable"])), "the counts")
+
 
 class GermanSession(MoatSession):
     def launch(self, *args):
@@ -320,6 +350,9 @@ class GermanSession(MoatSession):
         pass
 
     def test_coverage_on_the_risk_page(self):
+        pass
+
+    def test_coverage_in_the_workshop(self):
         pass
 
     def test_labels_are_german(self):

@@ -12,8 +12,8 @@
 
 #include <glib/gi18n.h>
 
-#include "moat-labels.h"
 #include "moat-workshop-chooser.h"
+#include "moat-workshop-threat-row.h"
 #include "moat-workshop-util.h"
 
 /* Keys 1 to 9 pick the first nine rows; 0 picks "no particular threat". */
@@ -21,14 +21,15 @@
 
 struct _MoatWorkshopChooser
 {
-  GtkWidget   parent_instance;
+  GtkWidget      parent_instance;
 
-  GPtrArray  *threats;   /* of MoatThreat, the rows' order */
+  GPtrArray     *threats;   /* of MoatThreat, the rows' order */
 
   /* template children */
-  GtkWidget  *box;
-  GtkLabel   *heading;
-  GtkListBox *list;
+  GtkWidget     *box;
+  GtkLabel      *heading;
+  GtkListBox    *list;
+  GtkListBoxRow *none_row;
 };
 
 G_DEFINE_FINAL_TYPE (MoatWorkshopChooser, moat_workshop_chooser, GTK_TYPE_WIDGET)
@@ -42,55 +43,25 @@ enum {
 static guint signals[N_SIGNALS];
 
 static GtkWidget *
-number_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "workshop-level");
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
-static GtkWidget *
 threat_row (MoatModel  *model,
             MoatThreat *threat,
             guint       index)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *number = index < N_NUMBERED ? g_strdup_printf ("%u", index + 1) : g_strdup ("");
-  g_autofree char *title = moat_label_object_title (MOAT_OBJECT (threat));
-  MoatRiskAssessment risk;
+  GtkWidget *row = moat_workshop_threat_row_new (model, threat, MOAT_WORKSHOP_THREAT_CATEGORY,
+                                                 MOAT_WORKSHOP_RESIDUAL_NEVER);
 
-  moat_risk_assess (model, threat, &risk);
-  gtk_box_append (GTK_BOX (text), moat_workshop_label (title, "workshop-strong"));
-  gtk_box_append (GTK_BOX (text),
-                  moat_workshop_label (moat_label_category (moat_threat_get_category (threat)), "workshop-dim"));
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), number_label (number));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), moat_workshop_risk_badge (_("Inherent"), risk.level));
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
+  moat_workshop_threat_row_set_number (MOAT_WORKSHOP_THREAT_ROW (row), number, GTK_ALIGN_CENTER);
+  return row;
 }
 
-static GtkWidget *
-none_row (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 14);
-
-  gtk_box_append (GTK_BOX (box), number_label ("0"));
-  gtk_box_append (GTK_BOX (box), moat_workshop_label (_("No particular threat"), NULL));
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
-}
-
+/* The threats' rows go; the template's row for none stays, last. */
 static void
 clear_rows (MoatWorkshopChooser *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != GTK_WIDGET (self->none_row))
     gtk_list_box_remove (self->list, child);
   g_ptr_array_set_size (self->threats, 0);
 }
@@ -122,9 +93,8 @@ moat_workshop_chooser_ask (MoatWorkshopChooser *self,
   for (guint i = 0; i < threats->len; i++)
     {
       g_ptr_array_add (self->threats, g_object_ref (threats->pdata[i]));
-      gtk_list_box_append (self->list, threat_row (model, threats->pdata[i], i));
+      gtk_list_box_insert (self->list, threat_row (model, threats->pdata[i], i), (int) i);
     }
-  gtk_list_box_append (self->list, none_row ());
 
   first = gtk_list_box_get_row_at_index (self->list, 0);
   gtk_list_box_select_row (self->list, first);
@@ -259,6 +229,7 @@ moat_workshop_chooser_class_init (MoatWorkshopChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, box);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, heading);
   gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, list);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopChooser, none_row);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 

@@ -25,7 +25,12 @@ struct _MoatWorkshopColumns
   guint     resize_source;
 };
 
-G_DEFINE_FINAL_TYPE (MoatWorkshopColumns, moat_workshop_columns, GTK_TYPE_WIDGET)
+static void moat_workshop_columns_buildable_init (GtkBuildableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MoatWorkshopColumns, moat_workshop_columns, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_BUILDABLE, moat_workshop_columns_buildable_init))
+
+static GtkBuildableIface *parent_buildable_iface;
 
 /* The gap between the columns grows with the text. */
 static int
@@ -191,6 +196,26 @@ moat_workshop_columns_dispose (GObject *object)
   G_OBJECT_CLASS (moat_workshop_columns_parent_class)->dispose (object);
 }
 
+/* In a template, the two <child> elements are the columns. */
+static void
+moat_workshop_columns_add_child (GtkBuildable *buildable,
+                                 GtkBuilder   *builder,
+                                 GObject      *child,
+                                 const char   *type)
+{
+  if (GTK_IS_WIDGET (child))
+    gtk_widget_set_parent (GTK_WIDGET (child), GTK_WIDGET (buildable));
+  else
+    parent_buildable_iface->add_child (buildable, builder, child, type);
+}
+
+static void
+moat_workshop_columns_buildable_init (GtkBuildableIface *iface)
+{
+  parent_buildable_iface = g_type_interface_peek_parent (iface);
+  iface->add_child = moat_workshop_columns_add_child;
+}
+
 static void
 moat_workshop_columns_class_init (MoatWorkshopColumnsClass *klass)
 {
@@ -206,20 +231,4 @@ moat_workshop_columns_class_init (MoatWorkshopColumnsClass *klass)
 static void
 moat_workshop_columns_init (MoatWorkshopColumns *self)
 {
-}
-
-/**
- * moat_workshop_columns_new:
- *
- * Returns: (transfer floating): @first and @second as columns
- */
-GtkWidget *
-moat_workshop_columns_new (GtkWidget *first,
-                           GtkWidget *second)
-{
-  GtkWidget *self = g_object_new (MOAT_TYPE_WORKSHOP_COLUMNS, NULL);
-
-  gtk_widget_set_parent (first, self);
-  gtk_widget_set_parent (second, self);
-  return self;
 }

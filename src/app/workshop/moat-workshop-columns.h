@@ -14,12 +14,9 @@ G_BEGIN_DECLS
 
 /* Two columns of equal width side by side, or one under the other when
  * the text is too large for both to fit: a slide that never grows wider
- * than the screen. Children are added in a .ui file or with
- * moat_workshop_columns_new(). */
+ * than the screen. Its two children are declared in a .ui file. */
 G_DECLARE_FINAL_TYPE (MoatWorkshopColumns, moat_workshop_columns, MOAT, WORKSHOP_COLUMNS, GtkWidget)
 
-GtkWidget *moat_workshop_columns_new        (GtkWidget           *first,
-                                             GtkWidget           *second);
-gboolean   moat_workshop_columns_get_stacked (MoatWorkshopColumns *self);
+gboolean moat_workshop_columns_get_stacked (MoatWorkshopColumns *self);
 
 G_END_DECLS

@@ -8,9 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "moat-labels.h"
-#include "moat-workshop-context.h"
+#include "moat-workshop-actor-row.h"
+#include "moat-workshop-asset-row.h"
 #include "moat-workshop-columns.h"
+#include "moat-workshop-context.h"
 #include "moat-workshop-util.h"
 
 #define SCALE_LEVELS 5
@@ -18,30 +19,28 @@
 /* The model's text fields this stage shows, each under its heading. */
 static const struct {
   const char *field;
-  const char *heading;
+  const char *label;   /* its label's id in the template */
 } text_fields[] = {
-  { "description", N_("What the System Does") },
-  { "business-purpose", N_("Why It Matters") },
-  { "failure-impact", N_("If It Fails or Leaks") },
-  { "scope-in", N_("In Scope") },
-  { "scope-out", N_("Out of Scope") },
+  { "description", "description" },
+  { "business-purpose", "business_purpose" },
+  { "failure-impact", "failure_impact" },
+  { "scope-in", "scope_in" },
+  { "scope-out", "scope_out" },
 };
 
 struct _MoatWorkshopContext
 {
-  GtkWidget  parent_instance;
+  MoatPage    parent_instance;
 
-  MoatModel *model;
-  GtkWidget *scroller;
-  GtkWidget *title;
-  GtkWidget *subtitle;
-  GtkWidget *texts[G_N_ELEMENTS (text_fields)];
-  GtkWidget *scale[SCALE_LEVELS];
-  GtkWidget *assets;
-  GtkWidget *actors;
+  GtkWidget  *title;
+  GtkWidget  *subtitle;
+  GtkWidget  *texts[G_N_ELEMENTS (text_fields)];
+  GtkWidget  *scale[SCALE_LEVELS];
+  GtkListBox *assets;
+  GtkListBox *actors;
 };
 
-G_DEFINE_FINAL_TYPE (MoatWorkshopContext, moat_workshop_context, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MoatWorkshopContext, moat_workshop_context, MOAT_TYPE_PAGE)
 
 static char *
 subtitle_text (MoatModel *model)
@@ -62,14 +61,15 @@ subtitle_text (MoatModel *model)
 static void
 show_fields (MoatWorkshopContext *self)
 {
+  MoatModel *model = moat_page_get_model (MOAT_PAGE (self));
   g_auto(GStrv) scale = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (self->model == NULL)
+  if (model == NULL)
     return;
 
-  moat_workshop_label_set (self->title, moat_model_get_title (self->model), _("Untitled Model"));
-  subtitle = subtitle_text (self->model);
+  moat_workshop_label_set (self->title, moat_model_get_title (model), _("Untitled Model"));
+  subtitle = subtitle_text (model);
   gtk_label_set_text (GTK_LABEL (self->subtitle), subtitle);
   gtk_widget_set_visible (self->subtitle, subtitle[0] != '\0');
 
@@ -77,28 +77,15 @@ show_fields (MoatWorkshopContext *self)
     {
       g_autofree char *text = NULL;
 
-      g_object_get (self->model, text_fields[i].field, &text, NULL);
+      g_object_get (model, text_fields[i].field, &text, NULL);
       moat_workshop_label_set (self->texts[i], text, _("Not written yet"));
     }
 
-  g_object_get (self->model, "impact-scale", &scale, NULL);
+  g_object_get (model, "impact-scale", &scale, NULL);
   for (guint i = 0; i < SCALE_LEVELS; i++)
     moat_workshop_label_set (self->scale[i],
                              scale != NULL && g_strv_length (scale) > i ? scale[i] : NULL,
                              _("Not described yet"));
-}
-
-static GtkWidget *
-named_row (const char *name,
-           const char *detail)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  gtk_widget_add_css_class (box, "workshop-row");
-  gtk_box_append (GTK_BOX (box), moat_workshop_label (name, "workshop-strong"));
-  if (detail != NULL && detail[0] != '\0')
-    gtk_box_append (GTK_BOX (box), moat_workshop_label (detail, "workshop-dim"));
-  return box;
 }
 
 /* One row per asset, with its business impact in C, I and A: what the
@@ -109,40 +96,25 @@ create_asset_row (gpointer item,
 {
   MoatWorkshopContext *self = user_data;
 
-  return moat_workshop_asset_row (self->model, item);
+  return moat_workshop_asset_row_new (moat_page_get_model (MOAT_PAGE (self)), item);
 }
 
 static GtkWidget *
 create_actor_row (gpointer item,
                   gpointer user_data)
 {
-  MoatThreatActor *actor = item;
-
-  return named_row (moat_threat_actor_get_name (actor), moat_threat_actor_get_motivation (actor));
-}
-
-static GtkWidget *
-object_list (const char *name,
-             const char *empty)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), moat_workshop_empty_row (empty));
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return list;
+  return moat_workshop_actor_row_new (item);
 }
 
 static void
 bind_lists (MoatWorkshopContext *self)
 {
-  MoatModel *model = self->model;
+  MoatModel *model = moat_page_get_model (MOAT_PAGE (self));
 
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->assets),
+  gtk_list_box_bind_model (self->assets,
                            model ? moat_model_get_list (model, MOAT_TYPE_ASSET) : NULL,
                            create_asset_row, self, NULL);
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->actors),
+  gtk_list_box_bind_model (self->actors,
                            model ? moat_model_get_list (model, MOAT_TYPE_THREAT_ACTOR) : NULL,
                            create_actor_row, NULL, NULL);
 }
@@ -158,15 +130,13 @@ on_model_changed (MoatWorkshopContext *self,
     bind_lists (self);
 }
 
-void
-moat_workshop_context_set_model (MoatWorkshopContext *self,
-                                 MoatModel           *model)
+static void
+moat_workshop_context_model_changed (MoatPage  *page,
+                                     MoatModel *previous)
 {
-  g_return_if_fail (MOAT_IS_WORKSHOP_CONTEXT (self));
+  MoatWorkshopContext *self = MOAT_WORKSHOP_CONTEXT (page);
+  MoatModel *model = moat_page_get_model (page);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_set_object (&self->model, model);
   bind_lists (self);
   if (model == NULL)
     return;
@@ -175,72 +145,10 @@ moat_workshop_context_set_model (MoatWorkshopContext *self,
   show_fields (self);
 }
 
-static GtkWidget *
-build_scale (MoatWorkshopContext *self)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 14);
-  for (int i = 0; i < SCALE_LEVELS; i++)
-    {
-      g_autofree char *number = g_strdup_printf ("%d", i + 1);
-      g_autofree char *css_class = g_strdup_printf ("workshop-level-%d", i + 1);
-      GtkWidget *level = gtk_label_new (number);
-
-      gtk_widget_add_css_class (level, "workshop-level");
-      gtk_widget_add_css_class (level, css_class);
-      gtk_widget_set_valign (level, GTK_ALIGN_START);
-      self->scale[i] = moat_workshop_label (NULL, NULL);
-      gtk_widget_set_hexpand (self->scale[i], TRUE);
-      gtk_grid_attach (GTK_GRID (grid), level, 0, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), self->scale[i], 1, i, 1, 1);
-    }
-  return grid;
-}
-
-static void
-build (MoatWorkshopContext *self)
-{
-  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *left = moat_workshop_column ();
-  GtkWidget *right = moat_workshop_column ();
-
-  self->title = moat_workshop_label (NULL, "workshop-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  self->subtitle = moat_workshop_label (NULL, "workshop-dim");
-  gtk_box_append (GTK_BOX (header), self->title);
-  gtk_box_append (GTK_BOX (header), self->subtitle);
-
-  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
-    {
-      self->texts[i] = moat_workshop_label (NULL, NULL);
-      gtk_box_append (GTK_BOX (left), moat_workshop_section (_(text_fields[i].heading), self->texts[i]));
-    }
-
-  self->assets = object_list (_("Assets"), _("No assets yet"));
-  self->actors = object_list (_("Threat actors"), _("No threat actors yet"));
-  gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Impact Scale"), build_scale (self)));
-  gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Assets and Their Business Impact"), self->assets));
-  gtk_box_append (GTK_BOX (right), moat_workshop_section (_("Threat Actors"), self->actors));
-
-  gtk_box_append (GTK_BOX (page), header);
-  gtk_box_append (GTK_BOX (page), moat_workshop_columns_new (left, right));
-
-  self->scroller = moat_workshop_scroller (page);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-}
-
 static void
 moat_workshop_context_dispose (GObject *object)
 {
-  MoatWorkshopContext *self = MOAT_WORKSHOP_CONTEXT (object);
-
-  if (self->assets != NULL)
-    moat_workshop_context_set_model (self, NULL);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
-  self->assets = self->actors = NULL;
+  moat_workshop_dispose_template (GTK_WIDGET (object), MOAT_TYPE_WORKSHOP_CONTEXT);
 
   G_OBJECT_CLASS (moat_workshop_context_parent_class)->dispose (object);
 }
@@ -250,15 +158,35 @@ moat_workshop_context_class_init (MoatWorkshopContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MoatPageClass *page_class = MOAT_PAGE_CLASS (klass);
 
   object_class->dispose = moat_workshop_context_dispose;
+  page_class->model_changed = moat_workshop_context_model_changed;
+
+  g_type_ensure (MOAT_TYPE_WORKSHOP_COLUMNS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/moatmodel/Moat/workshop/moat-workshop-context.ui");
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopContext, title);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopContext, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopContext, assets);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopContext, actors);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].label, FALSE,
+                                               G_STRUCT_OFFSET (MoatWorkshopContext, texts[i]));
+  for (guint i = 0; i < SCALE_LEVELS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("scale_%u", i + 1);
+
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE,
+                                                 G_STRUCT_OFFSET (MoatWorkshopContext, scale[i]));
+    }
 }
 
 static void
 moat_workshop_context_init (MoatWorkshopContext *self)
 {
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -8,21 +8,19 @@
 
 #include <adwaita.h>
 
-#include "moat-core.h"
+#include "moat-page.h"
 
 G_BEGIN_DECLS
 
 #define MOAT_TYPE_WORKSHOP_HISTORY (moat_workshop_history_get_type ())
 
-/* The workshops held on a model, newest first, each with what it did. */
-G_DECLARE_FINAL_TYPE (MoatWorkshopHistory, moat_workshop_history, MOAT, WORKSHOP_HISTORY, GtkWidget)
+/* The workshops held on its model (MoatPage:model), newest first, each
+ * with what it did. */
+G_DECLARE_FINAL_TYPE (MoatWorkshopHistory, moat_workshop_history, MOAT, WORKSHOP_HISTORY, MoatPage)
 
-GtkWidget  *moat_workshop_history_new        (void);
-void        moat_workshop_history_set_model  (MoatWorkshopHistory *self,
-                                              MoatModel           *model);
+GtkWidget  *moat_workshop_history_new          (void);
 GListModel *moat_workshop_history_get_sessions (MoatWorkshopHistory *self);
-GtkWindow  *moat_workshop_history_present    (GtkWindow           *parent,
-                                              MoatModel           *model);
-char       *moat_workshop_session_describe   (MoatWorkshopSession *session);
+GtkWindow  *moat_workshop_history_present      (GtkWindow           *parent,
+                                                MoatModel           *model);
 
 G_END_DECLS

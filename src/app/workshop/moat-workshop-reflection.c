@@ -15,6 +15,7 @@
 
 #include "moat-field-binder.h"
 #include "moat-workshop-columns.h"
+#include "moat-workshop-participant-row.h"
 #include "moat-workshop-reflection.h"
 #include "moat-workshop-util.h"
 
@@ -88,12 +89,10 @@ moat_workshop_reflection_commit (MoatWorkshopReflection *self)
 }
 
 static void
-on_remove_clicked (GtkButton              *button,
-                   MoatWorkshopReflection *self)
+on_remove (MoatWorkshopReflection     *self,
+           MoatWorkshopParticipantRow *row)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
-
-  moat_workshop_reflection_remove_participant (self, index);
+  moat_workshop_reflection_remove_participant (self, moat_workshop_participant_row_get_index (row));
 }
 
 static GtkWidget *
@@ -102,24 +101,10 @@ participant_row (MoatWorkshopReflection *self,
                  const char             *role,
                  guint                   index)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *name_label = moat_workshop_label (name, "workshop-strong");
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *spoken = g_strdup_printf (_("Remove %s"), name);
+  GtkWidget *row = moat_workshop_participant_row_new (name, role, index);
 
-  gtk_widget_set_hexpand (name_label, TRUE);
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, spoken);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (index));
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
-
-  gtk_box_append (GTK_BOX (box), name_label);
-  gtk_box_append (GTK_BOX (box), moat_workshop_label (moat_workshop_role_get_label (role), "workshop-dim"));
-  gtk_box_append (GTK_BOX (box), remove);
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_remove), self, G_CONNECT_SWAPPED);
+  return row;
 }
 
 static void
@@ -345,8 +330,6 @@ moat_workshop_reflection_init (MoatWorkshopReflection *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_roles (self);
   bind_texts (self);
-  gtk_list_box_set_placeholder (self->participant_list,
-                                moat_workshop_empty_row (_("Who is in the room? Add each person with their role.")));
   show_session (self);
 }
 

@@ -20,14 +20,17 @@
 
 #include "moat-canvas.h"
 #include "moat-labels.h"
+#include "moat-workshop-asset-row.h"
+#include "moat-workshop-suggestion-row.h"
+#include "moat-workshop-threat-row.h"
 #include "moat-workshop-threats.h"
 #include "moat-workshop-util.h"
 
 struct _MoatWorkshopThreats
 {
-  GtkWidget       parent_instance;
+  MoatPage        parent_instance;
 
-  MoatModel      *model;
+  MoatModel      *model;       /* the page's, for short */
   MoatRuleEngine *engine;
   GPtrArray      *walk;        /* of MoatElement, in walking order */
   GHashTable     *impacts;     /* MoatElement → its assets' highest impact */
@@ -39,7 +42,6 @@ struct _MoatWorkshopThreats
   GtkFilterListModel *threats;
   GListStore         *suggestions;
 
-  GtkWidget      *columns;
   GtkWidget      *canvas;
   GtkWidget      *previous_button;
   GtkWidget      *next_button;
@@ -54,7 +56,15 @@ struct _MoatWorkshopThreats
   GtkWidget      *suggestion_section;
 };
 
-G_DEFINE_FINAL_TYPE (MoatWorkshopThreats, moat_workshop_threats, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (MoatWorkshopThreats, moat_workshop_threats, MOAT_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_ENGINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_walked (MoatElement *element)
@@ -197,7 +207,7 @@ show_assets (MoatWorkshopThreats *self,
       MoatAsset *asset = moat_model_lookup_typed (self->model, ids[i], MOAT_TYPE_ASSET);
 
       if (asset != NULL)
-        gtk_list_box_append (GTK_LIST_BOX (self->asset_list), moat_workshop_asset_row (self->model, asset));
+        gtk_list_box_append (GTK_LIST_BOX (self->asset_list), moat_workshop_asset_row_new (self->model, asset));
     }
   gtk_widget_set_visible (self->asset_section, element != NULL);
 }
@@ -301,68 +311,28 @@ create_threat_row (gpointer item,
                    gpointer user_data)
 {
   MoatWorkshopThreats *self = user_data;
-  MoatThreat *threat = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  MoatRiskAssessment risk;
 
-  moat_risk_assess (self->model, threat, &risk);
-  gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Inherent"), risk.level));
-  if (risk.residual_level != risk.level)
-    gtk_box_append (GTK_BOX (levels), moat_workshop_risk_badge (_("Residual"), risk.residual_level));
-  gtk_widget_set_halign (levels, GTK_ALIGN_END);
-  gtk_widget_set_valign (levels, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_threat_get_title (threat), "workshop-strong"));
-  gtk_box_append (GTK_BOX (text),
-                  moat_workshop_label (moat_label_threat_status (moat_threat_get_status (threat)),
-                                       "workshop-dim"));
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), levels);
-  gtk_widget_add_css_class (box, "workshop-row");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "threat", g_object_ref (threat), g_object_unref);
-  return row;
+  return moat_workshop_threat_row_new (self->model, item, MOAT_WORKSHOP_THREAT_STATUS,
+                                       MOAT_WORKSHOP_RESIDUAL_CHANGED);
 }
 
 static void
-on_accept_clicked (GtkButton           *button,
-                   MoatWorkshopThreats *self)
+on_accept (MoatWorkshopThreats       *self,
+           MoatWorkshopSuggestionRow *row)
 {
-  MoatSuggestion *suggestion = g_object_get_data (G_OBJECT (button), "suggestion");
-
   if (self->engine != NULL)
-    moat_rule_engine_accept (self->engine, suggestion, MOAT_ACCEPT_DEFAULT);
+    moat_rule_engine_accept (self->engine, moat_workshop_suggestion_row_get_suggestion (row),
+                             MOAT_ACCEPT_DEFAULT);
 }
 
 static GtkWidget *
 create_suggestion_row (gpointer item,
                        gpointer user_data)
 {
-  MoatSuggestion *suggestion = item;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *accept = gtk_button_new_with_label (_("Accept"));
-  GtkWidget *level;
-  g_autofree char *spoken = g_strdup_printf (_("Accept “%s”"), moat_suggestion_get_title (suggestion));
+  GtkWidget *row = moat_workshop_suggestion_row_new (item);
 
-  gtk_box_append (GTK_BOX (text), moat_workshop_label (moat_suggestion_get_title (suggestion), NULL));
-  gtk_box_append (GTK_BOX (text),
-                  moat_workshop_label (moat_label_category (moat_suggestion_get_category (suggestion)),
-                                       "workshop-dim"));
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (accept, GTK_ALIGN_CENTER);
-  level = moat_workshop_risk_badge (_("Inherent"), moat_suggestion_get_level (suggestion));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (accept), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  g_object_set_data_full (G_OBJECT (accept), "suggestion", g_object_ref (suggestion), g_object_unref);
-  g_signal_connect (accept, "clicked", G_CALLBACK (on_accept_clicked), user_data);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), level);
-  gtk_box_append (GTK_BOX (box), accept);
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
+  g_signal_connect_object (row, "accept", G_CALLBACK (on_accept), user_data, G_CONNECT_SWAPPED);
+  return row;
 }
 
 static void
@@ -419,15 +389,14 @@ on_model_changed (MoatWorkshopThreats *self,
 }
 
 
-void
-moat_workshop_threats_set_model (MoatWorkshopThreats *self,
-                                 MoatModel           *model)
+static void
+moat_workshop_threats_model_changed (MoatPage  *page,
+                                     MoatModel *previous)
 {
-  g_return_if_fail (MOAT_IS_WORKSHOP_THREATS (self));
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (page);
+  MoatModel *model = moat_page_get_model (page);
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
-  g_set_object (&self->model, model);
+  self->model = model;
   g_clear_pointer (&self->current_id, g_free);
   moat_canvas_set_model (MOAT_CANVAS (self->canvas), model);
   bind_lists (self);
@@ -451,6 +420,8 @@ moat_workshop_threats_set_engine (MoatWorkshopThreats *self,
 {
   g_return_if_fail (MOAT_IS_WORKSHOP_THREATS (self));
 
+  if (self->engine == engine)
+    return;
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_set_object (&self->engine, engine);
@@ -458,6 +429,7 @@ moat_workshop_threats_set_engine (MoatWorkshopThreats *self,
     g_signal_connect_object (engine, "suggestions-changed", G_CALLBACK (on_suggestions_changed),
                              self, G_CONNECT_SWAPPED);
   refresh_suggestions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
 }
 
 /**
@@ -474,7 +446,9 @@ moat_workshop_threats_get_selected_threat (MoatWorkshopThreats *self)
   g_return_val_if_fail (MOAT_IS_WORKSHOP_THREATS (self), NULL);
 
   row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->threat_list));
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "threat") : NULL;
+  return row != NULL
+         ? moat_workshop_threat_row_get_threat (MOAT_WORKSHOP_THREAT_ROW (gtk_list_box_row_get_child (row)))
+         : NULL;
 }
 
 /**
@@ -515,81 +489,20 @@ on_next (MoatWorkshopThreats *self)
   moat_workshop_threats_step (self, +1);
 }
 
-static GtkWidget *
-nav_button (MoatWorkshopThreats *self,
-            const char          *icon_name,
-            const char          *label,
-            GCallback            callback)
+/* A click on another element of the walk on the canvas goes there. */
+static void
+on_canvas_selection_changed (MoatWorkshopThreats *self)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  g_autoptr(GPtrArray) selection = moat_canvas_get_selection (MOAT_CANVAS (self->canvas));
 
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_add_css_class (button, "circular");
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
-static GtkWidget *
-build_navigation (MoatWorkshopThreats *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  self->previous_button = nav_button (self, "go-previous-symbolic", _("Previous Element"),
-                                      G_CALLBACK (on_previous));
-  self->next_button = nav_button (self, "go-next-symbolic", _("Next Element"),
-                                  G_CALLBACK (on_next));
-  self->kind_label = moat_workshop_label (NULL, "workshop-dim");
-  gtk_widget_set_hexpand (self->kind_label, TRUE);
-  self->position_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->position_label, "workshop-dim");
-  gtk_widget_add_css_class (self->position_label, "numeric");
-  gtk_box_append (GTK_BOX (box), self->kind_label);
-  gtk_box_append (GTK_BOX (box), self->previous_button);
-  gtk_box_append (GTK_BOX (box), self->position_label);
-  gtk_box_append (GTK_BOX (box), self->next_button);
-  return box;
-}
-
-static GtkWidget *
-build_list (const char *name,
-            const char *empty)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_placeholder (GTK_LIST_BOX (list), moat_workshop_empty_row (empty));
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return list;
-}
-
-static GtkWidget *
-build_side (MoatWorkshopThreats *self)
-{
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-
-  self->name_label = moat_workshop_label (NULL, "workshop-title");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
-  self->description_label = moat_workshop_label (NULL, "workshop-dim");
-  self->asset_list = build_list (_("Assets on this element"), _("Holds or carries no asset"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->asset_list), GTK_SELECTION_NONE);
-  self->asset_section = moat_workshop_section (_("What It Holds or Carries"), self->asset_list);
-  self->threat_list = build_list (_("Threats on this element"),
-                                  _("No threats yet. Press T to add one."));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->threat_list), GTK_SELECTION_SINGLE);
-  self->suggestion_list = build_list (_("Suggested threats"), _("No open suggestions"));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->suggestion_list), GTK_SELECTION_NONE);
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->suggestion_list), G_LIST_MODEL (self->suggestions),
-                           create_suggestion_row, self, NULL);
-  self->suggestion_section = moat_workshop_section (_("Suggested"), self->suggestion_list);
-
-  gtk_box_append (GTK_BOX (side), build_navigation (self));
-  gtk_box_append (GTK_BOX (side), self->name_label);
-  gtk_box_append (GTK_BOX (side), self->description_label);
-  gtk_box_append (GTK_BOX (side), self->asset_section);
-  gtk_box_append (GTK_BOX (side), moat_workshop_section (_("Threats"), self->threat_list));
-  gtk_box_append (GTK_BOX (side), self->suggestion_section);
-  return moat_workshop_scroller (side);
+  if (selection == NULL || selection->len != 1)
+    return;
+  for (guint i = 0; i < self->walk->len; i++)
+    if (self->walk->pdata[i] == selection->pdata[0] && (int) i != current_index (self))
+      {
+        go_to (self, i);
+        return;
+      }
 }
 
 static void
@@ -598,13 +511,11 @@ moat_workshop_threats_dispose (GObject *object)
   MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
-  g_clear_pointer (&self->columns, gtk_widget_unparent);
+  moat_workshop_dispose_template (GTK_WIDGET (self), MOAT_TYPE_WORKSHOP_THREATS);
   g_clear_object (&self->engine);
-  g_clear_object (&self->model);
+  self->model = NULL;
   g_clear_object (&self->threats);
   g_clear_object (&self->suggestions);
 
@@ -624,54 +535,98 @@ moat_workshop_threats_finalize (GObject *object)
 }
 
 static void
+moat_workshop_threats_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+moat_workshop_threats_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  MoatWorkshopThreats *self = MOAT_WORKSHOP_THREATS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENGINE:
+      moat_workshop_threats_set_engine (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 moat_workshop_threats_class_init (MoatWorkshopThreatsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  MoatPageClass *page_class = MOAT_PAGE_CLASS (klass);
 
   object_class->dispose = moat_workshop_threats_dispose;
   object_class->finalize = moat_workshop_threats_finalize;
+  object_class->get_property = moat_workshop_threats_get_property;
+  object_class->set_property = moat_workshop_threats_set_property;
+  page_class->model_changed = moat_workshop_threats_model_changed;
+
+  /**
+   * MoatWorkshopThreats:engine:
+   *
+   * The rule engine whose open suggestions the stage offers.
+   */
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, MOAT_TYPE_RULE_ENGINE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (MOAT_TYPE_CANVAS);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-}
-
-/* A click on another element of the walk on the canvas goes there. */
-static void
-on_canvas_selection_changed (MoatWorkshopThreats *self)
-{
-  g_autoptr(GPtrArray) selection = moat_canvas_get_selection (MOAT_CANVAS (self->canvas));
-
-  if (selection == NULL || selection->len != 1)
-    return;
-  for (guint i = 0; i < self->walk->len; i++)
-    if (self->walk->pdata[i] == selection->pdata[0] && (int) i != current_index (self))
-      {
-        go_to (self, i);
-        return;
-      }
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/moatmodel/Moat/workshop/moat-workshop-threats.ui");
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, canvas);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, next_button);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, position_label);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, name_label);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, description_label);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, asset_list);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, asset_section);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, threat_list);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, suggestion_list);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopThreats, suggestion_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_selection_changed);
 }
 
 static void
 moat_workshop_threats_init (MoatWorkshopThreats *self)
 {
-  GtkWidget *frame;
-
   self->walk = g_ptr_array_new_with_free_func (g_object_unref);
   self->impacts = g_hash_table_new (NULL, NULL);
   self->suggestions = g_list_store_new (MOAT_TYPE_SUGGESTION);
   self->threat_filter = gtk_custom_filter_new (threat_on_current, self, NULL);
   self->threats = gtk_filter_list_model_new (NULL, GTK_FILTER (self->threat_filter));
 
-  self->columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_set_homogeneous (GTK_BOX (self->columns), TRUE);
-  self->canvas = moat_workshop_canvas_new ();
-  g_signal_connect_object (self->canvas, "selection-changed", G_CALLBACK (on_canvas_selection_changed),
-                           self, G_CONNECT_SWAPPED);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), self->canvas);
-  gtk_widget_add_css_class (frame, "workshop-diagram-frame");
-  gtk_box_append (GTK_BOX (self->columns), frame);
-  gtk_box_append (GTK_BOX (self->columns), build_side (self));
-  gtk_widget_set_parent (self->columns, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  moat_workshop_canvas_use_high_contrast (self->canvas);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->suggestion_list), G_LIST_MODEL (self->suggestions),
+                           create_suggestion_row, self, NULL);
   show_element (self);
 }
 

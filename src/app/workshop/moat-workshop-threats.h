@@ -6,9 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "moat-core.h"
+#include "moat-page.h"
 #include "moat-rule-engine.h"
 
 G_BEGIN_DECLS
@@ -16,12 +14,11 @@ G_BEGIN_DECLS
 #define MOAT_TYPE_WORKSHOP_THREATS (moat_workshop_threats_get_type ())
 
 /* Stage 3: what can go wrong, one element at a time: the element on the
- * diagram beside its threats and the rules' suggestions. */
-G_DECLARE_FINAL_TYPE (MoatWorkshopThreats, moat_workshop_threats, MOAT, WORKSHOP_THREATS, GtkWidget)
+ * diagram beside its threats and the rules' suggestions. The model is its
+ * MoatPage:model; the suggestions come from its engine. */
+G_DECLARE_FINAL_TYPE (MoatWorkshopThreats, moat_workshop_threats, MOAT, WORKSHOP_THREATS, MoatPage)
 
 GtkWidget   *moat_workshop_threats_new                 (void);
-void         moat_workshop_threats_set_model           (MoatWorkshopThreats *self,
-                                                        MoatModel           *model);
 void         moat_workshop_threats_set_engine          (MoatWorkshopThreats *self,
                                                         MoatRuleEngine      *engine);
 MoatElement *moat_workshop_threats_get_element         (MoatWorkshopThreats *self);

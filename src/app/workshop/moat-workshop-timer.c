@@ -199,30 +199,13 @@ on_more_clicked (MoatWorkshopTimer *self)
   moat_workshop_timer_set_planned_minutes (self, self->planned_minutes + MOAT_WORKSHOP_TIMER_STEP_MINUTES);
 }
 
-static GtkWidget *
-step_button (MoatWorkshopTimer *self,
-             const char        *icon_name,
-             const char        *label,
-             GCallback          callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  g_signal_connect_swapped (button, "clicked", callback, self);
-  return button;
-}
-
 static void
 moat_workshop_timer_dispose (GObject *object)
 {
   MoatWorkshopTimer *self = MOAT_WORKSHOP_TIMER (object);
 
   g_clear_handle_id (&self->tick_source, g_source_remove);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MOAT_TYPE_WORKSHOP_TIMER);
 
   G_OBJECT_CLASS (moat_workshop_timer_parent_class)->dispose (object);
 }
@@ -295,26 +278,21 @@ moat_workshop_timer_class_init (MoatWorkshopTimerClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "workshoptimer");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/moatmodel/Moat/workshop/moat-workshop-timer.ui");
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopTimer, box);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopTimer, label);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopTimer, less_button);
+  gtk_widget_class_bind_template_child (widget_class, MoatWorkshopTimer, more_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_less_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_more_clicked);
 }
 
 static void
 moat_workshop_timer_init (MoatWorkshopTimer *self)
 {
   self->planned_minutes = 30;
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  self->less_button = step_button (self, "list-remove-symbolic", _("Five Minutes Less"),
-                                   G_CALLBACK (on_less_clicked));
-  self->more_button = step_button (self, "list-add-symbolic", _("Five Minutes More"),
-                                   G_CALLBACK (on_more_clicked));
-  self->label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->label, "timer-label");
-  gtk_widget_add_css_class (self->label, "numeric");
-  gtk_box_append (GTK_BOX (self->box), self->less_button);
-  gtk_box_append (GTK_BOX (self->box), self->label);
-  gtk_box_append (GTK_BOX (self->box), self->more_button);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Time left"), -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
 }
 

@@ -12,12 +12,7 @@
 
 #include <adwaita.h>
 
-#include <glib/gi18n.h>
-
 #include "moat-canvas.h"
-#include "moat-labels.h"
-#include "moat-risk-chip.h"
-#include "moat-workshop-columns.h"
 #include "moat-workshop-util.h"
 
 /* How much of the neighbourhood shows around an element the workshop
@@ -26,24 +21,21 @@
 #define FOCUS_MAX_ZOOM  1.8
 
 /**
- * moat_workshop_label:
- * @css_class: (nullable): workshop-title, workshop-heading, workshop-dim…
+ * moat_workshop_dispose_template:
  *
- * Returns: (transfer floating): a left-aligned label that wraps
+ * Lets go of @widget's template, and of the children of its template
+ * that have no id (gtk_widget_dispose_template() unparents only those
+ * it binds).
  */
-GtkWidget *
-moat_workshop_label (const char *text,
-                     const char *css_class)
+void
+moat_workshop_dispose_template (GtkWidget *widget,
+                                GType      type)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *child;
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_halign (label, GTK_ALIGN_FILL);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
+  gtk_widget_dispose_template (widget, type);
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
 }
 
 /**
@@ -62,164 +54,6 @@ moat_workshop_label_set (GtkWidget  *label,
     gtk_widget_add_css_class (label, "workshop-placeholder");
   else
     gtk_widget_remove_css_class (label, "workshop-placeholder");
-}
-
-/**
- * moat_workshop_section:
- *
- * Returns: (transfer floating): @child under a heading
- */
-GtkWidget *
-moat_workshop_section (const char *heading,
-                       GtkWidget  *child)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *title = moat_workshop_label (heading, "workshop-heading");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), child);
-  return box;
-}
-
-/**
- * moat_workshop_column:
- *
- * Returns: (transfer floating): a column of sections
- */
-GtkWidget *
-moat_workshop_column (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 28);
-
-  gtk_widget_set_hexpand (box, TRUE);
-  return box;
-}
-
-/**
- * moat_workshop_scroller:
- *
- * Returns: (transfer floating): @child scrolling up and down, never
- *   sideways, with the margins of a slide
- */
-GtkWidget *
-moat_workshop_scroller (GtkWidget *child)
-{
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_add_css_class (child, "workshop-slide");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), child);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_hexpand (scroller, TRUE);
-  return scroller;
-}
-
-/**
- * moat_workshop_empty_row:
- *
- * Returns: (transfer floating): what a list shows when it is empty
- */
-GtkWidget *
-moat_workshop_empty_row (const char *text)
-{
-  GtkWidget *label = moat_workshop_label (text, "workshop-placeholder");
-
-  gtk_widget_add_css_class (label, "workshop-row");
-  return label;
-}
-
-/* "C 5", coloured by level, with the impact scale's words for 5 in its
- * tooltip and its accessible name. */
-static GtkWidget *
-impact_chip (const char  *letter,
-             const char  *dimension,
-             int          impact,
-             char       **scale)
-{
-  g_autofree char *text = g_strdup_printf ("%s %d", letter, impact);
-  g_autofree char *css_class = g_strdup_printf ("workshop-level-%d", CLAMP (impact, 1, 5));
-  const char *words = scale != NULL && impact >= 1 && impact <= (int) g_strv_length (scale)
-                      ? scale[impact - 1] : NULL;
-  g_autofree char *spoken = words != NULL && words[0] != '\0'
-    /* Translators: an asset's business impact, as in "Confidentiality 5: the business could close" */
-    ? g_strdup_printf (_("%s %d: %s"), dimension, impact, words)
-    : g_strdup_printf ("%s %d", dimension, impact);
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "workshop-level");
-  gtk_widget_add_css_class (label, "workshop-impact");
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (label, spoken);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  return label;
-}
-
-/**
- * moat_workshop_asset_row:
- *
- * Returns: (transfer floating): @asset's name and classification, and its
- *   business impact in confidentiality, integrity and availability, from
- *   the model's impact scale
- */
-GtkWidget *
-moat_workshop_asset_row (MoatModel *model,
-                         MoatAsset *asset)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  const char *name = moat_asset_get_name (asset);
-  g_auto(GStrv) scale = NULL;
-
-  if (model != NULL)
-    g_object_get (model, "impact-scale", &scale, NULL);
-  gtk_box_append (GTK_BOX (text), moat_workshop_label (name && name[0] ? name : _("Unnamed asset"),
-                                                       "workshop-strong"));
-  gtk_box_append (GTK_BOX (text),
-                  moat_workshop_label (moat_label_classification (moat_asset_get_classification (asset)),
-                                       "workshop-dim"));
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
-  /* Translators: the first letter of confidentiality, as in "C 5" */
-  gtk_box_append (GTK_BOX (box), impact_chip (C_("impact", "C"), _("Confidentiality"),
-                                              moat_asset_get_impact_confidentiality (asset), scale));
-  /* Translators: the first letter of integrity, as in "I 5" */
-  gtk_box_append (GTK_BOX (box), impact_chip (C_("impact", "I"), _("Integrity"),
-                                              moat_asset_get_impact_integrity (asset), scale));
-  /* Translators: the first letter of availability, as in "A 5" */
-  gtk_box_append (GTK_BOX (box), impact_chip (C_("impact", "A"), _("Availability"),
-                                              moat_asset_get_impact_availability (asset), scale));
-  gtk_widget_add_css_class (box, "workshop-row");
-  return box;
-}
-
-/**
- * moat_workshop_risk_badge:
- * @label: what the level is, such as "Inherent"
- * @level: a #MoatRiskLevel
- *
- * Returns: (transfer floating): @label above a chip of @level
- */
-GtkWidget *
-moat_workshop_risk_badge (const char *label,
-                          int         level)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (label);
-  GtkWidget *chip = moat_risk_chip_new ();
-
-  /* The caption above the chip, not beside it: a row keeps its width at
-   * the largest text scale. */
-  gtk_widget_add_css_class (name, "workshop-dim");
-  gtk_widget_add_css_class (name, "workshop-caption");
-  gtk_widget_set_halign (chip, GTK_ALIGN_CENTER);
-  moat_risk_chip_set_level (MOAT_RISK_CHIP (chip), level);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), chip);
-  return box;
 }
 
 /* The canvas picks its palette from the desktop's style whenever it makes
@@ -247,7 +81,23 @@ GtkWidget *
 moat_workshop_canvas_new (void)
 {
   GtkWidget *canvas = moat_canvas_new ();
+
+  moat_workshop_canvas_use_high_contrast (canvas);
+  return canvas;
+}
+
+/**
+ * moat_workshop_canvas_use_high_contrast:
+ *
+ * Keeps @canvas in the high-contrast palette, whatever the desktop's
+ * style, as a canvas declared in a stage's template.
+ */
+void
+moat_workshop_canvas_use_high_contrast (GtkWidget *canvas)
+{
   AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_return_if_fail (MOAT_IS_CANVAS (canvas));
 
   g_signal_connect (canvas, "notify::model", G_CALLBACK (use_high_contrast), NULL);
   g_signal_connect (canvas, "notify::diagram-id", G_CALLBACK (use_high_contrast), NULL);
@@ -255,7 +105,6 @@ moat_workshop_canvas_new (void)
   g_signal_connect_object (style, "notify::high-contrast", G_CALLBACK (use_high_contrast), canvas,
                            G_CONNECT_SWAPPED);
   use_high_contrast (MOAT_CANVAS (canvas));
-  return canvas;
 }
 
 static void

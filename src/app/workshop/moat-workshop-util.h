@@ -1,4 +1,4 @@
-/* moat-workshop-util.h: small builders the workshop stages share.
+/* moat-workshop-util.h: what the workshop stages share.
  *
  * Copyright 2026 The Moat authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,22 +23,14 @@ typedef enum {
 
 #define MOAT_WORKSHOP_N_STAGES (MOAT_WORKSHOP_STAGE_REFLECTION + 1)
 
-GtkWidget *moat_workshop_label        (const char *text,
-                                       const char *css_class);
-void       moat_workshop_label_set    (GtkWidget  *label,
-                                       const char *text,
-                                       const char *placeholder);
-GtkWidget *moat_workshop_section      (const char *heading,
-                                       GtkWidget  *child);
-GtkWidget *moat_workshop_column       (void);
-GtkWidget *moat_workshop_scroller     (GtkWidget  *child);
-GtkWidget *moat_workshop_empty_row    (const char *text);
-GtkWidget *moat_workshop_asset_row    (MoatModel  *model,
-                                       MoatAsset  *asset);
-GtkWidget *moat_workshop_risk_badge   (const char *label,
-                                       int         level);
-GtkWidget *moat_workshop_canvas_new   (void);
-void       moat_workshop_canvas_frame (GtkWidget   *canvas,
-                                       MoatElement *element);
+void       moat_workshop_dispose_template         (GtkWidget   *widget,
+                                                   GType        type);
+void       moat_workshop_label_set                (GtkWidget   *label,
+                                                   const char  *text,
+                                                   const char  *placeholder);
+GtkWidget *moat_workshop_canvas_new               (void);
+void       moat_workshop_canvas_use_high_contrast (GtkWidget   *canvas);
+void       moat_workshop_canvas_frame             (GtkWidget   *canvas,
+                                                   MoatElement *element);
 
 G_END_DECLS

@@ -92,6 +92,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_ENGINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ------------------------------------------------------------------ */
 /* Text scale                                                          */
 
@@ -892,14 +901,14 @@ show_model_title (MoatWorkshopView *self)
   gtk_label_set_text (self->model_label, title && title[0] ? title : _("Untitled Model"));
 }
 
+/* The stages follow the model and the engine through the bindings of the
+ * view's template. */
 static void
 set_stages_model (MoatWorkshopView *self,
                   MoatModel        *model)
 {
-  moat_workshop_context_set_model (self->context_stage, model);
-  moat_workshop_threats_set_model (self->threats_stage, model);
-  moat_workshop_threats_set_engine (self->threats_stage, model ? self->engine : NULL);
-  moat_workshop_roadmap_set_model (self->roadmap_stage, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
   moat_workshop_reflection_set_session (self->reflection_stage,
                                               self->recorder
                                               ? moat_workshop_recorder_get_session (self->recorder)
@@ -927,9 +936,36 @@ moat_workshop_view_set_engine (MoatWorkshopView *self,
 {
   g_return_if_fail (MOAT_IS_WORKSHOP_VIEW (self));
 
-  g_set_object (&self->engine, engine);
-  if (self->model != NULL)
-    moat_workshop_threats_set_engine (self->threats_stage, engine);
+  if (g_set_object (&self->engine, engine) && self->model != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+/**
+ * moat_workshop_view_get_model:
+ *
+ * Returns: (transfer none) (nullable): the model of the workshop under
+ *   way, or %NULL between workshops
+ */
+MoatModel *
+moat_workshop_view_get_model (MoatWorkshopView *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * moat_workshop_view_get_engine:
+ *
+ * Returns: (transfer none) (nullable): the rule engine that suggests
+ *   threats during the workshop under way
+ */
+MoatRuleEngine *
+moat_workshop_view_get_engine (MoatWorkshopView *self)
+{
+  g_return_val_if_fail (MOAT_IS_WORKSHOP_VIEW (self), NULL);
+
+  return self->model != NULL ? self->engine : NULL;
 }
 
 /**
@@ -998,9 +1034,9 @@ moat_workshop_view_stop (MoatWorkshopView *self)
 
   g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->recorder);
-  set_stages_model (self, NULL);
   g_clear_object (&self->engine);
   g_clear_object (&self->model);
+  set_stages_model (self, NULL);
 }
 
 gboolean
@@ -1100,12 +1136,34 @@ moat_workshop_view_dispose (GObject *object)
 }
 
 static void
+moat_workshop_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  MoatWorkshopView *self = MOAT_WORKSHOP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, moat_workshop_view_get_model (self));
+      break;
+    case PROP_ENGINE:
+      g_value_set_object (value, moat_workshop_view_get_engine (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 moat_workshop_view_class_init (MoatWorkshopViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = moat_workshop_view_dispose;
+  object_class->get_property = moat_workshop_view_get_property;
   widget_class->realize = moat_workshop_view_realize;
   widget_class->unrealize = moat_workshop_view_unrealize;
 
@@ -1118,6 +1176,24 @@ moat_workshop_view_class_init (MoatWorkshopViewClass *klass)
   signals[SIGNAL_LEAVE] =
     g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MoatWorkshopView:model:
+   *
+   * The model of the workshop under way, handed down to the stages.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatWorkshopView:engine:
+   *
+   * The rule engine suggesting threats during the workshop under way.
+   */
+  properties[PROP_ENGINE] =
+    g_param_spec_object ("engine", NULL, NULL, MOAT_TYPE_RULE_ENGINE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "workshop.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "workshop.history", NULL, history_action);

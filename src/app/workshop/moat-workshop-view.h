@@ -33,6 +33,8 @@ void                 moat_workshop_view_start             (MoatWorkshopView    *
                                                            GSettings           *settings);
 void                 moat_workshop_view_stop              (MoatWorkshopView    *self);
 gboolean             moat_workshop_view_get_active        (MoatWorkshopView    *self);
+MoatModel           *moat_workshop_view_get_model         (MoatWorkshopView    *self);
+MoatRuleEngine      *moat_workshop_view_get_engine        (MoatWorkshopView    *self);
 MoatWorkshopSession *moat_workshop_view_get_session       (MoatWorkshopView    *self);
 void                 moat_workshop_view_set_engine        (MoatWorkshopView    *self,
                                                            MoatRuleEngine      *engine);
