@@ -70,6 +70,8 @@ def find(root, role, name=None):
 
 KEY_RETURN = 0xff0d
 KEY_TAB = 0xff09
+KEY_ESCAPE = 0xff1b
+KEY_MENU = 0xff67
 
 
 def find_named(root, name):
@@ -330,6 +332,40 @@ class MoatSession(unittest.TestCase):
                                     % (coverage["met"], coverage["applicable"])), "the counts")
 
 
+    def test_context_menu_on_the_canvas(self):
+        """Issue 18: a right-click on empty canvas offers the diagram's
+        actions; the Menu key on a selected element offers its own, read by
+        name, and Add Threat adds one for it, in the file."""
+        example = os.path.join(self.home, "payment-service.moat")
+        subprocess.run([MOAT_CLI, "import", os.path.join(SOURCE_DIR, "data", "examples",
+                                                         "payment-service.moat.json"),
+                        "-o", example], check=True)
+        before = self.info(example)["threats"]["total"]
+        app = self.launch(example)
+        click(wait_for(lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Diagrams"), "the Diagrams tab"))
+        canvas = wait_for(lambda: find_named(app, "Diagram"), "the canvas")
+        time.sleep(0.5)
+        box = canvas.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+
+        pyatspi.Registry.generateMouseEvent(box.x + 8, box.y + 8, "b3c")
+        wait_for(lambda: find(app, pyatspi.ROLE_MENU_ITEM, "Select All"), "Select All in the canvas menu")
+        self.assertIsNotNone(find(app, pyatspi.ROLE_MENU_ITEM, "Zoom to Fit"))
+        self.assertIsNone(find(app, pyatspi.ROLE_MENU_ITEM, "Delete"))
+        pyatspi.Registry.generateKeyboardEvent(KEY_ESCAPE, None, pyatspi.KEY_SYM)
+        time.sleep(0.3)
+
+        # The keyboard's way: focus the canvas, Tab to an element, the Menu key.
+        pyatspi.Registry.generateMouseEvent(box.x + 8, box.y + 8, "b1c")
+        time.sleep(0.3)
+        pyatspi.Registry.generateKeyboardEvent(KEY_TAB, None, pyatspi.KEY_SYM)
+        time.sleep(0.3)
+        pyatspi.Registry.generateKeyboardEvent(KEY_MENU, None, pyatspi.KEY_SYM)
+        add = wait_for(lambda: find(app, pyatspi.ROLE_MENU_ITEM, "Add Threat"), "Add Threat in the element's menu")
+        self.assertIsNotNone(find(app, pyatspi.ROLE_MENU_ITEM, "Delete"))
+        click(add)
+        wait_for(lambda: self.info(example)["threats"]["total"] == before + 1, "the new threat in the file")
+
+
 class GermanSession(MoatSession):
     def launch(self, *args):
         self.env["LANGUAGE"] = "de"
@@ -353,6 +389,9 @@ class GermanSession(MoatSession):
         pass
 
     def test_coverage_in_the_workshop(self):
+        pass
+
+    def test_context_menu_on_the_canvas(self):
         pass
 
     def test_labels_are_german(self):
