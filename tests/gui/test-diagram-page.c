@@ -313,6 +313,62 @@ test_flow_dropped_on_empty_canvas (Fixture       *f,
 }
 
 static void
+assert_view (MoatCanvas     *canvas,
+             const MoatView *expected)
+{
+  MoatView view;
+
+  moat_canvas_get_view (canvas, &view);
+  g_assert_cmpfloat_with_epsilon (view.scale, expected->scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (view.x, expected->x, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.y, expected->y, 1e-6);
+}
+
+static void
+place_with_tool (Fixture    *f,
+                 MoatCanvas *canvas,
+                 const char *tool,
+                 double      x0,
+                 double      y0,
+                 double      x1,
+                 double      y1)
+{
+  g_object_set (canvas, "tool", tool, NULL);
+  moat_canvas_drag_begin (canvas, x0, y0, GDK_BUTTON_PRIMARY, 0);
+  moat_canvas_drag_update (canvas, x1, y1);
+  moat_canvas_drag_end (canvas, x1, y1);
+  moat_canvas_finish_rename (canvas, TRUE);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+}
+
+/* A new diagram opens at 100 %, and drawing on it (the first element,
+ * one near the edge, a boundary) never moves or zooms the view. */
+static void
+test_view_stays_put (Fixture       *f,
+                     gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  guint before = moat_model_count (f->model, MOAT_TYPE_ELEMENT);
+  MoatView view;
+  int w, h;
+
+  activate (f, "diagram.add-diagram", NULL);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  moat_canvas_get_view (canvas, &view);
+  g_assert_cmpfloat (view.scale, ==, 1.0);
+  w = gtk_widget_get_width (GTK_WIDGET (canvas));
+  h = gtk_widget_get_height (GTK_WIDGET (canvas));
+
+  place_with_tool (f, canvas, "process", 200, 200, 200, 200);
+  assert_view (canvas, &view);
+  place_with_tool (f, canvas, "store", w - 20, h - 20, w - 20, h - 20);
+  assert_view (canvas, &view);
+  place_with_tool (f, canvas, "boundary", 40, 40, w - 40, h - 40);
+  assert_view (canvas, &view);
+  g_assert_cmpuint (moat_model_count (f->model, MOAT_TYPE_ELEMENT), ==, before + 3);
+}
+
+static void
 test_properties_edit_element (Fixture       *f,
                               gconstpointer  data)
 {
@@ -716,6 +772,7 @@ main (int   argc,
   ADD ("outline-follows-selection", test_outline_follows_selection);
   ADD ("outline-natural-order", test_outline_natural_order);
   ADD ("context-menu", test_context_menu);
+  ADD ("view-stays-put", test_view_stays_put);
   ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);

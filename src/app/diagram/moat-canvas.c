@@ -338,14 +338,30 @@ moat_canvas_zoom_fit (MoatCanvas *self)
 
   g_return_if_fail (MOAT_IS_CANVAS (self));
 
+  /* Nothing to fit: the page as a new one opens, at 100 %. */
   if (self->renderer == NULL || !moat_renderer_get_diagram_bounds (self->renderer, &bounds))
-    bounds = (MoatRect) { 0, 0, 640, 400 };
+    {
+      moat_canvas_open_view (self);
+      return;
+    }
   show_area (self, &bounds, FIT_MAX_ZOOM);
 }
 
 /* A diagram opens at 100 % when it fits, else zoomed to fit. */
 static void
 place_initial_view (MoatCanvas *self)
+{
+  moat_canvas_open_view (self);
+}
+
+/**
+ * moat_canvas_open_view:
+ *
+ * Shows the diagram as when it is opened: at 100 % when it fits (an empty
+ * one from its top left corner), else zoomed out until it fits.
+ */
+void
+moat_canvas_open_view (MoatCanvas *self)
 {
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -357,6 +373,8 @@ place_initial_view (MoatCanvas *self)
       self->origin_x = -VIEW_MARGIN;
       self->origin_y = -VIEW_MARGIN;
       self->needs_view = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
   if (bounds.width <= width && bounds.height <= height)
@@ -366,6 +384,7 @@ place_initial_view (MoatCanvas *self)
       self->origin_y = bounds.y - MIN (VIEW_MARGIN, (height - bounds.height) / 2);
       self->needs_view = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
   show_area (self, &bounds, 1.0);
@@ -385,6 +404,24 @@ moat_canvas_scroll_by (MoatCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+element_in_view (MoatCanvas  *self,
+                 MoatElement *element,
+                 gboolean     whole,
+                 MoatRect    *bounds,
+                 MoatRect    *visible)
+{
+  MoatView view;
+
+  if (self->renderer == NULL ||
+      !moat_geometry_get_element_bounds (moat_renderer_get_geometry (self->renderer),
+                                         element, bounds))
+    return TRUE;
+  moat_canvas_get_view (self, &view);
+  moat_view_get_visible (&view, visible);
+  return whole ? moat_rect_contains_rect (visible, bounds) : moat_rect_intersects (visible, bounds);
+}
+
 /**
  * moat_canvas_show_element:
  *
@@ -395,18 +432,10 @@ moat_canvas_show_element (MoatCanvas  *self,
                           MoatElement *element)
 {
   MoatRect bounds, visible;
-  MoatView view;
 
   g_return_if_fail (MOAT_IS_CANVAS (self));
 
-  if (self->renderer == NULL ||
-      !moat_geometry_get_element_bounds (moat_renderer_get_geometry (self->renderer),
-                                         element, &bounds))
-    return;
-
-  moat_canvas_get_view (self, &view);
-  moat_view_get_visible (&view, &visible);
-  if (moat_rect_contains_rect (&visible, &bounds))
+  if (element_in_view (self, element, TRUE, &bounds, &visible))
     return;
   moat_canvas_scroll_by (self,
                          (bounds.x + bounds.width / 2 - (visible.x + visible.width / 2)) * self->zoom,
@@ -945,7 +974,14 @@ moat_canvas_start_rename (MoatCanvas  *self,
   if (self->renderer == NULL || !rename_area (self, element, &area))
     return NULL;
 
-  moat_canvas_show_element (self, element);
+  /* Only an element out of sight is brought into view: one just placed
+   * near the edge leaves the view where the person left it. */
+  {
+    MoatRect bounds, visible;
+
+    if (!element_in_view (self, element, FALSE, &bounds, &visible))
+      moat_canvas_show_element (self, element);
+  }
   self->renaming = g_object_ref (element);
   gtk_editable_set_text (GTK_EDITABLE (self->entry),
                          moat_element_get_name (element) ? moat_element_get_name (element) : "");
@@ -2269,9 +2305,12 @@ moat_canvas_size_allocate (GtkWidget *widget,
   gtk_widget_measure (self->entry, GTK_ORIENTATION_VERTICAL, -1, NULL, &entry_height, NULL, NULL);
   entry_width = MAX (MAX (graphene_rect_get_width (&area), 180), min_width);
   graphene_rect_get_center (&area, &centre);
+  /* Within the canvas, even for a name at its edge. */
   gtk_widget_size_allocate (self->entry,
-                            &(GtkAllocation) { (int)(centre.x - entry_width / 2),
-                                               (int)(centre.y - entry_height / 2.0),
+                            &(GtkAllocation) { (int) CLAMP (centre.x - entry_width / 2, 0,
+                                                            MAX (0, width - entry_width)),
+                                               (int) CLAMP (centre.y - entry_height / 2.0, 0,
+                                                            MAX (0, height - entry_height)),
                                                (int)entry_width, entry_height },
                             -1);
 }

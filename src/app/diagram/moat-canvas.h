@@ -141,6 +141,7 @@ void            moat_canvas_popup_menu          (MoatCanvas      *self,
                                                  double           x,
                                                  double           y);
 GtkWidget      *moat_canvas_get_menu            (MoatCanvas      *self);
+void            moat_canvas_open_view           (MoatCanvas      *self);
 MoatElement    *moat_canvas_connect_new         (MoatCanvas      *self,
                                                  MoatElement     *source,
                                                  MoatElementKind  kind,
