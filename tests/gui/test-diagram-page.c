@@ -369,6 +369,77 @@ test_view_stays_put (Fixture       *f,
 }
 
 static void
+drag_boundary (Fixture         *f,
+                    MoatCanvas      *canvas,
+                    MoatElement     *boundary,
+                    double           dx,
+                    GdkModifierType  modifiers)
+{
+  double x, y;
+
+  /* By its name, in its top left corner, where no flow crosses. */
+  moat_canvas_from_diagram (canvas, moat_element_get_x (boundary) + 12,
+                            moat_element_get_y (boundary) + 8, &x, &y);
+  g_object_set (canvas, "tool", "select", NULL);
+  moat_canvas_drag_begin (canvas, x, y, GDK_BUTTON_PRIMARY, modifiers);
+  for (int i = 1; i <= 4; i++)
+    moat_canvas_drag_update (canvas, x + dx * i / 4, y);
+  moat_canvas_drag_end (canvas, x + dx, y);
+}
+
+/* The element called @name on the diagram shown. */
+static MoatElement *
+shown_element_named (Fixture    *f,
+                     const char *name)
+{
+  GListModel *outline = moat_diagram_page_get_outline (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
+
+      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
+        return element;
+    }
+  g_assert_not_reached ();
+}
+
+/* A boundary carries what lies inside it, when dragged or nudged; with
+ * Alt it moves alone. */
+static void
+test_boundary_moves_its_contents (Fixture       *f,
+                                  gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatElement *vpc = shown_element_named (f, "Acme cloud (VPC)");
+  MoatElement *inside = shown_element_named (f, "Acme Pay checkout");
+  MoatElement *outside = shown_element_named (f, "Identity provider");
+  double vx = moat_element_get_x (vpc), ix = moat_element_get_x (inside), ox = moat_element_get_x (outside);
+  MoatView view;
+
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  moat_canvas_get_view (canvas, &view);
+
+  drag_boundary (f, canvas, vpc, 40 * view.scale, 0);
+  g_assert_cmpfloat (moat_element_get_x (vpc), ==, vx + 40);
+  g_assert_cmpfloat (moat_element_get_x (inside), ==, ix + 40);
+  g_assert_cmpfloat (moat_element_get_x (outside), ==, ox);
+  /* One step of undo puts both back. */
+  moat_model_undo (f->model);
+  g_assert_cmpfloat (moat_element_get_x (vpc), ==, vx);
+  g_assert_cmpfloat (moat_element_get_x (inside), ==, ix);
+
+  drag_boundary (f, canvas, vpc, 40 * view.scale, GDK_ALT_MASK);
+  g_assert_cmpfloat (moat_element_get_x (vpc), ==, vx + 40);
+  g_assert_cmpfloat (moat_element_get_x (inside), ==, ix);
+  moat_model_undo (f->model);
+
+  moat_canvas_select (canvas, vpc, FALSE);
+  moat_canvas_nudge (canvas, 10, 0);
+  g_assert_cmpfloat (moat_element_get_x (inside), ==, ix + 10);
+}
+
+static void
 test_properties_edit_element (Fixture       *f,
                               gconstpointer  data)
 {
@@ -773,6 +844,7 @@ main (int   argc,
   ADD ("outline-natural-order", test_outline_natural_order);
   ADD ("context-menu", test_context_menu);
   ADD ("view-stays-put", test_view_stays_put);
+  ADD ("boundary-moves-its-contents", test_boundary_moves_its_contents);
   ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);

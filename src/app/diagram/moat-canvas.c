@@ -809,6 +809,7 @@ points_moved (GVariant *points,
  * both its ends move; otherwise the flow stretches. */
 static gboolean
 bends_move (MoatCanvas  *self,
+            GHashTable  *moving,
             MoatElement *flow)
 {
   MoatElement *source, *target;
@@ -816,13 +817,40 @@ bends_move (MoatCanvas  *self,
 
   if (points == NULL || g_variant_n_children (points) == 0)
     return FALSE;
-  if (g_hash_table_contains (self->selection, flow))
+  if (g_hash_table_contains (moving, flow))
     return TRUE;
   source = moat_model_lookup (self->model, moat_element_get_source_id (flow));
   target = moat_model_lookup (self->model, moat_element_get_target_id (flow));
   return source != NULL && target != NULL &&
-         g_hash_table_contains (self->selection, source) &&
-         g_hash_table_contains (self->selection, target);
+         g_hash_table_contains (moving, source) &&
+         g_hash_table_contains (moving, target);
+}
+
+/* The selection, and what lies inside its boundaries: a boundary carries
+ * its contents, unless Alt says to move it alone. */
+static GHashTable *
+moving_elements (MoatCanvas *self)
+{
+  GHashTable *moving = g_hash_table_new (NULL, NULL);
+  gboolean alone = (self->drag.mode == DRAG_MOVE && (self->drag.modifiers & GDK_ALT_MASK) != 0);
+  GHashTableIter iter;
+  MoatElement *element;
+
+  g_hash_table_iter_init (&iter, self->selection);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&element, NULL))
+    {
+      MoatRect rect;
+      g_autoptr(GPtrArray) inside = NULL;
+
+      g_hash_table_add (moving, element);
+      if (alone || moat_element_get_kind (element) != MOAT_ELEMENT_BOUNDARY)
+        continue;
+      moat_geometry_element_rect (element, &rect);
+      inside = moat_geometry_query_inside (geometry (self), &rect);
+      for (guint i = 0; i < inside->len; i++)
+        g_hash_table_add (moving, g_ptr_array_index (inside, i));
+    }
+  return moving;
 }
 
 static void
@@ -841,11 +869,12 @@ collect_starts (MoatCanvas *self)
   GHashTableIter iter;
   MoatElement *element;
   g_autoptr(GHashTable) flows = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) moving = moving_elements (self);
 
   self->drag.starts = g_array_new (FALSE, TRUE, sizeof (Start));
   g_array_set_clear_func (self->drag.starts, (GDestroyNotify)start_clear);
 
-  g_hash_table_iter_init (&iter, self->selection);
+  g_hash_table_iter_init (&iter, moving);
   while (g_hash_table_iter_next (&iter, (gpointer *)&element, NULL))
     {
       Start start = { g_object_ref (element), moat_element_get_x (element),
@@ -873,7 +902,7 @@ collect_starts (MoatCanvas *self)
 
   g_hash_table_iter_init (&iter, flows);
   while (g_hash_table_iter_next (&iter, (gpointer *)&element, NULL))
-    if (bends_move (self, element))
+    if (bends_move (self, moving, element))
       {
         Start start = { g_object_ref (element), 0, 0,
                         g_variant_ref (moat_element_get_points (element)) };
