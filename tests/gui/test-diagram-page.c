@@ -439,6 +439,67 @@ test_boundary_moves_its_contents (Fixture       *f,
   g_assert_cmpfloat (moat_element_get_x (inside), ==, ix + 10);
 }
 
+static gboolean
+status_says (gpointer data)
+{
+  GtkLabel *status = g_object_get_data (G_OBJECT (data), "status");
+  const char *expected = g_object_get_data (G_OBJECT (data), "expected");
+
+  return g_str_equal (gtk_label_get_label (status), expected);
+}
+
+/* Types @text into the find entry and waits until its search has run:
+ * the entry waits for a pause in typing. */
+static void
+find_text (Fixture    *f,
+           GtkWidget  *entry,
+           const char *text,
+           const char *expected_status)
+{
+  GtkWidget *status = gtk_widget_get_next_sibling (entry);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_object_set_data (G_OBJECT (entry), "status", status);
+  g_object_set_data (G_OBJECT (entry), "expected", (gpointer) expected_status);
+  moat_gui_test_wait_for (status_says, entry);
+}
+
+/* Ctrl+F finds an element by a part of its name, on this diagram first,
+ * then on the others, and Enter goes to the next one. */
+static void
+test_find_element (Fixture       *f,
+                   gconstpointer  data)
+{
+  MoatDiagram *first = moat_diagram_page_get_diagram (f->page);
+  GtkWidget *entry;
+  GPtrArray *selection;
+
+  activate (f, "diagram.find", NULL);
+  entry = moat_gui_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_true (gtk_widget_is_visible (entry));
+
+  /* On this diagram first, then on the other that has one. */
+  find_text (f, entry, "identity", "1 of 2");
+  selection = moat_diagram_page_get_selection (f->page);
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_cmpstr (moat_element_get_name (g_ptr_array_index (selection, 0)), ==, "Identity provider");
+  g_assert_true (moat_diagram_page_get_diagram (f->page) == first);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->page), "2 of 2"));
+  g_assert_true (moat_diagram_page_get_diagram (f->page) != first);
+
+  /* Only on another diagram: that one opens, with it selected. */
+  moat_diagram_page_set_diagram (f->page, first);
+  find_text (f, entry, "audit log", "1 of 1");
+  selection = moat_diagram_page_get_selection (f->page);
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_true (moat_diagram_page_get_diagram (f->page) != first);
+  g_assert_cmpstr (moat_element_get_diagram_id (g_ptr_array_index (selection, 0)), ==,
+                   moat_object_get_id (MOAT_OBJECT (moat_diagram_page_get_diagram (f->page))));
+
+  find_text (f, entry, "no such thing", "No element called “no such thing”");
+}
+
 static void
 test_properties_edit_element (Fixture       *f,
                               gconstpointer  data)
@@ -845,6 +906,7 @@ main (int   argc,
   ADD ("context-menu", test_context_menu);
   ADD ("view-stays-put", test_view_stays_put);
   ADD ("boundary-moves-its-contents", test_boundary_moves_its_contents);
+  ADD ("find-element", test_find_element);
   ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);

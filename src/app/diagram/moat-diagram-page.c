@@ -50,6 +50,10 @@ struct _MoatDiagramPage
   GtkListView         *outline_list;
   GtkBox              *breadcrumb;
   AdwViewStack        *side_stack;
+  GtkSearchBar        *find_bar;
+  GtkEditable         *find_entry;
+  GtkLabel            *find_status;
+  guint                find_index;
   MoatPropertiesPanel *properties_panel;
 };
 
@@ -1013,6 +1017,106 @@ moat_diagram_page_dispose (GObject *object)
   G_OBJECT_CLASS (moat_diagram_page_parent_class)->dispose (object);
 }
 
+/* Find */
+
+/* The elements whose names hold @query, those of the diagram shown first. */
+static GPtrArray *
+find_matches (MoatDiagramPage *self,
+              const char      *query)
+{
+  GListModel *elements = moat_model_get_list (moat_page_get_model (MOAT_PAGE (self)), MOAT_TYPE_ELEMENT);
+  const char *shown = self->diagram ? moat_object_get_id (MOAT_OBJECT (self->diagram)) : NULL;
+  g_autofree char *needle = g_utf8_casefold (query, -1);
+  g_autoptr(GPtrArray) here = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) elsewhere = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
+      const char *name = moat_element_get_name (element);
+      g_autofree char *folded = name ? g_utf8_casefold (name, -1) : NULL;
+      GPtrArray *found;
+
+      if (folded == NULL || strstr (folded, needle) == NULL)
+        continue;
+      found = g_strcmp0 (moat_element_get_diagram_id (element), shown) == 0 ? here : elsewhere;
+      g_ptr_array_add (found, g_steal_pointer (&element));
+    }
+  g_ptr_array_extend_and_steal (here, g_steal_pointer (&elsewhere));
+  return g_steal_pointer (&here);
+}
+
+/* Goes to the match at find_index, on its own diagram. */
+static void
+show_match (MoatDiagramPage *self)
+{
+  const char *query = gtk_editable_get_text (self->find_entry);
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+  g_autofree char *status = NULL;
+  MoatElement *element;
+  MoatDiagram *diagram;
+
+  if (moat_page_get_model (MOAT_PAGE (self)) == NULL || *query == '\0')
+    {
+      gtk_label_set_label (self->find_status, "");
+      return;
+    }
+  matches = find_matches (self, query);
+  if (matches->len == 0)
+    {
+      status = g_strdup_printf (_("No element called “%s”"), query);
+      gtk_label_set_label (self->find_status, status);
+      return;
+    }
+  self->find_index %= matches->len;
+  element = g_ptr_array_index (matches, self->find_index);
+  /* Translators: the element found, of how many match: "2 of 5" */
+  status = g_strdup_printf (_("%u of %u"), self->find_index + 1, matches->len);
+  gtk_label_set_label (self->find_status, status);
+
+  diagram = moat_model_lookup_typed (moat_page_get_model (MOAT_PAGE (self)),
+                                     moat_element_get_diagram_id (element), MOAT_TYPE_DIAGRAM);
+  if (diagram != NULL && diagram != self->diagram)
+    moat_diagram_page_set_diagram (self, diagram);
+  g_ptr_array_add (selection, element);
+  moat_diagram_page_set_selection (self, selection);
+  moat_canvas_show_element (self->canvas, element);
+}
+
+static void
+on_find_changed (MoatDiagramPage *self)
+{
+  self->find_index = 0;
+  show_match (self);
+}
+
+static void
+on_find_next (MoatDiagramPage *self)
+{
+  self->find_index++;
+  show_match (self);
+}
+
+static void
+on_find_stopped (MoatDiagramPage *self)
+{
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->find_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
+  gtk_editable_select_region (self->find_entry, 0, -1);
+}
+
 static gboolean
 fit_when_sized (gpointer data)
 {
@@ -1070,6 +1174,12 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, diagram_title);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_map);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_stopped);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, find_status);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, canvas);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, diagram_list);
@@ -1096,6 +1206,8 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "diagram.rename-element", NULL, rename_element_action);
   gtk_widget_class_install_action (widget_class, "diagram.add-threat", NULL, add_threat_action);
+  gtk_widget_class_install_action (widget_class, "diagram.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "diagram.find", NULL);
   gtk_widget_class_install_action (widget_class, "diagram.export-image", "s", export_image_action);
   gtk_widget_class_install_action (widget_class, "diagram.mark-reviewed", NULL, mark_reviewed_action);
   gtk_widget_class_install_action (widget_class, "diagram.mark-not-reviewed", NULL, mark_reviewed_action);
