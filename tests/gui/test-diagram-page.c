@@ -484,6 +484,13 @@ test_find_element (Fixture       *f,
   g_assert_cmpuint (selection->len, ==, 1);
   g_assert_cmpstr (moat_element_get_name (g_ptr_array_index (selection, 0)), ==, "Identity provider");
   g_assert_true (moat_diagram_page_get_diagram (f->page) == first);
+  if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "find-element.png", NULL);
+
+      moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    }
   g_signal_emit_by_name (entry, "activate");
   g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->page), "2 of 2"));
   g_assert_true (moat_diagram_page_get_diagram (f->page) != first);

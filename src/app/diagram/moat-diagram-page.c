@@ -252,10 +252,10 @@ moat_diagram_page_set_diagram (MoatDiagramPage *self,
   g_set_object (&self->diagram, diagram);
   moat_diagram_page_set_selection (self, NULL);
   moat_canvas_set_diagram_id (self->canvas, diagram ? moat_object_get_id (MOAT_OBJECT (diagram)) : NULL);
-  /* A diagram opens whole, at 100 % when it fits; before the canvas has
-   * a size, once it has. */
+  /* A diagram opens whole (a new, empty one at 100 %); before the canvas
+   * has a size, once it has. */
   if (diagram != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->canvas)))
-    moat_canvas_open_view (self->canvas);
+    moat_canvas_zoom_fit (self->canvas);
   else
     self->fit_pending = diagram != NULL;
   if (self->outline_filter != NULL)
@@ -1123,7 +1123,7 @@ fit_when_sized (gpointer data)
   MoatDiagramPage *self = data;
 
   if (self->fit_pending && self->diagram != NULL)
-    moat_canvas_open_view (self->canvas);
+    moat_canvas_zoom_fit (self->canvas);
   self->fit_pending = FALSE;
   return G_SOURCE_REMOVE;
 }
