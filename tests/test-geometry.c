@@ -333,6 +333,61 @@ test_crossing (void)
   assert_ids (through, "");
 }
 
+/* The flow's line, at its middle, is @offset below the centre line of
+ * two nodes side by side at the same height. */
+static double
+line_height (MoatGeometry *geometry,
+             MoatElement  *flow)
+{
+  const MoatFlowPath *path = moat_geometry_get_path (geometry, flow);
+
+  g_assert_nonnull (path);
+  g_assert_cmpuint (path->n_points, ==, 2);
+  assert_near (path->points[0].y, path->points[1].y);
+  return path->points[0].y;
+}
+
+/* Flows between the same two nodes, either way, lie side by side, spread
+ * evenly about the line between the centres; a flow given bends leaves
+ * the others to spread again. */
+static void
+test_parallel_flows (void)
+{
+  g_autoptr(MoatModel) model = new_model ();
+  g_autoptr(MoatGeometry) geometry = NULL;
+  MoatElement *there, *back, *third, *alone;
+  const MoatPoint bend = { 200, 300 };
+
+  add_shape (model, "a", MOAT_ELEMENT_ACTOR, 0, 0, 100, 100);
+  add_shape (model, "b", MOAT_ELEMENT_STORE, 400, 0, 100, 100);
+  add_shape (model, "c", MOAT_ELEMENT_STORE, 400, 300, 100, 100);
+  there = add_flow (model, "f1", "a", "b");
+  back = add_flow (model, "f2", "b", "a");
+  alone = add_flow (model, "f3", "a", "c");
+  geometry = moat_geometry_new (model, "d");
+
+  /* Two: half a gap either side of the centre line, at y = 50. */
+  assert_near (fabs (line_height (geometry, there) - 50), MOAT_GEOMETRY_PARALLEL_GAP / 2);
+  assert_near (line_height (geometry, there) + line_height (geometry, back), 100);
+  /* A flow to another node stays on its centre line. */
+  g_assert_cmpuint (moat_geometry_get_path (geometry, alone)->n_points, ==, 2);
+
+  /* Three: one on the line, one a gap either side. */
+  third = add_flow (model, "f4", "a", "b");
+  assert_near (line_height (geometry, there), 50 - MOAT_GEOMETRY_PARALLEL_GAP);
+  assert_near (line_height (geometry, back), 50);
+  assert_near (line_height (geometry, third), 50 + MOAT_GEOMETRY_PARALLEL_GAP);
+
+  /* Bent, it leaves the others: two again. */
+  set_bends (back, &bend, 1);
+  assert_near (line_height (geometry, there), 50 - MOAT_GEOMETRY_PARALLEL_GAP / 2);
+  assert_near (line_height (geometry, third), 50 + MOAT_GEOMETRY_PARALLEL_GAP / 2);
+
+  /* Alone again once the third is gone. */
+  moat_model_remove (model, third);
+  assert_near (line_height (geometry, there), 50);
+}
+
 static void
 test_index_follows_model (void)
 {
@@ -588,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/geometry/anchor/rect", test_anchor_rect);
   g_test_add_func ("/geometry/anchor/process", test_anchor_process);
   g_test_add_func ("/geometry/flow-path", test_flow_path);
+  g_test_add_func ("/geometry/parallel-flows", test_parallel_flows);
   g_test_add_func ("/geometry/distance", test_distance);
   g_test_add_func ("/geometry/resize", test_resize);
   g_test_add_func ("/geometry/boundaries/crossing", test_crossing);

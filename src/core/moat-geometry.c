@@ -291,6 +291,9 @@ path_middle (MoatFlowPath *path)
     }
 }
 
+#define MIN_ID(a, b) (strcmp ((a), (b)) < 0 ? (a) : (b))
+#define MAX_ID(a, b) (strcmp ((a), (b)) < 0 ? (b) : (a))
+
 static MoatElement *
 lookup_node (MoatModel  *model,
              const char *id)
@@ -314,6 +317,11 @@ loop_bends (MoatElement *node,
   bends[2] = (MoatPoint) { r.x + r.width + MOAT_GEOMETRY_LOOP_SIZE, r.y + r.height * 0.25 };
 }
 
+static gboolean flow_path_shifted (MoatModel       *model,
+                                   MoatElement     *flow,
+                                   const MoatPoint *shift,
+                                   MoatFlowPath    *path);
+
 /**
  * moat_geometry_flow_path:
  * @path: (out caller-allocates): clear it with moat_flow_path_clear()
@@ -325,6 +333,17 @@ gboolean
 moat_geometry_flow_path (MoatModel    *model,
                          MoatElement  *flow,
                          MoatFlowPath *path)
+{
+  return flow_path_shifted (model, flow, &(MoatPoint) { 0, 0 }, path);
+}
+
+/* A straight flow moved sideways by @shift, so that flows between the
+ * same two nodes lie side by side rather than on one line. */
+static gboolean
+flow_path_shifted (MoatModel       *model,
+                   MoatElement     *flow,
+                   const MoatPoint *shift,
+                   MoatFlowPath    *path)
 {
   MoatElement *source = lookup_node (model, moat_element_get_source_id (flow));
   MoatElement *target = lookup_node (model, moat_element_get_target_id (flow));
@@ -366,6 +385,12 @@ moat_geometry_flow_path (MoatModel    *model,
     }
   moat_geometry_anchor (source, &first_toward, &path->points[0]);
   moat_geometry_anchor (target, &last_toward, &path->points[n - 1]);
+  if (n == 2)
+    for (guint i = 0; i < 2; i++)
+      {
+        path->points[i].x += shift->x;
+        path->points[i].y += shift->y;
+      }
 
   path_middle (path);
   path->label.x = path->middle.x + moat_element_get_label_x (flow);
@@ -879,6 +904,8 @@ unlist_flow (MoatGeometry *self,
   /* A loop is listed once under its only end. */
   if (g_strcmp0 (entry->source_id, entry->target_id) != 0)
     unlist_under_end (self, entry->target_id, entry);
+  /* Its neighbours on the same two nodes spread again without it. */
+  mark_flows_dirty (self, entry->source_id);
   g_clear_pointer (&entry->source_id, g_free);
   g_clear_pointer (&entry->target_id, g_free);
 }
@@ -892,6 +919,7 @@ list_flow (MoatGeometry *self,
   list_under_end (self, entry->source_id, entry);
   if (g_strcmp0 (entry->source_id, entry->target_id) != 0)
     list_under_end (self, entry->target_id, entry);
+  mark_flows_dirty (self, entry->source_id);
 }
 
 static Layer
@@ -1114,15 +1142,82 @@ label_width_for (const MoatFlowPath *path)
   return MOAT_GEOMETRY_LABEL_WIDTH;
 }
 
+static gboolean
+is_straight (Entry *entry)
+{
+  GVariant *points = moat_element_get_points (entry->element);
+
+  return (points == NULL || g_variant_n_children (points) == 0)
+         && g_strcmp0 (entry->source_id, entry->target_id) != 0;
+}
+
+static gboolean
+same_ends (Entry *a,
+           Entry *b)
+{
+  return (g_strcmp0 (a->source_id, b->source_id) == 0 && g_strcmp0 (a->target_id, b->target_id) == 0)
+         || (g_strcmp0 (a->source_id, b->target_id) == 0 && g_strcmp0 (a->target_id, b->source_id) == 0);
+}
+
+/* How far sideways a straight flow goes: flows between the same two
+ * nodes, in either direction, are spread evenly about the line between
+ * the nodes' centres, in the order of their ids so that the spread is
+ * the same in every output. */
+static void
+parallel_shift (MoatGeometry *self,
+                Entry        *entry,
+                MoatPoint    *shift)
+{
+  GPtrArray *flows = g_hash_table_lookup (self->flows_by_end, entry->source_id);
+  MoatElement *a, *b;
+  MoatRect ra, rb;
+  guint count = 0, rank = 0;
+  double dx, dy, length, offset;
+
+  *shift = (MoatPoint) { 0, 0 };
+  if (flows == NULL || !is_straight (entry))
+    return;
+  for (guint i = 0; i < flows->len; i++)
+    {
+      Entry *other = g_ptr_array_index (flows, i);
+
+      if (!same_ends (entry, other) || !is_straight (other))
+        continue;
+      count++;
+      rank += strcmp (moat_object_get_id (MOAT_OBJECT (other->element)),
+                      moat_object_get_id (MOAT_OBJECT (entry->element))) < 0;
+    }
+  if (count < 2)
+    return;
+
+  /* Sideways of the line from the node with the smaller id, whichever
+   * way the flow runs. */
+  a = lookup_node (self->model, MIN_ID (entry->source_id, entry->target_id));
+  b = lookup_node (self->model, MAX_ID (entry->source_id, entry->target_id));
+  if (a == NULL || b == NULL)
+    return;
+  moat_geometry_element_rect (a, &ra);
+  moat_geometry_element_rect (b, &rb);
+  dx = (rb.x + rb.width / 2) - (ra.x + ra.width / 2);
+  dy = (rb.y + rb.height / 2) - (ra.y + ra.height / 2);
+  length = hypot (dx, dy);
+  if (length < 1)
+    return;
+  offset = (rank - (count - 1) / 2.0) * MOAT_GEOMETRY_PARALLEL_GAP;
+  *shift = (MoatPoint) { -dy / length * offset, dx / length * offset };
+}
+
 static void
 compute_flow (MoatGeometry *self,
               Entry        *entry)
 {
   MoatRect b = { 0, 0, 0, 0 };
+  MoatPoint shift;
   double width;
 
   moat_flow_path_clear (&entry->path);
-  entry->has_path = moat_geometry_flow_path (self->model, entry->element, &entry->path);
+  parallel_shift (self, entry, &shift);
+  entry->has_path = flow_path_shifted (self->model, entry->element, &shift, &entry->path);
   entry->bounds = b;
   entry->label = b;
   if (!entry->has_path)
@@ -1246,6 +1341,9 @@ element_set (MoatGeometry *self,
   if (moved || field_is (pspec, "name") || field_is (pspec, "points") ||
       field_is (pspec, "label-x") || field_is (pspec, "label-y"))
     mark_dirty (self, entry);
+  /* A flow bent or straightened leaves or joins those it ran beside. */
+  if (field_is (pspec, "points") && entry->layer == LAYER_FLOW)
+    mark_flows_dirty (self, entry->source_id);
   if (moved)
     mark_flows_dirty (self, moat_object_get_id (MOAT_OBJECT (element)));
 }

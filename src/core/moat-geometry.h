@@ -79,6 +79,7 @@ typedef struct
 #define MOAT_GEOMETRY_ARROW_LENGTH 13.0
 #define MOAT_GEOMETRY_ARROW_WIDTH  10.0
 #define MOAT_GEOMETRY_LOOP_SIZE    40.0
+#define MOAT_GEOMETRY_PARALLEL_GAP 16.0 /* between flows that join the same two nodes */
 #define MOAT_GEOMETRY_LABEL_WIDTH  190.0
 #define MOAT_GEOMETRY_LABEL_MIN_WIDTH 64.0
 #define MOAT_GEOMETRY_SMALLEST_TEXT 13.0
