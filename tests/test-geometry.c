@@ -388,6 +388,51 @@ test_parallel_flows (void)
   assert_near (line_height (geometry, there), 50);
 }
 
+/* Align lines shapes up on the edge or centre of them all; distribute
+ * leaves the outer two and makes the gaps equal; flows stay; each is one
+ * step of undo. */
+static void
+test_align_and_distribute (void)
+{
+  g_autoptr(MoatModel) model = new_model ();
+  g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+  MoatElement *a = add_shape (model, "a", MOAT_ELEMENT_ACTOR, 0, 0, 100, 50);
+  MoatElement *b = add_shape (model, "b", MOAT_ELEMENT_PROCESS, 130, 200, 100, 100);
+  MoatElement *c = add_shape (model, "c", MOAT_ELEMENT_STORE, 500, 90, 200, 60);
+  MoatAlign align;
+
+  g_ptr_array_add (selection, a);
+  g_assert_cmpuint (moat_arrange_align (model, selection, MOAT_ALIGN_LEFT), ==, 0);
+  g_ptr_array_add (selection, b);
+  g_ptr_array_add (selection, c);
+  g_ptr_array_add (selection, add_flow (model, "f", "a", "b"));
+
+  g_assert_true (moat_arrange_parse_align ("right", &align));
+  g_assert_false (moat_arrange_parse_align ("diagonal", &align));
+  g_assert_cmpuint (moat_arrange_align (model, selection, align), ==, 3);
+  assert_near (moat_element_get_x (a), 600);
+  assert_near (moat_element_get_x (b), 600);
+  assert_near (moat_element_get_x (c), 500);
+  moat_model_undo (model);
+  assert_near (moat_element_get_x (a), 0);
+  assert_near (moat_element_get_x (b), 130);
+
+  /* The middle of their extent: from y 0 to 300. */
+  moat_arrange_align (model, selection, MOAT_ALIGN_MIDDLE);
+  assert_near (moat_element_get_y (a), 125);
+  assert_near (moat_element_get_y (b), 100);
+  assert_near (moat_element_get_y (c), 120);
+  moat_model_undo (model);
+
+  /* From 0 to 700 hold 400 of width: two gaps of 150. */
+  g_assert_cmpuint (moat_arrange_distribute (model, selection, FALSE), ==, 3);
+  assert_near (moat_element_get_x (a), 0);
+  assert_near (moat_element_get_x (b), 250);
+  assert_near (moat_element_get_x (c), 500);
+  moat_model_undo (model);
+  assert_near (moat_element_get_x (b), 130);
+}
+
 static void
 test_index_follows_model (void)
 {
@@ -644,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/geometry/anchor/process", test_anchor_process);
   g_test_add_func ("/geometry/flow-path", test_flow_path);
   g_test_add_func ("/geometry/parallel-flows", test_parallel_flows);
+  g_test_add_func ("/geometry/align-and-distribute", test_align_and_distribute);
   g_test_add_func ("/geometry/distance", test_distance);
   g_test_add_func ("/geometry/resize", test_resize);
   g_test_add_func ("/geometry/boundaries/crossing", test_crossing);

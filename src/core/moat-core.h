@@ -29,6 +29,7 @@
 #include "moat-export-csv.h"
 #include "moat-export-markdown.h"
 #include "moat-format.h"
+#include "moat-arrange.h"
 #include "moat-geometry.h"
 #include "moat-history.h"
 #include "moat-import-report.h"

@@ -175,6 +175,23 @@ test_outline_natural_order (Fixture       *f,
   g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->page), "Order service"));
 }
 
+/* The element called @name on the diagram shown. */
+static MoatElement *
+shown_element_named (Fixture    *f,
+                     const char *name)
+{
+  GListModel *outline = moat_diagram_page_get_outline (f->page);
+
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
+
+      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
+        return element;
+    }
+  g_assert_not_reached ();
+}
+
 static gboolean
 menu_shows (GtkWidget  *menu,
             const char *label)
@@ -220,6 +237,7 @@ test_context_menu (Fixture       *f,
   g_assert_true (menu_shows (menu, "Open Child Diagram"));
   g_assert_true (menu_shows (menu, "Delete"));
   g_assert_false (menu_shows (menu, "Select All"));
+  g_assert_false (menu_shows (menu, "Arrange"));
   if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
     {
       g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "context-menu.png", NULL);
@@ -256,6 +274,25 @@ test_context_menu (Fixture       *f,
   /* Closed, the menu goes. */
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_null (moat_canvas_get_menu (canvas));
+
+  /* Two shapes: Arrange, and aligning them is one step of undo. */
+  {
+    MoatElement *customer = shown_element_named (f, "Customer (browser)");
+    g_autoptr(GPtrArray) two = g_ptr_array_new ();
+    double before = moat_element_get_x (process);
+
+    g_ptr_array_add (two, process);
+    g_ptr_array_add (two, customer);
+    moat_diagram_page_set_selection (f->page, two);
+    moat_canvas_popup_menu (canvas, x, y);
+    moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+    g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Arrange"));
+    gtk_popover_popdown (GTK_POPOVER (moat_canvas_get_menu (canvas)));
+    activate (f, "diagram.align", g_variant_new_string ("left"));
+    g_assert_cmpfloat (moat_element_get_x (process), ==, moat_element_get_x (customer));
+    moat_model_undo (f->model);
+    g_assert_cmpfloat (moat_element_get_x (process), ==, before);
+  }
 }
 
 /* A flow let go of over empty canvas offers the element it was heading
@@ -387,22 +424,6 @@ drag_boundary (Fixture         *f,
   moat_canvas_drag_end (canvas, x + dx, y);
 }
 
-/* The element called @name on the diagram shown. */
-static MoatElement *
-shown_element_named (Fixture    *f,
-                     const char *name)
-{
-  GListModel *outline = moat_diagram_page_get_outline (f->page);
-
-  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
-    {
-      g_autoptr(MoatElement) element = g_list_model_get_item (outline, i);
-
-      if (g_strcmp0 (moat_element_get_name (element), name) == 0)
-        return element;
-    }
-  g_assert_not_reached ();
-}
 
 /* A boundary carries what lies inside it, when dragged or nudged; with
  * Alt it moves alone. */

@@ -113,6 +113,7 @@ struct _MoatCanvas
   MoatElement     *renaming;
 
   GMenuModel      *selection_menu;
+  GMenuModel      *multi_selection_menu;
   GMenuModel      *canvas_menu;
   GMenuModel      *flow_drop_menu;
   MoatElement     *dropped_flow_source;  /* a flow dropped on empty canvas */
@@ -131,6 +132,7 @@ enum {
   PROP_ZOOM,
   PROP_SNAP_TO_GRID,
   PROP_SELECTION_MENU,
+  PROP_MULTI_SELECTION_MENU,
   PROP_CANVAS_MENU,
   PROP_FLOW_DROP_MENU,
   N_PROPS
@@ -2359,6 +2361,7 @@ moat_canvas_dispose (GObject *object)
   g_clear_pointer (&self->entry, gtk_widget_unparent);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->selection_menu);
+  g_clear_object (&self->multi_selection_menu);
   g_clear_object (&self->canvas_menu);
   g_clear_object (&self->flow_drop_menu);
   g_clear_object (&self->dropped_flow_source);
@@ -2534,7 +2537,10 @@ moat_canvas_popup_menu (MoatCanvas *self,
 
   moat_canvas_finish_rename (self, TRUE);
   select_for_menu (self, x, y);
-  model = g_hash_table_size (self->selection) > 0 ? self->selection_menu : self->canvas_menu;
+  if (g_hash_table_size (self->selection) > 1 && self->multi_selection_menu != NULL)
+    model = self->multi_selection_menu;
+  else
+    model = g_hash_table_size (self->selection) > 0 ? self->selection_menu : self->canvas_menu;
   if (model == NULL)
     return;
   show_menu (self, model, x, y);
@@ -2607,6 +2613,9 @@ moat_canvas_get_property (GObject    *object,
     case PROP_SELECTION_MENU:
       g_value_set_object (value, self->selection_menu);
       break;
+    case PROP_MULTI_SELECTION_MENU:
+      g_value_set_object (value, self->multi_selection_menu);
+      break;
     case PROP_CANVAS_MENU:
       g_value_set_object (value, self->canvas_menu);
       break;
@@ -2648,6 +2657,9 @@ moat_canvas_set_property (GObject      *object,
       break;
     case PROP_SELECTION_MENU:
       g_set_object (&self->selection_menu, g_value_get_object (value));
+      break;
+    case PROP_MULTI_SELECTION_MENU:
+      g_set_object (&self->multi_selection_menu, g_value_get_object (value));
       break;
     case PROP_CANVAS_MENU:
       g_set_object (&self->canvas_menu, g_value_get_object (value));
@@ -2698,6 +2710,15 @@ moat_canvas_class_init (MoatCanvasClass *klass)
    */
   properties[PROP_SELECTION_MENU] =
     g_param_spec_object ("selection-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatCanvas:multi-selection-menu:
+   *
+   * The context menu of several selected elements, when it differs from
+   * that of one (arranging them, say).
+   */
+  properties[PROP_MULTI_SELECTION_MENU] =
+    g_param_spec_object ("multi-selection-menu", NULL, NULL, G_TYPE_MENU_MODEL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /**
    * MoatCanvas:canvas-menu:

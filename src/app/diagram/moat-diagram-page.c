@@ -292,6 +292,16 @@ on_diagram_selected (MoatDiagramPage *self)
 
 /* Mark Reviewed applies while a selected element lacks a review, Mark Not
  * Reviewed while one has it. */
+static guint
+n_selected_shapes (MoatDiagramPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->selection->len; i++)
+    n += moat_element_get_kind (g_ptr_array_index (self->selection, i)) != MOAT_ELEMENT_FLOW;
+  return n;
+}
+
 static void
 update_review_actions (MoatDiagramPage *self)
 {
@@ -337,6 +347,8 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
                                     == MOAT_ELEMENT_PROCESS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.rename-element", self->selection->len == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", n_selected_shapes (self) >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", n_selected_shapes (self) >= 3);
   update_review_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
@@ -635,6 +647,29 @@ rename_element_action (GtkWidget  *widget,
 
   if (self->selection->len == 1)
     moat_canvas_start_rename (self->canvas, g_ptr_array_index (self->selection, 0));
+}
+
+static void
+align_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  MoatAlign align;
+
+  if (moat_arrange_parse_align (g_variant_get_string (parameter, NULL), &align))
+    moat_arrange_align (moat_page_get_model (MOAT_PAGE (self)), self->selection, align);
+}
+
+static void
+distribute_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+
+  moat_arrange_distribute (moat_page_get_model (MOAT_PAGE (self)), self->selection,
+                           g_str_equal (g_variant_get_string (parameter, NULL), "vertical"));
 }
 
 /* The Threats panel, in front, adds one for the selection. */
@@ -1207,6 +1242,8 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.rename-element", NULL, rename_element_action);
   gtk_widget_class_install_action (widget_class, "diagram.add-threat", NULL, add_threat_action);
   gtk_widget_class_install_action (widget_class, "diagram.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "diagram.align", "s", align_action);
+  gtk_widget_class_install_action (widget_class, "diagram.distribute", "s", distribute_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "diagram.find", NULL);
   gtk_widget_class_install_action (widget_class, "diagram.export-image", "s", export_image_action);
   gtk_widget_class_install_action (widget_class, "diagram.mark-reviewed", NULL, mark_reviewed_action);
@@ -1253,6 +1290,8 @@ moat_diagram_page_init (MoatDiagramPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.rename-element", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", FALSE);
   update_review_actions (self);
 
   add_canvas_shortcuts (self);
