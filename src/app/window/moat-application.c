@@ -471,7 +471,13 @@ moat_application_open (GApplication  *app,
                        const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    moat_application_open_file (MOAT_APPLICATION (app), files[i]);
+    {
+      /* A folder of models (`moat services/`) is an estate. */
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        gtk_window_present (GTK_WINDOW (moat_estate_window_new (MOAT_APPLICATION (app), files[i])));
+      else
+        moat_application_open_file (MOAT_APPLICATION (app), files[i]);
+    }
 }
 
 static void
