@@ -345,6 +345,68 @@ test_follows_folder (Fixture       *f,
   g_assert_cmpuint (moat_estate_get_n_errors (moat_estate_window_get_estate (f->window)), ==, 1);
 }
 
+typedef struct
+{
+  MoatEstateWindow *window;
+  GFile            *file;
+  const char       *title;
+  guint             n_systems;
+} SystemWait;
+
+static gboolean
+system_shown (gpointer data)
+{
+  SystemWait *wait = data;
+  MoatEstate *estate = moat_estate_window_get_estate (wait->window);
+  MoatEstateSystem *system = estate ? moat_estate_find_system (estate, wait->file) : NULL;
+
+  return system != NULL && g_strcmp0 (moat_estate_system_get_title (system), wait->title) == 0 &&
+         g_list_model_get_n_items (moat_estate_get_systems (estate)) == wait->n_systems;
+}
+
+/* Until the window shows @file as a system titled @title among @n_systems. */
+static void
+wait_for_system (Fixture    *f,
+                 GFile      *file,
+                 const char *title,
+                 guint       n_systems)
+{
+  SystemWait wait = { f->window, file, title, n_systems };
+
+  moat_gui_test_wait_for (system_shown, &wait);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+}
+
+/* A model open in Moat is edited while the estate window watches: the
+ * estate reads what was saved, and shows the new title. */
+static void
+test_model_edited_in_app (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "checkout.moat.json", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "checkout.moat", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (json);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MoatModel) model = moat_format_import_file (source, MOAT_FORMAT_UNKNOWN, NULL, NULL);
+  g_autoptr(MoatStore) store = NULL;
+
+  g_assert_nonnull (model);
+  store = moat_store_create (file, model, NULL);
+  g_assert_nonnull (store);
+  g_assert_cmpint (g_unlink (json), ==, 0);
+  wait_for_system (f, file, "Checkout", 8);
+  assert_rows_are_estate (f);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->window), "Checkout"));
+
+  g_object_set (model, "title", "Checkout, edited", NULL);
+  g_assert_cmpuint (moat_store_get_n_pending (store), ==, 0);
+  wait_for_system (f, file, "Checkout, edited", 8);
+  assert_rows_are_estate (f);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->window), "Checkout, edited"));
+
+  moat_store_close (store);
+}
+
 /* What app.open-estate's chooser leads to: the folder opened as an
  * estate window of the application. */
 static void
@@ -368,6 +430,7 @@ main (int   argc,
   ADD ("damaged-file", "This is not a Moat file.\n", test_damaged_file);
   ADD ("open-system", NULL, test_open_system);
   ADD ("follows-folder", NULL, test_follows_folder);
+  ADD ("model-edited-in-app", NULL, test_model_edited_in_app);
 #undef ADD
   g_test_add_func ("/estate-window/action", test_action);
 

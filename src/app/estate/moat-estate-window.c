@@ -284,12 +284,14 @@ reload_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Hidden files (editors' temporary copies) are no part of the estate,
+ * and SQLite's shared-memory index changes whenever anyone reads. */
 static gboolean
-is_hidden (GFile *file)
+is_noise (GFile *file)
 {
   g_autofree char *name = file ? g_file_get_basename (file) : NULL;
 
-  return name != NULL && name[0] == '.';
+  return name != NULL && (name[0] == '.' || g_str_has_suffix (name, "-shm"));
 }
 
 static void
@@ -299,10 +301,11 @@ on_folder_changed (GFileMonitor      *monitor,
                    GFileMonitorEvent  event,
                    MoatEstateWindow  *self)
 {
-  /* Attribute changes and a writer's progress say nothing new; the
-   * estate skips hidden files, such as editors' temporary copies. */
-  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_CHANGED ||
-      event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT || is_hidden (file))
+  /* Every write counts: Moat keeps a model it edits open and writes its
+   * changes to the "-wal" file beside it, so no "done" ever comes. The
+   * pause below makes a burst of writes one reading. */
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_PRE_UNMOUNT ||
+      is_noise (file))
     return;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
