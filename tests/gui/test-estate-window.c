@@ -407,12 +407,67 @@ test_model_edited_in_app (Fixture       *f,
   moat_store_close (store);
 }
 
-/* What app.open-estate's chooser leads to: the folder opened as an
- * estate window of the application. */
-static void
-test_action (void)
+static gboolean
+has_chooser (gpointer data)
 {
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "open-estate"));
+  return moat_estate_window_get_chooser (app) != NULL;
+}
+
+typedef struct
+{
+  GtkNativeDialog *chooser;
+  GFile           *expected;
+} ChooserWait;
+
+static gboolean
+chooser_has_folder (gpointer data)
+{
+  ChooserWait *wait = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (wait->chooser));
+
+  return file != NULL && g_file_equal (file, wait->expected);
+}
+
+static MoatEstateWindow *
+estate_window_for (GFile *folder)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+    if (MOAT_IS_ESTATE_WINDOW (l->data) && g_file_equal (moat_estate_window_get_folder (l->data), folder))
+      return l->data;
+  return NULL;
+}
+
+/* Open Estate… in the main menu asks for a folder and opens it as an
+ * estate window. */
+static void
+test_open_estate_action (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (moat_application_new_document (app));
+  g_autoptr(GError) error = NULL;
+  GtkNativeDialog *chooser;
+  MoatEstateWindow *opened;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  moat_gui_test_spin ();
+  g_assert_null (estate_window_for (f->folder));
+
+  g_assert_true (gtk_widget_activate_action (window, "app.open-estate", NULL));
+  moat_gui_test_wait_for (has_chooser, NULL);
+  chooser = moat_estate_window_get_chooser (app);
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), f->folder, &error);
+  g_assert_no_error (error);
+  moat_gui_test_wait_for (chooser_has_folder, &(ChooserWait) { chooser, f->folder });
+  g_signal_emit_by_name (chooser, "response", GTK_RESPONSE_ACCEPT);
+  moat_gui_test_spin ();
+
+  g_assert_null (moat_estate_window_get_chooser (app));
+  opened = estate_window_for (f->folder);
+  g_assert_nonnull (opened);
+  wait_for_load (opened, 0);
+  g_assert_cmpuint (moat_estate_get_n_models (moat_estate_window_get_estate (opened)), ==, 8);
 }
 
 int
@@ -431,8 +486,8 @@ main (int   argc,
   ADD ("open-system", NULL, test_open_system);
   ADD ("follows-folder", NULL, test_follows_folder);
   ADD ("model-edited-in-app", NULL, test_model_edited_in_app);
+  ADD ("open-estate-action", NULL, test_open_estate_action);
 #undef ADD
-  g_test_add_func ("/estate-window/action", test_action);
 
   status = g_test_run ();
 

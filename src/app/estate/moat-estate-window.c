@@ -514,6 +514,9 @@ moat_estate_window_get_attention (MoatEstateWindow *self)
   return self->attention;
 }
 
+/* The application keeps the chooser while it is shown. */
+#define CHOOSER_KEY "moat-estate-chooser"
+
 static void
 on_folder_chosen (GtkNativeDialog *native,
                   int              response,
@@ -526,7 +529,7 @@ on_folder_chosen (GtkNativeDialog *native,
     gtk_window_present (GTK_WINDOW (moat_estate_window_new (app, folder)));
 
   gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  g_object_set_data (G_OBJECT (app), CHOOSER_KEY, NULL);
 }
 
 /**
@@ -538,14 +541,34 @@ void
 moat_estate_window_choose_folder (MoatApplication *app,
                                   GtkWindow       *parent)
 {
+  GtkNativeDialog *shown;
   GtkFileChooserNative *native;
 
   g_return_if_fail (MOAT_IS_APPLICATION (app));
 
+  if ((shown = moat_estate_window_get_chooser (app)) != NULL)
+    {
+      gtk_native_dialog_destroy (shown);
+      g_object_set_data (G_OBJECT (app), CHOOSER_KEY, NULL);
+    }
+
   native = gtk_file_chooser_native_new (_("Open an Estate"), parent, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
                                         _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  /* The dialog keeps itself until it is answered. */
   g_signal_connect_object (native, "response", G_CALLBACK (on_folder_chosen), app, 0);
+  g_object_set_data_full (G_OBJECT (app), CHOOSER_KEY, native, g_object_unref);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/**
+ * moat_estate_window_get_chooser:
+ *
+ * Returns: (transfer none) (nullable): the folder chooser Open Estate
+ *   is showing, for tests to answer
+ */
+GtkNativeDialog *
+moat_estate_window_get_chooser (MoatApplication *app)
+{
+  g_return_val_if_fail (MOAT_IS_APPLICATION (app), NULL);
+  return g_object_get_data (G_OBJECT (app), CHOOSER_KEY);
 }

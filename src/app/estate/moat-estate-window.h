@@ -32,5 +32,6 @@ GtkWindow        *moat_estate_window_open_system   (MoatEstateWindow *self,
                                                     guint             position);
 void              moat_estate_window_choose_folder (MoatApplication  *app,
                                                     GtkWindow        *parent);
+GtkNativeDialog  *moat_estate_window_get_chooser   (MoatApplication  *app);
 
 G_END_DECLS
