@@ -20,6 +20,8 @@
 
 #define INVENTORY_NAME "inventory.json"
 
+#define TRENDS_SCALE 1.2
+
 struct _MoatEstateWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -185,8 +187,12 @@ draw_trends (GtkDrawingArea *area,
 {
   MoatEstateWindow *self = data;
 
-  if (self->months != NULL && self->months->len > 0)
-    moat_estate_report_draw_trends (cr, self->months, width, height);
+  if (self->months == NULL || self->months->len == 0)
+    return;
+  /* The charts are laid out for paper; a little larger reads on a screen
+   * across the room. */
+  cairo_scale (cr, TRENDS_SCALE, TRENDS_SCALE);
+  moat_estate_report_draw_trends (cr, self->months, width / TRENDS_SCALE, height / TRENDS_SCALE);
 }
 
 static void
