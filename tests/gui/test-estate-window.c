@@ -407,6 +407,25 @@ test_model_edited_in_app (Fixture       *f,
   moat_store_close (store);
 }
 
+/* Closing the window while it reads, or reading again before a reading
+ * is done, leaves nothing behind to show in a window that is gone. */
+static void
+test_close_while_loading (Fixture       *f,
+                          gconstpointer  data)
+{
+  MoatEstateWindow *closed = moat_estate_window_new (app, f->folder);
+  guint n_loads = moat_estate_window_get_n_loads (f->window);
+
+  gtk_window_present (GTK_WINDOW (closed));
+  gtk_window_destroy (GTK_WINDOW (closed));
+
+  moat_estate_window_reload (f->window);
+  moat_estate_window_reload (f->window);
+  wait_for_load (f->window, n_loads);
+  g_assert_cmpuint (moat_estate_window_get_n_loads (f->window), ==, n_loads + 1);
+  assert_rows_are_estate (f);
+}
+
 static gboolean
 has_chooser (gpointer data)
 {
@@ -487,6 +506,7 @@ main (int   argc,
   ADD ("follows-folder", NULL, test_follows_folder);
   ADD ("model-edited-in-app", NULL, test_model_edited_in_app);
   ADD ("open-estate-action", NULL, test_open_estate_action);
+  ADD ("close-while-loading", NULL, test_close_while_loading);
 #undef ADD
 
   status = g_test_run ();

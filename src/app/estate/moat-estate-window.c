@@ -30,6 +30,7 @@ struct _MoatEstateWindow
   GFileMonitor         *monitor;
   guint                 reload_id;
   GCancellable         *cancellable;
+  MoatEstate           *loading;
   MoatEstate           *estate;
   GPtrArray            *attention;
   GArray               *months;
@@ -244,8 +245,15 @@ on_loaded (GObject      *source,
   g_autoptr(MoatEstateWindow) self = user_data;
   MoatEstate *estate = MOAT_ESTATE (source);
   g_autoptr(GError) error = NULL;
+  gboolean loaded = moat_estate_load_finish (estate, result, &error);
 
-  if (!moat_estate_load_finish (estate, result, &error))
+  /* A reading that a newer one replaced, or that finished as the window
+   * closed, shows nothing. */
+  if (estate != self->loading)
+    return;
+  g_clear_object (&self->loading);
+
+  if (!loaded)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -276,6 +284,7 @@ moat_estate_window_reload (MoatEstateWindow *self)
   self->cancellable = g_cancellable_new ();
 
   moat_estate_add_path (estate, self->folder);
+  g_set_object (&self->loading, estate);
   gtk_spinner_start (self->spinner);
   moat_estate_load_async (estate, self->cancellable, on_loaded, g_object_ref (self));
 }
@@ -408,6 +417,7 @@ moat_estate_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->loading);
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
