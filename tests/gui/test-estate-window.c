@@ -103,7 +103,10 @@ fixture_teardown (Fixture       *f,
     {
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
 
-      g_unlink (path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_rmdir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (f->dir);
   g_clear_object (&f->folder);
@@ -407,6 +410,28 @@ test_model_edited_in_app (Fixture       *f,
   moat_store_close (store);
 }
 
+/* A model in a folder below the estate's (a service's own folder in a
+ * checkout) is followed too. */
+static void
+test_follows_subfolders (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "hr-system.moat.json", NULL);
+  g_autofree char *sub = g_build_filename (f->dir, "hr", NULL);
+  g_autofree char *moved = g_build_filename (sub, "hr-system.moat.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (moved);
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (g_rename (json, moved), ==, 0);
+  wait_for_system (f, file, "HR system", 8);
+
+  rename_model (moved, "HR and payroll");
+  wait_for_system (f, file, "HR and payroll", 8);
+  assert_rows_are_estate (f);
+
+  g_assert_cmpint (g_unlink (moved), ==, 0);
+}
+
 /* Closing the window while it reads, or reading again before a reading
  * is done, leaves nothing behind to show in a window that is gone. */
 static void
@@ -507,6 +532,7 @@ main (int   argc,
   ADD ("model-edited-in-app", NULL, test_model_edited_in_app);
   ADD ("open-estate-action", NULL, test_open_estate_action);
   ADD ("close-while-loading", NULL, test_close_while_loading);
+  ADD ("follows-subfolders", NULL, test_follows_subfolders);
 #undef ADD
 
   status = g_test_run ();

@@ -27,7 +27,7 @@ struct _MoatEstateWindow
   AdwApplicationWindow  parent_instance;
 
   GFile                *folder;
-  GFileMonitor         *monitor;
+  GHashTable           *monitors;      /* folder's URI → GFileMonitor */
   guint                 reload_id;
   GCancellable         *cancellable;
   MoatEstate           *loading;
@@ -212,6 +212,9 @@ show_summary (MoatEstateWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : models);
 }
 
+static void watch_models (MoatEstateWindow *self,
+                          MoatEstate       *estate);
+
 static void
 show_estate (MoatEstateWindow *self,
              MoatEstate       *estate)
@@ -221,6 +224,7 @@ show_estate (MoatEstateWindow *self,
   g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (systems));
 
   g_set_object (&self->estate, estate);
+  watch_models (self, estate);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   moat_estate_get_heat_map (estate, MOAT_RISK_BASIS_RESIDUAL, counts);
@@ -328,18 +332,50 @@ on_folder_changed (GFileMonitor      *monitor,
 }
 
 static void
-watch_folder (MoatEstateWindow *self)
+cancel_monitor (gpointer data)
+{
+  g_file_monitor_cancel (data);
+  g_object_unref (data);
+}
+
+static void
+watch (MoatEstateWindow *self,
+       GFile            *folder)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_file_get_uri (folder);
+  GFileMonitor *monitor;
 
-  self->monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->monitor == NULL)
+  if (g_hash_table_contains (self->monitors, uri))
+    return;
+  monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (monitor == NULL)
     {
       /* The window still works: Reload reads the folder again. */
-      g_debug ("Cannot watch the estate folder: %s", error->message);
+      g_debug ("Cannot watch %s: %s", uri, error->message);
       return;
     }
-  g_signal_connect_object (self->monitor, "changed", G_CALLBACK (on_folder_changed), self, 0);
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_folder_changed), self, 0);
+  g_hash_table_insert (self->monitors, g_steal_pointer (&uri), monitor);
+}
+
+/* A checkout keeps each service's model in the service's own folder: the
+ * folders that hold models are watched as well as the estate's own. A
+ * folder added later changes the estate's folder, or one watched. */
+static void
+watch_models (MoatEstateWindow *self,
+              MoatEstate       *estate)
+{
+  GListModel *systems = moat_estate_get_systems (estate);
+
+  for (guint i = 0; i < g_list_model_get_n_items (systems); i++)
+    {
+      g_autoptr(MoatEstateSystem) system = g_list_model_get_item (systems, i);
+      g_autoptr(GFile) parent = g_file_get_parent (moat_estate_system_get_file (system));
+
+      if (parent != NULL && g_file_has_prefix (parent, self->folder))
+        watch (self, parent);
+    }
 }
 
 static void
@@ -366,7 +402,7 @@ moat_estate_window_constructed (GObject *object)
   g_autofree char *title = g_strdup_printf (_("Estate — %s"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  watch_folder (self);
+  watch (self, self->folder);
   moat_estate_window_reload (self);
 }
 
@@ -418,9 +454,7 @@ moat_estate_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->loading);
-  if (self->monitor != NULL)
-    g_file_monitor_cancel (self->monitor);
-  g_clear_object (&self->monitor);
+  g_clear_pointer (&self->monitors, g_hash_table_unref);
   g_clear_pointer (&self->attention, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
   g_clear_pointer (&self->months, g_array_unref);
@@ -480,6 +514,7 @@ static void
 moat_estate_window_init (MoatEstateWindow *self)
 {
   self->attention_rows = g_ptr_array_new ();
+  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cancel_monitor);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->trends_area, draw_trends, self, NULL);
 }
