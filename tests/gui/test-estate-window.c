@@ -432,6 +432,45 @@ test_follows_subfolders (Fixture       *f,
   g_assert_cmpint (g_unlink (moved), ==, 0);
 }
 
+static gboolean
+showing_systems (gpointer data)
+{
+  GtkStack *stack = GTK_STACK (moat_gui_test_find_type (data, GTK_TYPE_STACK));
+
+  return g_str_equal (gtk_stack_get_visible_child_name (stack), "systems");
+}
+
+/* A folder without models says so, and shows the first model saved in
+ * it. */
+static void
+test_empty_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("moat-estate-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples", "estate",
+                                              "checkout.moat.json", NULL);
+  g_autofree char *target = g_build_filename (dir, "checkout.moat.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  MoatEstateWindow *window = moat_estate_window_new (app, folder);
+  GtkStack *stack;
+  gsize length;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_load (window, 0);
+  stack = GTK_STACK (moat_gui_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (window), "No Models in This Folder"));
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (target, contents, length, NULL));
+  moat_gui_test_wait_for (showing_systems, window);
+  g_assert_cmpuint (moat_estate_get_n_models (moat_estate_window_get_estate (window)), ==, 1);
+
+  moat_gui_test_close_all_windows (app);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
 /* Closing the window while it reads, or reading again before a reading
  * is done, leaves nothing behind to show in a window that is gone. */
 static void
@@ -534,6 +573,7 @@ main (int   argc,
   ADD ("close-while-loading", NULL, test_close_while_loading);
   ADD ("follows-subfolders", NULL, test_follows_subfolders);
 #undef ADD
+  g_test_add_func ("/estate-window/empty-folder", test_empty_folder);
 
   status = g_test_run ();
 

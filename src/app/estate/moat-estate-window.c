@@ -40,6 +40,7 @@ struct _MoatEstateWindow
   /* template children */
   AdwWindowTitle       *window_title;
   GtkSpinner           *spinner;
+  GtkStack             *systems_stack;
   GtkListView          *list_view;
   GtkDrawingArea       *trends_area;
   MoatHeatMap          *heat_map;
@@ -226,6 +227,8 @@ show_estate (MoatEstateWindow *self,
   g_set_object (&self->estate, estate);
   watch_models (self, estate);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_stack_set_visible_child_name (self->systems_stack,
+                                    g_list_model_get_n_items (systems) > 0 ? "systems" : "empty");
 
   moat_estate_get_heat_map (estate, MOAT_RISK_BASIS_RESIDUAL, counts);
   moat_heat_map_set_counts (self->heat_map, counts);
@@ -499,6 +502,7 @@ moat_estate_window_class_init (MoatEstateWindowClass *klass)
                                                "/io/github/moatmodel/Moat/estate/moat-estate-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, systems_stack);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, trends_area);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, heat_map);
