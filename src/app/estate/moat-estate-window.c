@@ -394,6 +394,7 @@ moat_estate_window_constructed (GObject *object)
 {
   MoatEstateWindow *self = MOAT_ESTATE_WINDOW (object);
   g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
 
   G_OBJECT_CLASS (moat_estate_window_parent_class)->constructed (object);
 
@@ -402,7 +403,7 @@ moat_estate_window_constructed (GObject *object)
   name = g_file_get_basename (self->folder);
   adw_window_title_set_title (self->window_title, name);
   /* Translators: the estate window's title; %s is the folder's name */
-  g_autofree char *title = g_strdup_printf (_("Estate — %s"), name);
+  title = g_strdup_printf (_("Estate — %s"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   watch (self, self->folder);
