@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-application.h"
+#include "moat-estate-window.h"
 #include "moat-temp-file.h"
 #include "moat-preferences-window.h"
 #include "moat-window.h"
@@ -312,6 +313,16 @@ open_action (GSimpleAction *action,
 }
 
 static void
+open_estate_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  moat_estate_window_choose_folder (user_data, parent);
+}
+
+static void
 open_file_action (GSimpleAction *action,
                   GVariant      *parameter,
                   gpointer       user_data)
@@ -407,6 +418,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new", new_action },
   { "open", open_action },
+  { "open-estate", open_estate_action },
   { "open-file", open_file_action, "s" },
   { "open-read-only", open_read_only_action, "s" },
   { "recover-draft", open_file_action, "s" },
@@ -459,7 +471,13 @@ moat_application_open (GApplication  *app,
                        const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    moat_application_open_file (MOAT_APPLICATION (app), files[i]);
+    {
+      /* A folder of models (`moat services/`) is an estate. */
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        gtk_window_present (GTK_WINDOW (moat_estate_window_new (MOAT_APPLICATION (app), files[i])));
+      else
+        moat_application_open_file (MOAT_APPLICATION (app), files[i]);
+    }
 }
 
 static void
