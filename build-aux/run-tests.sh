@@ -11,7 +11,10 @@ build-aux/install-deps.sh
 
 builddir=${BUILDDIR:-build}
 options=()
+slower=1
 if [[ "${1:-}" == "--sanitize" ]]; then
+  # Instrumented code runs two to three times slower: so do its timeouts.
+  slower=3
   builddir=${BUILDDIR:-build-sanitize}
   options=(-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug)
   export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:detect_odr_violation=0
@@ -26,7 +29,8 @@ fi
 meson compile -C "$builddir"
 
 # The 1,000-kill crash run is opt-in: meson test -C build --suite long
-run=(meson test -C "$builddir" --print-errorlogs --num-processes 2 --no-suite long)
+run=(meson test -C "$builddir" --print-errorlogs --num-processes 2 --no-suite long
+     --timeout-multiplier "$slower")
 if [[ -z "${DISPLAY:-}" ]]; then
   xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- "${run[@]}"
 else
