@@ -433,6 +433,57 @@ test_align_and_distribute (void)
   assert_near (moat_element_get_x (b), 130);
 }
 
+/* Whether every line of @layout starts at the start of a word. */
+static gboolean
+breaks_between_words (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  for (int i = 1; i < pango_layout_get_line_count (layout); i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      int at = line->start_index;
+
+      if (at > 0 && text[at - 1] != ' ' && text[at - 1] != '\n')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Names wrap between words, a word too wide for its shape gets a smaller
+ * font rather than a break inside it, and a name too long for its shape
+ * ends with "…". */
+static void
+test_names_read (void)
+{
+  g_autoptr(MoatModel) model = new_model ();
+  g_autoptr(MoatGeometry) geometry = NULL;
+  const char *names[] = { "Daemon", "Electrum-X", "Integration", "Browser", "Payment service provider" };
+  MoatElement *elements[G_N_ELEMENTS (names)];
+  MoatElement *crowded;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", i);
+
+      elements[i] = add_shape (model, id, MOAT_ELEMENT_PROCESS, i * 200, 0, 80, 80);
+      g_object_set (elements[i], "name", names[i], NULL);
+    }
+  crowded = add_shape (model, "crowded", MOAT_ELEMENT_ACTOR, 0, 300, 150, 40);
+  g_object_set (crowded, "name", "Social networks, Weather data, Maps, Payment providers, etc", NULL);
+  geometry = moat_geometry_new (model, "d");
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      PangoLayout *layout = moat_geometry_get_layout (geometry, elements[i]);
+
+      g_assert_nonnull (layout);
+      g_assert_true (breaks_between_words (layout));
+      g_assert_false (pango_layout_is_ellipsized (layout));
+    }
+  g_assert_true (pango_layout_is_ellipsized (moat_geometry_get_layout (geometry, crowded)));
+}
+
 static void
 test_index_follows_model (void)
 {
@@ -690,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/geometry/flow-path", test_flow_path);
   g_test_add_func ("/geometry/parallel-flows", test_parallel_flows);
   g_test_add_func ("/geometry/align-and-distribute", test_align_and_distribute);
+  g_test_add_func ("/geometry/names-read", test_names_read);
   g_test_add_func ("/geometry/distance", test_distance);
   g_test_add_func ("/geometry/resize", test_resize);
   g_test_add_func ("/geometry/boundaries/crossing", test_crossing);

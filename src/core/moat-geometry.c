@@ -689,6 +689,7 @@ moat_geometry_flows_crossing (MoatModel   *model,
 
 /* Text sizes in diagram units; at 100 % zoom they are pixels. */
 #define NAME_SIZE   15.0
+#define MIN_TEXT_SCALE 0.75 /* how far a name shrinks to keep its words whole */
 #define LABEL_SIZE  MOAT_GEOMETRY_SMALLEST_TEXT
 #define TITLE_SIZE  14.0
 #define NOTE_SIZE   14.0
@@ -979,6 +980,57 @@ remove_entry (MoatGeometry *self,
   g_hash_table_remove (self->entries, entry->element);
 }
 
+/* No break inside a run of non-blank characters, not even after a hyphen:
+ * "Electrum-X" is one name. A word too wide for its line is ellipsized. */
+static void
+keep_words_whole (PangoAttrList *attrs,
+                  const char    *text)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p == ' ' || *p == '\t' || *p == '\n')
+        p++;
+      start = p;
+      while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n')
+        p++;
+      if (p > start)
+        {
+          PangoAttribute *whole = pango_attr_allow_breaks_new (FALSE);
+
+          whole->start_index = start - text;
+          whole->end_index = p - text;
+          pango_attr_list_insert (attrs, whole);
+        }
+    }
+}
+
+/* The widest word of @layout's text, in Pango units. */
+static int
+widest_word (PangoLayout *layout,
+             const char  *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
+  PangoLayout *probe = pango_layout_copy (layout);
+  int widest = 0;
+
+  pango_layout_set_width (probe, -1);
+  pango_layout_set_height (probe, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      int width;
+
+      pango_layout_set_text (probe, words[i], -1);
+      pango_layout_get_size (probe, &width, NULL);
+      widest = MAX (widest, width);
+    }
+  g_object_unref (probe);
+  return widest;
+}
+
 static PangoLayout *
 make_layout (MoatGeometry *self,
              const char   *text,
@@ -990,18 +1042,37 @@ make_layout (MoatGeometry *self,
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *font = pango_font_description_from_string (self->font_family);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int box = (int)(MAX (width, 1) * PANGO_SCALE);
+  int widest;
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   if (bold)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
+
+  /* A line break inside a word reads as another name ("Daem-on"): breaks
+   * fall between words only, and a word too wide for the shape gets a
+   * smaller font first; one too wide even then ends in "…". */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  keep_words_whole (attrs, text);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_text (layout, text, -1);
+  widest = widest_word (layout, text);
+  if (widest > box)
+    {
+      double smaller = MAX (size * box / widest, size * MIN_TEXT_SCALE);
+
+      pango_font_description_set_absolute_size (font, smaller * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+    }
   pango_font_description_free (font);
 
-  pango_layout_set_text (layout, text, -1);
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, (int)(MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_width (layout, box);
   pango_layout_set_height (layout, height > 0 ? (int)(height * PANGO_SCALE) : (int)height);
   return layout;
 }
