@@ -485,6 +485,31 @@ find_text (Fixture    *f,
   moat_gui_test_wait_for (status_says, entry);
 }
 
+/* A name cut short on the canvas is there in full in its tooltip; one
+ * shown whole has none. */
+static void
+test_long_name_tooltip (Fixture       *f,
+                        gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatElement *idp = shown_element_named (f, "Identity provider");
+  const char *long_name = "Identity provider for merchant staff, partners and the support desk (OpenID Connect)";
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+  double x, y;
+
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  moat_canvas_from_diagram (canvas, moat_element_get_x (idp) + moat_element_get_width (idp) / 2,
+                            moat_element_get_y (idp) + moat_element_get_height (idp) / 2, &x, &y);
+  g_signal_emit_by_name (canvas, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+
+  g_object_set (idp, "name", long_name, NULL);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_signal_emit_by_name (canvas, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+}
+
 /* Ctrl+F finds an element by a part of its name, on this diagram first,
  * then on the others, and Enter goes to the next one. */
 static void
@@ -935,6 +960,7 @@ main (int   argc,
   ADD ("view-stays-put", test_view_stays_put);
   ADD ("boundary-moves-its-contents", test_boundary_moves_its_contents);
   ADD ("find-element", test_find_element);
+  ADD ("long-name-tooltip", test_long_name_tooltip);
   ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);

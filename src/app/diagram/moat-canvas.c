@@ -2672,6 +2672,30 @@ moat_canvas_set_property (GObject      *object,
     }
 }
 
+/* A name cut short with "…" is there in full on hover. */
+static gboolean
+moat_canvas_query_tooltip (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard,
+                           GtkTooltip *tooltip)
+{
+  MoatCanvas *self = MOAT_CANVAS (widget);
+  PangoLayout *layout;
+  MoatHit hit;
+
+  if (keyboard || self->renderer == NULL)
+    return FALSE;
+  hit_at (self, x, y, &hit);
+  if (hit.element == NULL)
+    return FALSE;
+  layout = moat_geometry_get_layout (geometry (self), hit.element);
+  if (layout == NULL || !pango_layout_is_ellipsized (layout))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, moat_element_get_name (hit.element));
+  return TRUE;
+}
+
 static void
 moat_canvas_class_init (MoatCanvasClass *klass)
 {
@@ -2687,6 +2711,7 @@ moat_canvas_class_init (MoatCanvasClass *klass)
   widget_class->measure = moat_canvas_measure;
   widget_class->size_allocate = moat_canvas_size_allocate;
   widget_class->unrealize = moat_canvas_unrealize;
+  widget_class->query_tooltip = moat_canvas_query_tooltip;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
@@ -2879,6 +2904,7 @@ moat_canvas_init (MoatCanvas *self)
   self->selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
