@@ -482,6 +482,18 @@ test_names_read (void)
       g_assert_false (pango_layout_is_ellipsized (layout));
     }
   g_assert_true (pango_layout_is_ellipsized (moat_geometry_get_layout (geometry, crowded)));
+
+  /* Grown to fit, the whole name shows; what fits already stays. */
+  {
+    double width, height;
+
+    g_assert_false (moat_geometry_size_to_fit_name (geometry, elements[3], &width, &height));
+    assert_near (width, 80);
+    g_assert_true (moat_geometry_size_to_fit_name (geometry, crowded, &width, &height));
+    g_assert_cmpfloat (width, >, 150);
+    g_object_set (crowded, "width", width, "height", height, NULL);
+    g_assert_false (pango_layout_is_ellipsized (moat_geometry_get_layout (geometry, crowded)));
+  }
 }
 
 static void

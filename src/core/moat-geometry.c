@@ -690,6 +690,7 @@ moat_geometry_flows_crossing (MoatModel   *model,
 /* Text sizes in diagram units; at 100 % zoom they are pixels. */
 #define NAME_SIZE   15.0
 #define MIN_TEXT_SCALE 0.75 /* how far a name shrinks to keep its words whole */
+#define FIT_STEP       20.0 /* how a shape grows to fit its name: one grid step */
 #define LABEL_SIZE  MOAT_GEOMETRY_SMALLEST_TEXT
 #define TITLE_SIZE  14.0
 #define NOTE_SIZE   14.0
@@ -1080,6 +1081,36 @@ make_layout (MoatGeometry *self,
 /* The box a node's name is fitted into, kept clear of curved ends and
  * of a store's lines. */
 static void
+text_box_in (MoatElementKind  kind,
+             const MoatRect  *rect,
+             double          *width,
+             double          *height)
+{
+  switch (kind)
+    {
+    case MOAT_ELEMENT_PROCESS:
+      {
+        double r = MIN (rect->width, rect->height) / 2;
+
+        /* The widest box a circle of radius r holds at a useful height. */
+        *width = rect->width - 2 * r * 0.22 - 8;
+        *height = rect->height - 2 * r * 0.22 - 4;
+        break;
+      }
+    case MOAT_ELEMENT_NOTE:
+      *width = rect->width - 24;
+      *height = rect->height - 16;
+      break;
+    default:
+      *width = rect->width - 16;
+      *height = rect->height - 12;
+      break;
+    }
+  *width = MAX (*width, 8);
+  *height = MAX (*height, NAME_SIZE * 1.3);
+}
+
+static void
 text_box (MoatElement *element,
           double      *width,
           double      *height)
@@ -1087,28 +1118,7 @@ text_box (MoatElement *element,
   MoatRect rect;
 
   moat_geometry_element_rect (element, &rect);
-  switch (moat_element_get_kind (element))
-    {
-    case MOAT_ELEMENT_PROCESS:
-      {
-        double r = MIN (rect.width, rect.height) / 2;
-
-        /* The widest box a circle of radius r holds at a useful height. */
-        *width = rect.width - 2 * r * 0.22 - 8;
-        *height = rect.height - 2 * r * 0.22 - 4;
-        break;
-      }
-    case MOAT_ELEMENT_NOTE:
-      *width = rect.width - 24;
-      *height = rect.height - 16;
-      break;
-    default:
-      *width = rect.width - 16;
-      *height = rect.height - 12;
-      break;
-    }
-  *width = MAX (*width, 8);
-  *height = MAX (*height, NAME_SIZE * 1.3);
+  text_box_in (moat_element_get_kind (element), &rect, width, height);
 }
 
 static PangoLayout *
@@ -1791,6 +1801,71 @@ moat_geometry_get_label_rect (MoatGeometry *self,
   if (entry == NULL || moat_rect_is_empty (&entry->label))
     return FALSE;
   *rect = entry->label;
+  return TRUE;
+}
+
+/* Whether @element's name fits a shape of @rect whole: no word shrunk,
+ * nothing cut short. */
+static gboolean
+name_fits (MoatGeometry   *self,
+           MoatElement    *element,
+           const MoatRect *rect)
+{
+  MoatElementKind kind = moat_element_get_kind (element);
+  double size = kind == MOAT_ELEMENT_NOTE ? NOTE_SIZE : NAME_SIZE;
+  double w, h;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  text_box_in (kind, rect, &w, &h);
+  layout = make_layout (self, moat_element_get_name (element), size, FALSE, w, h, PANGO_ALIGN_CENTER);
+  return widest_word (layout, moat_element_get_name (element)) <= w * PANGO_SCALE
+         && !pango_layout_is_ellipsized (layout);
+}
+
+/**
+ * moat_geometry_size_to_fit_name:
+ * @width: (out): the width the shape needs
+ * @height: (out): the height it needs
+ *
+ * How large @element must grow for its whole name to show at full size:
+ * wider first, then taller; a process stays round. Never smaller than it
+ * is, and at most four times its size.
+ *
+ * Returns: whether it must grow at all
+ */
+gboolean
+moat_geometry_size_to_fit_name (MoatGeometry *self,
+                                MoatElement  *element,
+                                double       *width,
+                                double       *height)
+{
+  MoatElementKind kind = moat_element_get_kind (element);
+  gboolean round = kind == MOAT_ELEMENT_PROCESS;
+  MoatRect rect;
+  double max_width, max_height;
+
+  g_return_val_if_fail (MOAT_IS_GEOMETRY (self), FALSE);
+
+  moat_geometry_element_rect (element, &rect);
+  *width = rect.width;
+  *height = rect.height;
+  if (!moat_geometry_is_node (element) && kind != MOAT_ELEMENT_NOTE)
+    return FALSE;
+  if (moat_element_get_name (element) == NULL || name_fits (self, element, &rect))
+    return FALSE;
+
+  max_width = rect.width * 4;
+  max_height = rect.height * 4;
+  while (!name_fits (self, element, &rect) && (rect.width < max_width || rect.height < max_height))
+    {
+      /* Two lines of width for each of height: names read across. */
+      if (round || (rect.width < max_width && rect.width < 2.5 * rect.height))
+        rect.width = MIN (rect.width + FIT_STEP, max_width);
+      if (round || rect.width >= max_width || rect.width >= 2.5 * rect.height)
+        rect.height = MIN (rect.height + FIT_STEP, max_height);
+    }
+  *width = rect.width;
+  *height = rect.height;
   return TRUE;
 }
 

@@ -172,6 +172,10 @@ gboolean            moat_geometry_get_label_rect   (MoatGeometry       *self,
                                                     MoatRect           *rect);
 PangoLayout        *moat_geometry_get_layout       (MoatGeometry       *self,
                                                     MoatElement        *element);
+gboolean            moat_geometry_size_to_fit_name (MoatGeometry       *self,
+                                                    MoatElement        *element,
+                                                    double             *width,
+                                                    double             *height);
 gboolean            moat_geometry_get_new_bend_position (MoatGeometry  *self,
                                                          MoatElement   *flow,
                                                          guint          segment,

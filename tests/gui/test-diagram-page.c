@@ -508,6 +508,22 @@ test_long_name_tooltip (Fixture       *f,
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_signal_emit_by_name (canvas, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
   g_assert_true (shown);
+
+  /* Fit to Name grows it until the name shows whole, as one undo step. */
+  {
+    double width = moat_element_get_width (idp);
+    g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+    g_ptr_array_add (one, idp);
+    moat_diagram_page_set_selection (f->page, one);
+    activate (f, "diagram.fit-to-name", NULL);
+    g_assert_cmpfloat (moat_element_get_width (idp), >, width);
+    g_assert_false (pango_layout_is_ellipsized (moat_geometry_get_layout (
+                      moat_renderer_get_geometry (moat_canvas_get_renderer (canvas)), idp)));
+    moat_model_undo (f->model);
+    g_assert_cmpfloat (moat_element_get_width (idp), ==, width);
+    g_assert_cmpstr (moat_element_get_name (idp), ==, long_name);
+  }
 }
 
 /* Ctrl+F finds an element by a part of its name, on this diagram first,

@@ -661,6 +661,30 @@ align_action (GtkWidget  *widget,
     moat_arrange_align (moat_page_get_model (MOAT_PAGE (self)), self->selection, align);
 }
 
+/* Each selected shape grows until its whole name shows: one undo step. */
+static void
+fit_to_name_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  MoatModel *model = moat_page_get_model (MOAT_PAGE (self));
+  MoatRenderer *renderer = moat_canvas_get_renderer (self->canvas);
+
+  if (model == NULL || renderer == NULL)
+    return;
+  moat_model_begin_action (model, _("Fit to Name"));
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (self->selection, i);
+      double width, height;
+
+      if (moat_geometry_size_to_fit_name (moat_renderer_get_geometry (renderer), element, &width, &height))
+        g_object_set (element, "width", width, "height", height, NULL);
+    }
+  moat_model_end_action (model);
+}
+
 static void
 distribute_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1243,6 +1267,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.add-threat", NULL, add_threat_action);
   gtk_widget_class_install_action (widget_class, "diagram.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "diagram.align", "s", align_action);
+  gtk_widget_class_install_action (widget_class, "diagram.fit-to-name", NULL, fit_to_name_action);
   gtk_widget_class_install_action (widget_class, "diagram.distribute", "s", distribute_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "diagram.find", NULL);
   gtk_widget_class_install_action (widget_class, "diagram.export-image", "s", export_image_action);
