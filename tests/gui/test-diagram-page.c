@@ -458,6 +458,13 @@ test_boundary_moves_its_contents (Fixture       *f,
   moat_canvas_select (canvas, vpc, FALSE);
   moat_canvas_nudge (canvas, 10, 0);
   g_assert_cmpfloat (moat_element_get_x (inside), ==, ix + 10);
+
+  /* Select Contents: what lies inside, without the boundary. */
+  activate (f, "diagram.select-contents", NULL);
+  g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, >, 0);
+  g_assert_true (g_ptr_array_find (moat_diagram_page_get_selection (f->page), inside, NULL));
+  g_assert_false (g_ptr_array_find (moat_diagram_page_get_selection (f->page), vpc, NULL));
+  g_assert_false (g_ptr_array_find (moat_diagram_page_get_selection (f->page), outside, NULL));
 }
 
 static gboolean

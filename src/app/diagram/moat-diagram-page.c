@@ -347,6 +347,10 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
                                     == MOAT_ELEMENT_PROCESS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.rename-element", self->selection->len == 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.select-contents",
+                                 self->selection->len == 1
+                                 && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
+                                    == MOAT_ELEMENT_BOUNDARY);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", n_selected_shapes (self) >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", n_selected_shapes (self) >= 3);
   update_review_actions (self);
@@ -659,6 +663,28 @@ align_action (GtkWidget  *widget,
 
   if (moat_arrange_parse_align (g_variant_get_string (parameter, NULL), &align))
     moat_arrange_align (moat_page_get_model (MOAT_PAGE (self)), self->selection, align);
+}
+
+/* What lies inside the one selected boundary becomes the selection. */
+static void
+select_contents_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
+  MoatRenderer *renderer = moat_canvas_get_renderer (self->canvas);
+  g_autoptr(GPtrArray) inside = NULL;
+  MoatElement *boundary;
+  MoatRect rect;
+
+  if (self->selection->len != 1 || renderer == NULL)
+    return;
+  boundary = g_object_ref (g_ptr_array_index (self->selection, 0));
+  moat_geometry_element_rect (boundary, &rect);
+  inside = moat_geometry_query_inside (moat_renderer_get_geometry (renderer), &rect);
+  g_ptr_array_remove (inside, boundary);
+  g_object_unref (boundary);
+  moat_diagram_page_set_selection (self, inside);
 }
 
 /* Each selected shape grows until its whole name shows: one undo step. */
@@ -1268,6 +1294,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_install_action (widget_class, "diagram.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "diagram.align", "s", align_action);
   gtk_widget_class_install_action (widget_class, "diagram.fit-to-name", NULL, fit_to_name_action);
+  gtk_widget_class_install_action (widget_class, "diagram.select-contents", NULL, select_contents_action);
   gtk_widget_class_install_action (widget_class, "diagram.distribute", "s", distribute_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "diagram.find", NULL);
   gtk_widget_class_install_action (widget_class, "diagram.export-image", "s", export_image_action);
@@ -1315,6 +1342,7 @@ moat_diagram_page_init (MoatDiagramPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.open-child", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.rename-element", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.select-contents", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", FALSE);
   update_review_actions (self);
