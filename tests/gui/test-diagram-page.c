@@ -492,6 +492,35 @@ find_text (Fixture    *f,
   moat_gui_test_wait_for (status_says, entry);
 }
 
+/* A flow's menu offers Add Bend, which puts a bend where it was opened. */
+static void
+test_add_bend_from_menu (Fixture       *f,
+                         gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatElement *flow = shown_element_named (f, "Sign-in (OIDC)");
+  const MoatFlowPath *path;
+  GVariant *points = moat_element_get_points (flow);
+  guint before = points ? g_variant_n_children (points) : 0;
+  double x, y;
+
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  path = moat_geometry_get_path (moat_renderer_get_geometry (moat_canvas_get_renderer (canvas)), flow);
+  g_assert_nonnull (path);
+  moat_canvas_from_diagram (canvas, (path->points[0].x + path->points[1].x) / 2,
+                            (path->points[0].y + path->points[1].y) / 2, &x, &y);
+  moat_canvas_popup_menu (canvas, x, y);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) flow);
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.add-bend", NULL));
+  gtk_popover_popdown (GTK_POPOVER (moat_canvas_get_menu (canvas)));
+  g_assert_cmpuint (g_variant_n_children (moat_element_get_points (flow)), ==, before + 1);
+  moat_model_undo (f->model);
+  points = moat_element_get_points (flow);
+  g_assert_cmpuint (points ? g_variant_n_children (points) : 0, ==, before);
+}
+
 /* A name cut short on the canvas is there in full in its tooltip; one
  * shown whole has none. */
 static void
@@ -984,6 +1013,7 @@ main (int   argc,
   ADD ("boundary-moves-its-contents", test_boundary_moves_its_contents);
   ADD ("find-element", test_find_element);
   ADD ("long-name-tooltip", test_long_name_tooltip);
+  ADD ("add-bend-from-menu", test_add_bend_from_menu);
   ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);

@@ -116,6 +116,8 @@ struct _MoatCanvas
   GMenuModel      *multi_selection_menu;
   GMenuModel      *canvas_menu;
   GMenuModel      *flow_drop_menu;
+  double           menu_x;        /* where the context menu was asked for */
+  double           menu_y;
   MoatElement     *dropped_flow_source;  /* a flow dropped on empty canvas */
   double           dropped_x;
   double           dropped_y;
@@ -448,9 +450,15 @@ moat_canvas_show_element (MoatCanvas  *self,
  * Selection
  * ------------------------------------------------------------------- */
 
+static MoatElement *single_selected (MoatCanvas *self);
+
 static void
 selection_changed (MoatCanvas *self)
 {
+  MoatElement *one = single_selected (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-bend",
+                                 one != NULL && moat_element_get_kind (one) == MOAT_ELEMENT_FLOW);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -2486,6 +2494,44 @@ moat_canvas_connect_new (MoatCanvas      *self,
   return flow;
 }
 
+/* A bend where the flow's menu was opened, on the segment nearest to it,
+ * to drag from there. */
+static void
+add_bend_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  MoatCanvas *self = MOAT_CANVAS (widget);
+  MoatElement *flow = single_selected (self);
+  const MoatFlowPath *path;
+  GVariant *bends;
+  GVariantBuilder builder;
+  guint segment = 0;
+  double x, y;
+
+  if (flow == NULL || moat_element_get_kind (flow) != MOAT_ELEMENT_FLOW || self->renderer == NULL ||
+      (path = moat_geometry_get_path (geometry (self), flow)) == NULL || path->n_synthetic > 0)
+    return;
+  moat_canvas_to_diagram (self, self->menu_x, self->menu_y, &x, &y);
+  moat_flow_path_distance (path, x, y, &segment);
+  bends = moat_element_get_points (flow);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(dd)"));
+  for (guint i = 0; bends != NULL && i < g_variant_n_children (bends); i++)
+    {
+      double bx, by;
+
+      if (i == segment)
+        g_variant_builder_add (&builder, "(dd)", snap_value (self, x), snap_value (self, y));
+      g_variant_get_child (bends, i, "(dd)", &bx, &by);
+      g_variant_builder_add (&builder, "(dd)", bx, by);
+    }
+  if (bends == NULL || segment >= g_variant_n_children (bends))
+    g_variant_builder_add (&builder, "(dd)", snap_value (self, x), snap_value (self, y));
+  moat_model_begin_action (self->model, _("Add bend"));
+  g_object_set (flow, "points", g_variant_builder_end (&builder), NULL);
+  moat_model_end_action (self->model);
+}
+
 static void
 connect_new_action (GtkWidget  *widget,
                     const char *action_name,
@@ -2510,6 +2556,8 @@ show_menu (MoatCanvas *self,
   /* A menu of its own each time, gone when it closes, as GtkWindowHandle
    * does: no popover surface outlives what it was shown for. */
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  self->menu_x = x;
+  self->menu_y = y;
   self->menu = gtk_popover_menu_new_from_model (model);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
   gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
@@ -2766,6 +2814,7 @@ moat_canvas_class_init (MoatCanvasClass *klass)
 
   gtk_widget_class_install_action (widget_class, "canvas.popup-menu", NULL, popup_menu_action);
   gtk_widget_class_install_action (widget_class, "canvas.connect-new", "s", connect_new_action);
+  gtk_widget_class_install_action (widget_class, "canvas.add-bend", NULL, add_bend_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.popup-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.popup-menu", NULL);
 
@@ -2913,6 +2962,7 @@ moat_canvas_init (MoatCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Data-flow diagram editor"), -1);
   add_controllers (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-bend", FALSE);
   add_entry_style ();
   make_entry (self);
 
