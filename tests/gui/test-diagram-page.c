@@ -530,20 +530,21 @@ test_long_name_tooltip (Fixture       *f,
   MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
   MoatElement *idp = shown_element_named (f, "Identity provider");
   const char *long_name = "Identity provider for merchant staff, partners and the support desk (OpenID Connect)";
-  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
-  gboolean shown = FALSE;
   double x, y;
 
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
   moat_canvas_from_diagram (canvas, moat_element_get_x (idp) + moat_element_get_width (idp) / 2,
                             moat_element_get_y (idp) + moat_element_get_height (idp) / 2, &x, &y);
-  g_signal_emit_by_name (canvas, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
-  g_assert_false (shown);
+  g_assert_null (moat_canvas_get_tooltip_at (canvas, x, y));
 
   g_object_set (idp, "name", long_name, NULL);
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
-  g_signal_emit_by_name (canvas, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
-  g_assert_true (shown);
+  g_assert_cmpstr (moat_canvas_get_tooltip_at (canvas, x, y), ==, long_name);
+  /* The canvas asks for tooltips only while over such a name. */
+  moat_canvas_hover (canvas, x, y);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (canvas)));
+  moat_canvas_hover (canvas, 2, 2);
+  g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (canvas)));
 
   /* Fit to Name grows it until the name shows whole, as one undo step. */
   {

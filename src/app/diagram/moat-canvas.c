@@ -1785,6 +1785,9 @@ moat_canvas_hover (MoatCanvas *self,
       moat_renderer_set_hover (self->renderer, hover);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+  /* Tooltips only while over a name cut short: GTK 4.8 trips over a
+   * tooltip still pending when its window goes, and the canvas is large. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), moat_canvas_get_tooltip_at (self, x, y) != NULL);
 }
 
 /* ---------------------------------------------------------------------
@@ -2438,6 +2441,7 @@ static void
 moat_canvas_unrealize (GtkWidget *widget)
 {
   g_clear_pointer (&MOAT_CANVAS (widget)->menu, gtk_widget_unparent);
+  gtk_widget_set_has_tooltip (widget, FALSE);
 
   GTK_WIDGET_CLASS (moat_canvas_parent_class)->unrealize (widget);
 }
@@ -2720,7 +2724,34 @@ moat_canvas_set_property (GObject      *object,
     }
 }
 
-/* A name cut short with "…" is there in full on hover. */
+/**
+ * moat_canvas_get_tooltip_at:
+ * @x: in widget coordinates
+ *
+ * Returns: (nullable): the whole name of the element at (@x, @y) when the
+ *   canvas shows it cut short with "…"
+ */
+const char *
+moat_canvas_get_tooltip_at (MoatCanvas *self,
+                            double      x,
+                            double      y)
+{
+  PangoLayout *layout;
+  MoatHit hit;
+
+  g_return_val_if_fail (MOAT_IS_CANVAS (self), NULL);
+
+  if (self->renderer == NULL)
+    return NULL;
+  hit_at (self, x, y, &hit);
+  if (hit.element == NULL)
+    return NULL;
+  layout = moat_geometry_get_layout (geometry (self), hit.element);
+  if (layout == NULL || !pango_layout_is_ellipsized (layout))
+    return NULL;
+  return moat_element_get_name (hit.element);
+}
+
 static gboolean
 moat_canvas_query_tooltip (GtkWidget  *widget,
                            int         x,
@@ -2728,19 +2759,11 @@ moat_canvas_query_tooltip (GtkWidget  *widget,
                            gboolean    keyboard,
                            GtkTooltip *tooltip)
 {
-  MoatCanvas *self = MOAT_CANVAS (widget);
-  PangoLayout *layout;
-  MoatHit hit;
+  const char *text = keyboard ? NULL : moat_canvas_get_tooltip_at (MOAT_CANVAS (widget), x, y);
 
-  if (keyboard || self->renderer == NULL)
+  if (text == NULL)
     return FALSE;
-  hit_at (self, x, y, &hit);
-  if (hit.element == NULL)
-    return FALSE;
-  layout = moat_geometry_get_layout (geometry (self), hit.element);
-  if (layout == NULL || !pango_layout_is_ellipsized (layout))
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, moat_element_get_name (hit.element));
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -2953,7 +2976,6 @@ moat_canvas_init (MoatCanvas *self)
   self->selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);

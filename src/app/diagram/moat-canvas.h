@@ -142,6 +142,9 @@ void            moat_canvas_popup_menu          (MoatCanvas      *self,
                                                  double           y);
 GtkWidget      *moat_canvas_get_menu            (MoatCanvas      *self);
 void            moat_canvas_open_view           (MoatCanvas      *self);
+const char     *moat_canvas_get_tooltip_at      (MoatCanvas      *self,
+                                                 double           x,
+                                                 double           y);
 MoatElement    *moat_canvas_connect_new         (MoatCanvas      *self,
                                                  MoatElement     *source,
                                                  MoatElementKind  kind,
