@@ -721,7 +721,7 @@ read_instances (OtmReader          *o,
           g_autofree char *value = quoted (id);
 
           moat_import_report_add (o->r.report, MOAT_IMPORT_ISSUE_INVALID, here, value,
-                                  _(list->no_such_id));
+                                  "%s", _(list->no_such_id));
           continue;
         }
 
