@@ -1747,6 +1747,21 @@ cursor_for (MoatCanvas    *self,
     }
 }
 
+/* The whole name of @element when the canvas shows it cut short. */
+static const char *
+cut_name (MoatCanvas  *self,
+          MoatElement *element)
+{
+  PangoLayout *layout;
+
+  if (element == NULL || self->renderer == NULL)
+    return NULL;
+  layout = moat_geometry_get_layout (geometry (self), element);
+  if (layout == NULL || !pango_layout_is_ellipsized (layout))
+    return NULL;
+  return moat_element_get_name (element);
+}
+
 /**
  * moat_canvas_hover:
  *
@@ -1787,7 +1802,7 @@ moat_canvas_hover (MoatCanvas *self,
     }
   /* Tooltips only while over a name cut short: GTK 4.8 trips over a
    * tooltip still pending when its window goes, and the canvas is large. */
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), moat_canvas_get_tooltip_at (self, x, y) != NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), cut_name (self, hit.element) != NULL);
 }
 
 /* ---------------------------------------------------------------------
@@ -2736,20 +2751,12 @@ moat_canvas_get_tooltip_at (MoatCanvas *self,
                             double      x,
                             double      y)
 {
-  PangoLayout *layout;
   MoatHit hit;
 
   g_return_val_if_fail (MOAT_IS_CANVAS (self), NULL);
 
-  if (self->renderer == NULL)
-    return NULL;
   hit_at (self, x, y, &hit);
-  if (hit.element == NULL)
-    return NULL;
-  layout = moat_geometry_get_layout (geometry (self), hit.element);
-  if (layout == NULL || !pango_layout_is_ellipsized (layout))
-    return NULL;
-  return moat_element_get_name (hit.element);
+  return cut_name (self, hit.element);
 }
 
 static gboolean
