@@ -1060,7 +1060,11 @@ make_layout (MoatGeometry *self,
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_set_text (layout, text, -1);
-  widest = widest_word (layout, text);
+  /* Most names fit on one line: only a longer one is measured word by
+   * word, so opening a large model does not pay for it. */
+  pango_layout_get_size (layout, &widest, NULL);
+  if (widest > box && strpbrk (text, " \t\n") != NULL)
+    widest = widest_word (layout, text);
   if (widest > box)
     {
       double smaller = MAX (size * box / widest, size * MIN_TEXT_SCALE);
