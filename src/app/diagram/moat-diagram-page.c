@@ -327,6 +327,8 @@ void
 moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  GPtrArray       *elements)
 {
+  guint shapes;
+
   g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
 
   g_ptr_array_set_size (self->selection, 0);
@@ -351,8 +353,9 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
                                  self->selection->len == 1
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
                                     == MOAT_ELEMENT_BOUNDARY);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", n_selected_shapes (self) >= 2);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", n_selected_shapes (self) >= 3);
+  shapes = n_selected_shapes (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", shapes >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", shapes >= 3);
   update_review_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
