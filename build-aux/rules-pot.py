@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Write the translatable texts of the built-in rules as a .pot file.
+"""Write the translatable texts of the built-in rules and feature check
+questions as a .pot file.
 
 The rules are data (resources/rules/*.json), which xgettext cannot read;
 libmoat-core looks their title, description and suggested controls up in
 Moat's catalogue when it loads them. build-aux/update-po.sh merges this
 into po/moat.pot.
 
-    build-aux/rules-pot.py RULES_DIR OUTPUT.pot
+    build-aux/rules-pot.py RULES_DIR OUTPUT.pot [QUESTIONS.json]
 """
 
 import glob
@@ -34,6 +35,15 @@ def main():
             for text in texts:
                 if text:
                     entries.setdefault(text, []).append(f"{name}:{rule['id']}")
+
+    if len(sys.argv) > 3:
+        questions_path = sys.argv[3]
+        name = os.path.relpath(questions_path, os.path.dirname(os.path.dirname(rules_dir)))
+        with open(questions_path, encoding="utf-8") as f:
+            for question in json.load(f)["questions"]:
+                for key in ("question", "help", "update"):
+                    if question.get(key):
+                        entries.setdefault(question[key], []).append(f"{name}:{question['id']}")
 
     with open(output, "w", encoding="utf-8") as out:
         out.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n')

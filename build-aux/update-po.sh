@@ -64,9 +64,10 @@ xgettext \
   --flag=g_error_new:3:c-format \
   --flag=g_set_error:4:c-format \
   --flag=g_prefix_error:2:c-format
-# The built-in rules are JSON: their texts join the template separately.
+# The built-in rules and feature check questions are JSON: their texts
+# join the template separately.
 rules_pot=$(mktemp --suffix=.pot)
-python3 build-aux/rules-pot.py resources/rules "$rules_pot"
+python3 build-aux/rules-pot.py resources/rules "$rules_pot" resources/feature-check/questions.json
 msgcat --use-first --output-file=po/moat.pot po/moat.pot "$rules_pot"
 rm -f "$rules_pot"
 echo "po/moat.pot: $(grep -c '^msgid ' po/moat.pot) messages (including the header)"

@@ -74,6 +74,7 @@ typedef struct
   MoatEstateData data;
   gboolean    internet;
   guint       unreviewed;
+  const char *last_check;  /* "day: feature: outcome", or NULL for none */
 } Expected;
 
 #define PII  MOAT_ESTATE_DATA_PII
@@ -82,23 +83,47 @@ typedef struct
 
 static const Expected expected[] = {
   { "Checkout", "Payments team", "checkout", "2026-10-20", "2026-09-05", { 1, 1, 0, 0 }, { 2, 0, 0, 0 },
-    "Card data skimmed by injected script", "Cardholder data", 1, 0, 1, PII | PAY, TRUE, 0 },
+    "Card data skimmed by injected script", "Cardholder data", 1, 0, 1, PII | PAY, TRUE, 0,
+    "2026-10-20: CHK-311 Apple Pay at checkout: Model update needed for 2 elements" },
   { "Partner gateway", "Integrations team", "partner-gateway", "2026-09-01", "never", { 1, 1, 0, 0 }, { 1, 1, 0, 0 },
     "Partner API key leaked and reused", "Partner payout data", 1, 0, 2, PAY, FALSE, 4 },
   { "Data warehouse", "Data platform team", "data-warehouse", "2025-11-20", "never", { 0, 3, 0, 0 }, { 0, 3, 0, 0 },
     "Analysts see customer data they do not need", "Customer and order history", 1, 1, 2, PII, FALSE, 5 },
   { "Mobile API", "Mobile team", "mobile-api", "2026-11-20", "2026-07-02", { 0, 2, 1, 0 }, { 0, 2, 1, 0 },
-    "Basket of another user changed", "Customer accounts", 1, 0, 1, PII | CRED, TRUE, 1 },
+    "Basket of another user changed", "Customer accounts", 1, 0, 1, PII | CRED, TRUE, 1,
+    /* the newer of its two checks */
+    "2026-11-20: MOB-88 Dark mode: No model change needed: Only the colours of the app change: no new data, party "
+    "or endpoint." },
   { "Customer portal", "Web team", "customer-portal", "2026-09-30", "2026-05-21", { 0, 1, 1, 0 }, { 0, 1, 1, 0 },
     "Another customer’s invoices read by changing an id", "Customer profiles", 0, 0, 1, PII, TRUE, 2 },
   { "HR system", "People operations", "hr-system", "2026-09-12", "2026-03-31", { 0, 1, 0, 0 }, { 0, 1, 0, 0 },
     "Bank details changed by a phishing email", "Employee records", 0, 1, 1, PII | PAY, FALSE, 3 },
   { "Identity service", "Identity and access team", "identity", "2026-11-18", "2026-11-18", { 0, 1, 0, 0 },
     { 0, 1, 0, 0 }, "Refresh token stolen from a shared device", "Password hashes and MFA secrets", 0, 0, 0,
-    PII | CRED, TRUE, 0 },
+    PII | CRED, TRUE, 0, "2026-11-18: ID-140 Sign in with passkeys: Model update needed for 2 elements" },
   { "Marketing website", "Marketing", "marketing-site", "2026-06-10", "2026-06-10", { 0, 0, 0, 0 }, { 0, 0, 0, 0 },
     NULL, NULL, 0, 0, 0, PII, TRUE, 0 },
 };
+
+static void
+check_last_check (MoatEstateSystem *system,
+                  const Expected   *e)
+{
+  MoatFeatureCheck *check = moat_estate_system_get_last_check (system);
+  g_autofree char *day = NULL;
+  g_autofree char *outcome = NULL;
+  g_autofree char *text = NULL;
+
+  if (check == NULL)
+    {
+      g_assert_null (e->last_check);
+      return;
+    }
+  day = day_of (moat_feature_check_get_checked_at (check));
+  outcome = moat_feature_check_describe (check);
+  text = g_strdup_printf ("%s: %s: %s", day, moat_feature_check_get_title (check), outcome);
+  g_assert_cmpstr (text, ==, e->last_check);
+}
 
 static void
 check_system (MoatEstateSystem *system,
@@ -131,6 +156,7 @@ check_system (MoatEstateSystem *system,
   g_assert_cmpint (moat_estate_system_get_data (system), ==, e->data);
   g_assert_cmpint (moat_estate_system_get_internet_facing (system), ==, e->internet);
   g_assert_cmpuint (moat_estate_system_get_n_unreviewed_sensitive (system), ==, e->unreviewed);
+  check_last_check (system, e);
 }
 
 static void

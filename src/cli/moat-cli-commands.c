@@ -363,6 +363,7 @@ info_text (MoatModel *model)
   info_count (out, model, _("Assumptions:"), MOAT_TYPE_ASSUMPTION, "status");
   info_count (out, model, _("Dismissed suggestions:"), MOAT_TYPE_DISMISSAL, NULL);
   info_count (out, model, _("Workshop sessions:"), MOAT_TYPE_WORKSHOP_SESSION, NULL);
+  info_count (out, model, _("Feature checks:"), MOAT_TYPE_FEATURE_CHECK, NULL);
 
   return g_string_free (out, FALSE);
 }
@@ -418,6 +419,7 @@ info_json (MoatModel *model)
   json_counts (builder, model, "assumptions", MOAT_TYPE_ASSUMPTION, "status");
   json_counts (builder, model, "dismissals", MOAT_TYPE_DISMISSAL, NULL);
   json_counts (builder, model, "workshop_sessions", MOAT_TYPE_WORKSHOP_SESSION, NULL);
+  json_counts (builder, model, "feature_checks", MOAT_TYPE_FEATURE_CHECK, NULL);
   json_builder_end_object (builder);
 
   return moat_cli_json_text (builder);

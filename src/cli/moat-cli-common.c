@@ -63,7 +63,8 @@ moat_cli_fail_message (const char *format,
 
 /**
  * moat_cli_parse:
- * @n_args: how many positional arguments the command takes, or minus
+ * @n_args: how many positional arguments the command takes, %MOAT_CLI_ARGS_ANY
+ *   when the command counts them itself, or minus
  *   the least it takes
  *
  * Parses a command's options. On --help, prints it and returns FALSE with
@@ -88,7 +89,7 @@ moat_cli_parse (GOptionContext  *context,
     }
 
   /* A negative @n_args is a least: PATH... */
-  if (n_args < 0 ? *argc - 1 < -n_args : *argc - 1 != n_args)
+  if (n_args != MOAT_CLI_ARGS_ANY && (n_args < 0 ? *argc - 1 < -n_args : *argc - 1 != n_args))
     {
       *status = moat_cli_fail_message (*argc - 1 < ABS (n_args)
                                        ? _("missing argument; see “%s --help”")
@@ -116,8 +117,10 @@ moat_cli_open (const char  *path,
   return moat_store_open_read_only (file, error);
 }
 
-static gboolean
-starts_like_sqlite (GFile *file)
+/* Whether @file is a project file rather than a file to import; a file
+ * that cannot be read counts as one, so that the store words the error. */
+gboolean
+moat_cli_is_project_file (GFile *file)
 {
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
   char header[16];
@@ -148,7 +151,7 @@ moat_cli_load (const char  *path,
   MoatModel *model;
 
   /* Files that cannot be read go to the store too: it words those errors. */
-  if (!starts_like_sqlite (file))
+  if (!moat_cli_is_project_file (file))
     return moat_format_import_file (file, MOAT_FORMAT_UNKNOWN, NULL, error);
 
   if (!(store = moat_store_open_read_only (file, error)))

@@ -116,6 +116,29 @@ json_overdue (JsonBuilder      *builder,
 }
 
 static void
+json_last_check (JsonBuilder      *builder,
+                 MoatEstateSystem *system)
+{
+  MoatFeatureCheck *check = moat_estate_system_get_last_check (system);
+  g_autoptr(GEnumClass) outcomes = g_type_class_ref (MOAT_TYPE_FEATURE_OUTCOME);
+
+  json_builder_set_member_name (builder, "last_feature_check");
+  if (check == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  moat_cli_json_add_string (builder, "title", moat_feature_check_get_title (check));
+  add_time (builder, "checked_at", moat_feature_check_get_checked_at (check));
+  moat_cli_json_add_string (builder, "checked_by", moat_feature_check_get_checked_by (check));
+  moat_cli_json_add_string (builder, "outcome",
+                            g_enum_get_value (outcomes, moat_feature_check_get_outcome (check))->value_nick);
+  moat_cli_json_add_string (builder, "reason", moat_feature_check_get_reason (check));
+  json_builder_end_object (builder);
+}
+
+static void
 json_system (JsonBuilder      *builder,
              MoatEstateSystem *system,
              guint             rank)
@@ -147,6 +170,7 @@ json_system (JsonBuilder      *builder,
   json_builder_set_member_name (builder, "internet_facing");
   json_builder_add_boolean_value (builder, moat_estate_system_get_internet_facing (system));
   moat_cli_json_add_int (builder, "unreviewed_sensitive_elements", moat_estate_system_get_n_unreviewed_sensitive (system));
+  json_last_check (builder, system);
   json_builder_end_object (builder);
 }
 
@@ -351,6 +375,7 @@ md_system (GString          *out,
   g_autofree char *changed = moat_cli_estate_day (moat_estate_system_get_last_change (system));
   g_autofree char *reviewed = moat_cli_estate_day (moat_estate_system_get_last_review (system));
   g_autofree char *data = moat_estate_data_to_string (moat_estate_system_get_data (system));
+  g_autofree char *check = moat_cli_estate_last_check (system);
 
   md_cell (out, number);
   md_cell (out, moat_estate_system_get_title (system));
@@ -362,6 +387,7 @@ md_system (GString          *out,
   md_cell (out, reviewed);
   md_cell (out, data);
   md_cell (out, moat_estate_system_get_internet_facing (system) ? _("yes") : _("no"));
+  md_cell (out, check);
   g_string_append (out, "|\n");
 }
 
@@ -371,7 +397,8 @@ md_systems (GString       *out,
 {
   GListModel *systems = moat_estate_get_systems (view->estate);
   const char *headers[] = { _("Rank"), _("System"), _("Owner"), _("Critical"), _("High"), _("Highest risk"),
-                            _("Last change"), _("Last review"), _("Sensitive data"), _("Internet"), NULL };
+                            _("Last change"), _("Last review"), _("Sensitive data"), _("Internet"),
+                            _("Last feature check"), NULL };
   guint rank = 0;
 
   md_table (out, _("Systems by business risk"), headers);
@@ -451,7 +478,7 @@ moat_cli_estate_markdown (MoatCliEstate *view)
 static const char csv_header[] =
   "rank,title,owner,path,error,last_change,last_review,open_critical,open_high,open_medium,open_low,"
   "highest_risk,highest_risk_threat,highest_risk_asset,unvalidated_assumptions,invalidated_assumptions,"
-  "overdue_controls,sensitive_data,internet_facing\r\n";
+  "overdue_controls,sensitive_data,internet_facing,last_feature_check,last_feature_check_outcome\r\n";
 
 static void
 csv_number (GString *out,
@@ -461,6 +488,19 @@ csv_number (GString *out,
   g_autofree char *text = model ? g_strdup_printf ("%u", value) : NULL;
 
   moat_export_csv_append_field (out, text, FALSE);
+}
+
+static void
+csv_last_check (GString          *out,
+                MoatFeatureCheck *check)
+{
+  g_autoptr(GEnumClass) outcomes = g_type_class_ref (MOAT_TYPE_FEATURE_OUTCOME);
+  g_autofree char *day = check != NULL ? moat_cli_estate_day (moat_feature_check_get_checked_at (check)) : NULL;
+
+  moat_export_csv_append_field (out, day, FALSE);
+  moat_export_csv_append_field (out, check != NULL
+                                ? g_enum_get_value (outcomes, moat_feature_check_get_outcome (check))->value_nick
+                                : NULL, FALSE);
 }
 
 static void
@@ -495,6 +535,7 @@ csv_system (GString          *out,
   moat_export_csv_append_field (out, data, FALSE);
   moat_export_csv_append_field (out, !model ? NULL : moat_estate_system_get_internet_facing (system) ? "yes" : "no",
                                 FALSE);
+  csv_last_check (out, moat_estate_system_get_last_check (system));
   g_string_append (out, "\r\n");
 }
 

@@ -22,6 +22,22 @@ moat_cli_estate_day (gint64 time)
   return date != NULL ? g_date_time_format (date, "%Y-%m-%d") : g_strdup (_("never"));
 }
 
+/* "2026-11-20, MOB-88 Dark mode: No model change needed: …", or "never" */
+char *
+moat_cli_estate_last_check (MoatEstateSystem *system)
+{
+  MoatFeatureCheck *check = moat_estate_system_get_last_check (system);
+  g_autofree char *day = NULL;
+  g_autofree char *outcome = NULL;
+
+  if (check == NULL)
+    return g_strdup (_("never"));
+  day = moat_cli_estate_day (moat_feature_check_get_checked_at (check));
+  outcome = moat_feature_check_describe (check);
+  /* TRANSLATORS: date, feature, outcome: "2026-11-20, MOB-88 Dark mode: No model change needed" */
+  return g_strdup_printf (_("%s, %s: %s"), day, moat_feature_check_get_title (check), outcome);
+}
+
 static const char *
 or_dash (const char *text)
 {
@@ -75,6 +91,7 @@ text_system (GString          *out,
   g_autofree char *changed = moat_cli_estate_day (moat_estate_system_get_last_change (system));
   g_autofree char *reviewed = moat_cli_estate_day (moat_estate_system_get_last_review (system));
   g_autofree char *data = moat_estate_data_to_string (moat_estate_system_get_data (system));
+  g_autofree char *check = moat_cli_estate_last_check (system);
 
   g_string_append_printf (out, "%u. %s (%s)\n", rank, moat_estate_system_get_title (system),
                           moat_estate_system_get_path (system));
@@ -96,6 +113,7 @@ text_system (GString          *out,
   g_string_append_printf (out, _("  Sensitive data: %s; faces the Internet: %s\n"),
                           *data != '\0' ? data : _("none"),
                           moat_estate_system_get_internet_facing (system) ? _("yes") : _("no"));
+  g_string_append_printf (out, _("  Last feature check: %s\n"), check);
 }
 
 static void

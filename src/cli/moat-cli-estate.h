@@ -33,6 +33,7 @@ typedef struct
 } MoatCliEstate;
 
 char *moat_cli_estate_day      (gint64         time);
+char      *moat_cli_estate_last_check (MoatEstateSystem *system);
 char *moat_cli_estate_text     (MoatCliEstate *view);
 char *moat_cli_estate_markdown (MoatCliEstate *view);
 char *moat_cli_estate_csv      (MoatCliEstate *view);

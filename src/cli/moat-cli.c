@@ -29,6 +29,7 @@ static const MoatCliCommand commands[] = {
   { "check", N_("Fail on open threats at a risk level, or on missing reviews"), moat_cli_check },
   { "coverage", N_("Show which catalogue requirements (OWASP ASVS …) the controls meet"), moat_cli_coverage },
   { "estate", N_("Summarise risk across many models, and what needs attention"), moat_cli_estate },
+  { "feature-check", N_("Record the questions answered about a feature, or list them"), moat_cli_feature_check },
   { "rules", N_("List the rules and catalogues, or check a rules or catalogue file"), moat_cli_rules },
 };
 

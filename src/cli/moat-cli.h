@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 #define MOAT_CLI_CHECK_FAILED 1
 #define MOAT_CLI_USAGE_ERROR  2
 
+#define MOAT_CLI_ARGS_ANY G_MAXINT
+
 typedef struct
 {
   const char *name;
@@ -111,6 +113,9 @@ int        moat_cli_coverage      (int              argc,
                                    char           **argv);
 int        moat_cli_estate        (int              argc,
                                    char           **argv);
+int        moat_cli_feature_check (int            argc,
+                                   char         **argv);
+gboolean   moat_cli_is_project_file (GFile       *file);
 int        moat_cli_rules         (int              argc,
                                    char           **argv);
 MoatRuleSet *moat_cli_load_rules  (void);

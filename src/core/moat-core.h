@@ -54,3 +54,5 @@
 #include "moat-threat.h"
 #include "moat-value.h"
 #include "moat-workshop-session.h"
+#include "moat-feature-check.h"
+#include "moat-feature-questions.h"

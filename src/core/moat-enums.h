@@ -84,6 +84,12 @@ typedef enum {
   MOAT_CONSENSUS_NOT_GOOD_ENOUGH, /*< nick=not-good-enough >*/
 } MoatConsensus;
 
+/* What a feature check decided about the model. */
+typedef enum {
+  MOAT_FEATURE_NO_CHANGE,     /*< nick=no-change >*/
+  MOAT_FEATURE_UPDATE_NEEDED, /*< nick=update-needed >*/
+} MoatFeatureOutcome;
+
 /* Whether what the window shows is in the file. */
 typedef enum {
   MOAT_STORE_SAVED,     /*< nick=saved >*/     /* every edit is in the file */

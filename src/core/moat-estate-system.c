@@ -48,6 +48,7 @@ struct _MoatEstateSystem
   gboolean        internet_facing;
   guint           unreviewed_sensitive;
   GArray         *events;
+  MoatFeatureCheck *last_check;                 /* a copy, in no model */
 };
 
 G_DEFINE_FINAL_TYPE (MoatEstateSystem, moat_estate_system, G_TYPE_OBJECT)
@@ -115,6 +116,7 @@ moat_estate_system_finalize (GObject *object)
   g_clear_pointer (&self->risks, g_ptr_array_unref);
   g_clear_pointer (&self->overdue, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
+  g_clear_object (&self->last_check);
   G_OBJECT_CLASS (moat_estate_system_parent_class)->finalize (object);
 }
 
@@ -420,6 +422,17 @@ read_dates (MoatEstateSystem *self,
 }
 
 static void
+read_last_check (MoatEstateSystem *self,
+                 MoatModel        *model)
+{
+  MoatFeatureCheck *check = moat_feature_check_find_latest (model);
+
+  g_clear_object (&self->last_check);
+  if (check != NULL)
+    self->last_check = MOAT_FEATURE_CHECK (moat_object_copy (MOAT_OBJECT (check), FALSE));
+}
+
+static void
 summarise (MoatEstateSystem *self,
            MoatModel        *model,
            GPtrArray        *log,
@@ -446,6 +459,7 @@ summarise (MoatEstateSystem *self,
   find_overdue (self, model, log, now, overdue_days);
   read_elements (self, model);
   read_dates (self, model, log);
+  read_last_check (self, model);
   g_clear_pointer (&self->events, g_array_unref);
   self->events = moat_estate_events_from_log (log, model, assessments);
 }
@@ -464,6 +478,19 @@ summarise (MoatEstateSystem *self,
  * Returns: (transfer full) (nullable): the system, with its error if the
  *   file could not be read; %NULL for a file that is no model
  */
+/**
+ * moat_estate_system_get_last_check:
+ *
+ * Returns: (transfer none) (nullable): the system's newest feature check
+ */
+MoatFeatureCheck *
+moat_estate_system_get_last_check (MoatEstateSystem *self)
+{
+  g_return_val_if_fail (MOAT_IS_ESTATE_SYSTEM (self), NULL);
+
+  return self->last_check;
+}
+
 MoatEstateSystem *
 moat_estate_system_load (GFile      *file,
                          const char *display_path,

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 
 #include "moat-estate-trends.h"
+#include "moat-feature-check.h"
 #include "moat-risk.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,7 @@ void              moat_estate_system_get_heat_map      (MoatEstateSystem *self,
                                                         MoatRiskBasis     basis,
                                                         guint             counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE]);
 GArray           *moat_estate_system_get_events        (MoatEstateSystem *self);
+MoatFeatureCheck *moat_estate_system_get_last_check    (MoatEstateSystem *self);
 
 char             *moat_estate_data_to_string           (MoatEstateData    data);
 

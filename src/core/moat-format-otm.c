@@ -25,6 +25,7 @@
 #include "moat-threat.h"
 #include "moat-value.h"
 #include "moat-workshop-session.h"
+#include "moat-feature-check.h"
 
 #define ATTRIBUTE_PREFIX "moat:"
 #define SYNTHETIC_ATTRIBUTE ATTRIBUTE_PREFIX "synthetic"
@@ -2469,6 +2470,7 @@ report_leftovers (OtmWriter *w)
 {
   const GType others[] = {
     MOAT_TYPE_THREAT_ACTOR, MOAT_TYPE_ASSUMPTION, MOAT_TYPE_DISMISSAL, MOAT_TYPE_WORKSHOP_SESSION,
+    MOAT_TYPE_FEATURE_CHECK,
   };
 
   for (guint t = 0; t < G_N_ELEMENTS (others); t++)

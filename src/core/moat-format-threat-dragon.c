@@ -25,6 +25,7 @@
 #include "moat-threat.h"
 #include "moat-value.h"
 #include "moat-workshop-session.h"
+#include "moat-feature-check.h"
 
 #define KIND_BIT(kind) (1u << (kind))
 #define NODE_KINDS (KIND_BIT (MOAT_ELEMENT_ACTOR) | KIND_BIT (MOAT_ELEMENT_PROCESS) | \
@@ -1787,7 +1788,7 @@ report_leftovers (TdWriter *w)
   static const char * const control_carried[] = { "title", "description", "threat-ids", "status", NULL };
   const GType others[] = {
     MOAT_TYPE_ASSET, MOAT_TYPE_THREAT_ACTOR, MOAT_TYPE_ASSUMPTION, MOAT_TYPE_DISMISSAL,
-    MOAT_TYPE_WORKSHOP_SESSION,
+    MOAT_TYPE_WORKSHOP_SESSION, MOAT_TYPE_FEATURE_CHECK,
   };
   g_autoptr(GPtrArray) threats = moat_format_sorted_list (w->model, MOAT_TYPE_THREAT);
   g_autoptr(GPtrArray) controls = moat_format_sorted_list (w->model, MOAT_TYPE_CONTROL);

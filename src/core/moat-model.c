@@ -23,8 +23,9 @@
 #include "moat-threat.h"
 #include "moat-value.h"
 #include "moat-workshop-session.h"
+#include "moat-feature-check.h"
 
-#define N_TYPES 9
+#define N_TYPES 10
 
 struct _MoatModel
 {
@@ -90,6 +91,7 @@ moat_model_list_types (guint *n_types)
       types[6] = MOAT_TYPE_ASSUMPTION;
       types[7] = MOAT_TYPE_DISMISSAL;
       types[8] = MOAT_TYPE_WORKSHOP_SESSION;
+      types[9] = MOAT_TYPE_FEATURE_CHECK;
       g_once_init_leave (&initialized, 1);
     }
 
@@ -107,7 +109,7 @@ moat_model_list_types (guint *n_types)
 const MoatReference *
 moat_model_list_references (guint *n_refs)
 {
-  static MoatReference refs[11];
+  static MoatReference refs[12];
   static gsize initialized;
 
   if (g_once_init_enter (&initialized))
@@ -124,6 +126,7 @@ moat_model_list_references (guint *n_refs)
         { MOAT_TYPE_ASSUMPTION, "element-ids", MOAT_TYPE_ELEMENT, MOAT_REFERENCE_CLEAR, "assumption_element" },
         { MOAT_TYPE_ASSUMPTION, "threat-ids", MOAT_TYPE_THREAT, MOAT_REFERENCE_CLEAR, "assumption_threat" },
         { MOAT_TYPE_DISMISSAL, "element-id", MOAT_TYPE_ELEMENT, MOAT_REFERENCE_CASCADE, NULL },
+        { MOAT_TYPE_FEATURE_CHECK, "element-ids", MOAT_TYPE_ELEMENT, MOAT_REFERENCE_CLEAR, "feature_check_element" },
       };
 
       G_STATIC_ASSERT (G_N_ELEMENTS (init) == G_N_ELEMENTS (refs));

@@ -91,6 +91,10 @@ static const char * const moat_migrations[] = {
   /* 3 → 4: who marked an element reviewed, and when. */
   "ALTER TABLE element ADD COLUMN reviewed_by TEXT;"
   "ALTER TABLE element ADD COLUMN reviewed_at INTEGER;",
+  /* 4 → 5: feature checks, the questions answered at sprint planning. */
+  "CREATE TABLE feature_check (" MOAT_COMMON ", title TEXT, checked_at INTEGER,"
+  " checked_by TEXT, answers TEXT, outcome TEXT, reason TEXT);"
+  MOAT_LINK_TABLE ("feature_check_element", "feature_check", "element"),
 };
 
 G_END_DECLS
