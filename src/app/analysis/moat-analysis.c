@@ -275,18 +275,28 @@ show_side_page (MoatAnalysis *self,
     adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), panel);
 }
 
+/* The elements of @ids on the diagram of the first, selected there. */
 static void
-show_element (MoatAnalysis *self,
-              MoatElement  *element)
+show_elements (MoatAnalysis       *self,
+               const char * const *ids)
 {
-  MoatDiagram *diagram = moat_model_lookup_typed (self->model, moat_element_get_diagram_id (element),
-                                                  MOAT_TYPE_DIAGRAM);
   g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+  const char *diagram_id = NULL;
+  MoatDiagram *diagram;
 
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      MoatElement *element = moat_model_lookup_typed (self->model, ids[i], MOAT_TYPE_ELEMENT);
+
+      if (element != NULL && diagram_id == NULL)
+        diagram_id = moat_element_get_diagram_id (element);
+      if (element != NULL && g_strcmp0 (moat_element_get_diagram_id (element), diagram_id) == 0)
+        g_ptr_array_add (selection, element);
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "diagrams");
+  diagram = diagram_id ? moat_model_lookup_typed (self->model, diagram_id, MOAT_TYPE_DIAGRAM) : NULL;
   if (diagram != NULL && diagram != moat_diagram_page_get_diagram (self->diagram_page))
     g_object_set (self->diagram_page, "diagram", diagram, NULL);
-  g_ptr_array_add (selection, element);
   moat_diagram_page_set_selection (self->diagram_page, selection);
 }
 
@@ -310,10 +320,11 @@ show_diagram_of (MoatAnalysis       *self,
 
 /**
  * moat_analysis_show:
- * @object: a threat, control, assumption or element
+ * @object: a threat, control, assumption, element or feature check
  *
  * Shows @object where it is edited: an element selected on its diagram,
- * the others in their panel's editor.
+ * a feature check's elements selected on the diagram of the first, the
+ * others in their panel's editor.
  */
 void
 moat_analysis_show (MoatAnalysis *self,
@@ -327,7 +338,12 @@ moat_analysis_show (MoatAnalysis *self,
     return;
   if (MOAT_IS_ELEMENT (object))
     {
-      show_element (self, MOAT_ELEMENT (object));
+      show_elements (self, (const char *[]) { moat_object_get_id (object), NULL });
+      return;
+    }
+  if (MOAT_IS_FEATURE_CHECK (object))
+    {
+      show_elements (self, moat_feature_check_get_element_ids (MOAT_FEATURE_CHECK (object)));
       return;
     }
   if (MOAT_IS_THREAT (object))

@@ -16,6 +16,7 @@
 
 #include "moat-analysis.h"
 #include "moat-overview-page.h"
+#include "moat-feature-check-dialog.h"
 #include "moat-report-dialog.h"
 #include "moat-window-private.h"
 #include "moat-workshop-history.h"
@@ -310,6 +311,33 @@ workshop_history_action (GSimpleAction *action,
 }
 
 static void
+on_feature_checked (MoatWindow       *self,
+                    MoatFeatureCheck *check)
+{
+  g_autofree char *outcome = moat_feature_check_describe (check);
+
+  moat_window_add_toast (self, outcome);
+  if (moat_feature_check_get_outcome (check) == MOAT_FEATURE_UPDATE_NEEDED)
+    moat_analysis_show (self->analysis, MOAT_OBJECT (check));
+}
+
+static void
+feature_check_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  MoatWindow *self = MOAT_WINDOW (user_data);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+  dialog = moat_feature_check_dialog_new (GTK_WINDOW (self), moat_window_get_model (self),
+                                          moat_diagram_page_get_selection (self->diagram_page));
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_feature_checked), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 set_enabled (MoatWindow *self,
              const char *name,
              gboolean    enabled)
@@ -331,6 +359,7 @@ _moat_window_actions_update (MoatWindow *self)
   set_enabled (self, "workshop", has_document);
   set_enabled (self, "start-workshop", has_document);
   set_enabled (self, "workshop-history", has_document);
+  set_enabled (self, "feature-check", has_document);
   set_enabled (self, "undo", history && moat_history_get_can_undo (history));
   set_enabled (self, "redo", history && moat_history_get_can_redo (history));
 }
@@ -347,6 +376,7 @@ static const GActionEntry win_actions[] = {
   { "workshop", NULL, NULL, "false", change_workshop_state },
   { "start-workshop", start_workshop_action },
   { "workshop-history", workshop_history_action },
+  { "feature-check", feature_check_action },
 };
 
 void
