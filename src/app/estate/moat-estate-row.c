@@ -23,6 +23,7 @@ struct _MoatEstateRow
   GtkLabel         *subtitle_label;
   GtkLabel         *counts_label;
   GtkLabel         *review_label;
+  GtkLabel         *check_label;
   MoatRiskChip     *chip;
 };
 
@@ -49,21 +50,49 @@ describe_counts (MoatEstateSystem *system)
 }
 
 static char *
+format_day (gint64 time)
+{
+  g_autoptr(GDateTime) date = time > 0 ? g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC) : NULL;
+
+  /* Translators: a date as strftime() writes it, e.g. "7 Dec 2026" */
+  return date != NULL ? g_date_time_format (date, _("%-d %b %Y")) : NULL;
+}
+
+static char *
 describe_review (MoatEstateSystem *system)
 {
-  gint64 review = moat_estate_system_get_last_review (system);
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *date = NULL;
+  g_autofree char *date = format_day (moat_estate_system_get_last_review (system));
 
-  if (review <= 0)
+  if (date == NULL)
     return g_strdup (_("Never reviewed"));
-  time = g_date_time_new_from_unix_utc (review / G_USEC_PER_SEC);
-  if (time == NULL)
-    return g_strdup (_("Never reviewed"));
-  /* Translators: a date as strftime() writes it, e.g. "7 Dec 2026" */
-  date = g_date_time_format (time, _("%-d %b %Y"));
   /* Translators: when a system's model was last reviewed */
   return g_strdup_printf (_("Reviewed %s"), date);
+}
+
+/* The last feature check, short: "Feature checked 20 Nov 2026" */
+static char *
+describe_check (MoatEstateSystem *system)
+{
+  MoatFeatureCheck *check = moat_estate_system_get_last_check (system);
+  g_autofree char *date = check != NULL ? format_day (moat_feature_check_get_checked_at (check)) : NULL;
+
+  if (date == NULL)
+    return g_strdup (_("No feature check"));
+  /* Translators: when a team last answered the feature check questions */
+  return g_strdup_printf (_("Feature checked %s"), date);
+}
+
+/* …and in full, for the tooltip: the feature and what was decided. */
+static char *
+describe_check_outcome (MoatEstateSystem *system)
+{
+  MoatFeatureCheck *check = moat_estate_system_get_last_check (system);
+  g_autofree char *outcome = NULL;
+
+  if (check == NULL)
+    return NULL;
+  outcome = moat_feature_check_describe (check);
+  return g_strdup_printf ("%s: %s", moat_feature_check_get_title (check), outcome);
 }
 
 static char *
@@ -104,6 +133,7 @@ moat_estate_row_describe (MoatEstateSystem *system)
   g_autofree char *subtitle = describe_subtitle (system);
   g_autofree char *counts = NULL;
   g_autofree char *review = NULL;
+  g_autofree char *check = NULL;
   int level = level_of (system);
 
   if (moat_estate_system_get_error (system) != NULL)
@@ -112,10 +142,12 @@ moat_estate_row_describe (MoatEstateSystem *system)
 
   counts = describe_counts (system);
   review = describe_review (system);
-  /* Translators: a system of the estate: title, highest open risk, counts, review, owner and file */
-  return g_strdup_printf (_("%s, %s, %s, %s, %s"), moat_estate_system_get_title (system),
+  check = describe_check (system);
+  /* Translators: a system of the estate: title, highest open risk, counts, review, feature check,
+   * owner and file */
+  return g_strdup_printf (_("%s, %s, %s, %s, %s, %s"), moat_estate_system_get_title (system),
                           level >= 0 ? moat_risk_level_get_label (level) : _("no open threats"),
-                          counts, review, subtitle);
+                          counts, review, check, subtitle);
 }
 
 static void
@@ -124,6 +156,8 @@ update (MoatEstateRow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *review = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *outcome = NULL;
   g_autofree char *name = NULL;
   gboolean damaged;
 
@@ -134,6 +168,8 @@ update (MoatEstateRow *self)
   subtitle = describe_subtitle (self->system);
   counts = damaged ? g_strdup ("") : describe_counts (self->system);
   review = damaged ? g_strdup ("") : describe_review (self->system);
+  check = damaged ? g_strdup ("") : describe_check (self->system);
+  outcome = damaged ? NULL : describe_check_outcome (self->system);
   name = moat_estate_row_describe (self->system);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_icon), damaged);
@@ -141,6 +177,8 @@ update (MoatEstateRow *self)
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_label_set_text (self->counts_label, counts);
   gtk_label_set_text (self->review_label, review);
+  gtk_label_set_text (self->check_label, check);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->check_label), outcome);
   moat_risk_chip_set_level (self->chip, level_of (self->system));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), damaged ? subtitle : NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
@@ -251,6 +289,7 @@ moat_estate_row_class_init (MoatEstateRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatEstateRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateRow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateRow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, MoatEstateRow, check_label);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateRow, chip);
 }
 
