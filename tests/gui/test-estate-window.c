@@ -299,6 +299,56 @@ test_open_system (Fixture       *f,
   g_assert_nonnull (window_titled (title));
 }
 
+static char *
+first_row_title (Fixture *f)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  rows = visible_rows (f);
+  g_assert_cmpuint (rows->len, >, 0);
+  return g_strdup (moat_estate_row_get_title (rows->pdata[0]));
+}
+
+/* The sort menu reorders the rows, the heading says how, and a row
+ * opens the system it shows whatever the order. */
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkListView *list = GTK_LIST_VIEW (moat_gui_test_find_type (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW));
+  g_autofree char *by_risk = first_row_title (f);
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_check = NULL;
+  g_autofree char *by_change = NULL;
+
+  g_assert_cmpstr (by_risk, ==, "Checkout");
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->window), "Systems by Business Risk"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "estate.sort-by", "s", "name");
+  by_name = first_row_title (f);
+  g_assert_cmpstr (by_name, ==, "Checkout");
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (f->window), "Systems by Name"));
+
+  /* Never checked comes first; of those, by name. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "estate.sort-by", "s", "check");
+  by_check = first_row_title (f);
+  g_assert_cmpstr (by_check, ==, "Customer portal");
+
+  /* The data warehouse's model is a year old. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "estate.sort-by", "s", "change");
+  by_change = first_row_title (f);
+  g_assert_cmpstr (by_change, ==, "Data warehouse");
+  g_signal_emit_by_name (list, "activate", 0);
+  moat_gui_test_spin ();
+  g_assert_nonnull (window_titled ("Data warehouse"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "estate.sort-by", "s", "risk");
+  g_free (by_risk);
+  by_risk = first_row_title (f);
+  g_assert_cmpstr (by_risk, ==, "Checkout");
+}
+
 static void
 rename_model (const char *path,
               const char *title)
@@ -433,9 +483,16 @@ test_follows_subfolders (Fixture       *f,
 }
 
 static gboolean
+is_systems_stack (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "empty") != NULL;
+}
+
+static gboolean
 showing_systems (gpointer data)
 {
-  GtkStack *stack = GTK_STACK (moat_gui_test_find_type (data, GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (moat_gui_test_find (data, is_systems_stack, NULL));
 
   return g_str_equal (gtk_stack_get_visible_child_name (stack), "systems");
 }
@@ -457,7 +514,7 @@ test_empty_folder (void)
 
   gtk_window_present (GTK_WINDOW (window));
   wait_for_load (window, 0);
-  stack = GTK_STACK (moat_gui_test_find_type (GTK_WIDGET (window), GTK_TYPE_STACK));
+  stack = GTK_STACK (moat_gui_test_find (GTK_WIDGET (window), is_systems_stack, NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (window), "No Models in This Folder"));
 
@@ -567,6 +624,7 @@ main (int   argc,
   ADD ("ranked-rows", NULL, test_ranked_rows);
   ADD ("damaged-file", "This is not a Moat file.\n", test_damaged_file);
   ADD ("open-system", NULL, test_open_system);
+  ADD ("sort", NULL, test_sort);
   ADD ("follows-folder", NULL, test_follows_folder);
   ADD ("model-edited-in-app", NULL, test_model_edited_in_app);
   ADD ("open-estate-action", NULL, test_open_estate_action);

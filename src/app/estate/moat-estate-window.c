@@ -11,6 +11,7 @@
 #include "moat-estate-inventory.h"
 #include "moat-estate-report.h"
 #include "moat-estate-row.h"
+#include "moat-estate-sorter.h"
 #include "moat-estate-window.h"
 #include "moat-heat-map.h"
 
@@ -42,6 +43,8 @@ struct _MoatEstateWindow
   GtkSpinner           *spinner;
   GtkStack             *systems_stack;
   GtkListView          *list_view;
+  GtkSortListModel     *sorted_systems;
+  MoatEstateSorter     *sorter;
   GtkDrawingArea       *trends_area;
   MoatHeatMap          *heat_map;
   AdwPreferencesGroup  *attention_group;
@@ -53,6 +56,7 @@ enum {
   PROP_0,
   PROP_FOLDER,
   PROP_ESTATE,
+  PROP_SORT_BY,
   N_PROPS
 };
 
@@ -85,9 +89,18 @@ moat_estate_window_open_system (MoatEstateWindow *self,
   g_return_val_if_fail (MOAT_IS_ESTATE_WINDOW (self), NULL);
 
   if (self->estate == NULL ||
-      !(system = g_list_model_get_item (moat_estate_get_systems (self->estate), position)))
+      !(system = g_list_model_get_item (G_LIST_MODEL (self->sorted_systems), position)))
     return NULL;
   return open_file (self, moat_estate_system_get_file (system));
+}
+
+/* A new order starts at its top, not where the old one was scrolled: the
+ * list view keeps the item it showed first, wherever it moved. */
+static void
+on_sort_changed (MoatEstateWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted_systems)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void
@@ -222,11 +235,10 @@ show_estate (MoatEstateWindow *self,
 {
   guint counts[MOAT_RISK_SCALE][MOAT_RISK_SCALE];
   GListModel *systems = moat_estate_get_systems (estate);
-  g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (systems));
 
   g_set_object (&self->estate, estate);
   watch_models (self, estate);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_sort_list_model_set_model (self->sorted_systems, systems);
   gtk_stack_set_visible_child_name (self->systems_stack,
                                     g_list_model_get_n_items (systems) > 0 ? "systems" : "empty");
 
@@ -426,6 +438,10 @@ moat_estate_window_get_property (GObject    *object,
     case PROP_ESTATE:
       g_value_set_object (value, self->estate);
       break;
+    case PROP_SORT_BY:
+      /* The property action asks before the template is built. */
+      g_value_set_string (value, self->sorter ? moat_estate_sorter_get_sort_by (self->sorter) : "risk");
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -443,6 +459,11 @@ moat_estate_window_set_property (GObject      *object,
     {
     case PROP_FOLDER:
       g_set_object (&self->folder, g_value_get_object (value));
+      break;
+    case PROP_SORT_BY:
+      if (self->sorter != NULL)
+        moat_estate_sorter_set_sort_by (self->sorter, g_value_get_string (value));
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -495,9 +516,14 @@ moat_estate_window_class_init (MoatEstateWindowClass *klass)
   properties[PROP_ESTATE] =
     g_param_spec_object ("estate", NULL, NULL, MOAT_TYPE_ESTATE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* "risk", "name", "review", "change" or "check": see MoatEstateSorter */
+  properties[PROP_SORT_BY] =
+    g_param_spec_string ("sort-by", NULL, NULL, "risk",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MOAT_TYPE_ESTATE_ROW);
+  g_type_ensure (MOAT_TYPE_ESTATE_SORTER);
   g_type_ensure (MOAT_TYPE_HEAT_MAP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/estate/moat-estate-window.ui");
@@ -505,12 +531,16 @@ moat_estate_window_class_init (MoatEstateWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, systems_stack);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, sorted_systems);
+  gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, sorter);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, trends_area);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, heat_map);
   gtk_widget_class_bind_template_child (widget_class, MoatEstateWindow, attention_group);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
 
   gtk_widget_class_install_action (widget_class, "estate.reload", NULL, reload_action);
+  gtk_widget_class_install_property_action (widget_class, "estate.sort-by", "sort-by");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "estate.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
