@@ -8,5 +8,6 @@
 
 #include "moat-core.h"
 
-MoatModel *moat_bench_make_model (guint       n_elements);
+MoatModel *moat_bench_make_model   (guint       n_elements);
+MoatModel *moat_bench_make_diagram (guint       n_elements);
 int        moat_bench_estate     (void);
