@@ -263,7 +263,7 @@ rank_risks (MoatEstateSystem *self,
             MoatModel        *model,
             GHashTable       *assessments)
 {
-  g_autoptr(GPtrArray) top = moat_risk_top_threats (model, MAX_RISKS, TRUE);
+  g_autoptr(GPtrArray) top = moat_risk_top_threats_assessed (model, assessments, MAX_RISKS, TRUE);
 
   for (guint i = 0; i < top->len; i++)
     {

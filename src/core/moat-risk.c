@@ -952,24 +952,47 @@ moat_risk_top_threats (MoatModel *model,
                        guint      n,
                        gboolean   residual)
 {
-  g_autoptr(GHashTable) steps = NULL;
+  g_autoptr(GHashTable) assessments = NULL;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), g_ptr_array_new ());
+
+  assessments = moat_risk_assess_all (model);
+  return moat_risk_top_threats_assessed (model, assessments, n, residual);
+}
+
+/**
+ * moat_risk_top_threats_assessed:
+ * @assessments: what moat_risk_assess_all() gave for @model
+ *
+ * moat_risk_top_threats() for a caller that has assessed the model
+ * already, so that the threats are not assessed twice.
+ */
+GPtrArray *
+moat_risk_top_threats_assessed (MoatModel  *model,
+                                GHashTable *assessments,
+                                guint       n,
+                                gboolean    residual)
+{
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
   GListModel *threats;
   GPtrArray *top = g_ptr_array_new ();
 
   g_return_val_if_fail (MOAT_IS_MODEL (model), top);
 
-  steps = index_control_steps (model);
   threats = moat_model_get_list (model, MOAT_TYPE_THREAT);
   for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
     {
       g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
+      const MoatRiskAssessment *found;
       MoatRiskAssessment a;
       Ranked r;
 
       if (!moat_risk_threat_is_open (threat))
         continue;
-      assess_indexed (model, steps, threat, &a);
+      found = g_hash_table_lookup (assessments, moat_object_get_id (MOAT_OBJECT (threat)));
+      if (found == NULL)
+        continue;
+      a = *found;
       r.threat = threat; /* the model holds it */
       r.likelihood = residual ? a.residual_likelihood : a.likelihood;
       r.impact = residual ? a.residual_impact : a.impact;

@@ -231,6 +231,10 @@ GPtrArray    *moat_risk_count_by_category  (MoatModel          *model,
 GPtrArray    *moat_risk_top_threats        (MoatModel          *model,
                                             guint               n,
                                             gboolean            residual);
+GPtrArray    *moat_risk_top_threats_assessed (MoatModel        *model,
+                                              GHashTable       *assessments,
+                                              guint             n,
+                                              gboolean          residual);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MoatRoadmapItem, moat_roadmap_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MoatCategoryCount, moat_category_count_free)
