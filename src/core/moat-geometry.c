@@ -274,6 +274,7 @@ path_middle (MoatFlowPath *path)
                     path->points[i + 1].y - path->points[i].y);
 
   path->middle = path->points[0];
+  path->normal = (MoatPoint) { 0, -1 };
   for (guint i = 0; i + 1 < path->n_points; i++)
     {
       const MoatPoint *a = &path->points[i], *b = &path->points[i + 1];
@@ -285,10 +286,30 @@ path_middle (MoatFlowPath *path)
 
           path->middle.x = a->x + t * (b->x - a->x);
           path->middle.y = a->y + t * (b->y - a->y);
+          path->normal = (MoatPoint) { -(b->y - a->y) / len, (b->x - a->x) / len };
           return;
         }
       walked += len;
     }
+}
+
+/* The side a label goes: away from the flows a parallel one was moved
+ * apart from, else above a line, or right of one that runs up or down. */
+static void
+orient_normal (MoatFlowPath    *path,
+               const MoatPoint *shift)
+{
+  MoatPoint *n = &path->normal;
+  gboolean flip;
+
+  if (shift->x != 0 || shift->y != 0)
+    flip = n->x * shift->x + n->y * shift->y < 0;
+  else if (fabs (n->y) > 0.2)
+    flip = n->y > 0;
+  else
+    flip = n->x < 0;
+  if (flip)
+    *n = (MoatPoint) { -n->x, -n->y };
 }
 
 #define MIN_ID(a, b) (strcmp ((a), (b)) < 0 ? (a) : (b))
@@ -393,6 +414,7 @@ flow_path_shifted (MoatModel       *model,
       }
 
   path_middle (path);
+  orient_normal (path, shift);
   path->label.x = path->middle.x + moat_element_get_label_x (flow);
   path->label.y = path->middle.y + moat_element_get_label_y (flow);
   return TRUE;
@@ -697,6 +719,7 @@ moat_geometry_flows_crossing (MoatModel   *model,
 
 #define LABEL_PAD_X 7.0
 #define LABEL_PAD_Y 3.0
+#define LABEL_GAP   1.0 /* between a flow and its label's box */
 #define TITLE_INSET 10.0
 
 /* What is drawn outside an element's rectangle: strokes, selection,
@@ -1186,8 +1209,18 @@ compute_label (MoatGeometry *self,
   if (entry->layer == LAYER_FLOW)
     {
       double w = ext.width + 2 * LABEL_PAD_X, h = ext.height + 2 * LABEL_PAD_Y;
+      MoatPoint c = entry->path.label;
 
-      entry->label = (MoatRect) { entry->path.label.x - w / 2, entry->path.label.y - h / 2, w, h };
+      if (moat_element_get_label_x (entry->element) == 0 && moat_element_get_label_y (entry->element) == 0)
+        {
+          const MoatPoint *n = &entry->path.normal;
+          /* Far enough along the normal that no corner of the box
+           * reaches the line. */
+          double reach = (fabs (n->x) * w + fabs (n->y) * h) / 2 + LABEL_GAP;
+
+          c = (MoatPoint) { entry->path.middle.x + n->x * reach, entry->path.middle.y + n->y * reach };
+        }
+      entry->label = (MoatRect) { c.x - w / 2, c.y - h / 2, w, h };
     }
   else
     {

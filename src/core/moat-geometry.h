@@ -29,15 +29,18 @@ typedef struct
 
 /* The line a flow is drawn along, in diagram units: the point where it
  * leaves its source's outline, its bend points, the point where it meets
- * its target's outline. The label is centred on @label: the middle of the
- * line moved by the flow's label-x and label-y, so that a label the user
- * moved keeps its place beside the line when the elements move. */
+ * its target's outline. A label the user moved is centred on @label: the
+ * middle of the line moved by the flow's label-x and label-y, so that it
+ * keeps its place beside the line when the elements move; otherwise the
+ * label sits beside the line's middle, on the side @normal points to, so
+ * that it hides neither its own line nor a parallel one. */
 typedef struct
 {
   MoatPoint *points;
   guint      n_points;
   guint      n_synthetic;  /* bends made up for a loop back to the source */
   MoatPoint  middle;
+  MoatPoint  normal;       /* unit, across the line at its middle */
   MoatPoint  label;
 } MoatFlowPath;
 

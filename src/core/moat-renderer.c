@@ -43,6 +43,7 @@
 
 #define BADGE_RADIUS   11.0
 #define BADGE_TEXT     12.0
+#define LABEL_HALO     4.0  /* the width of the outline round a flow label's letters */
 #define REVIEW_RADIUS  5.0
 #define REVIEW_MIN_PX  3.5    /* the ring's smallest radius on screen */
 #define EXPORT_MARGIN  24.0
@@ -657,21 +658,28 @@ draw_flow_label (MoatRenderer *self,
   cairo_t *cr = frame->cr;
   PangoRectangle logical;
   MoatRect box;
+  double x, y;
 
   if (layout == NULL || !moat_geometry_get_label_rect (self->geometry, element, &box))
     return;
 
-  rounded_rect (cr, &box, MIN (box.height / 2, 9));
-  set_color (cr, &self->palette.label_background, 1.0);
-  cairo_fill (cr);
-
   pango_layout_get_extents (layout, NULL, &logical);
+  x = box.x + (box.width - logical.width / (double)PANGO_SCALE) / 2 - logical.x / (double)PANGO_SCALE;
+  y = box.y + (box.height - logical.height / (double)PANGO_SCALE) / 2 - logical.y / (double)PANGO_SCALE;
+
+  /* A halo in the background's colour rather than a box: the label reads
+   * over any line it meets, and hides no more of it than its letters. */
+  cairo_save (cr);
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  set_color (cr, &self->palette.label_background, 1.0);
+  cairo_set_line_width (cr, LABEL_HALO);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
   set_color (cr, &self->palette.text, scope_alpha (element));
-  show_layout_at (cr, layout,
-                  box.x + (box.width - logical.width / (double)PANGO_SCALE) / 2 -
-                  logical.x / (double)PANGO_SCALE,
-                  box.y + (box.height - logical.height / (double)PANGO_SCALE) / 2 -
-                  logical.y / (double)PANGO_SCALE);
+  show_layout_at (cr, layout, x, y);
 }
 
 static PangoLayout *
