@@ -722,6 +722,44 @@ test_threat_dragon (void)
   assert_same_line (model, again, "4a7911c8-2493-46cc-960f-1b248b176d15");
 }
 
+/* OTM has trust zones only: a line goes as a zone that holds nothing,
+ * and says so; what lies within its box stays where it was. */
+static void
+test_otm (void)
+{
+  g_autoptr(MoatModel) model = drawing_model ();
+  g_autoptr(MoatImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  const char *edge_id = NULL;
+  JsonArray *zones, *components;
+
+  add_shape (model, "inside", MOAT_ELEMENT_PROCESS, 250, 180, 40, 40);
+  text = moat_format_export (model, MOAT_FORMAT_OTM, &report, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, NULL));
+  zones = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "trustZones");
+  components = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "components");
+  for (guint i = 0; i < json_array_get_length (zones); i++)
+    {
+      JsonObject *zone = json_array_get_object_element (zones, i);
+
+      if (g_strcmp0 (json_object_get_string_member (zone, "name"), "Internet edge") == 0)
+        edge_id = json_object_get_string_member (zone, "id");
+    }
+  g_assert_nonnull (edge_id);
+  g_assert_cmpuint (json_array_get_length (components), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_array_get_object_element (components, 0), "parent"), "trustZone"), !=, edge_id);
+  g_assert_cmpuint (moat_import_report_get_n_issues (report), >, 0);
+  {
+    g_autofree char *summary = moat_import_report_format_text (report);
+
+    g_assert_nonnull (strstr (summary, "boundary lines"));
+  }
+}
+
 /* A line Moat drew goes to Threat Dragon as a curve and comes back. */
 static void
 test_threat_dragon_from_moat (void)
@@ -762,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/boundary-line/store-round-trip", test_store_round_trip);
   g_test_add_func ("/boundary-line/threat-dragon", test_threat_dragon);
   g_test_add_func ("/boundary-line/threat-dragon-from-moat", test_threat_dragon_from_moat);
+  g_test_add_func ("/boundary-line/otm", test_otm);
 
   return g_test_run ();
 }
