@@ -722,6 +722,37 @@ test_boundary_line (void)
   moat_canvas_double_click (canvas, p.x, p.y);
   g_assert_cmpuint (n_points (line), ==, 2);
 
+  /* A region drawn round the line carries it along when it moves. */
+  {
+    MoatElement *zone;
+    MoatRect r;
+
+    g_clear_pointer (&before, g_free);
+    before = moat_boundary_line_get_points (line, &n);
+    moat_geometry_element_rect (line, &box);
+    moat_canvas_from_diagram (canvas, box.x - 60, box.y - 60, &x0, &y0);
+    moat_canvas_from_diagram (canvas, box.x + box.width + 60, box.y + box.height + 60, &x1, &y1);
+    moat_canvas_set_tool (canvas, MOAT_CANVAS_TOOL_BOUNDARY);
+    drag (x0, y0, x1, y1, 0);
+    rename_to ("Zone");
+    zone = moat_gui_test_element_named (model, "Zone");
+    g_assert_false (moat_boundary_line_is_line (zone));
+    moat_geometry_element_rect (zone, &r);
+    /* By its top edge, away from the resize handles. */
+    moat_canvas_from_diagram (canvas, r.x + r.width / 4, r.y + 1, &p.x, &p.y);
+    drag (p.x, p.y, p.x + 80, p.y, 0);
+    g_assert_cmpfloat (moat_element_get_x (zone), >, r.x);
+    g_assert_cmpfloat (moat_element_get_width (zone), ==, r.width);
+    g_clear_pointer (&after, g_free);
+    after = moat_boundary_line_get_points (line, &n);
+    g_assert_cmpfloat (after[1].x - before[1].x, ==, moat_element_get_x (zone) - r.x);
+    g_assert_cmpfloat (after[1].y, ==, before[1].y);
+    g_assert_true (moat_model_undo (model));
+    g_assert_true (moat_model_undo (model));
+    g_assert_true (moat_model_undo (model));
+    g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), ==, 1);
+  }
+
   /* Back to the beginning, one gesture at a time: the removal, the moved
    * end, the bend, the name, the line. */
   for (guint i = 0; i < 3; i++)
