@@ -579,6 +579,27 @@ test_exports (void)
   moat_test_rm_rf (dir);
 }
 
+/* Lining shapes up moves a line by its points. */
+static void
+test_align (void)
+{
+  g_autoptr(MoatModel) model = drawing_model ();
+  g_autoptr(GPtrArray) both = g_ptr_array_new ();
+  g_autofree MoatPoint *points = NULL;
+  MoatElement *edge = moat_model_lookup (model, "edge");
+  guint n;
+
+  g_ptr_array_add (both, edge);
+  g_ptr_array_add (both, add_shape (model, "p", MOAT_ELEMENT_PROCESS, 500, 400, 100, 100));
+  g_assert_cmpuint (moat_arrange_align (model, both, MOAT_ALIGN_RIGHT), ==, 2);
+  points = moat_boundary_line_get_points (edge, &n);
+  /* Its right end, at 380, now on the process's right edge, at 600. */
+  g_assert_cmpfloat (points[2].x, ==, 600);
+  g_assert_cmpfloat (points[0].x, ==, 240);
+  g_assert_cmpfloat (points[0].y, ==, 280);
+  g_assert_cmpfloat (moat_element_get_x (edge), ==, 240);
+}
+
 /* ---- files ---- */
 
 static void
@@ -796,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/boundary-line/selection-handles", test_selection_handles);
   g_test_add_func ("/boundary-line/hit-test", test_hit_test);
   g_test_add_func ("/boundary-line/exports", test_exports);
+  g_test_add_func ("/boundary-line/align", test_align);
   g_test_add_func ("/boundary-line/json-round-trip", test_json_round_trip);
   g_test_add_func ("/boundary-line/store-round-trip", test_store_round_trip);
   g_test_add_func ("/boundary-line/threat-dragon", test_threat_dragon);
