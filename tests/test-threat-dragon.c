@@ -489,14 +489,15 @@ test_demo_model (void)
   g_assert_cmpstr (moat_element_get_out_of_scope_reason (element), ==,
                    "This data flow represents a read from the file system");
 
-  /* Boundary lines become regions around them, and say so. */
+  /* Boundary curves become boundary lines, boxed by their points. */
   element = moat_model_lookup (model, "6767506f-3d7f-4a5f-bbe2-ea03689d30fc");
   g_assert_cmpint (moat_element_get_kind (element), ==, MOAT_ELEMENT_BOUNDARY);
+  g_assert_true (moat_boundary_line_is_line (element));
   g_assert_cmpfloat (moat_element_get_x (element), ==, 333);
   g_assert_cmpfloat (moat_element_get_y (element), ==, 10);
   g_assert_cmpfloat (moat_element_get_width (element), ==, 810 - 333);
   g_assert_cmpfloat (moat_element_get_height (element), ==, 180 - 10);
-  assert_issue (report, "detail.diagrams[0].cells[16]", MOAT_IMPORT_ISSUE_CONVERTED);
+  g_assert_null (moat_import_report_find (report, "detail.diagrams[0].cells[16]"));
 
   /* A mitigated threat, and its mitigation as an implemented control. */
   threat = moat_model_lookup (model, "79cbaf10-e5a2-4fd6-9818-7f180a113938");
@@ -625,8 +626,8 @@ carriable_model (void)
     { "web", "Web app", MOAT_ELEMENT_PROCESS, 300, 40.5, 100, 100 },
     { "db", "Orders DB", MOAT_ELEMENT_STORE, 600, 60, 160, 80 },
     { "dmz", "DMZ", MOAT_ELEMENT_BOUNDARY, 250, 0, 400, 300 },
-    /* A boundary line's region is the box around the line. */
-    { "curve", "Internet edge", MOAT_ELEMENT_BOUNDARY, 205, 0, 20, 400 },
+    /* A boundary line's box is the box around its points. */
+    { "curve", "Internet edge", MOAT_ELEMENT_BOUNDARY, 210, 0, 10, 400 },
     { "note", "Remember the CDN", MOAT_ELEMENT_NOTE, 10, 400, 200, 40 },
   };
   g_autoptr(MoatDiagram) diagram = g_object_new (MOAT_TYPE_DIAGRAM, "id", "diagram", NULL);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "moat-arrange.h"
+#include "moat-boundary-line.h"
 #include "moat-element.h"
 
 static const char * const align_names[] = { "left", "center", "right", "top", "middle", "bottom" };
@@ -66,7 +67,9 @@ move_to (MoatElement *element,
 {
   double shift = target - position (element, vertical, fraction);
 
-  if (vertical)
+  if (moat_boundary_line_is_line (element))
+    moat_boundary_line_translate (element, vertical ? 0 : shift, vertical ? shift : 0);
+  else if (vertical)
     g_object_set (element, "y", moat_element_get_y (element) + shift, NULL);
   else
     g_object_set (element, "x", moat_element_get_x (element) + shift, NULL);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "moat-asset.h"
+#include "moat-boundary-line.h"
 #include "moat-condition.h"
 #include "moat-enum-types.h"
 #include "moat-error.h"
@@ -947,6 +948,7 @@ typedef struct
   MoatRect         rect;
   char            *source_id;
   char            *target_id;
+  GVariant        *points;    /* boundaries: a line's points */
   guint            crossings;
 } ElementState;
 
@@ -967,6 +969,7 @@ element_state_free (ElementState *state)
   g_free (state->diagram_id);
   g_free (state->source_id);
   g_free (state->target_id);
+  g_clear_pointer (&state->points, g_variant_unref);
   g_free (state);
 }
 
@@ -984,6 +987,8 @@ element_state_new (MoatElement *element)
       state->source_id = g_strdup (moat_element_get_source_id (element));
       state->target_id = g_strdup (moat_element_get_target_id (element));
     }
+  else if (state->kind == MOAT_ELEMENT_BOUNDARY && moat_element_get_points (element) != NULL)
+    state->points = g_variant_ref (moat_element_get_points (element));
 
   return state;
 }
@@ -1049,7 +1054,8 @@ unindex_state (MoatRuleContext *self,
     list_remove (self->boundaries, state->diagram_id, state->element);
 }
 
-/* A flow crosses a boundary when exactly one of its ends is inside it. */
+/* A flow crosses a region when exactly one of its ends is inside it, and
+ * a line when its path goes from one side to the other. */
 static guint
 count_crossings (MoatRuleContext *self,
                  ElementState    *flow)
@@ -1066,8 +1072,10 @@ count_crossings (MoatRuleContext *self,
     {
       MoatElement *boundary = g_ptr_array_index (boundaries, i);
 
-      if (moat_geometry_element_inside (source->element, boundary) !=
-          moat_geometry_element_inside (target->element, boundary))
+      if (moat_boundary_line_is_line (boundary))
+        n += moat_geometry_flow_crosses (self->model, flow->element, boundary);
+      else if (moat_geometry_element_inside (source->element, boundary) !=
+               moat_geometry_element_inside (target->element, boundary))
         n++;
     }
 
@@ -1106,6 +1114,14 @@ same_rect (const MoatRect *a,
            const MoatRect *b)
 {
   return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
+}
+
+/* A line bent inside its box moved as much as one moved whole. */
+static gboolean
+same_points (GVariant *a,
+             GVariant *b)
+{
+  return a == b || (a != NULL && b != NULL && g_variant_equal (a, b));
 }
 
 MoatRuleContext *
@@ -1253,7 +1269,8 @@ moat_rule_context_update (MoatRuleContext *self,
   state = element_state_new (element);
   moved = old == NULL || old->kind != state->kind ||
           g_strcmp0 (old->diagram_id, state->diagram_id) != 0 ||
-          !same_rect (&old->rect, &state->rect);
+          !same_rect (&old->rect, &state->rect) ||
+          (state->kind == MOAT_ELEMENT_BOUNDARY && !same_points (old->points, state->points));
 
   if (old != NULL && old->kind == MOAT_ELEMENT_FLOW &&
       (state->kind != MOAT_ELEMENT_FLOW ||

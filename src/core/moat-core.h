@@ -31,6 +31,7 @@
 #include "moat-format.h"
 #include "moat-arrange.h"
 #include "moat-geometry.h"
+#include "moat-boundary-line.h"
 #include "moat-history.h"
 #include "moat-import-report.h"
 #include "moat-json.h"

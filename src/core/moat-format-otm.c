@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "moat-boundary-line.h"
 #include "moat-asset.h"
 #include "moat-assumption.h"
 #include "moat-control.h"
@@ -1962,7 +1963,8 @@ find_parents (OtmWriter *w)
     {
       MoatElement *element = g_ptr_array_index (w->elements, i);
 
-      if (moat_element_get_kind (element) == MOAT_ELEMENT_BOUNDARY)
+      /* Nothing is inside a boundary line. */
+      if (moat_element_get_kind (element) == MOAT_ELEMENT_BOUNDARY && !moat_boundary_line_is_line (element))
         g_ptr_array_add (zones, element);
     }
 
@@ -2279,6 +2281,14 @@ write_elements (OtmWriter  *w,
         {
         case MOAT_ELEMENT_BOUNDARY:
           json_array_add_object_element (zones, zone_object (w, element));
+          if (moat_boundary_line_is_line (element))
+            {
+              g_autofree char *where = moat_format_object_path (MOAT_OBJECT (element), NULL);
+
+              moat_import_report_add (w->report, MOAT_IMPORT_ISSUE_CONVERTED, where, NULL, "%s",
+                                      _("OTM has no trust boundary lines; the line became a trust zone "
+                                        "that holds nothing"));
+            }
           break;
         case MOAT_ELEMENT_FLOW:
           if ((json = flow_object (w, element)) != NULL)

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "moat-asset.h"
+#include "moat-boundary-line.h"
 #include "moat-assumption.h"
 #include "moat-control.h"
 #include "moat-diagram.h"
@@ -33,9 +34,6 @@
 
 /* A loose flow end is attached to an element at most this far away. */
 #define ATTACH_DISTANCE 60.0
-
-/* Boundary lines become regions at least this thick. */
-#define MIN_REGION 20.0
 
 typedef struct
 {
@@ -257,8 +255,8 @@ read_vertices (TdReader   *td,
   return g_variant_builder_end (&builder);
 }
 
-/* A trust boundary line: its region is its bounding box, and the line is
- * kept in the points so it can be written back as a line. */
+/* A trust boundary line: its ends and bends, in order, are the points
+ * of a Moat boundary line. */
 static void
 read_curve (TdReader    *td,
             JsonObject  *cell,
@@ -266,12 +264,10 @@ read_curve (TdReader    *td,
             const char  *path)
 {
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GVariant) line = NULL;
+  g_autofree MoatPoint *line = NULL;
   const char *ends[] = { "source", "target" };
   double start[2] = { 0, 0 }, end[2] = { 0, 0 };
   gboolean have[2] = { FALSE, FALSE };
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  GVariantBuilder builder;
 
   for (guint e = 0; e < 2; e++)
     {
@@ -288,7 +284,7 @@ read_curve (TdReader    *td,
   if (have[1])
     g_array_append_vals (points, end, 2);
 
-  if (points->len < 4)
+  if (points->len < 2 * MOAT_BOUNDARY_LINE_MIN_POINTS)
     {
       moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_INVALID, path, NULL,
                               _("The trust boundary line has fewer than two points; "
@@ -296,26 +292,10 @@ read_curve (TdReader    *td,
       return;
     }
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(dd)"));
-  for (guint i = 0; i + 1 < points->len; i += 2)
-    {
-      double x = g_array_index (points, double, i), y = g_array_index (points, double, i + 1);
-
-      g_variant_builder_add (&builder, "(dd)", x, y);
-      x0 = MIN (x0, x), y0 = MIN (y0, y), x1 = MAX (x1, x), y1 = MAX (y1, y);
-    }
-  line = g_variant_ref_sink (g_variant_builder_end (&builder));
-
-  if (x1 - x0 < MIN_REGION)
-    x0 -= (MIN_REGION - (x1 - x0)) / 2, x1 = x0 + MIN_REGION;
-  if (y1 - y0 < MIN_REGION)
-    y0 -= (MIN_REGION - (y1 - y0)) / 2, y1 = y0 + MIN_REGION;
-
-  g_object_set (element, "x", x0, "y", y0, "width", MIN (x1 - x0, MOAT_FORMAT_MAX_SIZE),
-                "height", MIN (y1 - y0, MOAT_FORMAT_MAX_SIZE), "points", line, NULL);
-  moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_CONVERTED, path, NULL,
-                          _("Moat draws trust boundaries as regions: this boundary line became "
-                            "the region around it (the line is kept for export)"));
+  line = g_new (MoatPoint, points->len / 2);
+  for (guint i = 0; i < points->len / 2; i++)
+    line[i] = (MoatPoint) { g_array_index (points, double, 2 * i), g_array_index (points, double, 2 * i + 1) };
+  moat_boundary_line_set_points (element, line, points->len / 2);
 }
 
 static void

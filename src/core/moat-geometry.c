@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 
 #include "moat-geometry.h"
+#include "moat-boundary-line.h"
 
 /* ---------------------------------------------------------------------
  * Rectangles
@@ -113,6 +114,9 @@ moat_geometry_element_rect (MoatElement *element,
       *rect = (MoatRect) { 0, 0, 0, 0 };
       return;
     }
+  /* A line is where its points are, whatever its stored box says. */
+  if (moat_boundary_line_get_bounds (element, rect))
+    return;
 
   *rect = (MoatRect) { MIN (x, x + w), MIN (y, y + h), fabs (w), fabs (h) };
 }
@@ -522,7 +526,8 @@ moat_geometry_element_inside (MoatElement *element,
   g_return_val_if_fail (MOAT_IS_ELEMENT (element), FALSE);
   g_return_val_if_fail (MOAT_IS_ELEMENT (boundary), FALSE);
 
-  if (element == boundary || moat_element_get_kind (boundary) != MOAT_ELEMENT_BOUNDARY)
+  if (element == boundary || moat_element_get_kind (boundary) != MOAT_ELEMENT_BOUNDARY ||
+      moat_boundary_line_is_line (boundary))
     return FALSE;
 
   if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
@@ -546,9 +551,12 @@ moat_geometry_element_inside (MoatElement *element,
          c.x < region.x + region.width && c.y < region.y + region.height;
 }
 
+/* A line has no inside: it comes after every region. */
 static double
 area_of (MoatElement *element)
 {
+  if (moat_boundary_line_is_line (element))
+    return 0;
   return fabs (moat_element_get_width (element) * moat_element_get_height (element));
 }
 
@@ -615,18 +623,60 @@ moat_geometry_boundaries_containing (MoatModel   *model,
 
 typedef struct
 {
+  MoatModel   *model;
+  MoatElement *flow;
   MoatElement *source;
   MoatElement *target;
+  MoatPoint   *path;     /* for lines: made when first needed */
+  guint        n_path;
 } Ends;
+
+static void
+ends_clear (Ends *ends)
+{
+  g_clear_pointer (&ends->path, g_free);
+}
+
+/* The line a flow runs along, from the middle of its source to the
+ * middle of its target: an element is on the side of a line where its
+ * middle is, as it is inside a region when its middle is. */
+static void
+crossing_path (Ends *ends)
+{
+  GVariant *bends = moat_element_get_points (ends->flow);
+  guint n_bends = bends != NULL ? g_variant_n_children (bends) : 0;
+  MoatRect rect;
+
+  if (ends->path != NULL)
+    return;
+  ends->n_path = n_bends + 2;
+  ends->path = g_new (MoatPoint, ends->n_path);
+  moat_geometry_element_rect (ends->source, &rect);
+  rect_centre (&rect, &ends->path[0]);
+  for (guint i = 0; i < n_bends; i++)
+    g_variant_get_child (bends, i, "(dd)", &ends->path[i + 1].x, &ends->path[i + 1].y);
+  moat_geometry_element_rect (ends->target, &rect);
+  rect_centre (&rect, &ends->path[ends->n_path - 1]);
+}
 
 static gboolean
 separates_ends (MoatElement *boundary,
                 gpointer     data)
 {
   Ends *ends = data;
+  g_autofree MoatPoint *line = NULL;
+  guint n_line;
 
-  return moat_geometry_element_inside (ends->source, boundary) !=
-         moat_geometry_element_inside (ends->target, boundary);
+  if (!moat_boundary_line_is_line (boundary))
+    return moat_geometry_element_inside (ends->source, boundary) !=
+           moat_geometry_element_inside (ends->target, boundary);
+
+  /* A flow from an element back to itself stays on its side. */
+  if (ends->source == ends->target)
+    return FALSE;
+  crossing_path (ends);
+  line = moat_boundary_line_get_points (boundary, &n_line);
+  return moat_polyline_count_crossings (line, n_line, ends->path, ends->n_path) % 2 == 1;
 }
 
 static gboolean
@@ -634,6 +684,7 @@ flow_ends (MoatModel   *model,
            MoatElement *flow,
            Ends        *ends)
 {
+  *ends = (Ends) { model, flow, NULL, NULL, NULL, 0 };
   ends->source = lookup_node (model, moat_element_get_source_id (flow));
   ends->target = lookup_node (model, moat_element_get_target_id (flow));
   return moat_element_get_kind (flow) == MOAT_ELEMENT_FLOW &&
@@ -646,6 +697,11 @@ flow_ends (MoatModel   *model,
  *
  * A flow crosses a trust boundary when exactly one of its ends is inside
  * it. A flow from outside into a boundary nested in another crosses both.
+ * It crosses a boundary line when its path, from the middle of its
+ * source through its bends to the middle of its target, passes from one
+ * side of the line to the other: an odd number of times. A flow that
+ * goes over a line and back stays on its side, as one that passes
+ * through a region without ending in it does.
  *
  * Returns: (transfer full) (element-type MoatElement): the boundaries
  *   @flow crosses, outermost first; empty when it crosses none or does
@@ -656,6 +712,7 @@ moat_geometry_boundaries_crossed (MoatModel   *model,
                                   MoatElement *flow)
 {
   Ends ends;
+  GPtrArray *result;
 
   g_return_val_if_fail (MOAT_IS_MODEL (model), NULL);
   g_return_val_if_fail (MOAT_IS_ELEMENT (flow), NULL);
@@ -663,8 +720,39 @@ moat_geometry_boundaries_crossed (MoatModel   *model,
   if (!flow_ends (model, flow, &ends))
     return g_ptr_array_new_with_free_func (g_object_unref);
 
-  return collect_boundaries (model, moat_element_get_diagram_id (flow),
-                             separates_ends, &ends);
+  result = collect_boundaries (model, moat_element_get_diagram_id (flow),
+                               separates_ends, &ends);
+  ends_clear (&ends);
+  return result;
+}
+
+/**
+ * moat_geometry_flow_crosses:
+ * @flow: a flow of @model
+ * @boundary: a trust boundary, region or line
+ *
+ * Whether @flow crosses @boundary, as moat_geometry_boundaries_crossed()
+ * tells it.
+ */
+gboolean
+moat_geometry_flow_crosses (MoatModel   *model,
+                            MoatElement *flow,
+                            MoatElement *boundary)
+{
+  Ends ends;
+  gboolean crosses;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), FALSE);
+  g_return_val_if_fail (MOAT_IS_ELEMENT (flow), FALSE);
+  g_return_val_if_fail (MOAT_IS_ELEMENT (boundary), FALSE);
+
+  if (moat_element_get_kind (boundary) != MOAT_ELEMENT_BOUNDARY ||
+      g_strcmp0 (moat_element_get_diagram_id (flow), moat_element_get_diagram_id (boundary)) != 0 ||
+      !flow_ends (model, flow, &ends))
+    return FALSE;
+  crosses = separates_ends (boundary, &ends);
+  ends_clear (&ends);
+  return crosses;
 }
 
 /**
@@ -699,8 +787,12 @@ moat_geometry_flows_crossing (MoatModel   *model,
       Ends ends;
 
       if (g_strcmp0 (moat_element_get_diagram_id (flow), diagram_id) == 0 &&
-          flow_ends (model, flow, &ends) && separates_ends (boundary, &ends))
-        g_ptr_array_add (result, g_object_ref (flow));
+          flow_ends (model, flow, &ends))
+        {
+          if (separates_ends (boundary, &ends))
+            g_ptr_array_add (result, g_object_ref (flow));
+          ends_clear (&ends);
+        }
     }
   return result;
 }
@@ -721,6 +813,7 @@ moat_geometry_flows_crossing (MoatModel   *model,
 #define LABEL_PAD_Y 3.0
 #define LABEL_GAP   1.0 /* between a flow and its label's box */
 #define TITLE_INSET 10.0
+#define LINE_LABEL_GAP 6.0 /* between a boundary line and its name */
 
 /* What is drawn outside an element's rectangle: strokes, selection,
  * the badge in its top right corner. */
@@ -1167,6 +1260,9 @@ layout_for (MoatGeometry *self,
       return make_layout (self, text, LABEL_SIZE, FALSE, entry->label_width, -3,
                           PANGO_ALIGN_CENTER);
     case MOAT_ELEMENT_BOUNDARY:
+      if (moat_boundary_line_is_line (element))
+        return make_layout (self, text, TITLE_SIZE, TRUE, MOAT_GEOMETRY_LABEL_WIDTH, -1,
+                            PANGO_ALIGN_LEFT);
       return make_layout (self, text, TITLE_SIZE, TRUE, rect.width - 2 * TITLE_INSET, -1,
                           PANGO_ALIGN_LEFT);
     case MOAT_ELEMENT_NOTE:
@@ -1192,6 +1288,38 @@ logical_extents (PangoLayout    *layout,
 {
   pango_layout_get_extents (layout, NULL, logical);
   pango_extents_to_pixels (logical, NULL);
+}
+
+/* A boundary line's name sits beside the middle of the line, on the
+ * side above it (right of a vertical one), clear of the segment it is
+ * beside whatever its slope. */
+static void
+line_label (Entry          *entry,
+            double          width,
+            double          height)
+{
+  g_autofree MoatPoint *points = NULL;
+  MoatPoint middle, n;
+  guint n_points, segment;
+  double dx, dy, len, reach;
+
+  points = moat_boundary_line_get_points (entry->element, &n_points);
+  if (points == NULL)
+    return;
+  moat_polyline_middle (points, n_points, &middle, &segment);
+  dx = points[segment + 1].x - points[segment].x;
+  dy = points[segment + 1].y - points[segment].y;
+  len = hypot (dx, dy);
+  if (len < 1e-9)
+    n = (MoatPoint) { 0, -1 };
+  else
+    n = (MoatPoint) { dy / len, -dx / len };
+  if (n.y > 0 || (n.y == 0 && n.x < 0))
+    n = (MoatPoint) { -n.x, -n.y };
+
+  reach = LINE_LABEL_GAP + fabs (n.x) * width / 2 + fabs (n.y) * height / 2;
+  entry->label = (MoatRect) { middle.x + n.x * reach - width / 2, middle.y + n.y * reach - height / 2,
+                              width, height };
 }
 
 static void
@@ -1222,6 +1350,8 @@ compute_label (MoatGeometry *self,
         }
       entry->label = (MoatRect) { c.x - w / 2, c.y - h / 2, w, h };
     }
+  else if (moat_boundary_line_is_line (entry->element))
+    line_label (entry, ext.width, ext.height);
   else
     {
       MoatRect rect;
@@ -1375,10 +1505,12 @@ recompute (MoatGeometry *self,
   else
     {
       moat_geometry_element_rect (entry->element, &entry->bounds);
-      entry->area = entry->bounds.width * entry->bounds.height;
+      entry->area = area_of (entry->element);
       moat_rect_inflate (&entry->bounds, NODE_MARGIN);
       if (entry->layer == LAYER_BOUNDARY)
         compute_label (self, entry);
+      if (moat_boundary_line_is_line (entry->element))
+        moat_rect_union (&entry->bounds, &entry->label);
     }
 
   index_entry (self, entry);
@@ -2084,6 +2216,34 @@ near_point (const MoatPoint *p,
   return fabs (p->x - x) <= tolerance && fabs (p->y - y) <= tolerance;
 }
 
+/* A selected boundary line shows its points, to drag each one, and the
+ * middles of its segments, to drag a new point out of. */
+static gboolean
+hit_selected_line (MoatGeometry *self,
+                   MoatElement  *line,
+                   double        x,
+                   double        y,
+                   double        tolerance,
+                   MoatHit      *hit)
+{
+  g_autofree MoatPoint *points = NULL;
+  guint n;
+
+  points = moat_boundary_line_get_points (line, &n);
+  for (guint i = 0; i < n; i++)
+    if (near_point (&points[i], x, y, tolerance))
+      return set_hit (hit, MOAT_HIT_BEND, line, i);
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      MoatPoint handle;
+
+      moat_geometry_get_new_bend_position (self, line, i, &handle);
+      if (near_point (&handle, x, y, tolerance))
+        return set_hit (hit, MOAT_HIT_NEW_BEND, line, i);
+    }
+  return FALSE;
+}
+
 /* The parts only a selected element shows: resize handles of a shape;
  * the ends, bends and segment middles of a flow. */
 static gboolean
@@ -2100,6 +2260,9 @@ hit_selected (MoatGeometry *self,
 
   if (entry == NULL)
     return FALSE;
+
+  if (moat_boundary_line_is_line (selected))
+    return hit_selected_line (self, selected, x, y, tolerance, hit);
 
   if (entry->layer != LAYER_FLOW)
     {
@@ -2139,7 +2302,8 @@ hit_selected (MoatGeometry *self,
  *
  * Where the handle for dragging a new bend out of a segment sits: its
  * middle, or a quarter of the way along when the label covers the
- * middle, so that the label stays movable.
+ * middle, so that the label stays movable. @flow may be a boundary line
+ * too, whose new points are dragged out the same way.
  *
  * Returns: %FALSE if @flow has no such segment
  */
@@ -2151,15 +2315,29 @@ moat_geometry_get_new_bend_position (MoatGeometry *self,
 {
   Entry *entry;
   const MoatPoint *a, *b;
+  g_autofree MoatPoint *line = NULL;
+  guint n_line;
 
   g_return_val_if_fail (MOAT_IS_GEOMETRY (self), FALSE);
 
   entry = lookup_entry (self, flow);
-  if (entry == NULL || !entry->has_path || segment + 1 >= entry->path.n_points)
+  if (entry == NULL)
     return FALSE;
-
-  a = &entry->path.points[segment];
-  b = &entry->path.points[segment + 1];
+  line = moat_boundary_line_get_points (flow, &n_line);
+  if (line != NULL)
+    {
+      if (segment + 1 >= n_line)
+        return FALSE;
+      a = &line[segment];
+      b = &line[segment + 1];
+    }
+  else
+    {
+      if (!entry->has_path || segment + 1 >= entry->path.n_points)
+        return FALSE;
+      a = &entry->path.points[segment];
+      b = &entry->path.points[segment + 1];
+    }
   *point = (MoatPoint) { (a->x + b->x) / 2, (a->y + b->y) / 2 };
   if (moat_rect_contains_point (&entry->label, point->x, point->y))
     *point = (MoatPoint) { a->x + (b->x - a->x) / 4, a->y + (b->y - a->y) / 4 };
@@ -2173,9 +2351,14 @@ boundary_hit (Entry  *entry,
               double  tolerance)
 {
   MoatRect rect, inner;
+  g_autofree MoatPoint *line = NULL;
+  guint n_line;
 
   if (moat_rect_contains_point (&entry->label, x, y))
     return TRUE;
+  line = moat_boundary_line_get_points (entry->element, &n_line);
+  if (line != NULL)
+    return moat_polyline_distance (line, n_line, x, y, NULL) <= tolerance;
 
   moat_geometry_element_rect (entry->element, &rect);
   inner = rect;

@@ -65,7 +65,7 @@ typedef enum {
   MOAT_HIT_FLOW,      /* a flow's line; index is the segment */
   MOAT_HIT_LABEL,     /* a flow's label */
   MOAT_HIT_HANDLE,    /* a resize handle; index is a MoatHandle */
-  MOAT_HIT_BEND,      /* a bend point; index counts from 0 */
+  MOAT_HIT_BEND,      /* a bend point, or a point of a boundary line; index counts from 0 */
   MOAT_HIT_NEW_BEND,  /* the middle of a segment, to drag out a new bend; index is the segment */
   MOAT_HIT_SOURCE,    /* the start of a flow, to reconnect it */
   MOAT_HIT_TARGET,    /* the end of a flow, to reconnect it */
@@ -142,6 +142,9 @@ GPtrArray    *moat_geometry_boundaries_containing (MoatModel       *model,
 GPtrArray    *moat_geometry_boundaries_crossed (MoatModel          *model,
                                                 MoatElement        *flow);
 GPtrArray    *moat_geometry_flows_crossing     (MoatModel          *model,
+                                                MoatElement        *boundary);
+gboolean      moat_geometry_flow_crosses       (MoatModel          *model,
+                                                MoatElement        *flow,
                                                 MoatElement        *boundary);
 
 #define MOAT_TYPE_GEOMETRY (moat_geometry_get_type ())

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "moat-boundary-line.h"
 #include "moat-error.h"
 #include "moat-renderer.h"
 #include "moat-review.h"
@@ -196,12 +197,35 @@ note_outline (cairo_t        *cr,
   cairo_close_path (cr);
 }
 
+/* The polyline of a boundary line, as a path.
+ *
+ * Returns: %FALSE if @element is not a line */
+static gboolean
+line_path (cairo_t     *cr,
+           MoatElement *element)
+{
+  g_autofree MoatPoint *points = NULL;
+  guint n;
+
+  points = moat_boundary_line_get_points (element, &n);
+  if (points == NULL)
+    return FALSE;
+  cairo_new_sub_path (cr);
+  cairo_move_to (cr, points[0].x, points[0].y);
+  for (guint i = 1; i < n; i++)
+    cairo_line_to (cr, points[i].x, points[i].y);
+  return TRUE;
+}
+
 /* The outline a node's selection, hover and highlight follow. */
 static void
 shape_path (cairo_t        *cr,
             MoatElement    *element,
             const MoatRect *r)
 {
+  if (line_path (cr, element))
+    return;
+
   switch (moat_element_get_kind (element))
     {
     case MOAT_ELEMENT_PROCESS:
@@ -323,6 +347,28 @@ boundary_body (MoatRenderer   *self,
   cairo_fill_preserve (cr);
   set_color (cr, &self->palette.boundary_stroke, 1.0);
   cairo_set_line_width (cr, line_width (self, frame, BOUNDARY_LINE));
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* A trust boundary line: the dashed edge of a region without the
+ * region, a little heavier so that it reads as a boundary, not a flow. */
+static void
+boundary_line_body (MoatRenderer *self,
+                    const Frame  *frame,
+                    MoatElement  *element)
+{
+  cairo_t *cr = frame->cr;
+  double unit = MAX (self->palette.line_scale, 0.7 / frame->scale);
+  double dash[] = { 9.0 * unit, 6.0 * unit };
+
+  if (!line_path (cr, element))
+    return;
+  set_color (cr, &self->palette.boundary_stroke, 1.0);
+  cairo_set_line_width (cr, line_width (self, frame, BOUNDARY_LINE * 1.25));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_dash (cr, dash, 2, 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -610,7 +656,9 @@ draw_boundary (MoatRenderer   *self,
   PangoLayout *layout;
   MoatRect title;
 
-  if (!draw_sprite (self, frame, &key, r))
+  if (moat_boundary_line_is_line (element))
+    boundary_line_body (self, frame, element);
+  else if (!draw_sprite (self, frame, &key, r))
     boundary_body (self, frame, r);
 
   if (frame->text && (layout = moat_geometry_get_layout (self->geometry, element)) != NULL &&
@@ -982,6 +1030,41 @@ draw_flow_selection (MoatRenderer *self,
   draw_point (self, frame, &path->points[n - 1], POINT_RADIUS, TRUE);
 }
 
+/* A selected boundary line: the line lit up; alone, its points to drag
+ * and the middles of its segments to drag new points out of. */
+static void
+draw_line_selection (MoatRenderer *self,
+                     const Frame  *frame,
+                     MoatElement  *element,
+                     gboolean      only)
+{
+  g_autofree MoatPoint *points = NULL;
+  cairo_t *cr = frame->cr;
+  guint n;
+
+  points = moat_boundary_line_get_points (element, &n);
+  line_path (cr, element);
+  set_color (cr, &self->palette.accent, 0.35);
+  cairo_set_line_width (cr, 7.0 / frame->scale);
+  cairo_stroke (cr);
+  if (!only)
+    return;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      MoatPoint mid;
+
+      if (!moat_geometry_get_new_bend_position (self->geometry, element, i, &mid))
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, mid.x, mid.y, 3.5 / frame->scale, 0, 2 * G_PI);
+      set_color (cr, &self->palette.accent, 0.55);
+      cairo_fill (cr);
+    }
+  for (guint i = 0; i < n; i++)
+    draw_point (self, frame, &points[i], POINT_RADIUS, i == 0 || i + 1 == n);
+}
+
 static void
 draw_selection (MoatRenderer *self,
                 const Frame  *frame,
@@ -994,6 +1077,11 @@ draw_selection (MoatRenderer *self,
   if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
     {
       draw_flow_selection (self, frame, element, only);
+      return;
+    }
+  if (moat_boundary_line_is_line (element))
+    {
+      draw_line_selection (self, frame, element, only);
       return;
     }
 
@@ -1051,6 +1139,13 @@ draw_hover (MoatRenderer *self,
       if (path == NULL)
         return;
       flow_line (cr, path, FALSE);
+      set_color (cr, &self->palette.accent, 0.3);
+      cairo_set_line_width (cr, 6.0 / frame->scale);
+      cairo_stroke (cr);
+      return;
+    }
+  if (line_path (cr, self->hover))
+    {
       set_color (cr, &self->palette.accent, 0.3);
       cairo_set_line_width (cr, 6.0 / frame->scale);
       cairo_stroke (cr);
@@ -1785,6 +1880,38 @@ moat_renderer_draw_flow_preview (MoatRenderer    *self,
     cairo_line_to (cr, points[i].x, points[i].y);
   cairo_stroke (cr);
   arrowhead (cr, &points[n_points - 2], &points[n_points - 1]);
+  cairo_restore (cr);
+}
+
+/**
+ * moat_renderer_draw_line_preview:
+ * @cr: a context whose user space is diagram space
+ * @points: (array length=n_points): the line so far, at least two points
+ *
+ * A trust boundary line being drawn.
+ */
+void
+moat_renderer_draw_line_preview (MoatRenderer    *self,
+                                 cairo_t         *cr,
+                                 const MoatPoint *points,
+                                 guint            n_points,
+                                 double           scale)
+{
+  double dash[] = { 9.0 / scale, 6.0 / scale };
+
+  g_return_if_fail (MOAT_IS_RENDERER (self));
+
+  if (n_points < 2)
+    return;
+
+  cairo_save (cr);
+  set_color (cr, &self->palette.accent, 1.0);
+  cairo_set_line_width (cr, MAX (BOUNDARY_LINE * 1.25, 1.5 / scale));
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_move_to (cr, points[0].x, points[0].y);
+  for (guint i = 1; i < n_points; i++)
+    cairo_line_to (cr, points[i].x, points[i].y);
+  cairo_stroke (cr);
   cairo_restore (cr);
 }
 

@@ -114,6 +114,11 @@ void               moat_renderer_draw_flow_preview    (MoatRenderer       *self,
                                                        const MoatPoint    *points,
                                                        guint               n_points,
                                                        double              scale);
+void               moat_renderer_draw_line_preview    (MoatRenderer       *self,
+                                                       cairo_t            *cr,
+                                                       const MoatPoint    *points,
+                                                       guint               n_points,
+                                                       double              scale);
 void               moat_renderer_draw_rubber_band     (MoatRenderer       *self,
                                                        cairo_t            *cr,
                                                        const MoatRect     *rect,

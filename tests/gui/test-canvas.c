@@ -585,6 +585,187 @@ test_zoom_and_pan (void)
   moat_store_close (store);
 }
 
+/* Points of a boundary line, in widget pixels. */
+static MoatPoint
+line_point (MoatElement *line,
+            guint        index)
+{
+  g_autofree MoatPoint *points = NULL;
+  MoatPoint p;
+  guint n;
+
+  points = moat_boundary_line_get_points (line, &n);
+  g_assert_cmpuint (index, <, n);
+  moat_canvas_from_diagram (canvas, points[index].x, points[index].y, &p.x, &p.y);
+  return p;
+}
+
+static guint
+n_points (MoatElement *line)
+{
+  return g_variant_n_children (moat_element_get_points (line));
+}
+
+static const char *
+undo_label (MoatModel *model)
+{
+  return moat_history_get_undo_label (moat_model_get_history (model));
+}
+
+/* Draw a boundary line, bend it, drag its points, move it, take a point
+ * out again: each gesture one step of undo. */
+static void
+test_boundary_line (void)
+{
+  g_autoptr(MoatStore) store = NULL;
+  g_autofree MoatPoint *before = NULL;
+  g_autofree MoatPoint *after = NULL;
+  MoatGeometry *geometry;
+  MoatElement *line;
+  MoatModel *model;
+  MoatPoint p, q, handle;
+  double x0, y0, x1, y1;
+  guint actions = 0, n;
+  MoatRect box;
+
+  store = new_project ("lines.moat", &model);
+  geometry = moat_renderer_get_geometry (moat_canvas_get_renderer (canvas));
+  g_signal_connect (model, "action-closed", G_CALLBACK (count_action), &actions);
+
+  /* A drag with the line tool draws a straight line, on the grid, and
+   * names it. */
+  moat_canvas_set_tool (canvas, MOAT_CANVAS_TOOL_BOUNDARY_LINE);
+  drag (200, 200, 600, 320, 0);
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), ==, 1);
+  {
+    g_autoptr(GPtrArray) selected = moat_canvas_get_selection (canvas);
+
+    g_assert_cmpuint (selected->len, ==, 1);
+    line = g_ptr_array_index (selected, 0);
+  }
+  g_assert_true (moat_boundary_line_is_line (line));
+  g_assert_cmpuint (n_points (line), ==, 2);
+  g_assert_cmpuint (actions, ==, 1);
+  g_assert_cmpstr (undo_label (model), ==, "Add trust boundary line");
+  g_assert_cmpint (moat_canvas_get_tool (canvas), ==, MOAT_CANVAS_TOOL_SELECT);
+  g_assert_true (moat_canvas_is_selected (canvas, line));
+  rename_to ("Internet edge");
+  g_assert_cmpstr (moat_element_get_name (line), ==, "Internet edge");
+  moat_canvas_to_diagram (canvas, 200, 200, &x0, &y0);
+  moat_canvas_to_diagram (canvas, 600, 320, &x1, &y1);
+  before = moat_boundary_line_get_points (line, &n);
+  g_assert_true (on_grid (before[0].x) && on_grid (before[1].y));
+  g_assert_cmpfloat (fabs (before[0].x - x0), <=, 10);
+  g_assert_cmpfloat (fabs (before[1].y - y1), <=, 10);
+  g_clear_pointer (&before, g_free);
+
+  /* Bend it: drag a new point out of the middle of the line. */
+  actions = 0;
+  g_assert_true (moat_geometry_get_new_bend_position (geometry, line, 0, &handle));
+  moat_canvas_from_diagram (canvas, handle.x, handle.y, &p.x, &p.y);
+  drag (p.x, p.y, p.x, p.y + 140, 0);
+  g_assert_cmpuint (n_points (line), ==, 3);
+  g_assert_cmpuint (actions, ==, 1);
+  g_assert_cmpstr (undo_label (model), ==, "Add point to boundary line");
+  q = line_point (line, 1);
+  g_assert_cmpfloat (fabs (q.y - (p.y + 140)), <=, 10 * moat_canvas_get_zoom (canvas));
+  /* The box follows the points. */
+  moat_geometry_element_rect (line, &box);
+  g_assert_cmpfloat (moat_element_get_y (line), ==, box.y);
+  g_assert_cmpfloat (moat_element_get_height (line), ==, box.height);
+  g_assert_true (moat_model_undo (model));
+  g_assert_cmpuint (n_points (line), ==, 2);
+  g_assert_true (moat_model_redo (model));
+  g_assert_cmpuint (n_points (line), ==, 3);
+
+  /* Drag an end. */
+  actions = 0;
+  p = line_point (line, 0);
+  drag (p.x, p.y, p.x - 80, p.y + 60, 0);
+  q = line_point (line, 0);
+  g_assert_cmpfloat (fabs (q.x - (p.x - 80)), <=, 10 * moat_canvas_get_zoom (canvas));
+  g_assert_cmpuint (n_points (line), ==, 3);
+  g_assert_cmpuint (actions, ==, 1);
+  g_assert_cmpstr (undo_label (model), ==, "Move point of boundary line");
+
+  /* Move the whole line by a point on it that is no handle. */
+  actions = 0;
+  before = moat_boundary_line_get_points (line, &n);
+  p = line_point (line, 1);
+  q = line_point (line, 2);
+  x0 = p.x + (q.x - p.x) / 4;
+  y0 = p.y + (q.y - p.y) / 4;
+  drag (x0, y0, x0 + 100, y0 + 60, 0);
+  after = moat_boundary_line_get_points (line, &n);
+  g_assert_cmpuint (actions, ==, 1);
+  g_assert_cmpstr (undo_label (model), ==, "Move");
+  for (guint i = 0; i < n; i++)
+    {
+      /* Every point moved by the same amount. */
+      g_assert_cmpfloat (fabs ((after[i].x - before[i].x) - (after[0].x - before[0].x)), <, 1e-9);
+      g_assert_cmpfloat (fabs ((after[i].y - before[i].y) - (after[0].y - before[0].y)), <, 1e-9);
+    }
+  g_assert_cmpfloat (after[0].x - before[0].x, >, 0);
+  g_assert_cmpfloat (moat_element_get_x (line), ==, MIN (MIN (after[0].x, after[1].x), after[2].x));
+  g_assert_true (moat_model_undo (model));
+  g_clear_pointer (&after, g_free);
+  after = moat_boundary_line_get_points (line, &n);
+  g_assert_cmpfloat (after[0].x, ==, before[0].x);
+
+  /* A double click takes out the bend, but never an end of a line of two. */
+  p = line_point (line, 1);
+  moat_canvas_double_click (canvas, p.x, p.y);
+  g_assert_cmpuint (n_points (line), ==, 2);
+  g_assert_cmpstr (undo_label (model), ==, "Remove point from boundary line");
+  moat_canvas_select (canvas, line, FALSE);
+  p = line_point (line, 0);
+  moat_canvas_double_click (canvas, p.x, p.y);
+  g_assert_cmpuint (n_points (line), ==, 2);
+
+  /* A region drawn round the line carries it along when it moves. */
+  {
+    MoatElement *zone;
+    MoatRect r;
+
+    g_clear_pointer (&before, g_free);
+    before = moat_boundary_line_get_points (line, &n);
+    moat_geometry_element_rect (line, &box);
+    moat_canvas_from_diagram (canvas, box.x - 60, box.y - 60, &x0, &y0);
+    moat_canvas_from_diagram (canvas, box.x + box.width + 60, box.y + box.height + 60, &x1, &y1);
+    moat_canvas_set_tool (canvas, MOAT_CANVAS_TOOL_BOUNDARY);
+    drag (x0, y0, x1, y1, 0);
+    rename_to ("Zone");
+    zone = moat_gui_test_element_named (model, "Zone");
+    g_assert_false (moat_boundary_line_is_line (zone));
+    moat_geometry_element_rect (zone, &r);
+    /* By its top edge, away from the resize handles. */
+    moat_canvas_from_diagram (canvas, r.x + r.width / 4, r.y + 1, &p.x, &p.y);
+    drag (p.x, p.y, p.x + 80, p.y, 0);
+    g_assert_cmpfloat (moat_element_get_x (zone), >, r.x);
+    g_assert_cmpfloat (moat_element_get_width (zone), ==, r.width);
+    g_clear_pointer (&after, g_free);
+    after = moat_boundary_line_get_points (line, &n);
+    g_assert_cmpfloat (after[1].x - before[1].x, ==, moat_element_get_x (zone) - r.x);
+    g_assert_cmpfloat (after[1].y, ==, before[1].y);
+    g_assert_true (moat_model_undo (model));
+    g_assert_true (moat_model_undo (model));
+    g_assert_true (moat_model_undo (model));
+    g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), ==, 1);
+  }
+
+  /* Back to the beginning, one gesture at a time: the removal, the moved
+   * end, the bend, the name, the line. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (moat_model_undo (model));
+  g_assert_cmpuint (n_points (line), ==, 2);
+  g_assert_true (moat_model_undo (model));
+  g_assert_cmpstr (moat_element_get_name (line), !=, "Internet edge");
+  g_assert_true (moat_model_undo (model));
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), ==, 0);
+
+  moat_store_close (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -608,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/canvas/flow-editing", test_flow_editing);
   g_test_add_func ("/canvas/delete-and-cancel", test_delete_and_cancel);
   g_test_add_func ("/canvas/zoom-and-pan", test_zoom_and_pan);
+  g_test_add_func ("/canvas/boundary-line", test_boundary_line);
 
   status = g_test_run ();
 

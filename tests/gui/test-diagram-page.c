@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
+
 #include <gtk/gtk.h>
 
 #include "moat-application.h"
@@ -521,6 +523,66 @@ test_add_bend_from_menu (Fixture       *f,
   g_assert_cmpuint (points ? g_variant_n_children (points) : 0, ==, before);
 }
 
+/* A boundary line's menu offers Add Bend too, which adds a point where
+ * the menu was opened; a duplicate lands beside the line, its points
+ * moved with it. */
+static void
+test_boundary_line_menu_and_duplicate (Fixture       *f,
+                                       gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatDiagram *diagram = moat_diagram_page_get_diagram (f->page);
+  g_autoptr(MoatElement) line = NULL;
+  g_autoptr(GPtrArray) selected = g_ptr_array_new ();
+  g_autofree MoatPoint *points = NULL;
+  g_autofree MoatPoint *copied = NULL;
+  MoatElement *copy;
+  MoatRect bounds;
+  MoatPoint ends[2];
+  guint n, n_copied;
+  double x, y;
+
+  /* Below everything, where nothing covers it. */
+  g_assert_true (moat_renderer_get_diagram_bounds (moat_canvas_get_renderer (canvas), &bounds));
+  ends[0] = (MoatPoint) { bounds.x + 40, bounds.y + bounds.height + 200 };
+  ends[1] = (MoatPoint) { bounds.x + 340, bounds.y + bounds.height + 200 };
+  line = moat_boundary_line_new (ends, 2);
+  g_object_set (line, "diagram-id", moat_object_get_id (MOAT_OBJECT (diagram)), "name", "Edge", NULL);
+  moat_model_begin_action (f->model, "Add trust boundary line");
+  moat_model_add (f->model, line);
+  moat_model_end_action (f->model);
+  moat_canvas_show_element (canvas, line);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+
+  moat_canvas_from_diagram (canvas, ends[0].x + 100, ends[0].y, &x, &y);
+  moat_canvas_popup_menu (canvas, x, y);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) line);
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.add-bend", NULL));
+  gtk_popover_popdown (GTK_POPOVER (moat_canvas_get_menu (canvas)));
+  points = moat_boundary_line_get_points (line, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpfloat (fabs (points[1].x - (ends[0].x + 100)), <=, 20);
+  g_assert_cmpfloat (points[2].x, ==, ends[1].x);
+
+  g_ptr_array_add (selected, line);
+  moat_diagram_page_set_selection (f->page, selected);
+  activate (f, "diagram.duplicate", NULL);
+  g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 1);
+  copy = g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0);
+  g_assert_true (copy != line);
+  g_assert_true (moat_boundary_line_is_line (copy));
+  copied = moat_boundary_line_get_points (copy, &n_copied);
+  g_assert_cmpuint (n_copied, ==, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpfloat (copied[i].x - points[i].x, ==, moat_element_get_x (copy) - moat_element_get_x (line));
+      g_assert_cmpfloat (copied[i].y - points[i].y, ==, moat_element_get_y (copy) - moat_element_get_y (line));
+    }
+  g_assert_cmpfloat (copied[0].x, !=, points[0].x);
+}
+
 /* A name cut short on the canvas is there in full in its tooltip; one
  * shown whole has none. */
 static void
@@ -1030,6 +1092,7 @@ main (int   argc,
   ADD ("find-element", test_find_element);
   ADD ("long-name-tooltip", test_long_name_tooltip);
   ADD ("add-bend-from-menu", test_add_bend_from_menu);
+  ADD ("boundary-line-menu-and-duplicate", test_boundary_line_menu_and_duplicate);
   ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);

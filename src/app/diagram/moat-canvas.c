@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -31,6 +32,8 @@
 /* The smallest element a drag can make, in diagram units. */
 #define MIN_SIZE          24.0
 #define DEFAULT_GRID      20.0
+/* A boundary line placed with a click, without a drag. */
+#define LINE_LENGTH       240.0
 
 typedef enum {
   DRAG_NONE,
@@ -51,7 +54,8 @@ typedef struct
   MoatElement *element;
   double       x;
   double       y;
-  GVariant    *points;  /* flows whose bends move along */
+  GVariant    *points;  /* flows whose bends move along, boundary lines */
+  gboolean     line;    /* a boundary line: its points and its box move */
 } Start;
 
 typedef struct
@@ -161,6 +165,7 @@ static const char * const tool_names[] = {
   [MOAT_CANVAS_TOOL_BOUNDARY] = "boundary",
   [MOAT_CANVAS_TOOL_FLOW] = "flow",
   [MOAT_CANVAS_TOOL_NOTE] = "note",
+  [MOAT_CANVAS_TOOL_BOUNDARY_LINE] = "boundary-line",
 };
 
 /* What a new element of each kind looks like until someone changes it. */
@@ -189,6 +194,7 @@ tool_kind (MoatCanvasTool tool)
     case MOAT_CANVAS_TOOL_STORE:
       return MOAT_ELEMENT_STORE;
     case MOAT_CANVAS_TOOL_BOUNDARY:
+    case MOAT_CANVAS_TOOL_BOUNDARY_LINE:
       return MOAT_ELEMENT_BOUNDARY;
     case MOAT_CANVAS_TOOL_FLOW:
       return MOAT_ELEMENT_FLOW;
@@ -458,7 +464,8 @@ selection_changed (MoatCanvas *self)
   MoatElement *one = single_selected (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-bend",
-                                 one != NULL && moat_element_get_kind (one) == MOAT_ELEMENT_FLOW);
+                                 one != NULL && (moat_element_get_kind (one) == MOAT_ELEMENT_FLOW ||
+                                                 moat_boundary_line_is_line (one)));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -703,6 +710,37 @@ add_element (MoatCanvas      *self,
   return element;
 }
 
+static MoatElement *
+add_line (MoatCanvas      *self,
+          const MoatPoint *points,
+          guint            n_points)
+{
+  g_autoptr(MoatElement) line = moat_boundary_line_new (points, n_points);
+
+  g_object_set (line, "diagram-id", self->diagram_id,
+                "name", _(kind_defaults[MOAT_ELEMENT_BOUNDARY].name), NULL);
+  moat_model_begin_action (self->model, _("Add trust boundary line"));
+  moat_model_add (self->model, line);
+  moat_model_end_action (self->model);
+  return line;
+}
+
+/* A level line of the default length centred on (@x, @y), in widget
+ * pixels: what a click with the line tool, or Enter, draws. */
+static MoatElement *
+place_line (MoatCanvas *self,
+            double      x,
+            double      y)
+{
+  MoatPoint points[2];
+  double cx, cy;
+
+  moat_canvas_to_diagram (self, x, y, &cx, &cy);
+  points[0] = (MoatPoint) { snap_value (self, cx - LINE_LENGTH / 2), snap_value (self, cy) };
+  points[1] = (MoatPoint) { points[0].x + LINE_LENGTH, points[0].y };
+  return add_line (self, points, 2);
+}
+
 /**
  * moat_canvas_place:
  * @kind: a node kind, a boundary or a note
@@ -853,7 +891,8 @@ moving_elements (MoatCanvas *self)
       g_autoptr(GPtrArray) inside = NULL;
 
       g_hash_table_add (moving, element);
-      if (alone || moat_element_get_kind (element) != MOAT_ELEMENT_BOUNDARY)
+      if (alone || moat_element_get_kind (element) != MOAT_ELEMENT_BOUNDARY ||
+          moat_boundary_line_is_line (element))
         continue;
       moat_geometry_element_rect (element, &rect);
       inside = moat_geometry_query_inside (geometry (self), &rect);
@@ -888,7 +927,7 @@ collect_starts (MoatCanvas *self)
   while (g_hash_table_iter_next (&iter, (gpointer *)&element, NULL))
     {
       Start start = { g_object_ref (element), moat_element_get_x (element),
-                      moat_element_get_y (element), NULL };
+                      moat_element_get_y (element), NULL, FALSE };
       MoatRect bounds;
 
       if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
@@ -896,6 +935,11 @@ collect_starts (MoatCanvas *self)
           g_hash_table_add (flows, element);
           g_object_unref (start.element);
           continue;
+        }
+      if (moat_boundary_line_is_line (element))
+        {
+          start.points = g_variant_ref (moat_element_get_points (element));
+          start.line = TRUE;
         }
       g_array_append_val (self->drag.starts, start);
 
@@ -915,7 +959,7 @@ collect_starts (MoatCanvas *self)
     if (bends_move (self, moving, element))
       {
         Start start = { g_object_ref (element), 0, 0,
-                        g_variant_ref (moat_element_get_points (element)) };
+                        g_variant_ref (moat_element_get_points (element)), FALSE };
 
         g_array_append_val (self->drag.starts, start);
       }
@@ -930,7 +974,9 @@ move_starts (MoatCanvas *self,
     {
       Start *start = &g_array_index (self->drag.starts, Start, i);
 
-      if (start->points != NULL)
+      if (start->line)
+        moat_boundary_line_set_points_variant (start->element, points_moved (start->points, dx, dy));
+      else if (start->points != NULL)
         g_object_set (start->element, "points", points_moved (start->points, dx, dy), NULL);
       else
         g_object_set (start->element, "x", start->x + dx, "y", start->y + dy, NULL);
@@ -983,7 +1029,8 @@ rename_area (MoatCanvas      *self,
       if (!moat_geometry_get_label_rect (geometry (self), element, &rect))
         rect = (MoatRect) { path->label.x - 60, path->label.y - 12, 120, 24 };
     }
-  else
+  else if (!moat_boundary_line_is_line (element) ||
+           !moat_geometry_get_label_rect (geometry (self), element, &rect))
     moat_geometry_element_rect (element, &rect);
 
   moat_canvas_from_diagram (self, rect.x, rect.y, &x, &y);
@@ -1196,8 +1243,11 @@ begin_select_drag (MoatCanvas      *self,
       self->drag.mode = DRAG_BEND;
       self->drag.start_points = g_variant_ref_sink (points_moved (moat_element_get_points (hit.element),
                                                                   0, 0));
+      /* A bend to add at index k is -1 - k: on a flow, the bends lie
+       * between the path's points, so the one out of segment s goes at s;
+       * on a line every point counts, so it goes at s + 1. */
       if (hit.kind == MOAT_HIT_NEW_BEND)
-        self->drag.index = -1 - hit.index;  /* a bend to add after point hit.index */
+        self->drag.index = -1 - hit.index - (moat_boundary_line_is_line (hit.element) ? 1 : 0);
       break;
     case MOAT_HIT_SOURCE:
     case MOAT_HIT_TARGET:
@@ -1332,6 +1382,17 @@ update_resize (MoatCanvas *self,
                 "width", x1 - r.x, "height", y1 - r.y, NULL);
 }
 
+/* A flow's bends, or a boundary line's points and with them its box. */
+static void
+set_points (MoatElement *element,
+            GVariant    *points)
+{
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_BOUNDARY)
+    moat_boundary_line_set_points_variant (element, points);
+  else
+    g_object_set (element, "points", points, NULL);
+}
+
 static void
 update_bend (MoatCanvas *self,
              double      px,
@@ -1361,7 +1422,7 @@ update_bend (MoatCanvas *self,
       if (index < 0 && -1 - index == i)
         g_variant_builder_add (&builder, "(dd)", px, py);
     }
-  g_object_set (self->drag.element, "points", g_variant_builder_end (&builder), NULL);
+  set_points (self->drag.element, g_variant_builder_end (&builder));
 }
 
 /* The first motion past the threshold: open the action the gesture
@@ -1379,7 +1440,11 @@ start_gesture (MoatCanvas *self)
       open_action (self, _("Resize"));
       break;
     case DRAG_BEND:
-      open_action (self, self->drag.index < 0 ? _("Add bend") : _("Move bend"));
+      if (moat_boundary_line_is_line (self->drag.element))
+        open_action (self, self->drag.index < 0 ? _("Add point to boundary line")
+                                                : _("Move point of boundary line"));
+      else
+        open_action (self, self->drag.index < 0 ? _("Add bend") : _("Move bend"));
       break;
     case DRAG_LABEL:
       open_action (self, _("Move label"));
@@ -1486,6 +1551,31 @@ finish_rubber_band (MoatCanvas *self)
     selection_changed (self);
 }
 
+/* The line tool draws a straight line from where the drag began to where
+ * it ended; a click draws one of the default length. */
+static MoatElement *
+finish_line (MoatCanvas *self)
+{
+  MoatElement *line;
+  MoatPoint points[2];
+
+  if (!self->drag.moved)
+    line = place_line (self, self->drag.start_x, self->drag.start_y);
+  else
+    {
+      moat_canvas_to_diagram (self, self->drag.start_x, self->drag.start_y, &points[0].x, &points[0].y);
+      moat_canvas_to_diagram (self, self->drag.x, self->drag.y, &points[1].x, &points[1].y);
+      for (guint i = 0; i < 2; i++)
+        points[i] = (MoatPoint) { snap_value (self, points[i].x), snap_value (self, points[i].y) };
+      if (hypot (points[1].x - points[0].x, points[1].y - points[0].y) < MIN_SIZE)
+        line = place_line (self, self->drag.start_x, self->drag.start_y);
+      else
+        line = add_line (self, points, 2);
+    }
+  moat_canvas_select (self, line, FALSE);
+  return line;
+}
+
 static void
 finish_place (MoatCanvas *self)
 {
@@ -1493,7 +1583,9 @@ finish_place (MoatCanvas *self)
   MoatElement *element;
   MoatRect rect;
 
-  if (!self->drag.moved)
+  if (self->tool == MOAT_CANVAS_TOOL_BOUNDARY_LINE)
+    element = finish_line (self);
+  else if (!self->drag.moved)
     element = moat_canvas_place (self, kind, self->drag.start_x, self->drag.start_y);
   else
     {
@@ -1615,7 +1707,7 @@ restore_gesture (MoatCanvas *self)
                     "height", self->drag.start_rect.height, NULL);
       break;
     case DRAG_BEND:
-      g_object_set (self->drag.element, "points", self->drag.start_points, NULL);
+      set_points (self->drag.element, self->drag.start_points);
       break;
     case DRAG_LABEL:
       g_object_set (self->drag.element, "label-x", self->drag.start_label_x,
@@ -1670,6 +1762,11 @@ remove_bend (MoatCanvas  *self,
   GVariantIter iter;
   double x, y;
   int i = 0;
+  gboolean line = moat_boundary_line_is_line (flow);
+
+  /* A line keeps its two ends. */
+  if (line && g_variant_n_children (moat_element_get_points (flow)) <= MOAT_BOUNDARY_LINE_MIN_POINTS)
+    return;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(dd)"));
   g_variant_iter_init (&iter, moat_element_get_points (flow));
@@ -1677,15 +1774,16 @@ remove_bend (MoatCanvas  *self,
     if (i++ != index)
       g_variant_builder_add (&builder, "(dd)", x, y);
 
-  moat_model_begin_action (self->model, _("Remove bend"));
-  g_object_set (flow, "points", g_variant_builder_end (&builder), NULL);
+  moat_model_begin_action (self->model, line ? _("Remove point from boundary line") : _("Remove bend"));
+  set_points (flow, g_variant_builder_end (&builder));
   moat_model_end_action (self->model);
 }
 
 /**
  * moat_canvas_double_click:
  *
- * On a bend point: removes it. On an element or a label: renames it.
+ * On a bend point, or a point of a boundary line that has more than its
+ * two ends: removes it. On an element or a label: renames it.
  */
 void
 moat_canvas_double_click (MoatCanvas *self,
@@ -1936,6 +2034,7 @@ handle_tool_key (MoatCanvas *self,
     { GDK_KEY_a, MOAT_CANVAS_TOOL_ACTOR }, { GDK_KEY_p, MOAT_CANVAS_TOOL_PROCESS },
     { GDK_KEY_d, MOAT_CANVAS_TOOL_STORE }, { GDK_KEY_b, MOAT_CANVAS_TOOL_BOUNDARY },
     { GDK_KEY_f, MOAT_CANVAS_TOOL_FLOW }, { GDK_KEY_n, MOAT_CANVAS_TOOL_NOTE },
+    { GDK_KEY_l, MOAT_CANVAS_TOOL_BOUNDARY_LINE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -2046,7 +2145,13 @@ use_tool_from_keyboard (MoatCanvas  *self,
       x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
       y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
     }
-  element = moat_canvas_place (self, tool_kind (self->tool), x, y);
+  if (self->tool == MOAT_CANVAS_TOOL_BOUNDARY_LINE)
+    {
+      element = place_line (self, x, y);
+      moat_canvas_select (self, element, FALSE);
+    }
+  else
+    element = moat_canvas_place (self, tool_kind (self->tool), x, y);
   moat_canvas_set_tool (self, MOAT_CANVAS_TOOL_SELECT);
   moat_canvas_show_element (self, element);
   moat_canvas_start_rename (self, element);
@@ -2266,7 +2371,13 @@ draw_gesture (MoatCanvas *self,
       moat_renderer_draw_rubber_band (self->renderer, cr, &rect, scale);
       break;
     case DRAG_PLACE:
-      moat_renderer_draw_node_preview (self->renderer, cr, tool_kind (self->tool), &rect, scale);
+      if (self->tool == MOAT_CANVAS_TOOL_BOUNDARY_LINE)
+        {
+          moat_canvas_to_diagram (self, self->drag.start_x, self->drag.start_y, &points[0].x, &points[0].y);
+          moat_renderer_draw_line_preview (self->renderer, cr, points, 2, scale);
+        }
+      else
+        moat_renderer_draw_node_preview (self->renderer, cr, tool_kind (self->tool), &rect, scale);
       break;
     case DRAG_NEW_FLOW:
       moat_geometry_anchor (self->drag.element, &points[1], &points[0]);
@@ -2513,6 +2624,29 @@ moat_canvas_connect_new (MoatCanvas      *self,
   return flow;
 }
 
+/* A point where the line's menu was opened, in the segment nearest to
+ * it, to drag from there. */
+static void
+add_line_point (MoatCanvas  *self,
+                MoatElement *line)
+{
+  g_autofree MoatPoint *points = NULL;
+  g_autofree MoatPoint *more = NULL;
+  guint n, segment;
+  double x, y;
+
+  points = moat_boundary_line_get_points (line, &n);
+  moat_canvas_to_diagram (self, self->menu_x, self->menu_y, &x, &y);
+  moat_polyline_distance (points, n, x, y, &segment);
+  more = g_new (MoatPoint, n + 1);
+  memcpy (more, points, (segment + 1) * sizeof (MoatPoint));
+  more[segment + 1] = (MoatPoint) { snap_value (self, x), snap_value (self, y) };
+  memcpy (more + segment + 2, points + segment + 1, (n - segment - 1) * sizeof (MoatPoint));
+  moat_model_begin_action (self->model, _("Add point to boundary line"));
+  moat_boundary_line_set_points (line, more, n + 1);
+  moat_model_end_action (self->model);
+}
+
 /* A bend where the flow's menu was opened, on the segment nearest to it,
  * to drag from there. */
 static void
@@ -2528,6 +2662,11 @@ add_bend_action (GtkWidget  *widget,
   guint segment = 0;
   double x, y;
 
+  if (flow != NULL && self->renderer != NULL && moat_boundary_line_is_line (flow))
+    {
+      add_line_point (self, flow);
+      return;
+    }
   if (flow == NULL || moat_element_get_kind (flow) != MOAT_ELEMENT_FLOW || self->renderer == NULL ||
       (path = moat_geometry_get_path (geometry (self), flow)) == NULL || path->n_synthetic > 0)
     return;
@@ -3083,7 +3222,7 @@ moat_canvas_set_tool (MoatCanvas     *self,
                       MoatCanvasTool  tool)
 {
   g_return_if_fail (MOAT_IS_CANVAS (self));
-  g_return_if_fail (tool <= MOAT_CANVAS_TOOL_NOTE);
+  g_return_if_fail (tool <= MOAT_CANVAS_TOOL_BOUNDARY_LINE);
 
   if (self->tool == tool)
     return;

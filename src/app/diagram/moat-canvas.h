@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* The tools of the palette. The "tool" property spells them as strings:
- * "select", "actor", "process", "store", "boundary", "flow", "note". */
+ * "select", "actor", "process", "store", "boundary", "flow", "note",
+ * "boundary-line". */
 typedef enum {
   MOAT_CANVAS_TOOL_SELECT,
   MOAT_CANVAS_TOOL_ACTOR,
@@ -22,6 +23,7 @@ typedef enum {
   MOAT_CANVAS_TOOL_BOUNDARY,
   MOAT_CANVAS_TOOL_FLOW,
   MOAT_CANVAS_TOOL_NOTE,
+  MOAT_CANVAS_TOOL_BOUNDARY_LINE,
 } MoatCanvasTool;
 
 #define MOAT_CANVAS_MIN_ZOOM 0.1

@@ -218,6 +218,9 @@ moat_clipboard_insert (MoatModel   *model,
                       "y", moat_element_get_y (element) + dy,
                       "asset-ids", assets,
                       NULL);
+        /* A line is where its points are: they move with the paste. */
+        if (moat_boundary_line_is_line (MOAT_ELEMENT (copy)))
+          moat_boundary_line_translate (MOAT_ELEMENT (copy), dx, dy);
         if (!is_node (element))
           g_object_set (copy,
                         "source-id", mapped_id (ids, moat_element_get_source_id (element)),

@@ -352,7 +352,8 @@ moat_diagram_page_set_selection (MoatDiagramPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.select-contents",
                                  self->selection->len == 1
                                  && moat_element_get_kind (g_ptr_array_index (self->selection, 0))
-                                    == MOAT_ELEMENT_BOUNDARY);
+                                    == MOAT_ELEMENT_BOUNDARY
+                                 && !moat_boundary_line_is_line (g_ptr_array_index (self->selection, 0)));
   shapes = n_selected_shapes (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", shapes >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", shapes >= 3);

@@ -52,7 +52,9 @@ update (MoatOutlineRow *self)
   else
     spoken = g_strdup_printf ("%s, %s", title, kind_name);
 
-  gtk_image_set_from_icon_name (self->icon, moat_label_element_icon (kind));
+  gtk_image_set_from_icon_name (self->icon, moat_boundary_line_is_line (self->element)
+                                            ? "moat-tool-boundary-line-symbolic"
+                                            : moat_label_element_icon (kind));
   gtk_label_set_label (self->title, title);
   gtk_widget_set_visible (self->marker, pending);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
