@@ -97,13 +97,22 @@ too_deep (Tm7Parser  *p,
 
 /* The template's knowledge base is most of a file and describes the
  * Tool's stencils and threat rules, not the model: only the labels of
- * the threats' custom properties are kept from it. */
+ * the threats' custom properties, and the names and shapes of the
+ * generic stencil types, are kept from it. */
 static gboolean
 is_skipped (Tm7Node    *parent,
             const char *name)
 {
-  return parent != NULL && g_str_equal (parent->name, "KnowledgeBase") &&
-         !g_str_equal (name, "ThreatMetaData");
+  static const char * const element_type_kept[] = { "Id", "Name", "Representation", NULL };
+
+  if (parent == NULL)
+    return FALSE;
+  if (g_str_equal (parent->name, "KnowledgeBase"))
+    return !g_str_equal (name, "ThreatMetaData") && !g_str_equal (name, "GenericElements");
+  if (g_str_equal (parent->name, "ElementType"))
+    return !g_strv_contains (element_type_kept, name);
+
+  return FALSE;
 }
 
 static void
@@ -356,6 +365,7 @@ typedef struct
   GHashTable       *elements;   /* Guid -> MoatElement (the model holds it) */
   GPtrArray        *ends;       /* of MoatElement: what flows may join */
   GHashTable       *labels;     /* threat property name or id -> its label */
+  GHashTable       *generics;   /* generic stencil type id -> its name */
   GPtrArray        *flows;      /* of Tm7Pending: read once every stencil is */
   guint             n_diagrams;
 } Tm7Reader;
@@ -835,6 +845,47 @@ entry_guid (Tm7Node *entry,
   return guid ? guid : child_text (entry, "Key");
 }
 
+static gboolean
+names_a_store (const char *name)
+{
+  static const char * const words[] = { "data store", "database", "storage", "store", "cache", NULL };
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Templates of their own (AWS, Azure) give their stencils generic types
+ * of their own, and may draw data stores as rectangles, the shape of
+ * external interactors: such a generic type's name tells them apart. */
+static MoatElementKind
+stencil_kind (Tm7Reader  *t,
+              Tm7Node    *value,
+              guint       shape,
+              const char *path)
+{
+  const char *generic = child_text (value, "GenericTypeId");
+  const char *name = generic ? g_hash_table_lookup (t->generics, generic) : NULL;
+  MoatElementKind kind = shapes[shape].kind;
+  g_autofree char *here = NULL;
+  g_autofree char *shown = NULL;
+
+  if ((kind != MOAT_ELEMENT_ACTOR && kind != MOAT_ELEMENT_PROCESS) || name == NULL ||
+      g_str_has_prefix (generic, "GE.") || !names_a_store (name))
+    return kind;
+
+  here = moat_format_path (path, "GenericTypeId");
+  shown = quoted (name);
+  moat_import_report_add (t->r.report, MOAT_IMPORT_ISSUE_GUESSED, here, shown,
+                          _("The template draws this kind of stencil as a %s; "
+                            "from its name it was made a data store"),
+                          kind == MOAT_ELEMENT_ACTOR ? _("rectangle") : _("circle"));
+  return MOAT_ELEMENT_STORE;
+}
+
 static void
 read_stencil (Tm7Reader   *t,
               Tm7Node     *entry,
@@ -849,7 +900,7 @@ read_stencil (Tm7Reader   *t,
   g_autoptr(MoatElement) element = g_object_new (MOAT_TYPE_ELEMENT, "id", id, NULL);
 
   g_object_set (element,
-                "kind", shapes[shape].kind,
+                "kind", stencil_kind (t, value, shape, path),
                 "diagram-id", moat_object_get_id (MOAT_OBJECT (diagram)),
                 NULL);
   if (shapes[shape].shape == SHAPE_LINE)
@@ -1312,6 +1363,23 @@ read_labels (Tm7Reader *t,
     }
 }
 
+static void
+read_generics (Tm7Reader *t,
+               Tm7Node   *root)
+{
+  Tm7Node *generics = get_child (get_child (root, "KnowledgeBase"), "GenericElements");
+  Tm7Node *type;
+
+  FOR_CHILDREN (generics, i, type)
+    {
+      const char *id = child_text (type, "Id");
+      const char *name = child_text (type, "Name");
+
+      if (id != NULL && name != NULL)
+        g_hash_table_insert (t->generics, (gpointer)id, (gpointer)name);
+    }
+}
+
 /* ---- the model's own fields ---- */
 
 static void
@@ -1357,6 +1425,7 @@ tm7_reader_init (Tm7Reader *t)
   t->elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   t->ends = g_ptr_array_new ();
   t->labels = g_hash_table_new (g_str_hash, g_str_equal);
+  t->generics = g_hash_table_new (g_str_hash, g_str_equal);
   t->flows = g_ptr_array_new_with_free_func ((GDestroyNotify)tm7_pending_free);
 }
 
@@ -1366,6 +1435,7 @@ tm7_reader_clear (Tm7Reader *t)
   g_clear_pointer (&t->elements, g_hash_table_unref);
   g_clear_pointer (&t->ends, g_ptr_array_unref);
   g_clear_pointer (&t->labels, g_hash_table_unref);
+  g_clear_pointer (&t->generics, g_hash_table_unref);
   g_clear_pointer (&t->flows, g_ptr_array_unref);
   moat_format_reader_clear (&t->r);
 }
@@ -1380,6 +1450,7 @@ read_model (Tm7Reader *t,
 
   read_meta (t, root);
   read_labels (t, root);
+  read_generics (t, root);
 
   FOR_CHILDREN (surfaces, i, node)
     {
