@@ -1220,6 +1220,7 @@ read_threat_priority (Tm7Reader  *t,
                       const char *path)
 {
   g_autofree char *shown = NULL;
+  g_autofree char *here = NULL;
 
   if (moat_format_text_is_empty (priority))
     return;
@@ -1231,7 +1232,8 @@ read_threat_priority (Tm7Reader  *t,
       }
 
   shown = quoted (priority);
-  moat_import_report_add (t->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, path, shown,
+  here = moat_format_path (path, "Priority");
+  moat_import_report_add (t->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, shown,
                           _("Moat rates threats by likelihood and impact and knows no such priority; "
                             "they were left at 3 × 3"));
 }
