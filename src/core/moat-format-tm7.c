@@ -227,8 +227,11 @@ static MoatModel *
 not_tm7 (GError     **error,
          const char  *why)
 {
+  /* GMarkup quotes the bytes it could not read, which need not be UTF-8. */
+  g_autofree char *valid = g_utf8_make_valid (why, -1);
+
   g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-               _("This is not a valid Microsoft Threat Modeling Tool file: %s"), why);
+               _("This is not a valid Microsoft Threat Modeling Tool file: %s"), valid);
   return NULL;
 }
 
@@ -247,7 +250,7 @@ to_utf8 (const char  *data,
     data += 3, length -= 3;
 
   *out_length = length;
-  return g_memdup2 (data, length);
+  return length > 0 ? g_memdup2 (data, length) : g_strdup ("");
 }
 
 static Tm7Node *
@@ -265,6 +268,8 @@ parse_tree (const char  *data,
 
   if (!(text = to_utf8 (data, length, &text_length)))
     return not_tm7 (error, _("its text is not in a known encoding")), NULL;
+  if (text_length == 0)
+    return not_tm7 (error, _("the file is empty")), NULL;
   if (memchr (text, '\0', text_length) != NULL)
     return not_tm7 (error, _("it contains NUL bytes, which XML does not allow")), NULL;
 
@@ -836,6 +841,16 @@ read_boundary_line (Tm7Reader   *t,
                             "for views that draw boundaries as regions"));
 }
 
+/* Points as Moat JSON and the project file give them back, so that an
+ * imported model and the same model saved and read again are equal. */
+static MoatElement *
+new_element (const char *id)
+{
+  g_autoptr(GVariant) none = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(dd)"), NULL, 0));
+
+  return g_object_new (MOAT_TYPE_ELEMENT, "id", id, "points", none, NULL);
+}
+
 static const char *
 entry_guid (Tm7Node *entry,
             Tm7Node *value)
@@ -897,7 +912,7 @@ read_stencil (Tm7Reader   *t,
   const char *guid = entry_guid (entry, value);
   g_autofree char *id_path = moat_format_path (path, "Guid");
   g_autofree char *id = moat_format_reader_take_id (&t->r, guid, id_path);
-  g_autoptr(MoatElement) element = g_object_new (MOAT_TYPE_ELEMENT, "id", id, NULL);
+  g_autoptr(MoatElement) element = new_element (id);
 
   g_object_set (element,
                 "kind", stencil_kind (t, value, shape, path),
@@ -1009,7 +1024,7 @@ read_flow (Tm7Reader   *t,
     }
 
   id = moat_format_reader_take_id (&t->r, guid, id_path);
-  flow = g_object_new (MOAT_TYPE_ELEMENT, "id", id, NULL);
+  flow = new_element (id);
   g_object_set (flow,
                 "kind", MOAT_ELEMENT_FLOW,
                 "diagram-id", moat_element_get_diagram_id (source),

@@ -1,5 +1,7 @@
-# Writes tests/data/tm7/web-shop.tm7: a model written for Moat's tests that
-# follows the structure of files saved by the Microsoft Threat Modeling Tool.
+#!/usr/bin/env python3
+# make-web-shop.py: writes web-shop.tm7 next to it, the fixture of tests/test-tm7.c.
+# The model is made up for Moat's tests; its structure follows the files the
+# Microsoft Threat Modeling Tool saves (DataContract XML).
 from xml.sax.saxutils import escape as esc
 NS = 'xmlns="http://schemas.datacontract.org/2004/07/ThreatModeling.Model.Abstracts"'
 KB = 'xmlns:b="http://schemas.datacontract.org/2004/07/ThreatModeling.KnowledgeBase"'
@@ -199,4 +201,4 @@ doc = ('<?xml version="1.0" encoding="utf-8"?>\n'
        '<ThreatInstances xmlns:a="http://schemas.microsoft.com/2003/10/Serialization/Arrays">\n' + threats + '</ThreatInstances>\n'
        '<ThreatGenerationEnabled>true</ThreatGenerationEnabled><Validations xmlns:a="http://schemas.datacontract.org/2004/07/ThreatModeling.KnowledgeBase"/><Version>4.3</Version>\n'
        + kb + '\n<Profile><PromptedKb xmlns=""/></Profile></ThreatModel>\n')
-open('/work/wt-tm7/tests/data/tm7/web-shop.tm7', 'w').write(doc)
+open(__import__('os').path.join(__import__('os').path.dirname(__import__('os').path.abspath(__file__)), 'web-shop.tm7'), 'w').write(doc)
