@@ -179,6 +179,12 @@ test_detect (void)
   g_assert_cmpint (moat_format_detect ("<?xml version=\"1.0\"?><svg/>", 27), ==, MOAT_FORMAT_UNKNOWN);
   g_assert_cmpint (moat_format_detect ("{\"format\": \"moat\"}", 18), !=, MOAT_FORMAT_TM7);
   g_assert_cmpint (moat_format_detect ("<!-- never closed <ThreatModel>", 31), ==, MOAT_FORMAT_UNKNOWN);
+  /* Found past a DTD too, so that the reader can refuse it in words. */
+  {
+    const char *dtd = "<!DOCTYPE a [<!ENTITY b \"c>\">]><ThreatModel/>";
+
+    g_assert_cmpint (moat_format_detect (dtd, strlen (dtd)), ==, MOAT_FORMAT_TM7);
+  }
 
   {
     MoatFormat format;

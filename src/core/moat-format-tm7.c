@@ -1551,6 +1551,28 @@ skip_past (const char **p,
   return FALSE;
 }
 
+/* Past a document type declaration, internal subset and all: such a
+ * file is still told apart, so that the reader can refuse it plainly. */
+static gboolean
+skip_doctype (const char **p,
+              const char  *end)
+{
+  int depth = 0;
+
+  for (; *p < end; (*p)++)
+    if (**p == '[')
+      depth++;
+    else if (**p == ']')
+      depth--;
+    else if (**p == '>' && depth <= 0)
+      {
+        (*p)++;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 /**
  * moat_tm7_detect:
  *
@@ -1584,6 +1606,11 @@ moat_tm7_detect (const char *data,
       else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
         {
           if (!skip_past (&p, end, "?>"))
+            return FALSE;
+        }
+      else if (end - p >= 9 && g_ascii_strncasecmp (p, "<!DOCTYPE", 9) == 0)
+        {
+          if (!skip_doctype (&p, end))
             return FALSE;
         }
       else
