@@ -649,6 +649,36 @@ test_bad_values (void)
   assert_issue (report, "ThreatInstances[1]", MOAT_IMPORT_ISSUE_INVALID, NULL);
 }
 
+/* A stencil with a great many properties set keeps a hundred as tags and
+ * reports the rest, so that no element goes past Moat's limits. */
+static void
+test_many_properties (void)
+{
+  g_autoptr(GString) text = g_string_new ("<ThreatModel xmlns:i=\"i\"><DrawingSurfaceList><DrawingSurfaceModel>"
+                                          "<Borders><KeyValueOfguidanyType><Key>p</Key>"
+                                          "<Value i:type=\"StencilEllipse\"><Guid>p</Guid><Properties>");
+  g_autoptr(MoatImportReport) report = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  MoatElement *process;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (text, "<anyType i:type=\"b:StringDisplayAttribute\"><DisplayName>Property %u</DisplayName>"
+                                  "<Name>p%u</Name><Value>set</Value></anyType>", i, i);
+  g_string_append (text, "</Properties><Left>1</Left><Top>2</Top><Width>90</Width><Height>90</Height></Value>"
+                         "</KeyValueOfguidanyType></Borders></DrawingSurfaceModel></DrawingSurfaceList></ThreatModel>");
+
+  model = moat_format_import (text->str, text->len, MOAT_FORMAT_UNKNOWN, &report, &error);
+  g_assert_no_error (error);
+  process = element (model, "p");
+  g_assert_cmpuint (g_strv_length ((char **)moat_element_get_tags (process)), ==, 100);
+  assert_tag (process, "Property 0: set", TRUE);
+  assert_tag (process, "Property 99: set", TRUE);
+  assert_tag (process, "Property 100: set", FALSE);
+  assert_issue (report, "DrawingSurfaceList[0].Borders[0].Properties.Property 100", MOAT_IMPORT_ISSUE_UNMAPPED,
+                "too many");
+}
+
 /* Errors name the file, so a person who dropped several knows which. */
 static void
 test_import_file (void)
@@ -690,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/tm7/utf16", test_utf16);
   g_test_add_func ("/tm7/malformed", test_malformed);
   g_test_add_func ("/tm7/bad-values", test_bad_values);
+  g_test_add_func ("/tm7/many-properties", test_many_properties);
   g_test_add_func ("/tm7/import-file", test_import_file);
 
   return g_test_run ();

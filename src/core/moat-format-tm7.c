@@ -24,7 +24,7 @@
  * deep; a model with a knowledge base has a few tens of thousands of
  * elements, most of them skipped. */
 #define MAX_DEPTH 64
-#define MAX_NODES 2000000
+#define MAX_NODES 1000000
 
 /* A flow end this close to an element is taken to be attached to it. */
 #define ATTACH_DISTANCE 60.0
@@ -32,8 +32,13 @@
 #define STRAIGHT_TOLERANCE 4.0
 /* Boundary lines' regions are at least this wide and high. */
 #define MIN_REGION 20.0
-/* Tags made of a property and its value are cut to this many characters. */
+/* Tags made of a property and its value are cut to this many characters,
+ * and an element gets at most this many of them. */
 #define MAX_TAG_CHARS 100
+#define MAX_PROPERTY_TAGS 100
+/* Loose flow ends are matched against stencils this many times in all,
+ * so that a file of many loose flows stays fast. */
+#define ATTACH_BUDGET 10000000
 
 #define KIND_BIT(kind) (1u << (kind))
 #define ANY_KIND (~0u)
@@ -372,6 +377,7 @@ typedef struct
   GHashTable       *labels;     /* threat property name or id -> its label */
   GHashTable       *generics;   /* generic stencil type id -> its name */
   GPtrArray        *flows;      /* of Tm7Pending: read once every stencil is */
+  gint64            budget;     /* what is left of ATTACH_BUDGET */
   guint             n_diagrams;
 } Tm7Reader;
 
@@ -573,6 +579,14 @@ keep_as_tag (Tm7Reader   *t,
                                            property->value);
   g_autofree char *tag = NULL;
   g_autofree char *shown = quoted (property->value);
+  const char * const *tags = moat_element_get_tags (element);
+
+  if (tags != NULL && g_strv_length ((char **)tags) >= MAX_PROPERTY_TAGS)
+    {
+      moat_import_report_add (t->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, path, shown,
+                              _("The element has too many properties to keep them all as tags; not kept"));
+      return;
+    }
 
   g_strstrip (full);
   tag = g_utf8_strlen (full, -1) > MAX_TAG_CHARS ? g_utf8_substring (full, 0, MAX_TAG_CHARS) : g_strdup (full);
@@ -954,6 +968,10 @@ nearest_end (Tm7Reader   *t,
   const char *diagram_id = moat_object_get_id (MOAT_OBJECT (diagram));
   MoatElement *best = NULL;
   double best_distance = ATTACH_DISTANCE;
+
+  if (t->budget < (gint64)t->ends->len)
+    return NULL;
+  t->budget -= t->ends->len;
 
   for (guint i = 0; i < t->ends->len; i++)
     {
@@ -1444,6 +1462,7 @@ tm7_reader_init (Tm7Reader *t)
   t->labels = g_hash_table_new (g_str_hash, g_str_equal);
   t->generics = g_hash_table_new (g_str_hash, g_str_equal);
   t->flows = g_ptr_array_new_with_free_func ((GDestroyNotify)tm7_pending_free);
+  t->budget = ATTACH_BUDGET;
 }
 
 static void

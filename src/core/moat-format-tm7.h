@@ -56,7 +56,7 @@
  * GMarkup knows no DTDs, fetches nothing and expands only the five
  * predefined entities and character references, so external entities
  * and entity bombs cannot happen whatever the file says; a DOCTYPE is
- * refused outright. Nesting deeper than 64 elements and more than two
+ * refused outright. Nesting deeper than 64 elements and more than a
  * million elements are refused, and the template's knowledge base,
  * which the model does not need, is skipped as it is parsed.
  */
