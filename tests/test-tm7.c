@@ -469,6 +469,32 @@ test_report (void)
   g_assert_cmpuint (moat_import_report_get_n_issues (report), ==, 18);
 }
 
+/* The least a file can say (minimal.tm7, also a seed for fuzz-tm7). */
+static void
+test_minimal (void)
+{
+  gsize length;
+  g_autofree char *text = read_fixture ("minimal.tm7", &length);
+  g_autoptr(MoatImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatModel) model = moat_format_import (text, length, MOAT_FORMAT_UNKNOWN, &report, &error);
+  MoatThreat *threat;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (moat_model_get_title (model), ==, "Minimal");
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_DIAGRAM), ==, 1);
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_ELEMENT), ==, 6);
+  g_assert_true (moat_element_get_authenticated (element (model, "u")));
+  g_assert_cmpstr (moat_element_get_technology (element (model, "u")), ==, "Browser");
+  g_assert_true (moat_element_get_out_of_scope (element (model, "p")));
+  g_assert_cmpint (moat_element_get_kind (element (model, "n")), ==, MOAT_ELEMENT_NOTE);
+  g_assert_cmpstr (moat_element_get_source_id (element (model, "f")), ==, "u");
+  threat = moat_model_lookup (model, "T1ufp");
+  g_assert_cmpint (moat_threat_get_status (threat), ==, MOAT_THREAT_MITIGATED);
+  g_assert_cmpstr (moat_threat_get_status_reason (threat), ==, "Signed-in users only");
+  g_assert_cmpuint (moat_import_report_get_n_issues (report), ==, 1);
+}
+
 /* ---- round trips ---- */
 
 static void
@@ -716,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/tm7/flows-and-lines", test_flows_and_lines);
   g_test_add_func ("/tm7/threats", test_threats);
   g_test_add_func ("/tm7/report", test_report);
+  g_test_add_func ("/tm7/minimal", test_minimal);
   g_test_add_func ("/tm7/round-trips", test_round_trips);
   g_test_add_func ("/tm7/utf16", test_utf16);
   g_test_add_func ("/tm7/malformed", test_malformed);
