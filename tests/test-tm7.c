@@ -690,7 +690,8 @@ test_many_properties (void)
 
   for (guint i = 0; i < 150; i++)
     g_string_append_printf (text, "<anyType i:type=\"b:StringDisplayAttribute\"><DisplayName>Property %u</DisplayName>"
-                                  "<Name>p%u</Name><Value>set</Value></anyType>", i, i);
+                                  "<Name>p%u</Name><Value>%s</Value></anyType>", i, i,
+                            i < 149 ? "set" : "xééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé");
   g_string_append (text, "</Properties><Left>1</Left><Top>2</Top><Width>90</Width><Height>90</Height></Value>"
                          "</KeyValueOfguidanyType></Borders></DrawingSurfaceModel></DrawingSurfaceList></ThreatModel>");
 
@@ -703,6 +704,14 @@ test_many_properties (void)
   assert_tag (process, "Property 100: set", FALSE);
   assert_issue (report, "DrawingSurfaceList[0].Borders[0].Properties.Property 100", MOAT_IMPORT_ISSUE_UNMAPPED,
                 "too many");
+  /* Long values are cut for the report on a character, not inside one. */
+  for (guint i = 0; i < moat_import_report_get_n_issues (report); i++)
+    {
+      const MoatImportIssue *issue = moat_import_report_get_issue (report, i);
+
+      g_assert_true (issue->value == NULL || g_utf8_validate (issue->value, -1, NULL));
+    }
+  assert_issue (report, "DrawingSurfaceList[0].Borders[0].Properties.Property 149", MOAT_IMPORT_ISSUE_UNMAPPED, NULL);
 }
 
 /* Errors name the file, so a person who dropped several knows which. */

@@ -334,10 +334,17 @@ child_text (Tm7Node    *node,
   return text_of (get_child (node, name));
 }
 
+/* A value for the report: cut on a character, never inside one. */
 static char *
 quoted (const char *text)
 {
-  return g_strdup_printf ("\"%.60s\"", text ? text : "");
+  g_autofree char *cut = NULL;
+
+  if (text == NULL)
+    text = "";
+  if (g_utf8_strlen (text, -1) > 60)
+    text = cut = g_utf8_substring (text, 0, 60);
+  return g_strdup_printf ("\"%s\"", text);
 }
 
 /* ------------------------------------------------------------------ */
