@@ -277,6 +277,10 @@ parse_tree (const char  *data,
     return not_tm7 (error, _("the file is empty")), NULL;
   if (memchr (text, '\0', text_length) != NULL)
     return not_tm7 (error, _("it contains NUL bytes, which XML does not allow")), NULL;
+  /* GMarkup checks this too, but GLib 2.74 carries on parsing after bad
+   * UTF-8 in a comment and sets a second error over the first. */
+  if (!g_utf8_validate_len (text, text_length, NULL))
+    return not_tm7 (error, _("its text is not valid UTF-8")), NULL;
 
   p.stack = g_ptr_array_new ();
   context = g_markup_parse_context_new (&parser,
