@@ -4,10 +4,10 @@
 #
 #   build-aux/run-fuzzers.sh [SECONDS]     each target for SECONDS (default 60)
 #
-# Targets: fuzz-threat-dragon, fuzz-otm (the importers), fuzz-moat-json (the
+# Targets: fuzz-threat-dragon, fuzz-otm, fuzz-tm7 (the importers), fuzz-moat-json (the
 # native JSON reader and format detection), fuzz-moat-file (opening a .moat
 # file). Seeds are made at run time from ../shared/samples (or $MOAT_SAMPLES),
-# data/examples and Moat's test model. Inputs that fail are copied to
+# data/examples, the .tm7 fixtures in tests/data/tm7 and Moat's test model. Inputs that fail are copied to
 # tests/fuzz/regressions/<target>/, which test-import-robustness replays: fix
 # the bug, and commit the file with the fix.
 set -euo pipefail
@@ -17,7 +17,7 @@ srcdir=$PWD
 seconds=${1:-60}
 builddir=${BUILDDIR:-build-fuzz}
 samples=${MOAT_SAMPLES:-$srcdir/../shared/samples}
-targets=(threat-dragon otm moat-json moat-file)
+targets=(threat-dragon otm tm7 moat-json moat-file)
 
 # clang and its libFuzzer runtime (libclang-rt-14-dev) are in the package list.
 build-aux/install-deps.sh
@@ -66,7 +66,7 @@ if [[ -d "$samples" ]]; then
 else
   echo "run-fuzzers: $samples is not there; seeding from Moat's own model only" >&2
 fi
-for file in data/examples/*; do
+for file in data/examples/* tests/data/tm7/*.tm7; do
   [[ -f "$file" ]] && seeds+=("$file")
 done
 rm -rf "$corpus"
@@ -86,10 +86,13 @@ for target in "${targets[@]}"; do
   regressions=tests/fuzz/regressions/$target
   dirs=("$corpus/$target")
   [[ -d "$regressions" ]] && dirs+=("$regressions")
+  # A target's dictionary (its format's words), where it has one.
+  dict=()
+  [[ -f "tests/fuzz/$target.dict" ]] && dict=(-dict="tests/fuzz/$target.dict")
 
   echo "== fuzz-$target for ${seconds}s"
   log=$artifacts/$target.log
-  if "$builddir/tests/fuzz/fuzz-$target" -max_total_time="$seconds" -rss_limit_mb=2048 \
+  if "$builddir/tests/fuzz/fuzz-$target" "${dict[@]}" -max_total_time="$seconds" -rss_limit_mb=2048 \
        -timeout=10 -print_final_stats=1 -artifact_prefix="$artifacts/$target/" \
        "${dirs[@]}" >"$log" 2>&1; then
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)' "$log" || true

@@ -420,6 +420,8 @@ replay_file (const char *target,
     fuzz_import ((const guint8 *)data, length, MOAT_FORMAT_THREAT_DRAGON);
   else if (g_str_equal (target, "otm"))
     fuzz_import ((const guint8 *)data, length, MOAT_FORMAT_OTM);
+  else if (g_str_equal (target, "tm7"))
+    fuzz_import ((const guint8 *)data, length, MOAT_FORMAT_TM7);
   else if (g_str_equal (target, "moat-json"))
     {
       g_autoptr(MoatModel) model = moat_json_read (data, length, NULL);
@@ -501,7 +503,7 @@ test_damaged_project (void)
 static void
 test_fuzz_regressions (void)
 {
-  const char *targets[] = { "threat-dragon", "otm", "moat-json", "moat-file" };
+  const char *targets[] = { "threat-dragon", "otm", "tm7", "moat-json", "moat-file" };
   guint n = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)

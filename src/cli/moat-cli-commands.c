@@ -25,9 +25,10 @@ parse_import_format (const char  *name,
 
   if (!moat_format_from_name (name, format) ||
       !(*format == MOAT_FORMAT_UNKNOWN || *format == MOAT_FORMAT_MOAT ||
-        *format == MOAT_FORMAT_THREAT_DRAGON || *format == MOAT_FORMAT_OTM))
+        *format == MOAT_FORMAT_THREAT_DRAGON || *format == MOAT_FORMAT_OTM ||
+        *format == MOAT_FORMAT_TM7))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                        _("unknown format “%s”; use auto, moat, threat-dragon or otm"), name), FALSE;
+                        _("unknown format “%s”; use auto, moat, threat-dragon, otm or tm7"), name), FALSE;
 
   return TRUE;
 }
@@ -50,7 +51,7 @@ moat_cli_import (int    argc,
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("The project file to write"), N_("MODEL.moat") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-      N_("The input’s format: auto (the default: detect it), moat, threat-dragon or otm"), N_("FORMAT") },
+      N_("The input’s format: auto (the default: detect it), moat, threat-dragon, otm or tm7"), N_("FORMAT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the project file if it exists"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print the import report"), NULL },
     { NULL }
@@ -58,8 +59,9 @@ moat_cli_import (int    argc,
 
   if (!moat_cli_begin (_("FILE"),
                        _("Makes a Moat project file from a model in Moat JSON, OWASP Threat Dragon 2\n"
-      "or Open Threat Model (OTM) JSON. What came in, and every value that has no\n"
-      "place in Moat, is reported on standard error, one line per value."),
+      "or Open Threat Model (OTM) JSON, or from a Microsoft Threat Modeling Tool\n"
+      "(.tm7) file. What came in, and every value that has no place in Moat, is\n"
+      "reported on standard error, one line per value."),
                        entries, 1, &argc, &argv, &status))
     return status;
 

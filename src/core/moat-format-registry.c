@@ -21,6 +21,7 @@
 #include "moat-format-otm.h"
 #include "moat-format-private.h"
 #include "moat-format-threat-dragon.h"
+#include "moat-format-tm7.h"
 #include "moat-json.h"
 #include "moat-limits.h"
 #include "moat-store.h"
@@ -133,6 +134,8 @@ moat_format_detect (const char *data,
 
   if (is_sqlite (data, length))
     return is_moat_project (data, length) ? MOAT_FORMAT_MOAT_PROJECT : MOAT_FORMAT_UNKNOWN;
+  if (moat_tm7_detect (data, length))
+    return MOAT_FORMAT_TM7;
 
   root = moat_json_parse_untrusted (data, length, NULL);
   return detect_node (root);
@@ -146,6 +149,7 @@ static const struct {
   { MOAT_FORMAT_MOAT, "json" },
   { MOAT_FORMAT_THREAT_DRAGON, "threat-dragon" },
   { MOAT_FORMAT_OTM, "otm" },
+  { MOAT_FORMAT_TM7, "tm7" },
   { MOAT_FORMAT_UNKNOWN, "auto" },
 };
 
@@ -165,6 +169,8 @@ moat_format_get_name (MoatFormat format)
       return "threat-dragon-1";
     case MOAT_FORMAT_OTM:
       return "otm";
+    case MOAT_FORMAT_TM7:
+      return "tm7";
     case MOAT_FORMAT_UNKNOWN:
     default:
       return "auto";
@@ -187,6 +193,8 @@ moat_format_get_label (MoatFormat format)
       return _("OWASP Threat Dragon 1.x");
     case MOAT_FORMAT_OTM:
       return _("Open Threat Model");
+    case MOAT_FORMAT_TM7:
+      return _("Microsoft Threat Modeling Tool");
     case MOAT_FORMAT_UNKNOWN:
     default:
       return _("unknown format");
@@ -259,7 +267,8 @@ refuse (MoatFormat   format,
     default:
       g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                    _("The file is not a threat model Moat can import: it reads Moat JSON, "
-                     "OWASP Threat Dragon 2 and Open Threat Model files"));
+                     "OWASP Threat Dragon 2, Open Threat Model and Microsoft Threat Modeling Tool "
+                     "(.tm7) files"));
       break;
     }
 
@@ -316,6 +325,10 @@ moat_format_import (const char         *data,
     return refuse (is_moat_project (data, length) ? MOAT_FORMAT_MOAT_PROJECT : MOAT_FORMAT_UNKNOWN,
                    error);
 
+  /* XML is told from JSON by its start, before any JSON parse. */
+  if (format == MOAT_FORMAT_TM7 || (format == MOAT_FORMAT_UNKNOWN && moat_tm7_detect (data, length)))
+    return within_limits (moat_tm7_import (data, length, report, error), report, error);
+
   if (!(root = moat_json_parse_untrusted (data, length, error)))
     return NULL;
 
@@ -332,6 +345,7 @@ moat_format_import (const char         *data,
       return within_limits (moat_threat_dragon_import (root, report, error), report, error);
     case MOAT_FORMAT_OTM:
       return within_limits (moat_otm_import (root, report, error), report, error);
+    case MOAT_FORMAT_TM7:  /* read above: a JSON file cannot be one */
     case MOAT_FORMAT_THREAT_DRAGON_V1:
     case MOAT_FORMAT_MOAT_PROJECT:
     case MOAT_FORMAT_UNKNOWN:
@@ -432,6 +446,7 @@ moat_format_export (MoatModel         *model,
       return moat_otm_export (model, report);
     case MOAT_FORMAT_MOAT_PROJECT:
     case MOAT_FORMAT_THREAT_DRAGON_V1:
+    case MOAT_FORMAT_TM7:
     case MOAT_FORMAT_UNKNOWN:
     default:
       g_set_error (error, MOAT_ERROR, MOAT_ERROR_FAILED,

@@ -24,6 +24,7 @@ typedef enum {
   MOAT_FORMAT_THREAT_DRAGON,    /* OWASP Threat Dragon 2.x */
   MOAT_FORMAT_THREAT_DRAGON_V1, /* OWASP Threat Dragon 1.x: recognised, refused */
   MOAT_FORMAT_OTM,              /* Open Threat Model */
+  MOAT_FORMAT_TM7,              /* Microsoft Threat Modeling Tool (.tm7): read only */
 } MoatFormat;
 
 /* Files from elsewhere larger than this are refused before they are read. */

@@ -6,7 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * make-seeds OUTDIR [FILE...]
- *   FILE: samples (Threat Dragon, OTM, Moat JSON) and .moat examples
+ *   FILE: samples (Threat Dragon, OTM, .tm7, Moat JSON) and .moat examples
  */
 
 #include "config.h"
@@ -122,6 +122,9 @@ add_file (const char *path)
       break;
     case MOAT_FORMAT_OTM:
       save ("otm", data, length);
+      break;
+    case MOAT_FORMAT_TM7:
+      save ("tm7", data, length);
       break;
     case MOAT_FORMAT_MOAT:
       save ("moat-json", data, length);

@@ -142,16 +142,19 @@ moat_application_note_recent (MoatApplication *self,
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* Files of other tools are imported; anything else is opened as a
+ * project file. */
 static gboolean
-looks_like_json (GFile *file)
+looks_foreign (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
 
-  return name != NULL && g_str_has_suffix (g_ascii_strdown (name, -1), ".json");
+  return lower != NULL && (g_str_has_suffix (lower, ".json") || g_str_has_suffix (lower, ".tm7"));
 }
 
 /* A file from elsewhere becomes a new draft: the original stays as it was.
- * Threat Dragon and Open Threat Model files are recognised by content. */
+ * Threat Dragon, Open Threat Model and .tm7 files are recognised by content. */
 static MoatStore *
 import_as_draft (GFile             *file,
                  MoatImportReport **report,
@@ -203,7 +206,7 @@ moat_application_open_file (MoatApplication *self,
   g_autoptr(MoatStore) store = NULL;
   g_autoptr(MoatImportReport) report = NULL;
   GtkWindow *window;
-  gboolean imported = looks_like_json (file);
+  gboolean imported = looks_foreign (file);
 
   if (!imported && (window = moat_application_find_window (self, file)) != NULL)
     {

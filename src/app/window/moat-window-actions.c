@@ -54,12 +54,18 @@ import_action (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooser *chooser;
 
   chooser = _moat_window_show_chooser (MOAT_WINDOW (user_data), _("Import a Model"),
                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _moat_window_open_chosen);
-  _moat_window_add_filter (chooser, _("Moat JSON, Threat Dragon and Open Threat Model files"), "*.json",
-                           "application/json");
+  /* One filter for every format, so that none is hidden by default. */
+  gtk_file_filter_set_name (filter, _("Moat JSON, Threat Dragon, Open Threat Model and "
+                                      "Threat Modeling Tool files"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.tm7");
+  gtk_file_chooser_add_filter (chooser, filter);
 }
 
 static void

@@ -612,7 +612,8 @@ moat_window_class_init (MoatWindowClass *klass)
 }
 
 /* Dropped files open as if chosen with Open: JSON from Moat, Threat Dragon
- * or OTM is imported into a new draft, a .moat file opens in its window. */
+ * or OTM and .tm7 files are imported into a new draft, a .moat file opens
+ * in its window. */
 static gboolean
 on_drop (MoatWindow   *self,
          const GValue *value,
