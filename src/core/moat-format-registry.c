@@ -21,6 +21,8 @@
 #include "moat-format-otm.h"
 #include "moat-format-private.h"
 #include "moat-format-threat-dragon.h"
+#include "moat-format-threat-dragon-v1.h"
+#include "moat-format-tmbom.h"
 #include "moat-json.h"
 #include "moat-limits.h"
 #include "moat-store.h"
@@ -99,6 +101,9 @@ detect_node (JsonNode *node)
   if (json_object_has_member (root, "otmVersion"))
     return MOAT_FORMAT_OTM;
 
+  if (moat_tmbom_detect (root))
+    return MOAT_FORMAT_TMBOM;
+
   version = moat_format_peek_string (root, "version");
   if (version != NULL && (g_str_has_prefix (version, "0.") || g_str_has_prefix (version, "1.")))
     return MOAT_FORMAT_THREAT_DRAGON_V1;
@@ -145,11 +150,14 @@ static const struct {
   { MOAT_FORMAT_MOAT, "moat" },
   { MOAT_FORMAT_MOAT, "json" },
   { MOAT_FORMAT_THREAT_DRAGON, "threat-dragon" },
+  { MOAT_FORMAT_THREAT_DRAGON_V1, "threat-dragon-1" },
   { MOAT_FORMAT_OTM, "otm" },
+  { MOAT_FORMAT_TMBOM, "tm-bom" },
+  { MOAT_FORMAT_TMBOM, "tmbom" },
   { MOAT_FORMAT_UNKNOWN, "auto" },
 };
 
-/* The name on the command line: moat, threat-dragon, otm. */
+/* The name on the command line: moat, threat-dragon, otm, tm-bom. */
 const char *
 moat_format_get_name (MoatFormat format)
 {
@@ -165,6 +173,8 @@ moat_format_get_name (MoatFormat format)
       return "threat-dragon-1";
     case MOAT_FORMAT_OTM:
       return "otm";
+    case MOAT_FORMAT_TMBOM:
+      return "tm-bom";
     case MOAT_FORMAT_UNKNOWN:
     default:
       return "auto";
@@ -187,6 +197,8 @@ moat_format_get_label (MoatFormat format)
       return _("OWASP Threat Dragon 1.x");
     case MOAT_FORMAT_OTM:
       return _("Open Threat Model");
+    case MOAT_FORMAT_TMBOM:
+      return _("OWASP TM-BOM");
     case MOAT_FORMAT_UNKNOWN:
     default:
       return _("unknown format");
@@ -247,10 +259,6 @@ refuse (MoatFormat   format,
 {
   switch (format)
     {
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
-                   _("Threat Dragon 1.x files are not supported; open and save it in Threat Dragon 2 first"));
-      break;
     case MOAT_FORMAT_MOAT_PROJECT:
       g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                    _("This is a Moat project file; open it instead of importing it"));
@@ -259,7 +267,7 @@ refuse (MoatFormat   format,
     default:
       g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                    _("The file is not a threat model Moat can import: it reads Moat JSON, "
-                     "OWASP Threat Dragon 2 and Open Threat Model files"));
+                     "OWASP Threat Dragon (1.x and 2.x), Open Threat Model and OWASP TM-BOM files"));
       break;
     }
 
@@ -330,9 +338,12 @@ moat_format_import (const char         *data,
       return import_native (root, report, error);
     case MOAT_FORMAT_THREAT_DRAGON:
       return within_limits (moat_threat_dragon_import (root, report, error), report, error);
+    case MOAT_FORMAT_THREAT_DRAGON_V1:
+      return within_limits (moat_threat_dragon_v1_import (root, report, error), report, error);
     case MOAT_FORMAT_OTM:
       return within_limits (moat_otm_import (root, report, error), report, error);
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
+    case MOAT_FORMAT_TMBOM:
+      return within_limits (moat_tmbom_import (root, report, error), report, error);
     case MOAT_FORMAT_MOAT_PROJECT:
     case MOAT_FORMAT_UNKNOWN:
     default:
@@ -430,6 +441,8 @@ moat_format_export (MoatModel         *model,
       return moat_threat_dragon_export (model, report);
     case MOAT_FORMAT_OTM:
       return moat_otm_export (model, report);
+    case MOAT_FORMAT_TMBOM:
+      return moat_tmbom_export (model, report);
     case MOAT_FORMAT_MOAT_PROJECT:
     case MOAT_FORMAT_THREAT_DRAGON_V1:
     case MOAT_FORMAT_UNKNOWN:
