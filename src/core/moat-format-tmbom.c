@@ -94,7 +94,8 @@ typedef struct
   MoatFormatReader  r;
   MoatDiagram      *diagram;
   GHashTable       *zones;     /* symbolic name -> Zone */
-  GHashTable       *nodes;     /* symbolic name -> MoatElement */
+  GHashTable       *nodes;     /* symbolic name -> MoatElement flows can join */
+  GHashTable       *elements;  /* symbolic name -> any MoatElement */
   GHashTable       *stores;    /* symbolic name -> MoatElement */
   GHashTable       *threats;   /* symbolic name -> MoatThreat */
   GHashTable       *personas;  /* symbolic name -> MoatThreatActor */
@@ -248,6 +249,7 @@ read_zone (TmReader   *tm,
   moat_format_report_unknown (&tm->r, object, path, known);
   zone->boundary = element;
   g_ptr_array_add (tm->boundaries, g_object_ref (element));
+  remember (tm->elements, object, element);
   if (g_hash_table_lookup (tm->zones, moat_format_peek_string (object, "symbolic_name") ?: "") == NULL)
     remember (tm->zones, object, zone);
   else
@@ -343,6 +345,7 @@ new_node (TmReader        *tm,
                 NULL);
   place_node (tm, object, element, path);
   remember (tm->nodes, object, element);
+  remember (tm->elements, object, element);
   return element;
 }
 
@@ -495,6 +498,7 @@ read_flow (TmReader   *tm,
                   flag ? MOAT_CLASSIFICATION_CONFIDENTIAL : MOAT_CLASSIFICATION_INTERNAL, NULL);
 
   moat_format_report_unknown (&tm->r, object, path, known);
+  remember (tm->elements, object, element);
   moat_format_reader_add (&tm->r, element);
 }
 
@@ -631,12 +635,9 @@ read_assumption (TmReader   *tm,
       JsonNode *node = json_array_get_element (topics, i);
       const char *name = JSON_NODE_HOLDS_VALUE (node) &&
                          json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-      MoatElement *element = name ? g_hash_table_lookup (tm->nodes, name) : NULL;
-      Zone *zone = name ? g_hash_table_lookup (tm->zones, name) : NULL;
+      MoatElement *element = name ? g_hash_table_lookup (tm->elements, name) : NULL;
       g_autofree char *here = moat_format_path_index (path, "topics", i);
 
-      if (zone != NULL)
-        element = zone->boundary;
       if (element != NULL)
         g_ptr_array_add (ids, (char *)moat_object_get_id (MOAT_OBJECT (element)));
       else
@@ -763,7 +764,7 @@ read_threat (TmReader   *tm,
   g_object_set (threat,
                 "title", moat_format_get_string (&tm->r, object, "title", path),
                 "description", moat_format_get_string (&tm->r, object, "description", path),
-                "element-ids", read_names (tm, object, "components_affected", tm->nodes,
+                "element-ids", read_names (tm, object, "components_affected", tm->elements,
                                            MOAT_TYPE_ELEMENT, path, elements),
                 "refs", refs->len > 1 ? (const char * const *)refs->pdata : NULL,
                 "actor-id", actor ? moat_object_get_id (MOAT_OBJECT (actor)) : NULL,
@@ -924,6 +925,7 @@ moat_tmbom_import (JsonNode          *root,
   moat_format_reader_init (&tm.r, _("OWASP TM-BOM"), NULL);
   tm.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   tm.nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tm.elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tm.stores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tm.threats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tm.personas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -963,6 +965,7 @@ moat_tmbom_import (JsonNode          *root,
   g_clear_object (&tm.diagram);
   g_hash_table_unref (tm.zones);
   g_hash_table_unref (tm.nodes);
+  g_hash_table_unref (tm.elements);
   g_hash_table_unref (tm.stores);
   g_hash_table_unref (tm.threats);
   g_hash_table_unref (tm.personas);
