@@ -57,7 +57,7 @@ import_action (GSimpleAction *action,
 
   chooser = _moat_window_show_chooser (MOAT_WINDOW (user_data), _("Import a Model"),
                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _moat_window_open_chosen);
-  _moat_window_add_filter (chooser, _("Moat JSON, Threat Dragon and Open Threat Model files"), "*.json",
+  _moat_window_add_filter (chooser, _("Moat JSON, Threat Dragon, Open Threat Model and TM-BOM files"), "*.json",
                            "application/json");
 }
 
