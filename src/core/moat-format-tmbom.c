@@ -239,6 +239,7 @@ read_zone (TmReader   *tm,
   g_autofree char *id = take_id (tm, object, path);
   g_autoptr(MoatElement) element = g_object_new (MOAT_TYPE_ELEMENT, "id", id, NULL);
   Zone *zone = g_new0 (Zone, 1);
+  const char *name;
 
   g_object_set (element,
                 "diagram-id", moat_object_get_id (MOAT_OBJECT (tm->diagram)),
@@ -250,8 +251,11 @@ read_zone (TmReader   *tm,
   zone->boundary = element;
   g_ptr_array_add (tm->boundaries, g_object_ref (element));
   remember (tm->elements, object, element);
-  if (g_hash_table_lookup (tm->zones, moat_format_peek_string (object, "symbolic_name") ?: "") == NULL)
-    remember (tm->zones, object, zone);
+  /* Elements name their zone: one without a name, or a second of the
+   * same name, holds none. */
+  name = moat_format_peek_string (object, "symbolic_name");
+  if (name != NULL && !g_hash_table_contains (tm->zones, name))
+    g_hash_table_insert (tm->zones, g_strdup (name), zone);
   else
     g_free (zone);
 }
@@ -280,7 +284,8 @@ place_zones (TmReader *tm)
 
       g_object_set (boundary, "x", x, "y", GAP, "width", width,
                     "height", 2 * ZONE_PAD + rows * NODE_H + (rows - 1) * GAP, NULL);
-      x += width + 2 * GAP;
+      /* Past the edge of the canvas, the rest pile up there. */
+      x = MIN (x + width + 2 * GAP, MOAT_FORMAT_MAX_COORD);
       moat_format_reader_add (&tm->r, boundary);
     }
 }
@@ -306,7 +311,7 @@ place_node (TmReader    *tm,
                                   _("No trust zone has this name; the element is in none"));
         }
       g_object_set (element, "x", GAP, "y", tm->loose_y, NULL);
-      tm->loose_y += NODE_H + GAP;
+      tm->loose_y = MIN (tm->loose_y + NODE_H + GAP, MOAT_FORMAT_MAX_COORD);
       return;
     }
 
