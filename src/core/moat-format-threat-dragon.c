@@ -106,7 +106,6 @@ typedef struct
   gint64            budget;  /* distance tests left for loose flow ends */
   GHashTable       *mitigations; /* threat id -> its mitigation text, or "" */
   const char       *method;  /* the threat method this diagram's threats imply */
-  const char       *label;   /* the format, for the report */
 } TdReader;
 
 /* Labels of the values kept as the last line of a description. */
