@@ -350,6 +350,28 @@ test_malformed (void)
     }
 }
 
+/* Either Threat Dragon name reads either version: asked for 1.x, a 2.x
+ * file is read as 2.x, not upgraded into empty diagrams. */
+static void
+test_either_version (void)
+{
+  g_autofree char *v1 = read_data ("v1-model.json");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "td-fidelity.json", NULL);
+  g_autofree char *v2 = NULL;
+  g_autoptr(MoatModel) a = NULL;
+  g_autoptr(MoatModel) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &v2, NULL, NULL));
+  a = moat_format_import (v1, strlen (v1), MOAT_FORMAT_THREAT_DRAGON, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (moat_model_count (a, MOAT_TYPE_ELEMENT), ==, 5);
+  b = moat_format_import (v2, strlen (v2), MOAT_FORMAT_THREAT_DRAGON_V1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (moat_model_count (b, MOAT_TYPE_ELEMENT), ==, 3);
+  g_assert_cmpuint (moat_model_count (b, MOAT_TYPE_THREAT), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/threat-dragon-v1/samples", test_samples);
   g_test_add_func ("/threat-dragon-v1/workshop-samples", test_workshop_samples);
   g_test_add_func ("/threat-dragon-v1/malformed", test_malformed);
+  g_test_add_func ("/threat-dragon-v1/either-version", test_either_version);
 
   return g_test_run ();
 }

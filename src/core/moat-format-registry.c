@@ -331,6 +331,9 @@ moat_format_import (const char         *data,
     format = detect_node (root);
   else if (format == MOAT_FORMAT_THREAT_DRAGON && detect_node (root) == MOAT_FORMAT_THREAT_DRAGON_V1)
     format = MOAT_FORMAT_THREAT_DRAGON_V1;
+  else if (format == MOAT_FORMAT_THREAT_DRAGON_V1 && detect_node (root) == MOAT_FORMAT_THREAT_DRAGON)
+    /* Upgrading a 2.x file would find no diagramJson and empty every diagram. */
+    format = MOAT_FORMAT_THREAT_DRAGON;
 
   switch (format)
     {
