@@ -489,6 +489,21 @@ test_malformed (void)
     }
 }
 
+/* A CycloneDX BOM is told apart, and refused with what Moat reads. */
+static void
+test_cyclonedx (void)
+{
+  const char *bom = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\", \"components\": "
+                    "[{\"type\": \"threat-model\", \"name\": \"Architecture Diagram\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatModel) model = moat_format_import (bom, strlen (bom), MOAT_FORMAT_UNKNOWN, NULL, &error);
+
+  g_assert_null (model);
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT);
+  g_assert_true (g_str_has_prefix (error->message, "This is a CycloneDX BOM"));
+  g_assert_nonnull (strstr (error->message, "TM-BOM"));
+}
+
 static void
 test_detect (void)
 {
@@ -511,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/tmbom/huskyai-round-trip", test_huskyai_round_trip);
   g_test_add_func ("/tmbom/moat-round-trip", test_moat_round_trip);
   g_test_add_func ("/tmbom/malformed", test_malformed);
+  g_test_add_func ("/tmbom/cyclonedx", test_cyclonedx);
   g_test_add_func ("/tmbom/detect", test_detect);
 
   return g_test_run ();

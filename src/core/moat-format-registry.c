@@ -335,6 +335,17 @@ moat_format_import (const char         *data,
     /* Upgrading a 2.x file would find no diagramJson and empty every diagram. */
     format = MOAT_FORMAT_THREAT_DRAGON;
 
+  /* Threat Dragon once sketched TM-BOM as a CycloneDX BOM; what it reads
+   * and writes now is the Threat Model Library's schema. */
+  if (format == MOAT_FORMAT_UNKNOWN && JSON_NODE_HOLDS_OBJECT (root) &&
+      g_strcmp0 (moat_format_peek_string (json_node_get_object (root), "bomFormat"), "CycloneDX") == 0)
+    {
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
+                   _("This is a CycloneDX BOM, which Moat does not read; it reads OWASP TM-BOM files "
+                     "as Threat Dragon writes them (the OWASP Threat Model Library’s schema)"));
+      return NULL;
+    }
+
   switch (format)
     {
     case MOAT_FORMAT_MOAT:
