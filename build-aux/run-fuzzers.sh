@@ -4,10 +4,11 @@
 #
 #   build-aux/run-fuzzers.sh [SECONDS]     each target for SECONDS (default 60)
 #
-# Targets: fuzz-threat-dragon, fuzz-otm, fuzz-tm7 (the importers), fuzz-moat-json (the
-# native JSON reader and format detection), fuzz-moat-file (opening a .moat
-# file). Seeds are made at run time from ../shared/samples (or $MOAT_SAMPLES),
-# data/examples, the .tm7 fixtures in tests/data/tm7 and Moat's test model. Inputs that fail are copied to
+# Targets: fuzz-threat-dragon, fuzz-threat-dragon-v1, fuzz-otm, fuzz-tmbom, fuzz-tm7
+# (the importers), fuzz-moat-json (the native JSON reader and format detection),
+# fuzz-moat-file (opening a .moat file). Seeds are made at run time from
+# ../shared/samples (or $MOAT_SAMPLES), data/examples, tests/data/threat-dragon,
+# the .tm7 fixtures in tests/data/tm7 and Moat's test model. Inputs that fail are copied to
 # tests/fuzz/regressions/<target>/, which test-import-robustness replays: fix
 # the bug, and commit the file with the fix.
 set -euo pipefail
@@ -17,7 +18,7 @@ srcdir=$PWD
 seconds=${1:-60}
 builddir=${BUILDDIR:-build-fuzz}
 samples=${MOAT_SAMPLES:-$srcdir/../shared/samples}
-targets=(threat-dragon otm tm7 moat-json moat-file)
+targets=(threat-dragon threat-dragon-v1 otm tmbom tm7 moat-json moat-file)
 
 # clang and its libFuzzer runtime (libclang-rt-14-dev) are in the package list.
 build-aux/install-deps.sh
@@ -66,7 +67,7 @@ if [[ -d "$samples" ]]; then
 else
   echo "run-fuzzers: $samples is not there; seeding from Moat's own model only" >&2
 fi
-for file in data/examples/* tests/data/tm7/*.tm7; do
+for file in data/examples/* tests/data/threat-dragon/*.json tests/data/tm7/*.tm7; do
   [[ -f "$file" ]] && seeds+=("$file")
 done
 rm -rf "$corpus"

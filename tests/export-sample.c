@@ -4,7 +4,7 @@
  * Copyright 2026 The Moat authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * export-sample --to threat-dragon|otm|moat (FILE | --sample-model)
+ * export-sample --to threat-dragon|otm|tm-bom|moat (FILE | --sample-model)
  *
  * The exported file goes to stdout, the import and export reports to stderr.
  */
@@ -28,7 +28,7 @@ main (int   argc,
 
   if (argc != 4 || !g_str_equal (argv[1], "--to") || !moat_format_from_name (argv[2], &format))
     {
-      g_printerr ("usage: export-sample --to threat-dragon|otm|moat (FILE | --sample-model)\n");
+      g_printerr ("usage: export-sample --to threat-dragon|otm|tm-bom|moat (FILE | --sample-model)\n");
       return 2;
     }
 

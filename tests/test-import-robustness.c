@@ -418,6 +418,10 @@ replay_file (const char *target,
 
   if (g_str_equal (target, "threat-dragon"))
     fuzz_import ((const guint8 *)data, length, MOAT_FORMAT_THREAT_DRAGON);
+  else if (g_str_equal (target, "threat-dragon-v1"))
+    fuzz_import ((const guint8 *)data, length, MOAT_FORMAT_THREAT_DRAGON_V1);
+  else if (g_str_equal (target, "tmbom"))
+    fuzz_import ((const guint8 *)data, length, MOAT_FORMAT_TMBOM);
   else if (g_str_equal (target, "otm"))
     fuzz_import ((const guint8 *)data, length, MOAT_FORMAT_OTM);
   else if (g_str_equal (target, "tm7"))
@@ -503,7 +507,7 @@ test_damaged_project (void)
 static void
 test_fuzz_regressions (void)
 {
-  const char *targets[] = { "threat-dragon", "otm", "tm7", "moat-json", "moat-file" };
+  const char *targets[] = { "threat-dragon", "threat-dragon-v1", "otm", "tmbom", "tm7", "moat-json", "moat-file" };
   guint n = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (targets); t++)

@@ -259,6 +259,8 @@ assert_threats_equal (JsonObject *a,
 
       for (guint f = 0; f < G_N_ELEMENTS (threat_fields); f++)
         assert_members_equal (threat, copy, threat_fields[f], where);
+      /* A custom score comes back; no score is an empty one. */
+      g_assert_cmpstr (member_string (threat, "score") ?: "", ==, member_string (copy, "score") ?: "");
     }
 }
 
@@ -339,6 +341,9 @@ assert_files_equivalent (const char *original,
       gpointer id, cell;
 
       g_assert_cmpstr (member_string (diagram, "title"), ==, member_string (copy, "title"));
+      g_assert_cmpstr (member_string (diagram, "diagramType"), ==, member_string (copy, "diagramType"));
+      g_assert_cmpstr (member_string (diagram, "description") ?: "", ==,
+                       member_string (copy, "description") ?: "");
       g_assert_cmpuint (g_hash_table_size (ca), ==, g_hash_table_size (cb));
 
       g_hash_table_iter_init (&iter, ca);
@@ -560,9 +565,117 @@ test_properties (void)
   g_assert_cmpint (moat_element_get_kind (element), ==, MOAT_ELEMENT_BOUNDARY);
   g_assert_cmpfloat (moat_element_get_width (element), ==, 520);
   g_assert_true (moat_element_get_bidirectional (moat_model_lookup (model, "91ccf804-a9b8-45ca-ab35-992337903633")));
-  assert_issue (report, "detail.diagrams[0].cells[5].data.threats[0].score", MOAT_IMPORT_ISSUE_UNMAPPED);
+  assert_issue (report, "detail.diagrams[0].cells[5].data.threats[0].score", MOAT_IMPORT_ISSUE_CONVERTED);
   g_assert_cmpstr (moat_import_report_find (report, "detail.diagrams[0].cells[5].data.threats[0].score")->value,
                    ==, "\"7.5\"");
+}
+
+static JsonObject *
+threat_by_id (JsonObject *root,
+              const char *id)
+{
+  JsonArray *diagrams = diagrams_of (root);
+
+  for (guint d = 0; d < json_array_get_length (diagrams); d++)
+    {
+      JsonArray *cells = member_array (json_array_get_object_element (diagrams, d), "cells");
+
+      for (guint c = 0; cells != NULL && c < json_array_get_length (cells); c++)
+        {
+          JsonArray *threats = member_array (member_object (json_array_get_object_element (cells, c), "data"),
+                                             "threats");
+
+          for (guint t = 0; threats != NULL && t < json_array_get_length (threats); t++)
+            if (g_strcmp0 (member_string (json_array_get_object_element (threats, t), "id"), id) == 0)
+              return json_array_get_object_element (threats, t);
+        }
+    }
+
+  g_error ("no threat %s", id);
+}
+
+/* Nothing is downgraded on the way through Moat: Critical stays Critical,
+ * the custom score and each diagram's threat method come back, and
+ * “None as yet” is no control. */
+static void
+test_fidelity (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "td-fidelity.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(MoatModel) again = NULL;
+  g_autoptr(MoatImportReport) report = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  MoatThreat *threat;
+  MoatDiagram *diagram;
+  const struct { const char *id, *severity, *score; } threats[] = {
+    { "t1", "Critical", "9.1" }, { "t2", "High", "7" }, { "t3", "Low", "" },
+    { "t4", "Medium", "" }, { "t5", "Critical", "CVSS 9.8" },
+  };
+  const char *types[] = { "LINDDUN", "LINDDUN", "CIADIE", "PLOT4ai", "STRIDE" };
+  const char *descriptions[] = { "Who can be linked", "", "", "Model risks", "" };
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  model = import (text, &report);
+  assert_valid_model (model);
+
+  /* Critical is the top of Moat's scale; the score is kept where a person
+   * sees it, at the end of the threat's description. */
+  threat = moat_model_lookup (model, "t1");
+  g_assert_cmpint (moat_threat_get_likelihood (threat), ==, 5);
+  g_assert_cmpint (moat_threat_get_impact (threat), ==, 5);
+  g_assert_cmpstr (moat_threat_get_description (threat), ==, "What can go wrong\n\nThreat Dragon score: 9.1");
+  assert_issue (report, "detail.diagrams[0].cells[0].data.threats[0].score", MOAT_IMPORT_ISSUE_CONVERTED);
+  g_assert_cmpstr (moat_threat_get_description (moat_model_lookup (model, "t3")), ==, "What can go wrong");
+
+  /* Placeholders are no control; real text is. */
+  g_assert_null (moat_model_lookup (model, "t1-control"));
+  g_assert_null (moat_model_lookup (model, "t2-control"));
+  g_assert_null (moat_model_lookup (model, "t4-control"));
+  g_assert_nonnull (moat_model_lookup (model, "t3-control"));
+  g_assert_nonnull (moat_model_lookup (model, "t5-control"));
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_CONTROL), ==, 2);
+  assert_issue (report, "detail.diagrams[0].cells[0].data.threats[0].mitigation", MOAT_IMPORT_ISSUE_CONVERTED);
+  g_assert_cmpstr (moat_import_report_find (report, "detail.diagrams[0].cells[0].data.threats[0].mitigation")->value,
+                   ==, "\"None as yet\"");
+
+  /* A method the threats imply is not repeated; one they cannot imply is
+   * kept in the description. */
+  diagram = moat_model_lookup (model, moat_element_get_diagram_id (moat_model_lookup (model, "p1")));
+  g_assert_cmpstr (moat_diagram_get_description (diagram), ==, "Who can be linked");
+  g_assert_null (moat_import_report_find (report, "detail.diagrams[0].diagramType"));
+  g_assert_null (moat_import_report_find (report, "detail.diagrams[2].diagramType"));
+  assert_issue (report, "detail.diagrams[1].diagramType", MOAT_IMPORT_ISSUE_CONVERTED);
+  assert_issue (report, "detail.diagrams[3].diagramType", MOAT_IMPORT_ISSUE_CONVERTED);
+
+  exported = export (model, NULL);
+  root = root_object (exported);
+  for (guint i = 0; i < G_N_ELEMENTS (threats); i++)
+    {
+      JsonObject *object = threat_by_id (root, threats[i].id);
+
+      g_test_message ("%s", threats[i].id);
+      g_assert_cmpstr (member_string (object, "severity"), ==, threats[i].severity);
+      g_assert_cmpstr (member_string (object, "score"), ==, threats[i].score);
+      g_assert_cmpstr (member_string (object, "description"), ==, "What can go wrong");
+    }
+  g_assert_cmpstr (member_string (threat_by_id (root, "t1"), "mitigation"), ==, "");
+  for (guint d = 0; d < G_N_ELEMENTS (types); d++)
+    {
+      JsonObject *object = json_array_get_object_element (diagrams_of (root), d);
+
+      g_assert_cmpstr (member_string (object, "diagramType"), ==, types[d]);
+      g_assert_cmpstr (member_string (object, "description"), ==, descriptions[d]);
+    }
+
+  /* And again: a second trip changes nothing. */
+  again = import (exported, NULL);
+  g_clear_pointer (&text, g_free);
+  text = export (again, NULL);
+  g_assert_cmpstr (text, ==, exported);
 }
 
 static void
@@ -576,17 +689,19 @@ test_malformed_samples (void)
   if (v1 == NULL || v2 == NULL)
     return;
 
+  /* A 1.x file without "summary" and "detail": read as 1.x, refused
+   * with what is missing, whether asked for as Threat Dragon or not. */
   g_assert_cmpint (moat_format_detect (v1, strlen (v1)), ==, MOAT_FORMAT_THREAT_DRAGON_V1);
   model = moat_format_import (v1, strlen (v1), MOAT_FORMAT_UNKNOWN, NULL, &error);
   g_assert_null (model);
-  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT);
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "Threat Dragon 1.x files are not supported; open and save it in Threat Dragon 2 first");
+                   "This is not a valid Threat Dragon 1.x model: “summary” is missing or not an object");
   g_clear_error (&error);
 
-  /* Asked for Threat Dragon explicitly, it still says which version. */
   model = moat_format_import (v1, strlen (v1), MOAT_FORMAT_THREAT_DRAGON, NULL, &error);
-  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT);
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1.x"));
   g_clear_error (&error);
 
   g_assert_cmpint (moat_format_detect (v2, strlen (v2)), ==, MOAT_FORMAT_THREAT_DRAGON);
@@ -934,7 +1049,7 @@ test_bad_values (void)
   g_assert_cmpint (moat_threat_get_status (threat), ==, MOAT_THREAT_OPEN);
   assert_issue (report, CELL (0) ".data.threats[0].status", MOAT_IMPORT_ISSUE_INVALID);
   assert_issue (report, CELL (0) ".data.threats[0].severity", MOAT_IMPORT_ISSUE_INVALID);
-  assert_issue (report, CELL (0) ".data.threats[0].score", MOAT_IMPORT_ISSUE_UNMAPPED);
+  assert_issue (report, CELL (0) ".data.threats[0].score", MOAT_IMPORT_ISSUE_CONVERTED);
 
   g_assert_cmpstr (moat_object_get_id (MOAT_OBJECT (copy)), !=, "a");
   assert_issue (report, CELL (1) ".id", MOAT_IMPORT_ISSUE_CONVERTED);
@@ -1006,6 +1121,7 @@ main (int   argc,
   g_test_add_func ("/threat-dragon/demo-model", test_demo_model);
   g_test_add_func ("/threat-dragon/properties", test_properties);
   g_test_add_func ("/threat-dragon/malformed-samples", test_malformed_samples);
+  g_test_add_func ("/threat-dragon/fidelity", test_fidelity);
   g_test_add_func ("/threat-dragon/moat-round-trip", test_moat_round_trip);
   g_test_add_func ("/threat-dragon/shared-threat", test_shared_threat);
   g_test_add_func ("/threat-dragon/export-report", test_export_report);

@@ -42,6 +42,11 @@ def main():
         'threat-dragon': load(os.path.join(samples, 'threat-dragon', 'threat-dragon-v2.schema.json')),
         'otm': load(os.path.join(samples, 'otm', 'open-threat-model.schema.json')),
     }
+    # The Threat Model Library's TM-BOM schema is not vendored (its licence
+    # is the library's); checked when a copy is put beside the samples.
+    tmbom = os.path.join(samples, 'tm-bom', 'threat-model.schema.json')
+    if os.path.exists(tmbom):
+        schemas['tm-bom'] = load(tmbom)
     sources = ['--sample-model']
     if len(sys.argv) > 3:
         examples = sys.argv[3]
@@ -57,7 +62,8 @@ def main():
     for source in sources:
         for fmt, schema in schemas.items():
             document = export(helper, fmt, source)
-            validator = jsonschema.Draft7Validator(schema)
+            validator = (jsonschema.Draft7Validator(schema) if fmt != 'tm-bom'
+                         else jsonschema.validators.validator_for(schema)(schema))
             errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
             checked += 1
             name = os.path.basename(source)

@@ -25,10 +25,11 @@ parse_import_format (const char  *name,
 
   if (!moat_format_from_name (name, format) ||
       !(*format == MOAT_FORMAT_UNKNOWN || *format == MOAT_FORMAT_MOAT ||
-        *format == MOAT_FORMAT_THREAT_DRAGON || *format == MOAT_FORMAT_OTM ||
-        *format == MOAT_FORMAT_TM7))
+        *format == MOAT_FORMAT_THREAT_DRAGON || *format == MOAT_FORMAT_THREAT_DRAGON_V1 ||
+        *format == MOAT_FORMAT_OTM || *format == MOAT_FORMAT_TMBOM || *format == MOAT_FORMAT_TM7))
     return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                        _("unknown format “%s”; use auto, moat, threat-dragon, otm or tm7"), name), FALSE;
+                        _("unknown format “%s”; use auto, moat, threat-dragon, threat-dragon-1, otm, "
+                          "tm-bom or tm7"), name), FALSE;
 
   return TRUE;
 }
@@ -51,17 +52,18 @@ moat_cli_import (int    argc,
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out_path, N_("The project file to write"), N_("MODEL.moat") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from,
-      N_("The input’s format: auto (the default: detect it), moat, threat-dragon, otm or tm7"), N_("FORMAT") },
+      N_("The input’s format: auto (the default: detect it), moat, threat-dragon, threat-dragon-1, otm, "
+         "tm-bom or tm7"), N_("FORMAT") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace the project file if it exists"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not print the import report"), NULL },
     { NULL }
   };
 
   if (!moat_cli_begin (_("FILE"),
-                       _("Makes a Moat project file from a model in Moat JSON, OWASP Threat Dragon 2\n"
-      "or Open Threat Model (OTM) JSON, or from a Microsoft Threat Modeling Tool\n"
-      "(.tm7) file. What came in, and every value that has no place in Moat, is\n"
-      "reported on standard error, one line per value."),
+                       _("Makes a Moat project file from a model in Moat JSON, OWASP Threat Dragon\n"
+      "(1.x or 2.x), Open Threat Model (OTM) JSON or an OWASP TM-BOM, or from a\n"
+      "Microsoft Threat Modeling Tool (.tm7) file. What came in, and every value that\n"
+      "has no place in Moat, is reported on standard error, one line per value."),
                        entries, 1, &argc, &argv, &status))
     return status;
 
@@ -94,6 +96,7 @@ typedef enum {
   EXPORT_JSON,
   EXPORT_THREAT_DRAGON,
   EXPORT_OTM,
+  EXPORT_TMBOM,
   EXPORT_MARKDOWN,
   EXPORT_CSV,
   EXPORT_SVG,
@@ -108,6 +111,8 @@ static const struct {
   { "moat", EXPORT_JSON },
   { "threat-dragon", EXPORT_THREAT_DRAGON },
   { "otm", EXPORT_OTM },
+  { "tm-bom", EXPORT_TMBOM },
+  { "tmbom", EXPORT_TMBOM },
   { "markdown", EXPORT_MARKDOWN },
   { "md", EXPORT_MARKDOWN },
   { "csv", EXPORT_CSV },
@@ -132,7 +137,7 @@ parse_export_format (const char    *name,
       }
 
   return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
-                      _("unknown format “%s”; use json, threat-dragon, otm, markdown, csv, svg or png"),
+                      _("unknown format “%s”; use json, threat-dragon, otm, tm-bom, markdown, csv, svg or png"),
                       name), FALSE;
 }
 
@@ -173,6 +178,8 @@ export_text (MoatModel         *model,
       return moat_format_export (model, MOAT_FORMAT_THREAT_DRAGON, report, error);
     case EXPORT_OTM:
       return moat_format_export (model, MOAT_FORMAT_OTM, report, error);
+    case EXPORT_TMBOM:
+      return moat_format_export (model, MOAT_FORMAT_TMBOM, report, error);
     case EXPORT_MARKDOWN:
       return moat_export_markdown (model);
     case EXPORT_CSV:
@@ -201,7 +208,7 @@ moat_cli_export (int    argc,
   int status;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("json, threat-dragon, otm, markdown, csv, svg or png"), N_("FORMAT") },
+      N_("json, threat-dragon, otm, tm-bom, markdown, csv, svg or png"), N_("FORMAT") },
     { "table", 't', 0, G_OPTION_ARG_STRING, &table_name,
       N_("With csv: threats (the default) or controls"), N_("TABLE") },
     { "diagram", 'd', 0, G_OPTION_ARG_STRING, &diagram_name,
@@ -219,11 +226,12 @@ moat_cli_export (int    argc,
       "  json           Moat’s own, canonical and stable: for keeping in git\n"
       "  threat-dragon  OWASP Threat Dragon 2\n"
       "  otm            Open Threat Model\n"
+      "  tm-bom         OWASP Threat Model Bill of Materials (as Threat Dragon reads it)\n"
       "  markdown       one page for pull requests and wikis\n"
       "  csv            threats or controls for issue trackers (see README.md)\n"
       "  svg, png       a diagram, as the app draws it (needs --output)\n"
       "\n"
-      "What Threat Dragon or OTM cannot hold is listed on standard error."),
+      "What Threat Dragon, OTM or TM-BOM cannot hold is listed on standard error."),
                        entries, 1, &argc, &argv, &status))
     return status;
 

@@ -19,8 +19,8 @@
 #include "moat-temp-file.h"
 
 static const MoatCliCommand commands[] = {
-  { "import", N_("Make a project file from Moat JSON, Threat Dragon, OTM or .tm7"), moat_cli_import },
-  { "export", N_("Write a model as JSON, Threat Dragon, OTM, Markdown or CSV"), moat_cli_export },
+  { "import", N_("Make a project file from Moat JSON, Threat Dragon, OTM, TM-BOM or .tm7"), moat_cli_import },
+  { "export", N_("Write a model as JSON, Threat Dragon, OTM, TM-BOM, Markdown or CSV"), moat_cli_export },
   { "info", N_("Show what a model holds"), moat_cli_info },
   { "diff", N_("Show what changed between two versions of a model"), moat_cli_diff },
   { "stats", N_("Count a model’s elements, threats, controls and assumptions"), moat_cli_stats },

@@ -88,6 +88,13 @@ double       moat_format_clamp_size       (MoatFormatReader *reader,
                                            double            fallback,
                                            const char       *path);
 
+gboolean     moat_format_is_placeholder   (const char       *text);
+char        *moat_format_append_line      (const char       *text,
+                                           const char       *label,
+                                           const char       *value);
+char        *moat_format_take_line        (const char       *text,
+                                           const char       *label,
+                                           char            **value);
 char        *moat_format_control_title    (const char       *text);
 char        *moat_format_mitigation_text  (GPtrArray        *controls);
 GHashTable  *moat_format_index_controls   (MoatModel        *model);

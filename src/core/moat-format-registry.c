@@ -21,7 +21,9 @@
 #include "moat-format-otm.h"
 #include "moat-format-private.h"
 #include "moat-format-threat-dragon.h"
+#include "moat-format-threat-dragon-v1.h"
 #include "moat-format-tm7.h"
+#include "moat-format-tmbom.h"
 #include "moat-json.h"
 #include "moat-limits.h"
 #include "moat-store.h"
@@ -100,6 +102,9 @@ detect_node (JsonNode *node)
   if (json_object_has_member (root, "otmVersion"))
     return MOAT_FORMAT_OTM;
 
+  if (moat_tmbom_detect (root))
+    return MOAT_FORMAT_TMBOM;
+
   version = moat_format_peek_string (root, "version");
   if (version != NULL && (g_str_has_prefix (version, "0.") || g_str_has_prefix (version, "1.")))
     return MOAT_FORMAT_THREAT_DRAGON_V1;
@@ -148,12 +153,15 @@ static const struct {
   { MOAT_FORMAT_MOAT, "moat" },
   { MOAT_FORMAT_MOAT, "json" },
   { MOAT_FORMAT_THREAT_DRAGON, "threat-dragon" },
+  { MOAT_FORMAT_THREAT_DRAGON_V1, "threat-dragon-1" },
   { MOAT_FORMAT_OTM, "otm" },
+  { MOAT_FORMAT_TMBOM, "tm-bom" },
+  { MOAT_FORMAT_TMBOM, "tmbom" },
   { MOAT_FORMAT_TM7, "tm7" },
   { MOAT_FORMAT_UNKNOWN, "auto" },
 };
 
-/* The name on the command line: moat, threat-dragon, otm. */
+/* The name on the command line: moat, threat-dragon, otm, tm-bom. */
 const char *
 moat_format_get_name (MoatFormat format)
 {
@@ -169,6 +177,8 @@ moat_format_get_name (MoatFormat format)
       return "threat-dragon-1";
     case MOAT_FORMAT_OTM:
       return "otm";
+    case MOAT_FORMAT_TMBOM:
+      return "tm-bom";
     case MOAT_FORMAT_TM7:
       return "tm7";
     case MOAT_FORMAT_UNKNOWN:
@@ -193,6 +203,8 @@ moat_format_get_label (MoatFormat format)
       return _("OWASP Threat Dragon 1.x");
     case MOAT_FORMAT_OTM:
       return _("Open Threat Model");
+    case MOAT_FORMAT_TMBOM:
+      return _("OWASP TM-BOM");
     case MOAT_FORMAT_TM7:
       return _("Microsoft Threat Modeling Tool");
     case MOAT_FORMAT_UNKNOWN:
@@ -255,10 +267,6 @@ refuse (MoatFormat   format,
 {
   switch (format)
     {
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
-      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
-                   _("Threat Dragon 1.x files are not supported; open and save it in Threat Dragon 2 first"));
-      break;
     case MOAT_FORMAT_MOAT_PROJECT:
       g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                    _("This is a Moat project file; open it instead of importing it"));
@@ -267,8 +275,8 @@ refuse (MoatFormat   format,
     default:
       g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
                    _("The file is not a threat model Moat can import: it reads Moat JSON, "
-                     "OWASP Threat Dragon 2, Open Threat Model and Microsoft Threat Modeling Tool "
-                     "(.tm7) files"));
+                     "OWASP Threat Dragon (1.x and 2.x), Open Threat Model, OWASP TM-BOM and Microsoft "
+                     "Threat Modeling Tool (.tm7) files"));
       break;
     }
 
@@ -336,6 +344,20 @@ moat_format_import (const char         *data,
     format = detect_node (root);
   else if (format == MOAT_FORMAT_THREAT_DRAGON && detect_node (root) == MOAT_FORMAT_THREAT_DRAGON_V1)
     format = MOAT_FORMAT_THREAT_DRAGON_V1;
+  else if (format == MOAT_FORMAT_THREAT_DRAGON_V1 && detect_node (root) == MOAT_FORMAT_THREAT_DRAGON)
+    /* Upgrading a 2.x file would find no diagramJson and empty every diagram. */
+    format = MOAT_FORMAT_THREAT_DRAGON;
+
+  /* Threat Dragon once sketched TM-BOM as a CycloneDX BOM; what it reads
+   * and writes now is the Threat Model Library's schema. */
+  if (format == MOAT_FORMAT_UNKNOWN && JSON_NODE_HOLDS_OBJECT (root) &&
+      g_strcmp0 (moat_format_peek_string (json_node_get_object (root), "bomFormat"), "CycloneDX") == 0)
+    {
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_NOT_MOAT,
+                   _("This is a CycloneDX BOM, which Moat does not read; it reads OWASP TM-BOM files "
+                     "as Threat Dragon writes them (the OWASP Threat Model Library’s schema)"));
+      return NULL;
+    }
 
   switch (format)
     {
@@ -343,10 +365,13 @@ moat_format_import (const char         *data,
       return import_native (root, report, error);
     case MOAT_FORMAT_THREAT_DRAGON:
       return within_limits (moat_threat_dragon_import (root, report, error), report, error);
+    case MOAT_FORMAT_THREAT_DRAGON_V1:
+      return within_limits (moat_threat_dragon_v1_import (root, report, error), report, error);
     case MOAT_FORMAT_OTM:
       return within_limits (moat_otm_import (root, report, error), report, error);
+    case MOAT_FORMAT_TMBOM:
+      return within_limits (moat_tmbom_import (root, report, error), report, error);
     case MOAT_FORMAT_TM7:  /* read above: a JSON file cannot be one */
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
     case MOAT_FORMAT_MOAT_PROJECT:
     case MOAT_FORMAT_UNKNOWN:
     default:
@@ -444,6 +469,8 @@ moat_format_export (MoatModel         *model,
       return moat_threat_dragon_export (model, report);
     case MOAT_FORMAT_OTM:
       return moat_otm_export (model, report);
+    case MOAT_FORMAT_TMBOM:
+      return moat_tmbom_export (model, report);
     case MOAT_FORMAT_MOAT_PROJECT:
     case MOAT_FORMAT_THREAT_DRAGON_V1:
     case MOAT_FORMAT_TM7:

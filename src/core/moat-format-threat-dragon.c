@@ -104,7 +104,29 @@ typedef struct
   GPtrArray        *ends;    /* elements flows can join, this diagram's */
   gint64            budget;  /* distance tests left for loose flow ends */
   GHashTable       *mitigations; /* threat id -> its mitigation text, or "" */
+  const char       *method;  /* the threat method this diagram's threats imply */
 } TdReader;
+
+/* Labels of the values kept as the last line of a description. */
+#define SCORE_LABEL N_("Threat Dragon score")
+#define METHOD_LABEL N_("Threat Dragon threat method")
+
+/* The threat method two threats on one diagram imply together: Threat
+ * Dragon's CIADIE diagrams hold both CIA and DIE threats; any other mix
+ * has no single method (""). */
+static const char *
+merge_method (const char *found,
+              const char *method)
+{
+  if (method == NULL || g_strcmp0 (found, method) == 0)
+    return found;
+  if (found == NULL)
+    return method;
+  if ((g_str_equal (found, "CIA") || g_str_equal (found, "DIE") || g_str_equal (found, "CIADIE")) &&
+      (g_str_equal (method, "CIA") || g_str_equal (method, "DIE")))
+    return "CIADIE";
+  return "";
+}
 
 static const TdType *
 find_type (const char *type,
@@ -535,14 +557,19 @@ read_model_type (TdReader   *td,
                           _("Moat keeps a threat’s category, not the method it came from; not kept"));
 }
 
+/* Moat has no custom score: it is kept as the last line of the threat's
+ * description, and written back from there. */
 static void
 read_score (TdReader   *td,
             JsonObject *object,
+            MoatThreat *threat,
             const char *path)
 {
   JsonNode *node = json_object_get_member (object, "score");
   g_autofree char *here = NULL;
   g_autofree char *value = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *description = NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
       (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
@@ -551,8 +578,20 @@ read_score (TdReader   *td,
 
   here = moat_format_path (path, "score");
   value = moat_format_node_text (node);
-  moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
-                          _("Moat works out risk from likelihood and impact; the custom score is not kept"));
+  if (!JSON_NODE_HOLDS_VALUE (node) || strchr (value, '\n') != NULL || strlen (value) > 100)
+    {
+      moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_INVALID, here, value,
+                              _("Not a score Moat can keep; not kept"));
+      return;
+    }
+
+  score = json_node_get_value_type (node) == G_TYPE_STRING
+    ? g_strstrip (g_strdup (json_node_get_string (node))) : g_strdup (value);
+  description = moat_format_append_line (moat_threat_get_description (threat), _(SCORE_LABEL), score);
+  g_object_set (threat, "description", description, NULL);
+  moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_CONVERTED, here, value,
+                          _("Moat works out risk from likelihood and impact; the custom score is kept "
+                            "as the last line of the threat’s description"));
 }
 
 static void
@@ -679,6 +718,7 @@ read_threat (TdReader    *td,
       g_object_set (threat, "category", category, NULL);
     }
   read_model_type (td, object, category, path);
+  td->method = merge_method (td->method, moat_format_category_methodology (category));
 
   here = moat_format_path (path, "status");
   if ((text = moat_format_get_string (&td->r, object, "status", path)))
@@ -689,12 +729,22 @@ read_threat (TdReader    *td,
   if ((text = moat_format_get_string (&td->r, object, "severity", path)))
     threat_severity (td, text, threat, here);
 
-  read_score (td, object, path);
+  read_score (td, object, threat, path);
   moat_format_report_unknown (&td->r, object, path, threat_keys);
 
   if ((text = moat_format_get_string (&td->r, object, "mitigation", path)) &&
-      moat_format_text_is_empty (text))
-    text = NULL;
+      moat_format_is_placeholder (text))
+    {
+      if (!moat_format_text_is_empty (text))
+        {
+          g_autofree char *mpath = moat_format_path (path, "mitigation");
+          g_autofree char *value = g_strdup_printf ("\"%s\"", text);
+
+          moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_CONVERTED, mpath, value,
+                                  _("Says there is no mitigation yet; no control was made of it"));
+        }
+      text = NULL;
+    }
   if (merge_copy (td, wanted, threat, element, text))
     return;
 
@@ -999,6 +1049,46 @@ read_cells (TdReader    *td,
       }
 }
 
+/* Moat diagrams have no threat method: their threats' categories imply
+ * one, and the writer names it again. A method they do not imply (an
+ * empty LINDDUN diagram, a PLOT4ai one) is kept as the last line of the
+ * diagram's description. */
+static void
+read_method (TdReader    *td,
+             const char  *type,
+             MoatDiagram *diagram,
+             const char  *path)
+{
+  g_autofree char *here = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *description = NULL;
+  const char *implied = td->method != NULL && td->method[0] != '\0' ? td->method : "STRIDE";
+  GParamSpec *pspec;
+  g_auto(GValue) text = G_VALUE_INIT;
+
+  if (moat_format_text_is_empty (type) || g_ascii_strcasecmp (type, implied) == 0)
+    return;
+
+  here = moat_format_path (path, "diagramType");
+  if (strchr (type, '\n') != NULL || strlen (type) > 40)
+    {
+      moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_INVALID, here, NULL,
+                              _("Not a threat method Moat can keep; not kept"));
+      return;
+    }
+
+  value = g_strdup_printf ("\"%s\"", type);
+  description = moat_format_append_line (moat_diagram_get_description (diagram), _(METHOD_LABEL), type);
+  /* Stored, not set: an import is not an edit to undo. */
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (diagram), "description");
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_set_string (&text, description);
+  _moat_object_store_value (MOAT_OBJECT (diagram), pspec, &text);
+  moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_CONVERTED, here, value,
+                          _("Moat diagrams have no threat method of their own and the threats do not "
+                            "imply this one; it is kept as the last line of the diagram’s description"));
+}
+
 static const char * const diagram_keys[] = {
   "id", "title", "description", "diagramType", "placeholder", "thumbnail", "version", "cells", NULL
 };
@@ -1023,20 +1113,15 @@ read_diagram (TdReader   *td,
                 NULL);
   moat_format_reader_add (&td->r, diagram);
 
-  if (type != NULL && g_ascii_strcasecmp (type, "STRIDE") != 0)
-    {
-      g_autofree char *here = moat_format_path (path, "diagramType");
-      g_autofree char *value = g_strdup_printf ("\"%.40s\"", type);
-
-      moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_UNMAPPED, here, value,
-                              _("Moat diagrams have no methodology; the threats keep their categories"));
-    }
   moat_format_report_unknown (&td->r, object, path, diagram_keys);
 
   g_hash_table_remove_all (td->cells);
   g_ptr_array_set_size (td->ends, 0);
+  td->method = NULL;
   if (cells != NULL)
     read_cells (td, cells, diagram, path);
+
+  read_method (td, type, diagram, path);
 }
 
 static void
@@ -1247,7 +1332,7 @@ severity_for (MoatThreat *threat)
 {
   int score = moat_threat_get_likelihood (threat) * moat_threat_get_impact (threat);
 
-  return score >= 12 ? "High" : score >= 6 ? "Medium" : "Low";
+  return score >= 20 ? "Critical" : score >= 12 ? "High" : score >= 6 ? "Medium" : "Low";
 }
 
 static const char *
@@ -1278,7 +1363,8 @@ report_threat_once (TdWriter   *w,
   };
   int l = moat_threat_get_likelihood (threat), i = moat_threat_get_impact (threat);
   const char *severity = severity_for (threat);
-  int level = g_str_equal (severity, "High") ? 4 : g_str_equal (severity, "Medium") ? 3 : 2;
+  int level = g_str_equal (severity, "Critical") ? 5 : g_str_equal (severity, "High") ? 4
+              : g_str_equal (severity, "Medium") ? 3 : 2;
 
   moat_format_report_fields (w->report, MOAT_OBJECT (threat), carried);
   if (l != level || i != level)
@@ -1302,6 +1388,9 @@ threat_object (TdWriter   *w,
   guint copies = GPOINTER_TO_UINT (g_hash_table_lookup (w->copies, id));
   g_autofree char *copy_id = copies ? g_strdup_printf ("%s-%u", id, copies + 1) : g_strdup (id);
   g_autofree char *mitigation = moat_format_mitigation_text (g_hash_table_lookup (w->controls, id));
+  g_autofree char *score = NULL;
+  g_autofree char *description = moat_format_take_line (moat_threat_get_description (threat),
+                                                        SCORE_LABEL, &score);
 
   g_hash_table_insert (w->copies, (char *)id, GUINT_TO_POINTER (copies + 1));
   if (copies == 0)
@@ -1312,11 +1401,12 @@ threat_object (TdWriter   *w,
   json_object_set_string_member (object, "status", status_for (moat_threat_get_status (threat)));
   json_object_set_string_member (object, "severity", severity_for (threat));
   json_object_set_string_member (object, "type", moat_format_category_label (category) ?: "");
-  json_object_set_string_member (object, "description", moat_threat_get_description (threat) ?: "");
+  json_object_set_string_member (object, "description",
+                                 description ?: moat_threat_get_description (threat) ?: "");
   json_object_set_string_member (object, "mitigation", mitigation);
   json_object_set_string_member (object, "modelType", methodology ? methodology : "Generic");
   json_object_set_int_member (object, "number", ++w->number);
-  json_object_set_string_member (object, "score", "");
+  json_object_set_string_member (object, "score", score ? score : "");
   json_object_set_boolean_member (object, "new", FALSE);
 
   return object;
@@ -1719,15 +1809,11 @@ diagram_type (TdWriter    *w,
         {
           const char *m = moat_format_category_methodology (moat_threat_get_category (g_ptr_array_index (threats, j)));
 
-          if (m == NULL)
-            continue;
-          if (found != NULL && !g_str_equal (found, m))
-            return "STRIDE";
-          found = m;
+          found = merge_method (found, m);
         }
     }
 
-  return found ? found : "STRIDE";
+  return found && found[0] != '\0' ? found : "STRIDE";
 }
 
 static JsonObject *
@@ -1738,7 +1824,10 @@ diagram_object (TdWriter    *w,
 {
   static const char * const carried[] = { "title", "description", "position", NULL };
   JsonObject *object = json_object_new ();
-  const char *type = diagram_type (w, diagram, elements);
+  g_autofree char *kept = NULL;
+  g_autofree char *description = moat_format_take_line (moat_diagram_get_description (diagram),
+                                                        METHOD_LABEL, &kept);
+  const char *type = kept ? kept : diagram_type (w, diagram, elements);
   g_autofree char *lower = g_ascii_strdown (type, -1);
   g_autofree char *thumbnail = g_strdup_printf ("./public/content/images/thumbnail.%s.jpg", lower);
 
@@ -1747,7 +1836,8 @@ diagram_object (TdWriter    *w,
 
   json_object_set_int_member (object, "id", index);
   json_object_set_string_member (object, "title", moat_diagram_get_title (diagram) ?: "");
-  json_object_set_string_member (object, "description", moat_diagram_get_description (diagram) ?: "");
+  json_object_set_string_member (object, "description",
+                                 description ?: moat_diagram_get_description (diagram) ?: "");
   json_object_set_string_member (object, "diagramType", type);
   json_object_set_string_member (object, "placeholder", "");
   json_object_set_string_member (object, "thumbnail", thumbnail);

@@ -10,9 +10,12 @@
  *
  * - summary title, owner, description → the model's; release_version ↔
  *   version label. Contributors and reviewer have no place: reported.
- * - each diagram → a diagram (title, description, order); its diagram
- *   type is reported unless it is STRIDE, the threats keep their
- *   categories.
+ * - each diagram → a diagram (title, description, order). Its diagram
+ *   type (threat method) is what its threats' categories imply (CIA and DIE
+ *   together: CIADIE; none: STRIDE), written back from them; a type they
+ *   do not imply (an empty LINDDUN diagram, PLOT4ai) is kept as the last
+ *   line of the description, "Threat Dragon threat method: X", and written
+ *   back from there.
  * - cells: tm.Actor, tm.Process, tm.Store → actor, process, store;
  *   tm.Flow → flow; tm.BoundaryBox → boundary; tm.Text → note.
  *   A tm.Boundary line becomes a boundary whose region is the line's
@@ -35,10 +38,13 @@
  *   Mitigated, NotApplicable (NA), Accepted, Transferred (Avoided and
  *   Eliminated become mitigated, with the word as the reason); severity
  *   → likelihood × impact: Critical 5 × 5, High 4 × 4, Medium 3 × 3,
- *   Low 2 × 2. Writing, likelihood × impact of 12 or more is High, 6 to
- *   11 Medium, below 6 Low. A custom score is reported. The mitigation
- *   text becomes a control linked to the threat: implemented when the
- *   threat is mitigated, else proposed.
+ *   Low 2 × 2. Writing, likelihood × impact of 20 or more is Critical,
+ *   12 to 19 High, 6 to 11 Medium, below 6 Low. A custom score is kept as
+ *   the last line of the description, "Threat Dragon score: X", and
+ *   written back from there. The mitigation text becomes a control linked
+ *   to the threat: implemented when the threat is mitigated, else
+ *   proposed; text that only says there is none yet ("None", "TBD", "None
+ *   as yet", "N/A", ...) makes no control (reported).
  * - anything else, and on export every Moat value Threat Dragon cannot
  *   hold (assets, threat actors, assumptions, controls not linked to a
  *   threat, ...), goes into the report. Presentation details Threat Dragon

@@ -440,6 +440,94 @@ moat_format_text_is_empty (const char *text)
   return TRUE;
 }
 
+/**
+ * moat_format_is_placeholder:
+ *
+ * Whether a tool's mitigation text only says there is none yet (“None”,
+ * “TBD”, “None as yet”, “N/A”, …): such text is not a control.
+ */
+gboolean
+moat_format_is_placeholder (const char *text)
+{
+  static const char * const words[] = {
+    "none", "noneasyet", "noneyet", "nonesofar", "tbd", "tbc", "todo", "na", "n/a", "nil",
+    "notyet", "nothing", "nothingyet", "unknown", "pending", "-", "--", "?", NULL
+  };
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  if (moat_format_text_is_empty (text))
+    return TRUE;
+  if (strlen (text) > 40)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p) || *p == '/' || *p == '-' || *p == '?')
+      g_string_append_c (key, g_ascii_tolower (*p));
+  if (key->len > 1 && key->str[key->len - 1] == '-')
+    g_string_truncate (key, key->len - 1);
+
+  return g_strv_contains (words, key->str);
+}
+
+/* A value kept in a text as its last line, “Label: value”: for values of
+ * another tool that Moat has no field for but must give back on export.
+ * The label is matched translated and untranslated, so a file imported
+ * in one language exports the same in another. */
+char *
+moat_format_append_line (const char *text,
+                         const char *label,
+                         const char *value)
+{
+  if (moat_format_text_is_empty (text))
+    return g_strdup_printf ("%s: %s", label, value);
+
+  return g_strdup_printf ("%s\n\n%s: %s", text, label, value);
+}
+
+/**
+ * moat_format_take_line:
+ * @label: the untranslated label, marked with N_()
+ * @value: (out) (optional): the value, when the last line carries @label
+ *
+ * Returns: (transfer full) (nullable): @text without that last line (and
+ *   the blank line before it), or %NULL when there is no such line
+ */
+char *
+moat_format_take_line (const char  *text,
+                       const char  *label,
+                       char       **value)
+{
+  const char *labels[] = { label, g_dgettext (GETTEXT_PACKAGE, label) };
+  const char *line;
+  gsize body;
+
+  if (value != NULL)
+    *value = NULL;
+  if (text == NULL)
+    return NULL;
+
+  line = strrchr (text, '\n');
+  line = line ? line + 1 : text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gsize n = strlen (labels[i]);
+
+      if (strncmp (line, labels[i], n) != 0 || strncmp (line + n, ": ", 2) != 0 ||
+          moat_format_text_is_empty (line + n + 2))
+        continue;
+
+      if (value != NULL)
+        *value = g_strdup (line + n + 2);
+      body = line - text;
+      while (body > 0 && text[body - 1] == '\n')
+        body--;
+      return g_strndup (text, body);
+    }
+
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Mitigation text and controls                                        */
 

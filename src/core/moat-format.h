@@ -22,8 +22,9 @@ typedef enum {
   MOAT_FORMAT_MOAT,             /* Moat's native JSON */
   MOAT_FORMAT_MOAT_PROJECT,     /* a .moat project file (SQLite): open it, do not import it */
   MOAT_FORMAT_THREAT_DRAGON,    /* OWASP Threat Dragon 2.x */
-  MOAT_FORMAT_THREAT_DRAGON_V1, /* OWASP Threat Dragon 1.x: recognised, refused */
+  MOAT_FORMAT_THREAT_DRAGON_V1, /* OWASP Threat Dragon 1.x: read, not written */
   MOAT_FORMAT_OTM,              /* Open Threat Model */
+  MOAT_FORMAT_TMBOM,            /* OWASP Threat Model Bill of Materials (TM-BOM) */
   MOAT_FORMAT_TM7,              /* Microsoft Threat Modeling Tool (.tm7): read only */
 } MoatFormat;
 

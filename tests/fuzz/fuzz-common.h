@@ -44,7 +44,7 @@ fuzz_check_model (MoatModel *model)
   g_autofree char *json = NULL;
   g_autoptr(MoatModel) again = NULL;
   g_autoptr(GError) error = NULL;
-  const MoatFormat formats[] = { MOAT_FORMAT_THREAT_DRAGON, MOAT_FORMAT_OTM };
+  const MoatFormat formats[] = { MOAT_FORMAT_THREAT_DRAGON, MOAT_FORMAT_OTM, MOAT_FORMAT_TMBOM };
 
   json = moat_json_write (model, NULL);
   again = moat_json_read (json, -1, &error);

@@ -80,6 +80,7 @@ save_model (MoatModel *model)
   g_autofree char *json = moat_json_write (model, NULL);
   g_autofree char *td = moat_format_export (model, MOAT_FORMAT_THREAT_DRAGON, NULL, NULL);
   g_autofree char *otm = moat_format_export (model, MOAT_FORMAT_OTM, NULL, NULL);
+  g_autofree char *tmbom = moat_format_export (model, MOAT_FORMAT_TMBOM, NULL, NULL);
   g_autofree char *dir = g_build_filename (outdir, "moat-file", NULL);
   g_autofree char *name = g_strdup_printf ("seed-%03u", counter++);
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -90,6 +91,7 @@ save_model (MoatModel *model)
   save ("moat-json", json, strlen (json));
   save ("threat-dragon", td, strlen (td));
   save ("otm", otm, strlen (otm));
+  save ("tmbom", tmbom, strlen (tmbom));
 
   g_mkdir_with_parents (dir, 0755);
   store = moat_store_create (file, model, &error);
@@ -117,8 +119,15 @@ add_file (const char *path)
       save ("moat-file", data, length);
       return;
     case MOAT_FORMAT_THREAT_DRAGON:
-    case MOAT_FORMAT_THREAT_DRAGON_V1:
       save ("threat-dragon", data, length);
+      break;
+    case MOAT_FORMAT_THREAT_DRAGON_V1:
+      /* Both readers: a 1.x file is also a 2.x reader's odd input. */
+      save ("threat-dragon-v1", data, length);
+      save ("threat-dragon", data, length);
+      break;
+    case MOAT_FORMAT_TMBOM:
+      save ("tmbom", data, length);
       break;
     case MOAT_FORMAT_OTM:
       save ("otm", data, length);

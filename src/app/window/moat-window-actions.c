@@ -60,7 +60,7 @@ import_action (GSimpleAction *action,
   chooser = _moat_window_show_chooser (MOAT_WINDOW (user_data), _("Import a Model"),
                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _moat_window_open_chosen);
   /* One filter for every format, so that none is hidden by default. */
-  gtk_file_filter_set_name (filter, _("Moat JSON, Threat Dragon, Open Threat Model and "
+  gtk_file_filter_set_name (filter, _("Moat JSON, Threat Dragon, Open Threat Model, TM-BOM and "
                                       "Threat Modeling Tool files"));
   gtk_file_filter_add_pattern (filter, "*.json");
   gtk_file_filter_add_mime_type (filter, "application/json");
