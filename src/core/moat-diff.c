@@ -50,7 +50,7 @@ kind_rank (const char *kind)
 {
   static const char *order[] = {
     "risk", "model", "diagram", "element", "threat", "control", "assumption",
-    "asset", "threat_actor", "dismissal", "workshop_session",
+    "asset", "threat_actor", "dismissal", "workshop_session", "conflict",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -227,6 +227,7 @@ kind_title (const char *kind)
     { "threat_actor", N_("Threat actors") },
     { "dismissal", N_("Dismissed suggestions") },
     { "workshop_session", N_("Workshop sessions") },
+    { "conflict", N_("Merge conflicts") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)

@@ -10,6 +10,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "moat-clock.h"
+#include "moat-conflict.h"
 #include "moat-asset.h"
 #include "moat-assumption-rule.h"
 #include "moat-control.h"
@@ -24,7 +25,7 @@
 #include "moat-value.h"
 #include "moat-workshop-session.h"
 
-#define N_TYPES 9
+#define N_TYPES 10
 
 struct _MoatModel
 {
@@ -90,6 +91,7 @@ moat_model_list_types (guint *n_types)
       types[6] = MOAT_TYPE_ASSUMPTION;
       types[7] = MOAT_TYPE_DISMISSAL;
       types[8] = MOAT_TYPE_WORKSHOP_SESSION;
+      types[9] = MOAT_TYPE_CONFLICT;
       g_once_init_leave (&initialized, 1);
     }
 

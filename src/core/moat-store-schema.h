@@ -91,6 +91,10 @@ static const char * const moat_migrations[] = {
   /* 3 → 4: who marked an element reviewed, and when. */
   "ALTER TABLE element ADD COLUMN reviewed_by TEXT;"
   "ALTER TABLE element ADD COLUMN reviewed_at INTEGER;",
+  /* 4 → 5: what a three-way merge left to resolve. No foreign key on
+   * object_id: the object may be gone on one side. */
+  "CREATE TABLE conflict (" MOAT_COMMON ", kind TEXT, object_id TEXT, object_kind TEXT,"
+  " field TEXT, title TEXT, base_value TEXT, ours_value TEXT, theirs_value TEXT);",
 };
 
 G_END_DECLS
