@@ -100,7 +100,9 @@ add_conflict (Merge            *m,
   MoatConflict *conflict;
 
   /* An earlier merge's conflict on the same field may still be open. */
-  for (guint n = 2; moat_model_lookup (m->result, unique) != NULL ||
+  for (guint n = 2; moat_model_lookup (m->ours, unique) != NULL ||
+                    moat_model_lookup (m->theirs, unique) != NULL ||
+                    moat_model_lookup (m->result, unique) != NULL ||
                     g_hash_table_contains (m->conflict_ids, unique); n++)
     {
       g_free (unique);
@@ -462,8 +464,16 @@ moat_merge (MoatModel  *base,
   if (!restore_referenced (&m, error))
     return FALSE;
 
+  /* Dated by the versions, not the clock: the same merge gives the same
+   * model, from project files or from JSON. */
   for (guint i = 0; i < found->len; i++)
-    _moat_model_insert_loaded (merged, g_ptr_array_index (found, i));
+    {
+      MoatObject *conflict = g_ptr_array_index (found, i);
+      gint64 when = moat_object_get_modified (MOAT_OBJECT (merged));
+
+      _moat_object_set_timestamps (conflict, when, when);
+      _moat_model_insert_loaded (merged, conflict);
+    }
 
   /* What is written must read back: a conflict holds whole values. */
   if (!moat_limits_check_model (merged, error))
