@@ -10,3 +10,4 @@
 
 MoatModel *moat_bench_make_model (guint       n_elements);
 int        moat_bench_estate     (void);
+int        moat_bench_merge      (void);

@@ -39,6 +39,7 @@ typedef struct
   MoatModel  *result;
   GPtrArray  *conflicts;     /* new MoatConflicts, put in the result at the end */
   GHashTable *conflict_ids;  /* their ids, borrowed */
+  gboolean    dropped;       /* an object of one side is not in the result */
 } Merge;
 
 static gboolean
@@ -204,11 +205,35 @@ merge_fields (Merge      *m,
                                     moat_object_get_modified (theirs)));
 }
 
+/* moat_object_copy() without its checks and notifications: the values
+ * come from a model that holds them already, and nobody watches the copy
+ * yet. A merge copies every object. */
+static MoatObject *
+copy_object (MoatObject *object)
+{
+  MoatObject *copy = g_object_new (G_OBJECT_TYPE (object), "id", moat_object_get_id (object), NULL);
+  GParamSpec **fields;
+  guint n_fields;
+
+  fields = moat_object_class_list_fields (MOAT_OBJECT_GET_CLASS (object), &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      g_value_init (&value, fields[i]->value_type);
+      g_value_copy (moat_object_peek_value (object, fields[i]), &value);
+      _moat_object_load_value (copy, fields[i], &value);
+    }
+  _moat_object_set_timestamps (copy, moat_object_get_created (object),
+                               moat_object_get_modified (object));
+  return copy;
+}
+
 static void
 insert_copy (Merge      *m,
              MoatObject *object)
 {
-  g_autoptr(MoatObject) copy = moat_object_copy (object, FALSE);
+  g_autoptr(MoatObject) copy = copy_object (object);
 
   _moat_model_insert_loaded (m->result, copy);
 }
@@ -257,6 +282,8 @@ merge_present_in_ours (Merge      *m,
       /* Theirs deleted it: fine unless ours changed it meanwhile. */
       if (!moat_object_values_equal (o, b))
         keep_edited (m, b, o, TRUE);
+      else
+        m->dropped = TRUE;
     }
   else if (b != NULL && moat_object_values_equal (o, b))
     insert_copy (m, t);
@@ -264,7 +291,7 @@ merge_present_in_ours (Merge      *m,
     insert_copy (m, o);
   else
     {
-      g_autoptr(MoatObject) target = moat_object_copy (o, FALSE);
+      g_autoptr(MoatObject) target = copy_object (o);
 
       merge_fields (m, b, o, t, target);
       _moat_model_insert_loaded (m->result, target);
@@ -299,6 +326,8 @@ merge_type (Merge *m,
         insert_copy (m, t);
       else if (!moat_object_values_equal (t, b))
         keep_edited (m, b, t, FALSE);
+      else
+        m->dropped = TRUE;
     }
 }
 
@@ -412,6 +441,38 @@ restore_referenced (Merge   *m,
     }
 }
 
+/* What is written must read back. Every other value came from a model
+ * that was within the limits; a conflict holds values as JSON, which
+ * escaping makes longer. */
+static gboolean
+check_conflict_lengths (GPtrArray  *conflicts,
+                        GError    **error)
+{
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      MoatConflict *conflict = g_ptr_array_index (conflicts, i);
+      GParamSpec **fields;
+      guint n_fields;
+
+      fields = moat_object_class_list_fields (MOAT_OBJECT_GET_CLASS (conflict), &n_fields);
+      for (guint f = 0; f < n_fields; f++)
+        {
+          const GValue *value = moat_object_peek_value (MOAT_OBJECT (conflict), fields[f]);
+          const char *text;
+
+          if (fields[f]->value_type != G_TYPE_STRING || !(text = g_value_get_string (value)))
+            continue;
+          if ((guint) g_utf8_strlen (text, -1) > moat_limits_for_field (fields[f]))
+            return g_set_error (error, MOAT_ERROR, MOAT_ERROR_TOO_LONG,
+                                _("%s “%s”: the values in conflict are too long to keep;"
+                                  " make them agree on one side and merge again"),
+                                moat_conflict_get_object_kind (conflict),
+                                moat_conflict_get_object_id (conflict)), FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
  * moat_merge:
  * @base: the common ancestor of @ours and @theirs
@@ -439,7 +500,7 @@ moat_merge (MoatModel  *base,
   g_autoptr(MoatModel) merged = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) conflict_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  Merge m = { base, ours, theirs, NULL, found, conflict_ids };
+  Merge m = { base, ours, theirs, NULL, found, conflict_ids, FALSE };
   GParamSpec **fields;
   const GType *types;
   guint n_fields, n_types;
@@ -461,7 +522,9 @@ moat_merge (MoatModel  *base,
   for (guint t = 0; t < n_types; t++)
     merge_type (&m, types[t]);
 
-  if (!restore_referenced (&m, error))
+  /* Each side refers only to what it holds, and all of that is in the
+   * result unless one side's deletion was taken. */
+  if (m.dropped && !restore_referenced (&m, error))
     return FALSE;
 
   /* Dated by the versions, not the clock: the same merge gives the same
@@ -475,8 +538,7 @@ moat_merge (MoatModel  *base,
       _moat_model_insert_loaded (merged, conflict);
     }
 
-  /* What is written must read back: a conflict holds whole values. */
-  if (!moat_limits_check_model (merged, error))
+  if (!check_conflict_lengths (found, error))
     return FALSE;
 
   *result = g_steal_pointer (&merged);
