@@ -6,7 +6,8 @@
 #
 # Targets: fuzz-threat-dragon, fuzz-otm (the importers), fuzz-moat-json (the
 # native JSON reader and format detection), fuzz-moat-file (opening a .moat
-# file). Seeds are made at run time from ../shared/samples (or $MOAT_SAMPLES),
+# file), fuzz-merge (the three-way merge of models and resolving its
+# conflicts). Seeds are made at run time from ../shared/samples (or $MOAT_SAMPLES),
 # data/examples and Moat's test model. Inputs that fail are copied to
 # tests/fuzz/regressions/<target>/, which test-import-robustness replays: fix
 # the bug, and commit the file with the fix.
@@ -17,7 +18,7 @@ srcdir=$PWD
 seconds=${1:-60}
 builddir=${BUILDDIR:-build-fuzz}
 samples=${MOAT_SAMPLES:-$srcdir/../shared/samples}
-targets=(threat-dragon otm moat-json moat-file)
+targets=(threat-dragon otm moat-json moat-file merge)
 
 # clang and its libFuzzer runtime (libclang-rt-14-dev) are in the package list.
 build-aux/install-deps.sh

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "moat-element.h"
 #include "moat-error.h"
 #include "moat-json.h"
 #include "moat-limits.h"
@@ -602,6 +603,72 @@ field_value (MoatConflict  *conflict,
   return moat_json_value_from_text (pspec, text, value, error);
 }
 
+static gboolean
+dangles (GError     **error,
+         const char  *id)
+{
+  return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                      _("“%s” is no longer in the model: pick another value"), id), TRUE;
+}
+
+/* Every reference that takes the object with it when its target goes is
+ * one the object cannot do without, but for the ends of what is not a
+ * flow. */
+static gboolean
+may_be_unset (MoatObject          *object,
+              const MoatReference *ref)
+{
+  if (ref->mode != MOAT_REFERENCE_CASCADE)
+    return TRUE;
+  return MOAT_IS_ELEMENT (object) &&
+         moat_element_get_kind (MOAT_ELEMENT (object)) != MOAT_ELEMENT_FLOW &&
+         (g_str_equal (ref->field, "source-id") || g_str_equal (ref->field, "target-id"));
+}
+
+/* A value from one side may name what the merged model no longer holds,
+ * or leave a flow without an end or an element on no diagram: the
+ * conflict stays open rather than the model break. */
+static gboolean
+value_breaks_model (MoatModel     *model,
+                    MoatObject    *object,
+                    GParamSpec    *pspec,
+                    const GValue  *value,
+                    GError       **error)
+{
+  const MoatReference *refs;
+  guint n_refs;
+
+  if (MOAT_IS_ELEMENT (object) && g_str_equal (pspec->name, "kind") &&
+      g_value_get_enum (value) == MOAT_ELEMENT_FLOW &&
+      (moat_element_get_source_id (MOAT_ELEMENT (object)) == NULL ||
+       moat_element_get_target_id (MOAT_ELEMENT (object)) == NULL))
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                        _("A data flow needs a source and a target: pick another value")), TRUE;
+
+  refs = moat_model_list_references (&n_refs);
+  for (guint r = 0; r < n_refs; r++)
+    {
+      const char *single[] = { NULL, NULL };
+      const char * const *ids = single;
+
+      if (refs[r].owner_type != G_OBJECT_TYPE (object) || !g_str_equal (refs[r].field, pspec->name))
+        continue;
+      if (pspec->value_type == G_TYPE_STRV)
+        ids = g_value_get_boxed (value);
+      else
+        single[0] = g_value_get_string (value);
+
+      if (pspec->value_type != G_TYPE_STRV && single[0] == NULL && !may_be_unset (object, &refs[r]))
+        return g_set_error (error, MOAT_ERROR, MOAT_ERROR_INVALID,
+                            _("The %s needs a value: pick another one"), pspec->name), TRUE;
+
+      for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+        if (moat_model_lookup_typed (model, ids[i], refs[r].target_type) == NULL)
+          return dangles (error, ids[i]);
+    }
+  return FALSE;
+}
+
 /* The other open conflicts about an object go when it does. */
 static void
 remove_object_and_conflicts (MoatModel  *model,
@@ -678,6 +745,8 @@ moat_model_resolve_conflict (MoatModel     *model,
       if (!field_value (conflict, pspec, side, value, &chosen, error))
         return FALSE;
       g_param_value_validate (pspec, &chosen);
+      if (value_breaks_model (model, object, pspec, &chosen, error))
+        return FALSE;
     }
   else if (object != NULL && moat_conflict_get_kind (conflict) == MOAT_CONFLICT_ADDED_TWICE &&
            side != MOAT_MERGE_SIDE_OURS)
