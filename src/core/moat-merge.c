@@ -206,28 +206,10 @@ merge_fields (Merge      *m,
                                     moat_object_get_modified (theirs)));
 }
 
-/* moat_object_copy() without its checks and notifications: the values
- * come from a model that holds them already, and nobody watches the copy
- * yet. A merge copies every object. */
 static MoatObject *
 copy_object (MoatObject *object)
 {
-  MoatObject *copy = g_object_new (G_OBJECT_TYPE (object), "id", moat_object_get_id (object), NULL);
-  GParamSpec **fields;
-  guint n_fields;
-
-  fields = moat_object_class_list_fields (MOAT_OBJECT_GET_CLASS (object), &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      GValue value = G_VALUE_INIT;
-
-      g_value_init (&value, fields[i]->value_type);
-      g_value_copy (moat_object_peek_value (object, fields[i]), &value);
-      _moat_object_load_value (copy, fields[i], &value);
-    }
-  _moat_object_set_timestamps (copy, moat_object_get_created (object),
-                               moat_object_get_modified (object));
-  return copy;
+  return _moat_object_clone (object);
 }
 
 static void
