@@ -174,6 +174,28 @@ class MergeCommandTests(MergeTestCase):
                 self.assertEqual(result.returncode, 2, result.stderr)
                 self.assertTrue(result.stderr.startswith("moat-cli"), result.stderr)
 
+    def test_help(self):
+        result = run("merge", "--help")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("BASE OURS THEIRS", result.stdout)
+        self.assertIn("%O %A %B", result.stdout)
+        self.assertIn("merge", run("--help").stdout)
+
+    def test_both_added_without_base(self):
+        """git gives an empty ancestor when both branches added the file."""
+        paths = self.versions(lambda m: element(m, self.first).update(name="Ours"),
+                              lambda m: element(m, self.second).update(name="Theirs"))
+        open(self.path("empty"), "w").close()
+        result = run("merge", self.path("empty"), paths[1], paths[2], "-o", self.path("out.json"),
+                     "--json")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        fields = {(c["object_id"], c["field"]) for c in json.loads(result.stdout)}
+        # Without an ancestor, every field the two sides set differently conflicts.
+        self.assertEqual(fields, {(self.first, "name"), (self.second, "name")})
+        merged = self.read(self.path("out.json"))
+        self.assertEqual(element(merged, self.first)["name"], "Ours")
+        self.assertEqual(element(merged, self.second)["name"], element(self.base, self.second)["name"])
+
     def test_json_needs_output(self):
         paths = self.versions(lambda m: None, lambda m: None)
         self.assertEqual(run("merge", *paths, "--json").returncode, 2)
