@@ -747,6 +747,43 @@ test_merge_again (void)
   g_assert_cmpstr (moat_object_get_id (g_ptr_array_index (again, 0)), ==, "conflict:api:name#2");
 }
 
+/* An id from an import may use most of what an id may hold, and an
+ * assumption's statement is long: the conflict must stay readable. */
+static void
+test_long_names (void)
+{
+  g_autofree char *long_id = g_strnfill (900, 'a');
+  g_autofree char *statement = g_strnfill (5000, 's');
+  g_autoptr(MoatModel) base = load_base ();
+  g_autoptr(MoatModel) ours = NULL;
+  g_autoptr(MoatModel) theirs = NULL;
+  g_autoptr(MoatModel) result = NULL;
+  g_autoptr(MoatModel) reread = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatObject) assumption = g_object_new (MOAT_TYPE_ASSUMPTION, "id", long_id,
+                                                   "statement", statement, NULL);
+  g_autofree char *json = NULL;
+
+  moat_model_add (base, assumption);
+  json = moat_json_write (base, NULL);
+  ours = moat_json_read (json, -1, &error);
+  theirs = moat_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  set_string (ours, long_id, "validation", "Checked by Ann");
+  set_string (theirs, long_id, "validation", "Checked by Bob");
+
+  g_assert_true (moat_merge (base, ours, theirs, &result, &conflicts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (moat_conflict_get_object_id (g_ptr_array_index (conflicts, 0)), ==, long_id);
+  g_clear_pointer (&json, g_free);
+  json = moat_json_write (result, NULL);
+  reread = moat_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (moat_model_count (reread, MOAT_TYPE_CONFLICT), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -767,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/merge/json-without-conflicts", test_json_without_conflicts);
   g_test_add_func ("/merge/logs", test_logs);
   g_test_add_func ("/merge/merge-again", test_merge_again);
+  g_test_add_func ("/merge/long-names", test_long_names);
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "moat-conflict.h"
@@ -79,11 +81,15 @@ _moat_conflict_new_with_id (MoatConflictKind  kind,
                             const char       *id)
 {
   g_autofree char *derived = NULL;
+  g_autofree char *title = NULL;
   const char *label = moat_object_get_label (object);
 
+  /* A statement may run to pages: the title only names it. */
+  if (label == NULL || label[0] == '\0')
+    label = moat_object_get_id (object);
+  title = g_utf8_strlen (label, -1) > 200 ? g_utf8_substring (label, 0, 200) : g_strdup (label);
   if (id == NULL)
-    id = derived = g_strdup_printf ("conflict:%s:%s", moat_object_get_id (object),
-                                    field ? field : moat_conflict_kind_to_string (kind));
+    id = derived = _moat_conflict_derive_id (kind, object, field);
 
   return g_object_new (MOAT_TYPE_CONFLICT,
                        "id", id,
@@ -91,8 +97,24 @@ _moat_conflict_new_with_id (MoatConflictKind  kind,
                        "object-id", moat_object_get_id (object),
                        "object-kind", moat_object_get_kind_name (object),
                        "field", field,
-                       "title", label && label[0] ? label : moat_object_get_id (object),
+                       "title", title,
                        NULL);
+}
+
+/* The same conflict of the same versions gets the same id; an id from an
+ * import may be long, and a conflict's id must stay within the limits. */
+char *
+_moat_conflict_derive_id (MoatConflictKind  kind,
+                          MoatObject       *object,
+                          const char       *field)
+{
+  const char *object_id = moat_object_get_id (object);
+  g_autofree char *digest = NULL;
+
+  if (strlen (object_id) > 200)
+    object_id = digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, object_id, -1);
+  return g_strdup_printf ("conflict:%s:%s", object_id,
+                          field ? field : moat_conflict_kind_to_string (kind));
 }
 
 MoatConflictKind

@@ -41,6 +41,9 @@ MoatConflict     *_moat_conflict_new_with_id     (MoatConflictKind  kind,
                                                   MoatObject       *object,
                                                   const char       *field,
                                                   const char       *id);
+char             *_moat_conflict_derive_id       (MoatConflictKind  kind,
+                                                  MoatObject       *object,
+                                                  const char       *field);
 const char       *moat_conflict_kind_to_string   (MoatConflictKind  kind);
 char             *moat_conflict_describe         (MoatConflict     *self);
 

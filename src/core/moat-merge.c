@@ -96,8 +96,7 @@ add_conflict (Merge            *m,
               MoatObject       *object,
               const char       *field)
 {
-  g_autofree char *id = g_strdup_printf ("conflict:%s:%s", moat_object_get_id (object),
-                                         field ? field : moat_conflict_kind_to_string (kind));
+  g_autofree char *id = _moat_conflict_derive_id (kind, object, field);
   g_autofree char *unique = g_strdup (id);
   MoatConflict *conflict;
 
