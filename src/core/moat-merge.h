@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* The three-way merge of models, and what the app needs to resolve what
+ * it leaves: the open conflicts are the model's list of MOAT_TYPE_CONFLICT
+ * (moat_model_get_list() gives a GListModel that follows resolutions,
+ * undo and redo); moat_model_list_conflicts() gives those of one object,
+ * to mark it on the canvas; moat_model_resolve_conflict() settles one, as
+ * one step of undo. */
+
 gboolean   moat_merge                    (MoatModel      *base,
                                           MoatModel      *ours,
                                           MoatModel      *theirs,
