@@ -747,6 +747,35 @@ test_merge_again (void)
   g_assert_cmpstr (moat_object_get_id (g_ptr_array_index (again, 0)), ==, "conflict:api:name#2");
 }
 
+/* A model made in memory has no list of points where the same model read
+ * from JSON has an empty one: they are the same, and merge so. */
+static void
+test_unset_and_empty_points (void)
+{
+  g_autoptr(MoatModel) made = load_base ();
+  g_autoptr(MoatModel) ours = NULL;
+  g_autoptr(MoatModel) theirs = NULL;
+  g_autoptr(MoatModel) result = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  MoatObject *api = moat_model_lookup (made, "api");
+  GParamSpec *points = g_object_class_find_property (G_OBJECT_GET_CLASS (api), "points");
+
+  g_assert_null (g_value_get_variant (moat_object_peek_value (api, points)));
+  json = moat_json_write (made, NULL);
+  ours = moat_json_read (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_value_get_variant (moat_object_peek_value (moat_model_lookup (ours, "api"), points)));
+  theirs = load_base ();
+  remove_note (theirs);
+
+  /* Ours did not edit the note theirs deleted. */
+  g_assert_true (moat_merge (made, ours, theirs, &result, &conflicts, &error));
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_null (moat_model_lookup (result, "n"));
+}
+
 /* An id from an import may use most of what an id may hold, and an
  * assumption's statement is long: the conflict must stay readable. */
 static void
@@ -805,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/merge/logs", test_logs);
   g_test_add_func ("/merge/merge-again", test_merge_again);
   g_test_add_func ("/merge/long-names", test_long_names);
+  g_test_add_func ("/merge/unset-and-empty-points", test_unset_and_empty_points);
 
   return g_test_run ();
 }
