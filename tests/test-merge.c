@@ -813,6 +813,60 @@ test_long_names (void)
   g_assert_cmpuint (moat_model_count (reread, MOAT_TYPE_CONFLICT), ==, 1);
 }
 
+/* What fuzz-merge once failed on (tests/fuzz/regressions/merge/): base,
+ * ours and theirs as Moat JSON, NUL between them. Each merges, or is
+ * refused with a reason, and a merged model reads back. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", "merge", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *data = NULL;
+      g_auto(GStrv) parts = NULL;
+      MoatModel *models[3] = { NULL, };
+      gsize length;
+
+      g_assert_true (g_file_get_contents (file, &data, &length, NULL));
+      /* The parts are text: the first NUL ends the first, and so on. */
+      parts = g_new0 (char *, 4);
+      for (gsize start = 0, i = 0, k = 0; i <= length && k < 3; i++)
+        if (i == length || data[i] == '\0')
+          {
+            parts[k++] = g_strndup (data + start, i - start);
+            start = i + 1;
+          }
+
+      for (guint k = 0; k < 3; k++)
+        models[k] = parts[k] ? moat_json_read (parts[k], -1, NULL)
+                             : (models[k - 1] ? g_object_ref (models[k - 1]) : NULL);
+      if (models[0] && models[1] && models[2])
+        {
+          g_autoptr(MoatModel) result = NULL;
+          g_autoptr(GError) error = NULL;
+
+          if (moat_merge (models[0], models[1], models[2], &result, NULL, &error))
+            {
+              g_autofree char *json = moat_json_write (result, NULL);
+              g_autoptr(MoatModel) again = moat_json_read (json, -1, &error);
+
+              g_assert_no_error (error);
+            }
+          else
+            g_assert_nonnull (error);
+        }
+      for (guint k = 0; k < 3; k++)
+        g_clear_object (&models[k]);
+      n++;
+    }
+  g_test_message ("%u merge regressions replayed", n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -835,6 +889,7 @@ main (int   argc,
   g_test_add_func ("/merge/merge-again", test_merge_again);
   g_test_add_func ("/merge/long-names", test_long_names);
   g_test_add_func ("/merge/unset-and-empty-points", test_unset_and_empty_points);
+  g_test_add_func ("/merge/fuzz-regressions", test_fuzz_regressions);
 
   return g_test_run ();
 }
