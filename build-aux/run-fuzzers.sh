@@ -6,7 +6,8 @@
 #
 # Targets: fuzz-threat-dragon, fuzz-threat-dragon-v1, fuzz-otm, fuzz-tmbom, fuzz-tm7
 # (the importers), fuzz-moat-json (the native JSON reader and format detection),
-# fuzz-moat-file (opening a .moat file). Seeds are made at run time from
+# fuzz-moat-file (opening a .moat file), fuzz-merge (the three-way merge of
+# models and resolving its conflicts). Seeds are made at run time from
 # ../shared/samples (or $MOAT_SAMPLES), data/examples, tests/data/threat-dragon,
 # the .tm7 fixtures in tests/data/tm7 and Moat's test model. Inputs that fail are copied to
 # tests/fuzz/regressions/<target>/, which test-import-robustness replays: fix
@@ -18,7 +19,7 @@ srcdir=$PWD
 seconds=${1:-60}
 builddir=${BUILDDIR:-build-fuzz}
 samples=${MOAT_SAMPLES:-$srcdir/../shared/samples}
-targets=(threat-dragon threat-dragon-v1 otm tmbom tm7 moat-json moat-file)
+targets=(threat-dragon threat-dragon-v1 otm tmbom tm7 moat-json moat-file merge)
 
 # clang and its libFuzzer runtime (libclang-rt-14-dev) are in the package list.
 build-aux/install-deps.sh

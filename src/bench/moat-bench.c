@@ -672,6 +672,8 @@ main (int   argc,
 
   if (argc > 1 && g_str_equal (argv[1], "estate"))
     return moat_bench_estate ();
+  if (argc > 1 && g_str_equal (argv[1], "merge"))
+    return moat_bench_merge ();
 
   if (argc <= 1 || g_str_equal (argv[1], "report"))
     {

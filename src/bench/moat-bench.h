@@ -11,3 +11,4 @@
 MoatModel *moat_bench_make_model   (guint       n_elements);
 MoatModel *moat_bench_make_diagram (guint       n_elements);
 int        moat_bench_estate     (void);
+int        moat_bench_merge      (void);

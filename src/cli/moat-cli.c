@@ -23,6 +23,7 @@ static const MoatCliCommand commands[] = {
   { "export", N_("Write a model as JSON, Threat Dragon, OTM, TM-BOM, Markdown or CSV"), moat_cli_export },
   { "info", N_("Show what a model holds"), moat_cli_info },
   { "diff", N_("Show what changed between two versions of a model"), moat_cli_diff },
+  { "merge", N_("Merge two versions of a model (git’s merge driver for models)"), moat_cli_merge },
   { "stats", N_("Count a model’s elements, threats, controls and assumptions"), moat_cli_stats },
   { "report", N_("Write a model as a PDF report"), moat_cli_report },
   { "suggest", N_("List the threats the rules suggest"), moat_cli_suggest },

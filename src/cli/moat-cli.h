@@ -101,6 +101,8 @@ int        moat_cli_info          (int              argc,
                                    char           **argv);
 int        moat_cli_diff          (int              argc,
                                    char           **argv);
+int        moat_cli_merge         (int              argc,
+                                   char           **argv);
 int        moat_cli_stats         (int              argc,
                                    char           **argv);
 int        moat_cli_report        (int              argc,

@@ -50,7 +50,7 @@ kind_rank (const char *kind)
 {
   static const char *order[] = {
     "risk", "model", "diagram", "element", "threat", "control", "assumption",
-    "asset", "threat_actor", "dismissal", "workshop_session", "feature_check",
+    "asset", "threat_actor", "dismissal", "workshop_session", "feature_check", "conflict",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -228,6 +228,7 @@ kind_title (const char *kind)
     { "dismissal", N_("Dismissed suggestions") },
     { "workshop_session", N_("Workshop sessions") },
     { "feature_check", N_("Feature checks") },
+    { "conflict", N_("Merge conflicts") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)

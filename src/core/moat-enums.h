@@ -98,4 +98,20 @@ typedef enum {
   MOAT_STORE_CHANGED,   /*< nick=changed >*/   /* the file was replaced or deleted */
 } MoatStoreStatus;
 
+/* What a three-way merge could not decide (see moat-merge.h). */
+typedef enum {
+  MOAT_CONFLICT_FIELD,              /*< nick=field >*/              /* one field changed differently on both sides */
+  MOAT_CONFLICT_EDITED_DELETED,     /*< nick=edited-deleted >*/     /* deleted on one side, edited on the other */
+  MOAT_CONFLICT_REFERENCED_DELETED, /*< nick=referenced-deleted >*/ /* deleted on one side, newly referred to on the other */
+  MOAT_CONFLICT_ADDED_TWICE,        /*< nick=added-twice >*/        /* one id added on both sides as different kinds of object */
+} MoatConflictKind;
+
+/* Which version of a conflicting value to keep. */
+typedef enum {
+  MOAT_MERGE_SIDE_BASE,   /*< nick=base >*/
+  MOAT_MERGE_SIDE_OURS,   /*< nick=ours >*/
+  MOAT_MERGE_SIDE_THEIRS, /*< nick=theirs >*/
+  MOAT_MERGE_SIDE_VALUE,  /*< nick=value >*/  /* a value the person gives */
+} MoatMergeSide;
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "moat-conflict.h"
 #include "moat-error.h"
 #include "moat-element.h"
 #include "moat-json.h"
@@ -210,6 +211,9 @@ moat_json_write (MoatModel *model,
     {
       MoatObjectClass *klass = moat_object_class_for_type (types[i]);
 
+      /* A model that was never merged reads as it did before merges. */
+      if (types[i] == MOAT_TYPE_CONFLICT && moat_model_count (model, types[i]) == 0)
+        continue;
       json_object_set_member (members, moat_object_class_get_plural_name (klass),
                               list_to_node (moat_model_get_list (model, types[i])));
     }
@@ -811,4 +815,40 @@ moat_json_read_file (GFile   *file,
     }
 
   return model;
+}
+
+/**
+ * moat_json_value_to_text:
+ *
+ * Returns: (transfer full): one field's value as compact Moat JSON, as
+ *   a conflict keeps it
+ */
+char *
+moat_json_value_to_text (GParamSpec   *pspec,
+                         const GValue *value)
+{
+  g_autoptr(JsonNode) node = value_to_node (pspec, value);
+
+  return json_to_string (node, FALSE);
+}
+
+/**
+ * moat_json_value_from_text:
+ * @value: initialized to the field's type
+ *
+ * Reads what moat_json_value_to_text() wrote, checked as a file's
+ * value would be.
+ */
+gboolean
+moat_json_value_from_text (GParamSpec  *pspec,
+                           const char  *text,
+                           GValue      *value,
+                           GError     **error)
+{
+  g_autoptr(JsonNode) node = moat_json_parse_untrusted (text, -1, error);
+
+  if (node == NULL)
+    return FALSE;
+  g_param_value_set_default (pspec, value);
+  return value_from_node (pspec, node, value, pspec->name, error);
 }

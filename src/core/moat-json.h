@@ -41,6 +41,13 @@ gboolean   moat_json_write_file (MoatModel   *model,
 MoatModel *moat_json_read_file  (GFile       *file,
                                  GError     **error);
 
+char      *moat_json_value_to_text   (GParamSpec   *pspec,
+                                      const GValue *value);
+gboolean   moat_json_value_from_text (GParamSpec   *pspec,
+                                      const char   *text,
+                                      GValue       *value,
+                                      GError      **error);
+
 JsonNode  *moat_json_parse_untrusted (const char  *data,
                                       gssize       length,
                                       GError     **error);

@@ -15,10 +15,10 @@
 /* Free text written in paragraphs; every other text field is a line. */
 static const char * const long_fields[] = {
   "answer-doing", "answer-good", "answer-wrong", "answer-working",
-  "business-purpose", "description", "dissent", "failure-impact",
-  "follow-ups", "motivation", "out-of-scope-reason", "reason",
+  "base-value", "business-purpose", "description", "dissent", "failure-impact",
+  "follow-ups", "motivation", "ours-value", "out-of-scope-reason", "reason",
   "review-reason", "scope-in", "scope-out", "statement", "status-reason",
-  "summary", "validation", NULL
+  "summary", "theirs-value", "validation", NULL
 };
 
 /**

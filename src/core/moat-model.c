@@ -10,6 +10,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "moat-clock.h"
+#include "moat-conflict.h"
 #include "moat-asset.h"
 #include "moat-assumption-rule.h"
 #include "moat-control.h"
@@ -25,7 +26,7 @@
 #include "moat-workshop-session.h"
 #include "moat-feature-check.h"
 
-#define N_TYPES 10
+#define N_TYPES 11
 
 struct _MoatModel
 {
@@ -92,6 +93,7 @@ moat_model_list_types (guint *n_types)
       types[7] = MOAT_TYPE_DISMISSAL;
       types[8] = MOAT_TYPE_WORKSHOP_SESSION;
       types[9] = MOAT_TYPE_FEATURE_CHECK;
+      types[10] = MOAT_TYPE_CONFLICT;
       g_once_init_leave (&initialized, 1);
     }
 

@@ -459,6 +459,28 @@ moat_object_copy (MoatObject *self,
   return copy;
 }
 
+/* moat_object_copy() for copying a whole model: the values are known to
+ * be valid, and nobody watches the copy yet. */
+MoatObject *
+_moat_object_clone (MoatObject *self)
+{
+  MoatObjectClass *klass = MOAT_OBJECT_GET_CLASS (self);
+  MoatObject *copy = g_object_new (G_OBJECT_TYPE (self), "id", moat_object_get_id (self), NULL);
+  MoatObjectPrivate *priv = moat_object_get_instance_private (copy);
+  const GValue *values = ensure_values (self);
+
+  g_assert (priv->values == NULL);
+  priv->values = g_new0 (GValue, klass->n_pspecs);
+  for (guint i = 1; i < klass->n_pspecs; i++)
+    {
+      g_value_init (&priv->values[i], klass->pspecs[i]->value_type);
+      g_value_copy (&values[i], &priv->values[i]);
+    }
+  _moat_object_set_timestamps (copy, moat_object_get_created (self), moat_object_get_modified (self));
+
+  return copy;
+}
+
 gboolean
 _moat_object_store_value (MoatObject   *self,
                           GParamSpec   *pspec,

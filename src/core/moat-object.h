@@ -90,6 +90,7 @@ gboolean      _moat_object_store_value         (MoatObject       *self,
 void          _moat_object_load_value          (MoatObject       *self,
                                                 GParamSpec       *pspec,
                                                 GValue           *value);
+MoatObject   *_moat_object_clone               (MoatObject       *self);
 void          _moat_object_set_model           (MoatObject       *self,
                                                 MoatModel        *model);
 void          _moat_object_set_timestamps      (MoatObject       *self,

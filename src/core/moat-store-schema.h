@@ -95,6 +95,10 @@ static const char * const moat_migrations[] = {
   "CREATE TABLE feature_check (" MOAT_COMMON ", title TEXT, checked_at INTEGER,"
   " checked_by TEXT, answers TEXT, outcome TEXT, reason TEXT);"
   MOAT_LINK_TABLE ("feature_check_element", "feature_check", "element"),
+  /* 5 → 6: what a three-way merge left to resolve. No foreign key on
+   * object_id: the object may be gone on one side. */
+  "CREATE TABLE conflict (" MOAT_COMMON ", kind TEXT, object_id TEXT, object_kind TEXT,"
+  " field TEXT, title TEXT, base_value TEXT, ours_value TEXT, theirs_value TEXT);",
 };
 
 G_END_DECLS

@@ -2319,3 +2319,57 @@ moat_store_read_log (MoatStore  *self,
 
   return g_steal_pointer (&entries);
 }
+
+/**
+ * moat_store_append_log:
+ * @entries: (element-type MoatLogEntry): lines of another file's log,
+ *   oldest first, with the action numbers they should have here
+ *
+ * Adds history that happened elsewhere, as a merge does with both sides'
+ * logs, in one transaction. Later actions are numbered after these.
+ */
+gboolean
+moat_store_append_log (MoatStore  *self,
+                       GPtrArray  *entries,
+                       GError    **error)
+{
+  static const char sql[] =
+    "INSERT INTO changelog (action, time, author, label, object_id, object_kind,"
+    " field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+  g_return_val_if_fail (MOAT_IS_STORE (self), FALSE);
+
+  if (self->db == NULL || self->read_only)
+    return g_set_error (error, MOAT_ERROR, MOAT_ERROR_FAILED, _("The model is closed")), FALSE;
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      MoatLogEntry *e = g_ptr_array_index (entries, i);
+      sqlite3_stmt *stmt = prepare (self, sql, error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, e->action);
+      sqlite3_bind_int64 (stmt, 2, e->time);
+      sqlite3_bind_text (stmt, 3, e->author, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, e->label, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, e->object_id ? e->object_id : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, e->object_kind ? e->object_kind : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, e->field, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, e->old_value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, e->new_value, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+
+  if (!exec_sql (self, "COMMIT", error))
+    goto fail;
+  self->next_action = query_int (self, "SELECT COALESCE(MAX(action), 0) + 1 FROM changelog");
+  return TRUE;
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MoatStore, moat_store, MOAT, STORE, GObject)
 
 #define MOAT_STORE_APPLICATION_ID 0x4D4F4154 /* "MOAT" */
-#define MOAT_STORE_SCHEMA_VERSION 5
+#define MOAT_STORE_SCHEMA_VERSION 6
 
 MoatStore  *moat_store_open          (GFile       *file,
                                       GError     **error);
@@ -74,6 +74,9 @@ void        moat_log_entry_free       (MoatLogEntry *entry);
 GPtrArray  *moat_store_read_log       (MoatStore    *self,
                                        gint64        since,
                                        guint         limit,
+                                       GError      **error);
+gboolean    moat_store_append_log     (MoatStore    *self,
+                                       GPtrArray    *entries,
                                        GError      **error);
 
 G_END_DECLS

@@ -21,6 +21,12 @@ strv_equal (const char * const *a,
   return g_strv_equal (a, b);
 }
 
+static gboolean
+is_empty_container (GVariant *variant)
+{
+  return g_variant_is_container (variant) && g_variant_n_children (variant) == 0;
+}
+
 /**
  * moat_value_equal:
  *
@@ -45,8 +51,10 @@ moat_value_equal (const GValue *a,
       GVariant *va = g_value_get_variant (a);
       GVariant *vb = g_value_get_variant (b);
 
+      /* As for lists of strings, no list is an empty one: JSON writes
+       * an unset list of points as [] and reads it back so. */
       if (va == NULL || vb == NULL)
-        return va == vb;
+        return va == vb || is_empty_container (va ? va : vb);
       return g_variant_equal (va, vb);
     }
   if (type == G_TYPE_BOOLEAN)

@@ -72,6 +72,42 @@ save_hostile (MoatModel *model)
     }
 }
 
+/* Base, ours and theirs for fuzz-merge, NUL between them: each side
+ * renames the first element its own way, and theirs deletes the last. */
+static void
+save_merge (MoatModel  *model,
+            const char *json)
+{
+  g_autoptr(MoatModel) ours = moat_json_read (json, -1, NULL);
+  g_autoptr(MoatModel) theirs = moat_json_read (json, -1, NULL);
+  g_autoptr(GString) seed = g_string_new (json);
+  g_autofree char *ours_json = NULL;
+  g_autofree char *theirs_json = NULL;
+  GListModel *elements;
+  guint n;
+
+  if (ours == NULL || theirs == NULL)
+    return;
+  elements = moat_model_get_list (ours, MOAT_TYPE_ELEMENT);
+  if ((n = g_list_model_get_n_items (elements)) > 0)
+    {
+      g_autoptr(MoatObject) first = g_list_model_get_item (elements, 0);
+      g_autoptr(MoatObject) last = g_list_model_get_item (elements, n - 1);
+      const char *first_id = moat_object_get_id (first);
+
+      moat_model_set (ours, first, "name", "Ours", NULL);
+      moat_model_set (theirs, moat_model_lookup (theirs, first_id), "name", "Theirs", NULL);
+      moat_model_remove (theirs, moat_model_lookup (theirs, moat_object_get_id (last)));
+    }
+  ours_json = moat_json_write (ours, NULL);
+  theirs_json = moat_json_write (theirs, NULL);
+  g_string_append_c (seed, '\0');
+  g_string_append (seed, ours_json);
+  g_string_append_c (seed, '\0');
+  g_string_append (seed, theirs_json);
+  save ("merge", seed->str, seed->len);
+}
+
 /* A model as every input a target can take: its own format and the
  * others, written by Moat. */
 static void
@@ -89,6 +125,7 @@ save_model (MoatModel *model)
   g_autoptr(GError) error = NULL;
 
   save ("moat-json", json, strlen (json));
+  save_merge (model, json);
   save ("threat-dragon", td, strlen (td));
   save ("otm", otm, strlen (otm));
   save ("tmbom", tmbom, strlen (tmbom));
