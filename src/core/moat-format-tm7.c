@@ -11,12 +11,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "moat-assumption.h"
 #include "moat-diagram.h"
 #include "moat-element.h"
 #include "moat-enum-types.h"
 #include "moat-error.h"
 #include "moat-format-private.h"
 #include "moat-format-tm7.h"
+#include "moat-limits.h"
 #include "moat-threat.h"
 
 /* Why GMarkup and not libxml2: see moat-format-tm7.h. These bound what a
@@ -861,9 +863,6 @@ read_boundary_line (Tm7Reader   *t,
 
   g_object_set (element, "x", x0, "y", y0, "width", MIN (x1 - x0, MOAT_FORMAT_MAX_SIZE),
                 "height", MIN (y1 - y0, MOAT_FORMAT_MAX_SIZE), "points", points, NULL);
-  moat_import_report_add (t->r.report, MOAT_IMPORT_ISSUE_CONVERTED, path, NULL,
-                          _("The trust boundary line is kept as a line, with the region around it "
-                            "for views that draw boundaries as regions"));
 }
 
 /* Points as Moat JSON and the project file give them back, so that an
@@ -1428,12 +1427,36 @@ read_generics (Tm7Reader *t,
 
 /* ---- the model's own fields ---- */
 
+/* The Tool keeps a model's assumptions as one text, a line each: each
+ * becomes an assumption to validate. */
+static void
+read_assumptions (Tm7Reader  *t,
+                  const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (moat_format_text_is_empty (text))
+    return;
+  lines = g_strsplit_set (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL && i < MOAT_LIST_MAX; i++)
+    {
+      g_autoptr(MoatAssumption) assumption = NULL;
+      char *statement = g_strstrip (lines[i]);
+
+      if (*statement == '\0')
+        continue;
+      assumption = moat_assumption_new ();
+      g_object_set (assumption, "statement", statement, NULL);
+      moat_format_reader_add (&t->r, assumption);
+    }
+}
+
 static void
 read_meta (Tm7Reader *t,
            Tm7Node   *root)
 {
   static const char * const unmapped[] = {
-    "Reviewer", "Contributors", "Assumptions", "ExternalDependencies", NULL
+    "Reviewer", "Contributors", "ExternalDependencies", NULL
   };
   Tm7Node *meta = get_child (root, "MetaInformation");
   Tm7Node *notes = get_child (root, "Notes");
@@ -1441,6 +1464,7 @@ read_meta (Tm7Reader *t,
   moat_format_model_set (t->r.model, "title", child_text (meta, "ThreatModelName"));
   moat_format_model_set (t->r.model, "description", child_text (meta, "HighLevelSystemDescription"));
   moat_format_model_set (t->r.model, "owner", child_text (meta, "Owner"));
+  read_assumptions (t, child_text (meta, "Assumptions"));
 
   for (guint i = 0; unmapped[i] != NULL; i++)
     {

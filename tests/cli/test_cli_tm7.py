@@ -43,11 +43,12 @@ class Tm7ImportTests(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         lines = result.stderr.splitlines()
         self.assertTrue(lines[0].startswith(
-            "Imported from Microsoft Threat Modeling Tool: 2 diagrams, 19 diagram elements, 6 threats."),
+            "Imported from Microsoft Threat Modeling Tool: 2 diagrams, 19 diagram elements, 6 threats, "
+            "1 assumption."),
             lines[0])
         self.assertIn("  MetaInformation.Reviewer = \"Sam Roe\": ", result.stderr)
         self.assertIn("  DrawingSurfaceList[0].Lines[6]: ", result.stderr)
-        self.assertEqual(len(lines), 19, result.stderr)
+        self.assertEqual(len(lines), 17, result.stderr)
 
         info = json.loads(run("info", "--json", out).stdout)
         self.assertEqual(info["threats"]["total"], 6)
