@@ -227,20 +227,6 @@ moat_flow_path_clear (MoatFlowPath *path)
   path->n_synthetic = 0;
 }
 
-static double
-segment_distance (const MoatPoint *a,
-                  const MoatPoint *b,
-                  double           x,
-                  double           y)
-{
-  double dx = b->x - a->x, dy = b->y - a->y;
-  double len2 = dx * dx + dy * dy;
-  double t = len2 > 0 ? ((x - a->x) * dx + (y - a->y) * dy) / len2 : 0;
-
-  t = CLAMP (t, 0, 1);
-  return hypot (x - (a->x + t * dx), y - (a->y + t * dy));
-}
-
 /**
  * moat_flow_path_distance:
  * @segment: (out) (optional): the nearest segment, 0 for the first
@@ -253,19 +239,13 @@ moat_flow_path_distance (const MoatFlowPath *path,
                          double              y,
                          guint              *segment)
 {
-  double best = G_MAXDOUBLE;
-  guint best_segment = 0;
-
-  for (guint i = 0; i + 1 < path->n_points; i++)
+  if (path->n_points < 2)
     {
-      double d = segment_distance (&path->points[i], &path->points[i + 1], x, y);
-
-      if (d < best)
-        best = d, best_segment = i;
+      if (segment != NULL)
+        *segment = 0;
+      return G_MAXDOUBLE;
     }
-  if (segment != NULL)
-    *segment = best_segment;
-  return best;
+  return moat_polyline_distance (path->points, path->n_points, x, y, segment);
 }
 
 static void
