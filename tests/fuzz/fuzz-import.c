@@ -1,4 +1,6 @@
-/* fuzz-threat-dragon.c: the Threat Dragon importer, and the writers after it
+/* fuzz-import.c: one importer, and the writers after it. Built once per
+ * format (see meson.build), FUZZ_FORMAT naming it: fuzz-threat-dragon,
+ * fuzz-threat-dragon-v1, fuzz-otm, fuzz-tmbom and fuzz-tm7.
  *
  * Copyright 2026 The Moat authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +22,6 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  fuzz_import (data, size, MOAT_FORMAT_THREAT_DRAGON);
+  fuzz_import (data, size, FUZZ_FORMAT);
   return 0;
 }
