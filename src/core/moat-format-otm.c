@@ -1725,9 +1725,7 @@ moat_otm_import (JsonNode          *root,
   if (o.diagram_list->len == 0)
     default_diagram (&o);
 
-  if (report != NULL)
-    *report = g_steal_pointer (&o.r.report);
-  model = g_steal_pointer (&o.r.model);
+  model = moat_format_reader_finish (&o.r, report);
   otm_reader_clear (&o);
 
   return model;

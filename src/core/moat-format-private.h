@@ -36,6 +36,8 @@ void         moat_format_reader_init      (MoatFormatReader *reader,
                                            const char       *format_label,
                                            const char       *model_id);
 void         moat_format_reader_clear     (MoatFormatReader *reader);
+MoatModel   *moat_format_reader_finish    (MoatFormatReader  *reader,
+                                           MoatImportReport **report);
 char        *moat_format_reader_take_id   (MoatFormatReader *reader,
                                            const char       *wanted,
                                            const char       *path);

@@ -1254,15 +1254,9 @@ moat_threat_dragon_import (JsonNode          *root,
   g_hash_table_unref (td.cells);
   g_hash_table_unref (td.mitigations);
   g_ptr_array_unref (td.ends);
-  if (report != NULL)
-    *report = g_steal_pointer (&td.r.report);
-
-  {
-    MoatModel *model = g_steal_pointer (&td.r.model);
-
-    moat_format_reader_clear (&td.r);
-    return model;
-  }
+  MoatModel *model = moat_format_reader_finish (&td.r, report);
+  moat_format_reader_clear (&td.r);
+  return model;
 }
 
 /* ------------------------------------------------------------------ */

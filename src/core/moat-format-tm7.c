@@ -1577,9 +1577,7 @@ moat_tm7_import (const char        *data,
   tm7_reader_init (&t);
   read_model (&t, root);
 
-  if (report != NULL)
-    *report = g_steal_pointer (&t.r.report);
-  model = g_steal_pointer (&t.r.model);
+  model = moat_format_reader_finish (&t.r, report);
   tm7_reader_clear (&t);
 
   return model;

@@ -979,15 +979,9 @@ moat_tmbom_import (JsonNode          *root,
   g_hash_table_unref (tm.risks);
   g_hash_table_unref (tm.names);
   g_ptr_array_unref (tm.boundaries);
-  if (report != NULL)
-    *report = g_steal_pointer (&tm.r.report);
-
-  {
-    MoatModel *model = g_steal_pointer (&tm.r.model);
-
-    moat_format_reader_clear (&tm.r);
-    return model;
-  }
+  MoatModel *model = moat_format_reader_finish (&tm.r, report);
+  moat_format_reader_clear (&tm.r);
+  return model;
 }
 
 /* ------------------------------------------------------------------ */

@@ -51,6 +51,23 @@ moat_format_reader_clear (MoatFormatReader *reader)
 }
 
 /**
+ * moat_format_reader_finish:
+ * @report: (out) (optional): where the report goes
+ *
+ * Hands over what the reader made; clear the reader after.
+ *
+ * Returns: (transfer full): the model
+ */
+MoatModel *
+moat_format_reader_finish (MoatFormatReader  *reader,
+                           MoatImportReport **report)
+{
+  if (report != NULL)
+    *report = g_steal_pointer (&reader->report);
+  return g_steal_pointer (&reader->model);
+}
+
+/**
  * moat_format_reader_take_id:
  * @wanted: (nullable): the id in the file
  *
