@@ -742,6 +742,73 @@ test_query_order_and_inside (void)
   assert_ids (inside, "inner f in in2");
 }
 
+static MoatRect
+label_of (MoatGeometry *geometry,
+          MoatElement  *flow)
+{
+  MoatRect rect;
+
+  g_assert_true (moat_geometry_get_label_rect (geometry, flow, &rect));
+  return rect;
+}
+
+static MoatRect
+rect_of (MoatElement *element)
+{
+  MoatRect rect;
+
+  moat_geometry_element_rect (element, &rect);
+  return rect;
+}
+
+/* A label sits beside its line, never on it, on a shape, or on another
+ * flow's label; one the user moved stays where it was put. */
+static void
+test_labels_keep_clear (void)
+{
+  g_autoptr(MoatModel) model = new_model ();
+  g_autoptr(MoatGeometry) geometry = NULL;
+  MoatElement *a = add_shape (model, "a", MOAT_ELEMENT_PROCESS, 0, 0, 100, 100);
+  MoatElement *b = add_shape (model, "b", MOAT_ELEMENT_STORE, 600, 0, 150, 100);
+  /* In the way of the a → c flow's middle. */
+  MoatElement *mid = add_shape (model, "mid", MOAT_ELEMENT_PROCESS, 325, 250, 100, 100);
+  MoatElement *c = add_shape (model, "c", MOAT_ELEMENT_STORE, 0, 500, 150, 100);
+  MoatElement *ab = add_flow (model, "a to b", "a", "b");
+  MoatElement *ba = add_flow (model, "b to a", "b", "a");
+  MoatElement *across = add_flow (model, "b to c, through the middle", "b", "c");
+  const MoatFlowPath *path;
+  MoatRect label, other;
+
+  geometry = moat_geometry_new (model, "d");
+
+  /* A horizontal line: its label above, clear of the line. */
+  path = moat_geometry_get_path (geometry, ab);
+  label = label_of (geometry, ab);
+  other = label_of (geometry, ba);
+  g_assert_false (moat_rect_intersects (&label, &other));
+  g_assert_cmpfloat (moat_flow_path_distance (path, label.x + label.width / 2, label.y + label.height / 2, NULL),
+                     >=, label.height / 2);
+  g_assert_false (moat_rect_contains_point (&label, path->middle.x, path->middle.y));
+
+  /* A line across a shape: its label finds room beside it, off the shape. */
+  label = label_of (geometry, across);
+  other = rect_of (mid);
+  g_assert_false (moat_rect_intersects (&label, &other));
+  for (guint i = 0; i < 2; i++)
+    {
+      MoatRect end = rect_of (i == 0 ? b : c);
+
+      g_assert_false (moat_rect_intersects (&label, &end));
+    }
+
+  /* Moved by the user, it is where the user put it. */
+  g_object_set (ab, "label-x", 0.0, "label-y", 80.0, NULL);
+  path = moat_geometry_get_path (geometry, ab);
+  label = label_of (geometry, ab);
+  g_assert_cmpfloat_with_epsilon (label.y + label.height / 2, path->middle.y + 80, 0.001);
+  (void) a;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -752,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/geometry/anchor/process", test_anchor_process);
   g_test_add_func ("/geometry/flow-path", test_flow_path);
   g_test_add_func ("/geometry/parallel-flows", test_parallel_flows);
+  g_test_add_func ("/geometry/labels-keep-clear", test_labels_keep_clear);
   g_test_add_func ("/geometry/align-and-distribute", test_align_and_distribute);
   g_test_add_func ("/geometry/names-read", test_names_read);
   g_test_add_func ("/geometry/distance", test_distance);

@@ -248,8 +248,13 @@ moat_flow_path_distance (const MoatFlowPath *path,
   return moat_polyline_distance (path->points, path->n_points, x, y, segment);
 }
 
+/* The point @fraction of the way along @path, and the unit normal of the
+ * segment it is on. */
 static void
-path_middle (MoatFlowPath *path)
+path_at (const MoatFlowPath *path,
+         double              fraction,
+         MoatPoint          *point,
+         MoatPoint          *normal)
 {
   double total = 0, walked = 0;
 
@@ -257,24 +262,29 @@ path_middle (MoatFlowPath *path)
     total += hypot (path->points[i + 1].x - path->points[i].x,
                     path->points[i + 1].y - path->points[i].y);
 
-  path->middle = path->points[0];
-  path->normal = (MoatPoint) { 0, -1 };
+  *point = path->points[0];
+  *normal = (MoatPoint) { 0, -1 };
   for (guint i = 0; i + 1 < path->n_points; i++)
     {
       const MoatPoint *a = &path->points[i], *b = &path->points[i + 1];
       double len = hypot (b->x - a->x, b->y - a->y);
 
-      if (walked + len >= total / 2 && len > 0)
+      if (walked + len >= total * fraction && len > 0)
         {
-          double t = (total / 2 - walked) / len;
+          double t = (total * fraction - walked) / len;
 
-          path->middle.x = a->x + t * (b->x - a->x);
-          path->middle.y = a->y + t * (b->y - a->y);
-          path->normal = (MoatPoint) { -(b->y - a->y) / len, (b->x - a->x) / len };
+          *point = (MoatPoint) { a->x + t * (b->x - a->x), a->y + t * (b->y - a->y) };
+          *normal = (MoatPoint) { -(b->y - a->y) / len, (b->x - a->x) / len };
           return;
         }
       walked += len;
     }
+}
+
+static void
+path_middle (MoatFlowPath *path)
+{
+  path_at (path, 0.5, &path->middle, &path->normal);
 }
 
 /* The side a label goes: away from the flows a parallel one was moved
@@ -1302,6 +1312,84 @@ line_label (Entry          *entry,
                               width, height };
 }
 
+/* Whether @label would cover a shape or another flow's label: read from
+ * the index as it stands, without recomputing (this runs while
+ * recomputing). */
+static gboolean
+label_covers_a_shape (MoatGeometry   *self,
+                      Entry          *entry,
+                      const MoatRect *label)
+{
+  int gx0 = cell_of (label->x), gy0 = cell_of (label->y);
+  int gx1 = cell_of (label->x + label->width), gy1 = cell_of (label->y + label->height);
+
+  for (int gx = gx0; gx <= gx1; gx++)
+    for (int gy = gy0; gy <= gy1; gy++)
+      {
+        GPtrArray *cell = g_hash_table_lookup (self->cells, cell_key (gx, gy));
+
+        for (guint i = 0; cell != NULL && i < cell->len; i++)
+          {
+            Entry *other = g_ptr_array_index (cell, i);
+
+            if ((other->layer == LAYER_NODE || other->layer == LAYER_NOTE) &&
+                moat_rect_intersects (&other->bounds, label))
+              return TRUE;
+            if (other->layer == LAYER_FLOW && other != entry && !moat_rect_is_empty (&other->label) &&
+                moat_rect_intersects (&other->label, label))
+              return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* A label's box beside @at, far enough along the normal @n (turned to
+ * @side: 1, -1, or 0 for on the line) that no corner reaches the line. */
+static MoatRect
+label_box (const MoatPoint *at,
+           const MoatPoint *n,
+           double           side,
+           double           w,
+           double           h)
+{
+  double reach = (fabs (n->x) * w + fabs (n->y) * h) / 2 + LABEL_GAP;
+
+  return (MoatRect) { at->x + side * n->x * reach - w / 2, at->y + side * n->y * reach - h / 2, w, h };
+}
+
+/* Beside the middle of the line, else on its other side, else on the
+ * line itself, its halo keeping it readable (a short flow between close
+ * shapes); where all of those cover a shape, the same a little further
+ * along the line either way. The first that covers no shape wins; if
+ * every one does, beside the middle. */
+static void
+place_label_beside (MoatGeometry *self,
+                    Entry        *entry,
+                    double        w,
+                    double        h)
+{
+  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+  static const double sides[] = { 1, -1, 0 };
+  const MoatPoint *side_of_middle = &entry->path.normal;
+
+  for (guint a = 0; a < G_N_ELEMENTS (along); a++)
+    {
+      MoatPoint at, n;
+
+      path_at (&entry->path, along[a], &at, &n);
+      /* Every position keeps the side the middle's label chose. */
+      if (n.x * side_of_middle->x + n.y * side_of_middle->y < 0)
+        n = (MoatPoint) { -n.x, -n.y };
+      for (guint s = 0; s < G_N_ELEMENTS (sides); s++)
+        {
+          entry->label = label_box (&at, &n, sides[s], w, h);
+          if (!label_covers_a_shape (self, entry, &entry->label))
+            return;
+        }
+    }
+  entry->label = label_box (&entry->path.middle, side_of_middle, 1, w, h);
+}
+
 static void
 compute_label (MoatGeometry *self,
                Entry        *entry)
@@ -1319,16 +1407,9 @@ compute_label (MoatGeometry *self,
       double w = ext.width + 2 * LABEL_PAD_X, h = ext.height + 2 * LABEL_PAD_Y;
       MoatPoint c = entry->path.label;
 
-      if (moat_element_get_label_x (entry->element) == 0 && moat_element_get_label_y (entry->element) == 0)
-        {
-          const MoatPoint *n = &entry->path.normal;
-          /* Far enough along the normal that no corner of the box
-           * reaches the line. */
-          double reach = (fabs (n->x) * w + fabs (n->y) * h) / 2 + LABEL_GAP;
-
-          c = (MoatPoint) { entry->path.middle.x + n->x * reach, entry->path.middle.y + n->y * reach };
-        }
       entry->label = (MoatRect) { c.x - w / 2, c.y - h / 2, w, h };
+      if (moat_element_get_label_x (entry->element) == 0 && moat_element_get_label_y (entry->element) == 0)
+        place_label_beside (self, entry, w, h);
     }
   else if (moat_boundary_line_is_line (entry->element))
     line_label (entry, ext.width, ext.height);
@@ -1508,8 +1589,15 @@ flush (MoatGeometry *self)
       g_autoptr(GPtrArray) dirty = g_steal_pointer (&self->dirty);
 
       self->dirty = g_ptr_array_new ();
-      for (guint i = 0; i < dirty->len; i++)
-        recompute (self, g_ptr_array_index (dirty, i));
+      /* Shapes first: a flow's label keeps clear of the shapes in place. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < dirty->len; i++)
+          {
+            Entry *entry = g_ptr_array_index (dirty, i);
+
+            if ((entry->layer == LAYER_FLOW) == (pass == 1))
+              recompute (self, entry);
+          }
     }
 }
 
