@@ -517,11 +517,21 @@ test_export (void)
   assert_pixel (surface, (int)((36 - bounds.x) * 2), (int)((60 - bounds.y) * 2), &palette->background);
   cairo_surface_destroy (surface);
 
+  /* A name is text, not markup. */
+  g_object_set (moat_model_lookup (model, "orders"), "name", "Orders & <refunds>", NULL);
   g_assert_true (moat_renderer_export_svg (renderer, svg, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "stroke-dasharray"));
+  /* Names are text to select, search and translate, not glyph outlines;
+   * a flow's label keeps its halo as an outline under its letters. */
+  g_assert_null (strstr (contents, "glyph"));
+  g_assert_nonnull (strstr (contents, ">Customer</text>"));
+  g_assert_nonnull (strstr (contents, "Orders &amp; &lt;refunds&gt;"));
+  g_assert_nonnull (strstr (contents, ">Data zone</text>"));
+  g_assert_nonnull (strstr (contents, "paint-order=\"stroke\">Request</text>"));
+  g_assert_true (g_str_has_suffix (g_strstrip (contents), "</svg>"));
 
   g_assert_false (moat_renderer_export_png (renderer, 1.0, bad, &error));
   g_assert_error (error, MOAT_ERROR, MOAT_ERROR_WRITE);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <cairo.h>
 #ifdef CAIRO_HAS_SVG_SURFACE
@@ -18,6 +19,8 @@
 #include "moat-boundary-line.h"
 #include "moat-error.h"
 #include "moat-renderer.h"
+#include "moat-svg-text.h"
+#include "moat-temp-file.h"
 #include "moat-review.h"
 
 /* Line widths in diagram units, before the palette's line scale. */
@@ -71,6 +74,7 @@ struct _MoatRenderer
   gboolean        show_review;
   GHashTable     *sprites;        /* SpriteKey -> Sprite, at sprite_scale */
   double          sprite_scale;
+  GString        *svg_text;     /* while writing an SVG drawing: its <text> */
 };
 
 G_DEFINE_FINAL_TYPE (MoatRenderer, moat_renderer, G_TYPE_OBJECT)
@@ -246,13 +250,37 @@ shape_path (cairo_t        *cr,
     }
 }
 
-/* Draws @layout with its first line's logical box at (@x, @y). */
+/* Draws @layout with its first line's logical box at (@x, @y), in the
+ * cairo context's colour, over a @halo of that colour round its letters
+ * if given; into an SVG drawing's text when one is being written. */
 static void
-show_layout_at (cairo_t     *cr,
-                PangoLayout *layout,
-                double       x,
-                double       y)
+show_layout_at (MoatRenderer    *self,
+                cairo_t         *cr,
+                PangoLayout     *layout,
+                double           x,
+                double           y,
+                const MoatColor *halo)
 {
+  if (self->svg_text != NULL)
+    {
+      moat_svg_text_append (self->svg_text, cr, layout, x, y, halo, LABEL_HALO);
+      return;
+    }
+  if (halo != NULL)
+    {
+      cairo_pattern_t *text = cairo_pattern_reference (cairo_get_source (cr));
+
+      cairo_save (cr);
+      cairo_move_to (cr, x, y);
+      pango_cairo_layout_path (cr, layout);
+      set_color (cr, halo, 1.0);
+      cairo_set_line_width (cr, LABEL_HALO);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cairo_set_source (cr, text);
+      cairo_pattern_destroy (text);
+    }
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -288,7 +316,7 @@ draw_centred_text (MoatRenderer   *self,
   layout_size (layout, &w, &h);
   w = pango_layout_get_width (layout) / (double)PANGO_SCALE;
   set_color (frame->cr, color, alpha);
-  show_layout_at (frame->cr, layout, r->x + (r->width - w) / 2, r->y + (r->height - h) / 2);
+  show_layout_at (self, frame->cr, layout, r->x + (r->width - w) / 2, r->y + (r->height - h) / 2, NULL);
 }
 
 static void
@@ -574,7 +602,7 @@ draw_node (MoatRenderer   *self,
   else if (frame->text && (layout = moat_geometry_get_layout (self->geometry, element)) != NULL)
     {
       set_color (frame->cr, &self->palette.note_text, alpha);
-      show_layout_at (frame->cr, layout, r->x + 12, r->y + 8);
+      show_layout_at (self, frame->cr, layout, r->x + 12, r->y + 8, NULL);
     }
 }
 
@@ -665,7 +693,7 @@ draw_boundary (MoatRenderer   *self,
       moat_geometry_get_label_rect (self->geometry, element, &title))
     {
       set_color (frame->cr, &self->palette.boundary_text, 1.0);
-      show_layout_at (frame->cr, layout, title.x, title.y);
+      show_layout_at (self, frame->cr, layout, title.x, title.y, NULL);
     }
 }
 
@@ -717,17 +745,8 @@ draw_flow_label (MoatRenderer *self,
 
   /* A halo in the background's colour rather than a box: the label reads
    * over any line it meets, and hides no more of it than its letters. */
-  cairo_save (cr);
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  set_color (cr, &self->palette.label_background, 1.0);
-  cairo_set_line_width (cr, LABEL_HALO);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-
   set_color (cr, &self->palette.text, scope_alpha (element));
-  show_layout_at (cr, layout, x, y);
+  show_layout_at (self, cr, layout, x, y, &self->palette.label_background);
 }
 
 static PangoLayout *
@@ -824,7 +843,7 @@ draw_badge (MoatRenderer *self,
   if (frame->text)
     {
       set_color (cr, &self->palette.badge_text, 1.0);
-      show_layout_at (cr, layout, c.x - w / 2, c.y - h / 2);
+      show_layout_at (self, cr, layout, c.x - w / 2, c.y - h / 2, NULL);
     }
 }
 
@@ -2010,6 +2029,17 @@ moat_renderer_export_png (MoatRenderer  *self,
   return check_status (status, path, error);
 }
 
+#ifdef CAIRO_HAS_SVG_SURFACE
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+#endif
+
 /**
  * moat_renderer_export_svg:
  *
@@ -2022,6 +2052,11 @@ moat_renderer_export_svg (MoatRenderer  *self,
                           GError       **error)
 {
 #ifdef CAIRO_HAS_SVG_SURFACE
+  g_autoptr(GString) drawing = g_string_new (NULL);
+  g_autofree char *texts = NULL;
+  g_autofree char *svg = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   MoatRect area;
@@ -2033,9 +2068,10 @@ moat_renderer_export_svg (MoatRenderer  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   export_area (self, &area);
-  surface = cairo_svg_surface_create (path, area.width, area.height);
+  surface = cairo_svg_surface_create_for_stream (append_to_string, drawing, area.width, area.height);
   cr = cairo_create (surface);
   view = (MoatView) { 1.0, area.x, area.y, area.width, area.height };
+  self->svg_text = g_string_new (NULL);
   draw_view (self, cr, &view, FALSE);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -2043,8 +2079,21 @@ moat_renderer_export_svg (MoatRenderer  *self,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  texts = g_string_free (g_steal_pointer (&self->svg_text), FALSE);
+  if (!check_status (status, path, error))
+    return FALSE;
 
-  return check_status (status, path, error);
+  /* cairo draws glyphs as shapes: the text goes in as text, to select,
+   * search and translate. */
+  svg = moat_svg_text_insert (drawing->str, drawing->len, texts);
+  file = g_file_new_for_path (path);
+  if (svg == NULL || !moat_temp_file_set_contents (file, svg, strlen (svg), &local_error))
+    {
+      g_set_error (error, MOAT_ERROR, MOAT_ERROR_WRITE, "%s: %s", path,
+                   local_error ? local_error->message : "cairo wrote no drawing");
+      return FALSE;
+    }
+  return TRUE;
 #else
   g_set_error (error, MOAT_ERROR, MOAT_ERROR_FAILED,
                _("This build of Moat cannot write SVG drawings"));
