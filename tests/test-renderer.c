@@ -303,6 +303,43 @@ three_on_api (MoatElement *element,
   return 3;
 }
 
+static guint
+two_on_orders (MoatElement *element,
+               MoatColor   *color,
+               gpointer     user_data)
+{
+  if (g_strcmp0 (moat_object_get_id (MOAT_OBJECT (element)), "orders") != 0)
+    return 0;
+  moat_color_parse_hex (color, user_data);
+  return 2;
+}
+
+/* A box's badge sits on its top edge, clear of the name inside and of
+ * the corner's resize handle, which stays on top. */
+static void
+test_badge_keeps_clear (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
+  const MoatPalette *palette = moat_renderer_get_palette (renderer);
+  MoatColor orange;
+  cairo_surface_t *surface;
+
+  moat_color_parse_hex (&orange, "#ff8000");
+  moat_renderer_set_badge_func (renderer, two_on_orders, (gpointer)"#ff8000", NULL);
+  g_hash_table_add (selection, moat_model_lookup (model, "orders"));
+  moat_renderer_set_selection (renderer, selection);
+  surface = draw (renderer, 1.0);
+  /* Orders is 380..540 × 300..370: the badge's middle on the top edge. */
+  assert_pixel (surface, 540 - 19 - 6, 300, &orange);
+  /* Below it, inside the shape, the store's own fill. */
+  assert_pixel (surface, 540 - 19, 300 + 16, &palette->store_fill);
+  /* The resize handle on the corner is drawn over everything. */
+  assert_pixel (surface, 540, 300, &palette->handle_fill);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_view_decorations (void)
 {
@@ -579,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/renderer/dark", test_dark);
   g_test_add_func ("/renderer/high-contrast", test_high_contrast);
   g_test_add_func ("/renderer/decorations", test_view_decorations);
+  g_test_add_func ("/renderer/badge-keeps-clear", test_badge_keeps_clear);
   g_test_add_func ("/renderer/review-marker", test_review_marker);
   g_test_add_func ("/renderer/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/renderer/fitted", test_fitted);

@@ -46,6 +46,7 @@
 #define MAX_SPRITE_AREA (256.0 * 256.0)
 
 #define BADGE_RADIUS   11.0
+#define BADGE_CORNER_GAP 8.0 /* between a badge and its shape's corner */
 #define BADGE_TEXT     12.0
 #define LABEL_HALO     4.0  /* the width of the outline round a flow label's letters */
 #define REVIEW_RADIUS  5.0
@@ -802,7 +803,9 @@ badge_centre (MoatRenderer *self,
       moat_geometry_anchor (element, &corner, centre);
       return TRUE;
     }
-  *centre = (MoatPoint) { r.x + r.width - 2, r.y + 2 };
+  /* On the top edge, half outside the shape, where it covers neither the
+   * name nor the corner's resize handle. */
+  *centre = (MoatPoint) { r.x + r.width - BADGE_RADIUS - BADGE_CORNER_GAP, r.y };
   return TRUE;
 }
 
@@ -1188,12 +1191,16 @@ in_geometry (MoatRenderer *self,
   return element != NULL && moat_geometry_get_element_bounds (self->geometry, element, &r);
 }
 
+/* Hover and selection rings, then the badges and review marks over
+ * them, so that no ring runs through a badge, then the one selected
+ * element's handles over everything, so that a badge never hides one. */
 static void
 draw_decorations (MoatRenderer *self,
                   const Frame  *frame,
                   GPtrArray    *visible)
 {
   guint n_selected = self->selection != NULL ? g_hash_table_size (self->selection) : 0;
+  MoatElement *only = NULL;
 
   if (self->hover != NULL && in_geometry (self, self->hover) &&
       (self->selection == NULL || !g_hash_table_contains (self->selection, self->hover)))
@@ -1204,8 +1211,20 @@ draw_decorations (MoatRenderer *self,
       MoatElement *element = g_ptr_array_index (visible, i);
 
       if (g_hash_table_contains (self->selection, element))
-        draw_selection (self, frame, element, n_selected == 1);
+        {
+          draw_selection (self, frame, element, FALSE);
+          only = n_selected == 1 ? element : NULL;
+        }
     }
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      draw_review_marker (self, frame, g_ptr_array_index (visible, i));
+      draw_badge (self, frame, g_ptr_array_index (visible, i));
+    }
+
+  if (only != NULL)
+    draw_selection (self, frame, only, TRUE);
 
   if (self->connection_hint != NULL && in_geometry (self, self->connection_hint))
     draw_connection_points (self, frame, self->connection_hint);
@@ -1330,12 +1349,6 @@ draw_visible (MoatRenderer   *self,
 
       if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
         draw_flow_label (self, frame, element);
-    }
-
-  for (guint i = 0; i < found->len && frame->decorations; i++)
-    {
-      draw_review_marker (self, frame, g_ptr_array_index (found, i));
-      draw_badge (self, frame, g_ptr_array_index (found, i));
     }
 
   if (frame->decorations)
