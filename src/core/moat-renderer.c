@@ -1011,6 +1011,12 @@ draw_handles (MoatRenderer   *self,
   cairo_stroke (cr);
 }
 
+static void draw_flow_points (MoatRenderer       *self,
+                              const Frame        *frame,
+                              MoatElement        *element,
+                              const MoatFlowPath *path,
+                              gboolean            ends);
+
 static void
 draw_flow_selection (MoatRenderer *self,
                      const Frame  *frame,
@@ -1032,8 +1038,22 @@ draw_flow_selection (MoatRenderer *self,
   set_color (cr, &self->palette.accent, 1.0);
   arrowhead (cr, &path->points[n - 2], &path->points[n - 1]);
 
-  if (!only)
-    return;
+  if (only)
+    draw_flow_points (self, frame, element, path, TRUE);
+}
+
+/* A flow's bends to drag, the middles of its segments to drag new ones
+ * out of, and its ends to join elsewhere: on the one selected flow, and
+ * on a flow under the pointer, so that people find them. */
+static void
+draw_flow_points (MoatRenderer       *self,
+                  const Frame        *frame,
+                  MoatElement        *element,
+                  const MoatFlowPath *path,
+                  gboolean            ends)
+{
+  cairo_t *cr = frame->cr;
+  guint n = path->n_points;
 
   if (path->n_synthetic == 0)
     for (guint i = 0; i + 1 < n; i++)
@@ -1048,6 +1068,8 @@ draw_flow_selection (MoatRenderer *self,
       }
   for (guint i = 1; i + 1 < n && path->n_synthetic == 0; i++)
     draw_point (self, frame, &path->points[i], POINT_RADIUS, FALSE);
+  if (!ends)
+    return;
   draw_point (self, frame, &path->points[0], POINT_RADIUS, TRUE);
   draw_point (self, frame, &path->points[n - 1], POINT_RADIUS, TRUE);
 }
@@ -1164,6 +1186,7 @@ draw_hover (MoatRenderer *self,
       set_color (cr, &self->palette.accent, 0.3);
       cairo_set_line_width (cr, 6.0 / frame->scale);
       cairo_stroke (cr);
+      draw_flow_points (self, frame, self->hover, path, FALSE);
       return;
     }
   if (line_path (cr, self->hover))

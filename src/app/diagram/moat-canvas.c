@@ -1150,6 +1150,18 @@ tolerance (MoatCanvas *self)
   return HIT_TOLERANCE / self->zoom;
 }
 
+/* The element whose handles answer the pointer: the one selected, else
+ * the flow under the pointer, whose bends show while it is there. */
+static MoatElement *
+active_element (MoatCanvas *self)
+{
+  MoatElement *selected = single_selected (self);
+
+  if (selected != NULL || self->hover == NULL)
+    return selected;
+  return moat_element_get_kind (self->hover) == MOAT_ELEMENT_FLOW ? self->hover : NULL;
+}
+
 static void
 hit_at (MoatCanvas *self,
         double      x,
@@ -1158,11 +1170,19 @@ hit_at (MoatCanvas *self,
 {
   double dx, dy;
 
+  MoatElement *active = active_element (self);
+
   moat_canvas_to_diagram (self, x, y, &dx, &dy);
   if (self->renderer == NULL)
-    *hit = (MoatHit) { MOAT_HIT_NONE, NULL, 0 };
-  else
-    moat_geometry_hit_test (geometry (self), dx, dy, tolerance (self), single_selected (self), hit);
+    {
+      *hit = (MoatHit) { MOAT_HIT_NONE, NULL, 0 };
+      return;
+    }
+  moat_geometry_hit_test (geometry (self), dx, dy, tolerance (self), active, hit);
+  /* A flow under the pointer offers its bends, not its ends: those lie on
+   * the shapes it joins, which a press there should move. */
+  if (active != single_selected (self) && (hit->kind == MOAT_HIT_SOURCE || hit->kind == MOAT_HIT_TARGET))
+    moat_geometry_hit_test (geometry (self), dx, dy, tolerance (self), NULL, hit);
 }
 
 /* The node under (@x, @y), for joining a flow to it. */
