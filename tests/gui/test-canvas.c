@@ -476,6 +476,45 @@ test_flow_editing (void)
   moat_store_close (store);
 }
 
+/* Bends are found by pointing: an unselected flow under the pointer
+ * offers the middle of its line to drag a bend out of, while a press on
+ * its end, on the shape it joins, still moves the shape. */
+static void
+test_hover_bends (void)
+{
+  g_autoptr(MoatStore) store = NULL;
+  MoatElement *nodes[3], *flow;
+  MoatGeometry *geometry;
+  const MoatFlowPath *path;
+  MoatModel *model;
+  MoatPoint handle;
+  MoatRect before, after;
+  double x, y;
+
+  store = three_nodes ("hover.moat", &model, nodes, &flow);
+  geometry = moat_renderer_get_geometry (moat_canvas_get_renderer (canvas));
+  moat_canvas_set_selection (canvas, NULL);
+  g_assert_true (moat_geometry_get_new_bend_position (geometry, flow, 0, &handle));
+  moat_canvas_from_diagram (canvas, handle.x, handle.y, &x, &y);
+  moat_canvas_hover (canvas, x, y);
+  drag (x, y, x, y + 120, 0);
+  g_assert_cmpuint (g_variant_n_children (moat_element_get_points (flow)), ==, 1);
+  g_assert_cmpstr (moat_history_get_undo_label (moat_model_get_history (model)), ==, "Add bend");
+  g_assert_true (moat_model_undo (model));
+
+  moat_canvas_set_selection (canvas, NULL);
+  path = moat_geometry_get_path (geometry, flow);
+  moat_canvas_from_diagram (canvas, path->points[0].x, path->points[0].y, &x, &y);
+  moat_canvas_hover (canvas, x, y);
+  moat_geometry_element_rect (nodes[0], &before);
+  drag (x, y, x + 40, y, 0);
+  moat_geometry_element_rect (nodes[0], &after);
+  g_assert_cmpstr (moat_element_get_source_id (flow), ==, moat_object_get_id (MOAT_OBJECT (nodes[0])));
+  g_assert_cmpfloat (after.x, >, before.x);
+
+  moat_store_close (store);
+}
+
 static void
 test_delete_and_cancel (void)
 {
@@ -787,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/canvas/edit-and-reopen", test_edit_and_reopen);
   g_test_add_func ("/canvas/selection", test_selection);
   g_test_add_func ("/canvas/flow-editing", test_flow_editing);
+  g_test_add_func ("/canvas/hover-bends", test_hover_bends);
   g_test_add_func ("/canvas/delete-and-cancel", test_delete_and_cancel);
   g_test_add_func ("/canvas/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/canvas/boundary-line", test_boundary_line);
