@@ -192,6 +192,15 @@ test_banner_and_marks (Fixture       *f,
   g_assert_true (marked (f, "db"));
   g_assert_true (marked (f, "f"));
   g_assert_false (marked (f, "user"));
+
+  if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "window.png", NULL);
+
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 700);
+      moat_gui_test_wait_frames (GTK_WIDGET (f->window), 10);
+      moat_gui_test_save_screenshot (GTK_WIDGET (f->window), path);
+    }
 }
 
 /* Each row shows the three values as text, not as JSON. */

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "moat-conflict-row.h"
+#include "moat-labels.h"
 
 struct _MoatConflictRow
 {
@@ -18,6 +19,7 @@ struct _MoatConflictRow
   MoatConflict  *conflict;
 
   /* template children */
+  GtkImage      *kind_icon;
   GtkLabel      *title_label;
   GtkLabel      *subtitle_label;
   GtkLabel      *base_caption;
@@ -85,25 +87,41 @@ field_label (const char *field)
   return g_strconcat (upper, g_utf8_offset_to_pointer (words, 1), NULL);
 }
 
-static const char *
-kind_explanation (MoatConflictKind kind,
-                  gboolean         ours_deleted)
+static char *
+kind_explanation (MoatConflict *c)
 {
-  switch (kind)
+  gboolean ours_deleted = moat_conflict_get_value (c, MOAT_MERGE_SIDE_OURS) == NULL;
+  g_autofree char *field = NULL;
+
+  switch (moat_conflict_get_kind (c))
     {
     case MOAT_CONFLICT_FIELD:
-      return _("Changed differently on both sides");
+      field = field_label (moat_conflict_get_field (c));
+      /* Translators: %s is a field, such as "Name" */
+      return g_strdup_printf (_("%s changed differently on both sides"), field);
     case MOAT_CONFLICT_EDITED_DELETED:
-      return ours_deleted ? _("Deleted in this copy, edited in the other")
-                          : _("Edited in this copy, deleted in the other");
+      return g_strdup (ours_deleted ? _("Deleted in this copy, edited in the other")
+                                    : _("Edited in this copy, deleted in the other"));
     case MOAT_CONFLICT_REFERENCED_DELETED:
-      return ours_deleted ? _("Deleted in this copy, but the other refers to it")
-                          : _("Deleted in the other copy, but this one refers to it");
+      return g_strdup (ours_deleted ? _("Deleted in this copy, but the other refers to it")
+                                    : _("Deleted in the other copy, but this one refers to it"));
     case MOAT_CONFLICT_ADDED_TWICE:
-      return _("Added on both sides as different objects; only ours can be kept");
+      return g_strdup (_("Added on both sides as different objects; only ours can be kept"));
     default:
-      return "";
+      return g_strdup ("");
     }
+}
+
+/* "Process", "Threat": what a person calls the object. */
+static char *
+kind_label (MoatConflict *c,
+            MoatObject   *object)
+{
+  const char *kind = moat_conflict_get_object_kind (c);
+
+  if (MOAT_IS_ELEMENT (object))
+    return g_strdup (moat_label_element_kind (moat_element_get_kind (MOAT_ELEMENT (object))));
+  return field_label (kind ? kind : "");
 }
 
 static void
@@ -121,31 +139,30 @@ show_conflict (MoatConflictRow *self)
   MoatConflict *c = self->conflict;
   MoatModel *model = moat_object_get_model (MOAT_OBJECT (c));
   MoatObject *object = model ? moat_model_lookup (model, moat_conflict_get_object_id (c)) : NULL;
-  MoatConflictKind kind = moat_conflict_get_kind (c);
-  gboolean is_field = kind == MOAT_CONFLICT_FIELD;
+  MoatConflictKind conflict_kind = moat_conflict_get_kind (c);
+  gboolean is_field = conflict_kind == MOAT_CONFLICT_FIELD;
+  g_autofree char *kind = NULL;
+  g_autofree char *explanation = NULL;
   const char *ours = moat_conflict_get_value (c, MOAT_MERGE_SIDE_OURS);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *description = moat_conflict_describe (c);
+  g_autofree char *accessible = NULL;
 
   if (object != NULL)
     name = g_strdup (moat_object_get_label (object));
   else
     g_object_get (c, "title", &name, NULL);
 
-  if (is_field)
-    {
-      g_autofree char *field = field_label (moat_conflict_get_field (c));
-
-      /* Translators: element "Web app" — Name */
-      title = g_strdup_printf (_("%s “%s” — %s"), moat_conflict_get_object_kind (c),
-                               name ? name : "", field);
-    }
-  else
-    title = g_strdup_printf (_("%s “%s”"), moat_conflict_get_object_kind (c), name ? name : "");
-
+  kind = kind_label (c, object);
+  /* Translators: Process “Web app” */
+  title = g_strdup_printf (_("%s “%s”"), kind, name ? name : "");
+  explanation = kind_explanation (c);
   gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->subtitle_label, kind_explanation (kind, ours == NULL));
+  gtk_label_set_label (self->subtitle_label, explanation);
+  if (MOAT_IS_ELEMENT (object))
+    gtk_image_set_from_icon_name (self->kind_icon,
+                                  moat_label_element_icon (moat_element_get_kind (MOAT_ELEMENT (object))));
   set_value_label (self->base_value, moat_conflict_get_value (c, MOAT_MERGE_SIDE_BASE));
   set_value_label (self->ours_value, ours);
   set_value_label (self->theirs_value, moat_conflict_get_value (c, MOAT_MERGE_SIDE_THEIRS));
@@ -156,10 +173,11 @@ show_conflict (MoatConflictRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->base_value), is_field);
   gtk_widget_set_visible (self->base_button, is_field);
   gtk_widget_set_visible (self->edit_button, is_field);
-  gtk_widget_set_visible (self->theirs_button, kind != MOAT_CONFLICT_ADDED_TWICE);
+  gtk_widget_set_visible (self->theirs_button, conflict_kind != MOAT_CONFLICT_ADDED_TWICE);
 
+  accessible = g_strdup_printf ("%s: %s", title, explanation);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
@@ -388,6 +406,7 @@ moat_conflict_row_class_init (MoatConflictRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/conflicts/moat-conflict-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MoatConflictRow, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, MoatConflictRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MoatConflictRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MoatConflictRow, base_caption);
