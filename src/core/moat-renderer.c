@@ -1319,8 +1319,9 @@ draw_conflict_mark (MoatRenderer *self,
                     MoatElement  *element,
                     GHashTable   *conflicted)
 {
-  /* GNOME's orange: a warning that holds on light and dark palettes. */
-  static const MoatColor warning = { 0.90, 0.38, 0.0, 1.0 };
+  /* GNOME's amber (#e5a50a): a warning on light and dark palettes, and
+   * apart from the review ring's orange. */
+  static const MoatColor warning = { 0.898, 0.647, 0.039, 1.0 };
   cairo_t *cr = frame->cr;
   double dashes[] = { 6.0 / frame->scale, 4.0 / frame->scale };
   MoatRect r;

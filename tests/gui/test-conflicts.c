@@ -46,7 +46,8 @@ typedef struct
 static MoatModel *
 edited (const char *api,
         const char *db,
-        const char *flow)
+        const char *flow,
+        double      api_x)
 {
   g_autoptr(GError) error = NULL;
   MoatModel *model = moat_json_read (base_json, -1, &error);
@@ -55,6 +56,7 @@ edited (const char *api,
   moat_model_set (model, moat_model_lookup (model, "api"), "name", api, NULL);
   moat_model_set (model, moat_model_lookup (model, "db"), "name", db, NULL);
   moat_model_set (model, moat_model_lookup (model, "f"), "name", flow, NULL);
+  moat_model_set (model, moat_model_lookup (model, "api"), "x", api_x, NULL);
   return model;
 }
 
@@ -65,9 +67,11 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MoatModel) base = edited ("API", "Orders", "SQL");
-  g_autoptr(MoatModel) ours = edited ("Public API", "Orders DB", "SQL over TLS");
-  g_autoptr(MoatModel) theirs = edited ("Gateway", "Order store", "Queries");
+  /* With data, both sides also moved the API, each to its own place. */
+  gboolean moved = data != NULL;
+  g_autoptr(MoatModel) base = edited ("API", "Orders", "SQL", 10);
+  g_autoptr(MoatModel) ours = edited ("Public API", "Orders DB", "SQL over TLS", moved ? 40 : 10);
+  g_autoptr(MoatModel) theirs = edited ("Gateway", "Order store", "Queries", moved ? 70 : 10);
   g_autoptr(MoatModel) merged = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(MoatStore) store = NULL;
@@ -76,7 +80,7 @@ fixture_setup (Fixture       *f,
 
   g_assert_true (moat_merge (base, ours, theirs, &merged, &conflicts, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (conflicts->len, ==, 3);
+  g_assert_cmpuint (conflicts->len, ==, moved ? 4 : 3);
 
   f->dir = moat_test_make_tmpdir ();
   path = g_build_filename (f->dir, "merged.moat", NULL);
@@ -180,6 +184,37 @@ marked (Fixture    *f,
   return moat_renderer_get_conflict_marked (renderer, MOAT_ELEMENT (moat_model_lookup (f->model, id)));
 }
 
+/* Pixels of the conflict mark's amber round the API process (at 10, 20,
+ * 120 × 64), drawn by the canvas's own renderer at 100 %. */
+static guint
+amber_round_api (Fixture *f)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_gui_test_find_type (GTK_WIDGET (f->window), MOAT_TYPE_CANVAS));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 400);
+  cairo_t *cr = cairo_create (surface);
+  MoatView view = { 1.0, 0, 0, 600, 400 };
+  guint n = 0;
+
+  moat_renderer_draw (moat_canvas_get_renderer (canvas), cr, &view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The band just outside the top edge, clear of every other shape. */
+  for (int y = 10; y < 19; y++)
+    for (int x = 0; x < 140; x++)
+      {
+        guint32 p = ((guint32 *) (cairo_image_surface_get_data (surface) +
+                                  y * cairo_image_surface_get_stride (surface)))[x];
+        int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        /* Amber, not the review ring's orange. */
+        if (r > 200 && g > 140 && g < 190 && b < 60)
+          n++;
+      }
+  cairo_surface_destroy (surface);
+  return n;
+}
+
 static void
 test_banner_and_marks (Fixture       *f,
                        gconstpointer  data)
@@ -192,6 +227,7 @@ test_banner_and_marks (Fixture       *f,
   g_assert_true (marked (f, "db"));
   g_assert_true (marked (f, "f"));
   g_assert_false (marked (f, "user"));
+  g_assert_cmpuint (amber_round_api (f), >=, 40);
 
   if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
     {
@@ -243,6 +279,7 @@ test_resolve_and_undo (Fixture       *f,
   g_assert_null (row_for (dialog, "api"));
   g_assert_cmpstr (name_of (f, "api"), ==, "Public API");
   g_assert_false (marked (f, "api"));
+  g_assert_cmpuint (amber_round_api (f), ==, 0);
 
   click_in_row (dialog, "db", "Take the value from the merged-in copy");
   g_assert_cmpuint (n_open (f), ==, 1);
@@ -284,6 +321,51 @@ test_resolve_and_undo (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static MoatConflictRow *
+row_for_field (MoatConflictsDialog *dialog,
+               const char          *field)
+{
+  g_autoptr(GPtrArray) rows = moat_gui_test_collect_type (GTK_WIDGET (dialog), MOAT_TYPE_CONFLICT_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      MoatConflictRow *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (moat_conflict_get_field (moat_conflict_row_get_conflict (row)), field) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* A typed value is read as the field's kind of value: a number for a
+ * position, and what is not one is refused in the row, settling nothing. */
+static void
+test_typed_number (Fixture       *f,
+                   gconstpointer  data)
+{
+  MoatConflictsDialog *dialog = open_dialog (f);
+  MoatConflictRow *row = row_for_field (dialog, "x");
+  MoatElement *api = MOAT_ELEMENT (moat_model_lookup (f->model, "api"));
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (row), "40"));
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (row), "70"));
+
+  gtk_editable_set_text (moat_conflict_row_get_editable (row), "further left");
+  moat_gui_test_click (moat_gui_test_find_button (GTK_WIDGET (row), "Resolve with this value"));
+  moat_gui_test_spin ();
+  g_assert_cmpuint (n_open (f), ==, 4);
+  g_assert_nonnull (moat_conflict_row_get_error (row));
+
+  gtk_editable_set_text (moat_conflict_row_get_editable (row), "55");
+  moat_gui_test_click (moat_gui_test_find_button (GTK_WIDGET (row), "Resolve with this value"));
+  moat_gui_test_spin ();
+  g_assert_cmpuint (n_open (f), ==, 3);
+  g_assert_cmpfloat (moat_element_get_x (api), ==, 55);
+  g_assert_null (row_for_field (dialog, "x"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +379,7 @@ main (int   argc,
   ADD ("banner-and-marks", test_banner_and_marks);
   ADD ("rows-show-values", test_rows_show_values);
   ADD ("resolve-and-undo", test_resolve_and_undo);
+  g_test_add ("/conflicts/typed-number", Fixture, "moved", fixture_setup, test_typed_number, fixture_teardown);
 #undef ADD
 
   status = g_test_run ();

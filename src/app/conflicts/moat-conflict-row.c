@@ -73,6 +73,13 @@ moat_conflict_value_to_display (const char *json)
 
       return g_strdup (*text != '\0' ? text : _("(empty)"));
     }
+  /* JSON writes a position as 40.0; a person reads 40. */
+  if (JSON_NODE_HOLDS_VALUE (root) && json_node_get_value_type (root) == G_TYPE_DOUBLE)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%g", json_node_get_double (root)));
+    }
   return g_strdup (json);
 }
 
@@ -259,7 +266,9 @@ side_action (GtkWidget  *widget,
              const char *name,
              GVariant   *parameter)
 {
-  MoatConflictRow *self = MOAT_CONFLICT_ROW (widget);
+  /* Settling the conflict takes this row out of the list: keep it alive
+   * until the handler is done with it. */
+  g_autoptr(MoatConflictRow) self = g_object_ref (MOAT_CONFLICT_ROW (widget));
 
   show_error (self, NULL);
   if (g_str_equal (name, "conflict.ours"))
