@@ -311,6 +311,13 @@ test_resolve_and_undo (Fixture       *f,
   g_assert_cmpuint (n_rows (dialog), ==, 0);
   g_assert_false (moat_conflict_banner_get_shown (f->banner));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "resolve-conflicts"));
+  if (g_getenv ("MOAT_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("MOAT_TEST_SCREENSHOTS"), "conflicts-done.png", NULL);
+
+      moat_gui_test_wait_frames (GTK_WIDGET (dialog), 3);
+      moat_gui_test_save_screenshot (GTK_WIDGET (dialog), path);
+    }
 
   /* The last one undone brings the banner back. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "conflicts.undo", NULL);
