@@ -67,8 +67,10 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  /* With data, both sides also moved the API, each to its own place. */
-  gboolean moved = data != NULL;
+  /* "moved": both sides also moved the API, each to its own place;
+   * "deleted": we deleted the shopper, they renamed it. */
+  gboolean moved = g_strcmp0 (data, "moved") == 0;
+  gboolean deleted = g_strcmp0 (data, "deleted") == 0;
   g_autoptr(MoatModel) base = edited ("API", "Orders", "SQL", 10);
   g_autoptr(MoatModel) ours = edited ("Public API", "Orders DB", "SQL over TLS", moved ? 40 : 10);
   g_autoptr(MoatModel) theirs = edited ("Gateway", "Order store", "Queries", moved ? 70 : 10);
@@ -78,9 +80,14 @@ fixture_setup (Fixture       *f,
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
 
+  if (deleted)
+    {
+      moat_model_remove (ours, moat_model_lookup (ours, "user"));
+      moat_model_set (theirs, moat_model_lookup (theirs, "user"), "name", "Guest shopper", NULL);
+    }
   g_assert_true (moat_merge (base, ours, theirs, &merged, &conflicts, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (conflicts->len, ==, moved ? 4 : 3);
+  g_assert_cmpuint (conflicts->len, ==, moved || deleted ? 4 : 3);
 
   f->dir = moat_test_make_tmpdir ();
   path = g_build_filename (f->dir, "merged.moat", NULL);
@@ -373,6 +380,35 @@ test_typed_number (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Deleted on one side, edited on the other: keep it or let it go, no
+ * base and no value of one's own. */
+static void
+test_deleted (Fixture       *f,
+              gconstpointer  data)
+{
+  MoatConflictsDialog *dialog = open_dialog (f);
+  MoatConflictRow *row = row_for (dialog, "user");
+
+  g_assert_nonnull (row);
+  g_assert_true (marked (f, "user"));
+  g_assert_nonnull (moat_gui_test_find_label (GTK_WIDGET (row), "Deleted in this copy, edited in the other"));
+  g_assert_false (gtk_widget_get_visible (moat_gui_test_find_button (GTK_WIDGET (row),
+                                                                     "Keep the value both sides started from")));
+  g_assert_false (gtk_widget_get_visible (moat_gui_test_find_type (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON)));
+
+  /* Ours is the deletion. */
+  click_in_row (dialog, "user", "Keep the value in this copy");
+  g_assert_null (moat_model_lookup (f->model, "user"));
+  g_assert_null (row_for (dialog, "user"));
+  g_assert_cmpuint (n_open (f), ==, 3);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "undo", NULL);
+  moat_gui_test_spin ();
+  g_assert_nonnull (moat_model_lookup (f->model, "user"));
+  g_assert_nonnull (row_for (dialog, "user"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +422,7 @@ main (int   argc,
   ADD ("banner-and-marks", test_banner_and_marks);
   ADD ("rows-show-values", test_rows_show_values);
   ADD ("resolve-and-undo", test_resolve_and_undo);
+  g_test_add ("/conflicts/deleted", Fixture, "deleted", fixture_setup, test_deleted, fixture_teardown);
   g_test_add ("/conflicts/typed-number", Fixture, "moved", fixture_setup, test_typed_number, fixture_teardown);
 #undef ADD
 
