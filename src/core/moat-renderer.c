@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "moat-boundary-line.h"
+#include "moat-conflict.h"
 #include "moat-error.h"
 #include "moat-renderer.h"
 #include "moat-svg-text.h"
@@ -51,6 +52,7 @@
 #define LABEL_HALO     4.0  /* the width of the outline round a flow label's letters */
 #define REVIEW_RADIUS  5.0
 #define REVIEW_MIN_PX  3.5    /* the ring's smallest radius on screen */
+#define CONFLICT_GAP   7.0    /* between a shape and its conflict mark */
 #define EXPORT_MARGIN  24.0
 
 struct _MoatRenderer
@@ -73,6 +75,7 @@ struct _MoatRenderer
   GDestroyNotify  badge_destroy;
   GHashTable     *badge_layouts;  /* count -> PangoLayout */
   gboolean        show_review;
+  gboolean        show_conflicts;
   GHashTable     *sprites;        /* SpriteKey -> Sprite, at sprite_scale */
   double          sprite_scale;
   GString        *svg_text;     /* while writing an SVG drawing: its <text> */
@@ -1340,6 +1343,80 @@ draw_flow_batch (MoatRenderer *self,
     }
 }
 
+/* Merge conflicts */
+
+/* The ids of the objects with an open conflict, or NULL when none are
+ * to be shown: one pass over the conflicts per frame, not per element. */
+static GHashTable *
+conflicted_ids (MoatRenderer *self)
+{
+  GListModel *list;
+  GHashTable *ids;
+  guint n;
+
+  if (!self->show_conflicts || self->model == NULL)
+    return NULL;
+  list = moat_model_get_list (self->model, MOAT_TYPE_CONFLICT);
+  n = g_list_model_get_n_items (list);
+  if (n == 0)
+    return NULL;
+
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MoatConflict) conflict = g_list_model_get_item (list, i);
+
+      /* Ids are interned by the conflict, which the model keeps alive. */
+      g_hash_table_add (ids, (gpointer) moat_conflict_get_object_id (conflict));
+    }
+  return ids;
+}
+
+/* A dashed warning-coloured outline round the element: it must read as
+ * "look here", not as a selection (solid accent) or a badge (a count). */
+static void
+draw_conflict_mark (MoatRenderer *self,
+                    const Frame  *frame,
+                    MoatElement  *element,
+                    GHashTable   *conflicted)
+{
+  /* GNOME's amber (#e5a50a): a warning on light and dark palettes, and
+   * apart from the review ring's orange. */
+  static const MoatColor warning = { 0.898, 0.647, 0.039, 1.0 };
+  cairo_t *cr = frame->cr;
+  double dashes[] = { 6.0 / frame->scale, 4.0 / frame->scale };
+  MoatRect r;
+
+  if (conflicted == NULL ||
+      !g_hash_table_contains (conflicted, moat_object_get_id (MOAT_OBJECT (element))))
+    return;
+
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+    {
+      const MoatFlowPath *path = moat_geometry_get_path (self->geometry, element);
+
+      if (!moat_geometry_get_label_rect (self->geometry, element, &r))
+        {
+          if (path == NULL)
+            return;
+          r = (MoatRect) { path->middle.x - 8, path->middle.y - 8, 16, 16 };
+        }
+    }
+  else
+    moat_geometry_element_rect (element, &r);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  r = (MoatRect) { r.x - CONFLICT_GAP, r.y - CONFLICT_GAP,
+                   r.width + 2 * CONFLICT_GAP, r.height + 2 * CONFLICT_GAP };
+  rounded_rect (cr, &r, CONFLICT_GAP);
+  set_color (cr, &warning, 1.0);
+  cairo_set_line_width (cr, MAX (2.5, 2.0 / frame->scale));
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_visible (MoatRenderer   *self,
               const Frame    *frame,
@@ -1372,6 +1449,14 @@ draw_visible (MoatRenderer   *self,
 
       if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
         draw_flow_label (self, frame, element);
+    }
+
+  if (frame->decorations)
+    {
+      g_autoptr(GHashTable) conflicted = conflicted_ids (self);
+
+      for (guint i = 0; i < found->len && conflicted != NULL; i++)
+        draw_conflict_mark (self, frame, g_ptr_array_index (found, i), conflicted);
     }
 
   if (frame->decorations)
@@ -1766,6 +1851,40 @@ moat_renderer_set_show_review (MoatRenderer *self,
   g_return_if_fail (MOAT_IS_RENDERER (self));
 
   self->show_review = !!show_review;
+}
+
+/**
+ * moat_renderer_set_show_conflicts:
+ *
+ * Outlines the elements with an open merge conflict (see
+ * moat_model_list_conflicts()), on screen only, like the review ring.
+ */
+void
+moat_renderer_set_show_conflicts (MoatRenderer *self,
+                                  gboolean      show_conflicts)
+{
+  g_return_if_fail (MOAT_IS_RENDERER (self));
+
+  self->show_conflicts = !!show_conflicts;
+}
+
+/**
+ * moat_renderer_get_conflict_marked:
+ *
+ * Returns: whether @element is drawn with the conflict mark now
+ */
+gboolean
+moat_renderer_get_conflict_marked (MoatRenderer *self,
+                                   MoatElement  *element)
+{
+  g_autoptr(GHashTable) conflicted = NULL;
+
+  g_return_val_if_fail (MOAT_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (MOAT_IS_ELEMENT (element), FALSE);
+
+  conflicted = conflicted_ids (self);
+  return conflicted != NULL &&
+         g_hash_table_contains (conflicted, moat_object_get_id (MOAT_OBJECT (element)));
 }
 
 /**

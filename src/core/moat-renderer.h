@@ -90,6 +90,10 @@ void               moat_renderer_set_badge_func       (MoatRenderer       *self,
 
 void               moat_renderer_set_show_review      (MoatRenderer       *self,
                                                        gboolean            show_review);
+void               moat_renderer_set_show_conflicts   (MoatRenderer       *self,
+                                                       gboolean            show_conflicts);
+gboolean           moat_renderer_get_conflict_marked  (MoatRenderer       *self,
+                                                       MoatElement        *element);
 void               moat_renderer_draw                 (MoatRenderer       *self,
                                                        cairo_t            *cr,
                                                        const MoatView     *view);

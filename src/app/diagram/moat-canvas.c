@@ -2329,6 +2329,7 @@ rebuild_renderer (MoatCanvas *self)
       self->renderer = moat_renderer_new (self->model, self->diagram_id);
       moat_renderer_set_selection (self->renderer, self->selection);
       moat_renderer_set_show_review (self->renderer, TRUE);
+      moat_renderer_set_show_conflicts (self->renderer, TRUE);
       moat_renderer_set_grid_size (self->renderer, self->snap ? self->grid_size : 0);
       apply_style (self);
     }

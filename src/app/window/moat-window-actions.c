@@ -16,6 +16,7 @@
 
 #include "moat-analysis.h"
 #include "moat-overview-page.h"
+#include "moat-conflicts-dialog.h"
 #include "moat-feature-check-dialog.h"
 #include "moat-report-dialog.h"
 #include "moat-window-private.h"
@@ -343,6 +344,32 @@ feature_check_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* One list for the window: a second click brings it forward. */
+static void
+resolve_conflicts_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  MoatWindow *self = MOAT_WINDOW (user_data);
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  if (self->store == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (MOAT_IS_CONFLICTS_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+  gtk_window_present (GTK_WINDOW (moat_conflicts_dialog_new (GTK_WINDOW (self),
+                                                             moat_window_get_model (self))));
+}
+
 static void
 set_enabled (MoatWindow *self,
              const char *name,
@@ -366,6 +393,9 @@ _moat_window_actions_update (MoatWindow *self)
   set_enabled (self, "start-workshop", has_document);
   set_enabled (self, "workshop-history", has_document);
   set_enabled (self, "feature-check", has_document);
+  set_enabled (self, "resolve-conflicts", has_document &&
+               g_list_model_get_n_items (moat_model_get_list (moat_window_get_model (self),
+                                                              MOAT_TYPE_CONFLICT)) > 0);
   set_enabled (self, "undo", history && moat_history_get_can_undo (history));
   set_enabled (self, "redo", history && moat_history_get_can_redo (history));
 }
@@ -383,6 +413,7 @@ static const GActionEntry win_actions[] = {
   { "start-workshop", start_workshop_action },
   { "workshop-history", workshop_history_action },
   { "feature-check", feature_check_action },
+  { "resolve-conflicts", resolve_conflicts_action },
 };
 
 void

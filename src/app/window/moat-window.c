@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-assets-page.h"
+#include "moat-conflict-banner.h"
 #include "moat-file-banner.h"
 #include "moat-window-private.h"
 
@@ -113,6 +114,8 @@ moat_window_set_store (MoatWindow *self,
   g_signal_connect_object (model, "notify::title", G_CALLBACK (on_model_notify_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-undo", G_CALLBACK (_moat_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (history, "notify::can-redo", G_CALLBACK (_moat_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (moat_model_get_list (model, MOAT_TYPE_CONFLICT), "items-changed",
+                           G_CALLBACK (_moat_window_actions_update), self, G_CONNECT_SWAPPED);
 
   /* The template's bindings hand the model down to the pages. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
@@ -588,6 +591,7 @@ moat_window_class_init (MoatWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MOAT_TYPE_FILE_BANNER);
+  g_type_ensure (MOAT_TYPE_CONFLICT_BANNER);
   g_type_ensure (MOAT_TYPE_START_PAGE);
   g_type_ensure (MOAT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (MOAT_TYPE_DIAGRAM_PAGE);
