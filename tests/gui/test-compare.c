@@ -279,6 +279,26 @@ test_edit_while_comparing (Fixture       *f,
 }
 
 static void
+test_same_version (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("MOAT_SOURCE_DIR"), "data", "examples",
+                                               "payment-service.moat.json", NULL);
+  g_autoptr(GFile) same = g_file_new_for_path (example);
+  GtkWidget *list;
+  GtkWidget *status;
+
+  g_assert_true (moat_window_compare_with_file (f->window, same));
+  moat_gui_test_spin ();
+  list = moat_window_get_compare_window (f->window);
+  g_assert_cmpuint (moat_compare_window_get_rows (MOAT_COMPARE_WINDOW (list))->len, ==, 0);
+  status = moat_gui_test_find_type (list, ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_is_visible (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Differences");
+}
+
+static void
 test_unreadable_file (Fixture       *f,
                       gconstpointer  data)
 {
@@ -312,6 +332,7 @@ main (int   argc,
   ADD ("row-shows-element", test_row_shows_element);
   ADD ("stop-comparing", test_stop_comparing);
   ADD ("edit-while-comparing", test_edit_while_comparing);
+  ADD ("same-version", test_same_version);
   ADD ("unreadable-file", test_unreadable_file);
 #undef ADD
 

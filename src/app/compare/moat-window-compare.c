@@ -101,15 +101,25 @@ on_show_change (MoatWindow     *self,
   gtk_window_present (GTK_WINDOW (self));
 }
 
-static void
-on_model_changed (MoatWindow *self)
+static gboolean
+refresh (gpointer data)
 {
-  if (self->compare == NULL)
-    return;
-  /* The open model is the newer version: edits change what differs. */
+  MoatWindow *self = data;
+
+  self->compare_refresh_id = 0;
   moat_compare_refresh (self->compare);
   moat_compare_window_refresh (MOAT_COMPARE_WINDOW (self->compare_window));
   gtk_widget_queue_draw (GTK_WIDGET (get_canvas (self)));
+  return G_SOURCE_REMOVE;
+}
+
+/* The open model is the newer version: edits change what differs. One
+ * diff for the many changes of one edit. */
+static void
+on_model_changed (MoatWindow *self)
+{
+  if (self->compare != NULL && self->compare_refresh_id == 0)
+    self->compare_refresh_id = g_idle_add (refresh, self);
 }
 
 /**
@@ -126,6 +136,7 @@ moat_window_stop_comparing (MoatWindow *self)
     return;
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (moat_window_get_model (self), on_model_changed, self);
+  g_clear_handle_id (&self->compare_refresh_id, g_source_remove);
   moat_canvas_set_compare (get_canvas (self), NULL);
   g_clear_object (&self->compare);
   if (self->compare_window != NULL)
@@ -256,6 +267,7 @@ _moat_window_compare_init (MoatWindow *self)
 void
 _moat_window_compare_dispose (MoatWindow *self)
 {
+  g_clear_handle_id (&self->compare_refresh_id, g_source_remove);
   g_clear_object (&self->compare);
   if (self->compare_window != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->compare_window)));

@@ -43,6 +43,7 @@ struct _MoatWindow
   GMenu                *recent_menu;
   MoatCompare          *compare;
   GtkWidget            *compare_window;
+  guint                 compare_refresh_id;
 };
 
 GSettings      *_moat_window_get_settings  (MoatWindow           *self);
