@@ -257,6 +257,24 @@ test_stop_comparing (Fixture       *f,
 }
 
 static void
+test_close_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  MoatCompareWindow *list = compare (f);
+
+  show_checkout (f);
+  /* Closing the list with its window button ends comparing too. */
+  gtk_window_close (GTK_WINDOW (list));
+  moat_gui_test_spin ();
+  gtk_widget_queue_draw (GTK_WIDGET (f->canvas));
+  moat_gui_test_wait_frames (GTK_WIDGET (f->canvas), 2);
+
+  g_assert_null (moat_window_get_compare (f->window));
+  g_assert_null (moat_window_get_compare_window (f->window));
+  g_assert_cmpint (mark (f, REMOVED_ID), ==, MOAT_COMPARE_MARK_NONE);
+}
+
+static void
 test_edit_while_comparing (Fixture       *f,
                            gconstpointer  data)
 {
@@ -331,6 +349,7 @@ main (int   argc,
   ADD ("canvas-marks", test_canvas_marks);
   ADD ("row-shows-element", test_row_shows_element);
   ADD ("stop-comparing", test_stop_comparing);
+  ADD ("close-list", test_close_list);
   ADD ("edit-while-comparing", test_edit_while_comparing);
   ADD ("same-version", test_same_version);
   ADD ("unreadable-file", test_unreadable_file);

@@ -137,6 +137,9 @@ stop_action (GtkWidget  *widget,
 static gboolean
 moat_compare_window_close_request (GtkWindow *window)
 {
+  /* A handler of "stop" may destroy the window: it must outlive this. */
+  g_autoptr(GtkWindow) keep = g_object_ref (window);
+
   g_signal_emit (window, signals[STOP], 0);
   return GTK_WINDOW_CLASS (moat_compare_window_parent_class)->close_request (window);
 }
