@@ -366,6 +366,33 @@ static const DiffStyle markdown_style = {
   "- ➕ **%s**\n", "- ➖ ~~%s~~\n", "- ✏️ **%s**: `%s` %s → %s\n", markdown_escape
 };
 
+/**
+ * moat_diff_entry_text:
+ *
+ * Returns: (transfer full): @entry worded as one line of `moat-cli diff`,
+ *   its mark first
+ */
+char *
+moat_diff_entry_text (const MoatDiffEntry *entry)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  append_entry (out, entry, &text_style);
+  g_strstrip (out->str);
+  return g_strdup (out->str);
+}
+
+/**
+ * moat_diff_kind_title:
+ *
+ * Returns: the heading `moat-cli diff` gives changes of @object_kind
+ */
+const char *
+moat_diff_kind_title (const char *object_kind)
+{
+  return kind_title (object_kind);
+}
+
 char *
 moat_diff_format_text (GPtrArray *entries)
 {

@@ -39,5 +39,7 @@ GPtrArray *moat_diff_models          (MoatModel *old_model,
 char      *moat_diff_format_text     (GPtrArray *entries);
 char      *moat_diff_format_markdown (GPtrArray *entries);
 char      *moat_diff_format_json     (GPtrArray *entries);
+char       *moat_diff_entry_text      (const MoatDiffEntry *entry);
+const char *moat_diff_kind_title      (const char          *object_kind);
 
 G_END_DECLS

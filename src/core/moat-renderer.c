@@ -18,6 +18,7 @@
 
 #include "moat-boundary-line.h"
 #include "moat-conflict.h"
+#include "moat-compare.h"
 #include "moat-error.h"
 #include "moat-renderer.h"
 #include "moat-svg-text.h"
@@ -79,6 +80,9 @@ struct _MoatRenderer
   GHashTable     *sprites;        /* SpriteKey -> Sprite, at sprite_scale */
   double          sprite_scale;
   GString        *svg_text;     /* while writing an SVG drawing: its <text> */
+  MoatCompare    *compare;
+  MoatRenderer   *ghosts;         /* draws the older version's removed elements */
+  GHashTable     *compare_drawn;  /* element id -> MoatCompareMark, of the last frame */
 };
 
 G_DEFINE_FINAL_TYPE (MoatRenderer, moat_renderer, G_TYPE_OBJECT)
@@ -1463,6 +1467,111 @@ draw_visible (MoatRenderer   *self,
     draw_decorations (self, frame, found);
 }
 
+/* ---------------------------------------------------------------------
+ * Compare: what changed since an older version, over the diagram
+ * ------------------------------------------------------------------- */
+
+/* Fixed hues rather than the palette's: they must read as added,
+ * removed and changed whatever the theme's accent. */
+static const MoatColor compare_colors[] = {
+  [MOAT_COMPARE_MARK_NONE] = { 0, 0, 0, 0 },
+  [MOAT_COMPARE_MARK_ADDED] = { 0.18, 0.63, 0.26, 1.0 },
+  [MOAT_COMPARE_MARK_REMOVED] = { 0.88, 0.11, 0.14, 1.0 },
+  [MOAT_COMPARE_MARK_CHANGED] = { 0.93, 0.46, 0.0, 1.0 },
+};
+
+static void
+compare_outline (MoatRenderer    *self,
+                 const Frame     *frame,
+                 MoatGeometry    *geometry,
+                 MoatElement     *element,
+                 MoatCompareMark  mark)
+{
+  static const double dash[] = { 6.0, 4.0 };
+  double dashes[G_N_ELEMENTS (dash)];
+  cairo_t *cr = frame->cr;
+  MoatRect r;
+
+  if (moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+    {
+      const MoatFlowPath *path = moat_geometry_get_path (geometry, element);
+
+      if (path == NULL)
+        return;
+      flow_line (cr, path, FALSE);
+    }
+  else if (!line_path (cr, element))
+    {
+      moat_geometry_element_rect (element, &r);
+      moat_rect_inflate (&r, SELECTION_GAP / frame->scale);
+      shape_path (cr, element, &r);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (dash); i++)
+    dashes[i] = dash[i] / frame->scale;
+  if (mark == MOAT_COMPARE_MARK_REMOVED)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  set_color (cr, &compare_colors[mark], 1.0);
+  cairo_set_line_width (cr, 3.0 / frame->scale);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  g_hash_table_insert (self->compare_drawn, g_strdup (moat_object_get_id (MOAT_OBJECT (element))),
+                       GINT_TO_POINTER (mark));
+}
+
+/* Removed elements at their old place, faded, so that the eye finds
+ * what is gone without taking it for part of the model. */
+static void
+draw_ghosts (MoatRenderer *self,
+             const Frame  *frame)
+{
+  g_autoptr(GPtrArray) removed = moat_compare_list_removed (self->compare, self->diagram_id);
+  Frame ghost = *frame;
+
+  if (removed->len == 0)
+    return;
+  ghost.sprites = FALSE;
+  ghost.decorations = FALSE;
+  /* The theme may have changed since comparing began. */
+  self->ghosts->palette = self->palette;
+
+  cairo_push_group (frame->cr);
+  for (guint i = 0; i < removed->len; i++)
+    draw_element (self->ghosts, &ghost, g_ptr_array_index (removed, i));
+  for (guint i = 0; i < removed->len && frame->text; i++)
+    if (moat_element_get_kind (g_ptr_array_index (removed, i)) == MOAT_ELEMENT_FLOW)
+      draw_flow_label (self->ghosts, &ghost, g_ptr_array_index (removed, i));
+  cairo_pop_group_to_source (frame->cr);
+  cairo_paint_with_alpha (frame->cr, 0.35);
+
+  for (guint i = 0; i < removed->len; i++)
+    compare_outline (self, frame, self->ghosts->geometry, g_ptr_array_index (removed, i),
+                     MOAT_COMPARE_MARK_REMOVED);
+}
+
+static void
+draw_compare (MoatRenderer   *self,
+              const Frame    *frame,
+              const MoatRect *visible)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_hash_table_remove_all (self->compare_drawn);
+  if (self->compare == NULL)
+    return;
+
+  draw_ghosts (self, frame);
+  found = moat_geometry_query (self->geometry, visible);
+  for (guint i = 0; i < found->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (found, i);
+      MoatCompareMark mark = moat_compare_get_mark (self->compare, moat_object_get_id (MOAT_OBJECT (element)));
+
+      if (mark == MOAT_COMPARE_MARK_ADDED || mark == MOAT_COMPARE_MARK_CHANGED)
+        compare_outline (self, frame, self->geometry, element, mark);
+    }
+}
+
 /* Copies of pixels only match on a pixel surface drawn one to one. */
 static gboolean
 can_use_sprites (cairo_t              *cr,
@@ -1511,6 +1620,8 @@ draw_view (MoatRenderer   *self,
   if (self->grid_size > 0 && decorations)
     draw_grid (self, &frame, &visible);
   draw_visible (self, &frame, &visible);
+  if (decorations)
+    draw_compare (self, &frame, &visible);
   cairo_restore (cr);
 }
 
@@ -1539,6 +1650,9 @@ moat_renderer_finalize (GObject *object)
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
   g_clear_pointer (&self->badge_layouts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->compare_drawn, g_hash_table_unref);
+  g_clear_object (&self->compare);
+  g_clear_object (&self->ghosts);
   g_clear_object (&self->hover);
   g_clear_object (&self->connection_hint);
   g_clear_object (&self->geometry);
@@ -1633,6 +1747,7 @@ moat_renderer_init (MoatRenderer *self)
 {
   self->palette = *moat_palette_get (MOAT_PALETTE_LIGHT);
   self->draw_background = TRUE;
+  self->compare_drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->badge_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->sprites = g_hash_table_new_full (sprite_key_hash, sprite_key_equal, NULL,
                                          (GDestroyNotify)sprite_free);
@@ -1885,6 +2000,44 @@ moat_renderer_get_conflict_marked (MoatRenderer *self,
   conflicted = conflicted_ids (self);
   return conflicted != NULL &&
          g_hash_table_contains (conflicted, moat_object_get_id (MOAT_OBJECT (element)));
+}
+
+/**
+ * moat_renderer_set_compare:
+ * @compare: (nullable): this renderer's model beside an older version
+ *
+ * Marks, on screen only, the elements added and changed since the older
+ * version and draws the removed ones as ghosts at their old place.
+ */
+void
+moat_renderer_set_compare (MoatRenderer *self,
+                           MoatCompare  *compare)
+{
+  g_return_if_fail (MOAT_IS_RENDERER (self));
+  g_return_if_fail (compare == NULL || MOAT_IS_COMPARE (compare));
+
+  g_set_object (&self->compare, compare);
+  g_clear_object (&self->ghosts);
+  g_hash_table_remove_all (self->compare_drawn);
+  if (compare == NULL)
+    return;
+  self->ghosts = moat_renderer_new (moat_compare_get_old_model (compare), self->diagram_id);
+  moat_renderer_set_font_family (self->ghosts, moat_geometry_get_font_family (self->geometry));
+}
+
+/**
+ * moat_renderer_get_compare_mark:
+ *
+ * Returns: the compare mark the last frame drew on @element_id: what a
+ *   view shows, for its tests and its accessible description
+ */
+MoatCompareMark
+moat_renderer_get_compare_mark (MoatRenderer *self,
+                                const char   *element_id)
+{
+  g_return_val_if_fail (MOAT_IS_RENDERER (self), MOAT_COMPARE_MARK_NONE);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->compare_drawn, element_id));
 }
 
 /**

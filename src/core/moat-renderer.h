@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 
+#include "moat-compare.h"
 #include "moat-geometry.h"
 #include "moat-palette.h"
 
@@ -88,6 +89,10 @@ void               moat_renderer_set_badge_func       (MoatRenderer       *self,
                                                        gpointer            user_data,
                                                        GDestroyNotify      destroy);
 
+void               moat_renderer_set_compare          (MoatRenderer       *self,
+                                                       MoatCompare        *compare);
+MoatCompareMark    moat_renderer_get_compare_mark     (MoatRenderer       *self,
+                                                       const char         *element_id);
 void               moat_renderer_set_show_review      (MoatRenderer       *self,
                                                        gboolean            show_review);
 void               moat_renderer_set_show_conflicts   (MoatRenderer       *self,

@@ -92,6 +92,7 @@ struct _MoatCanvas
   MoatModel       *model;
   char            *diagram_id;
   MoatRenderer    *renderer;
+  MoatCompare     *compare;
   gulong           changed_handler;
   MoatElement     *flow_source;   /* a flow begun from the keyboard */
 
@@ -450,6 +451,25 @@ moat_canvas_show_element (MoatCanvas  *self,
   moat_canvas_scroll_by (self,
                          (bounds.x + bounds.width / 2 - (visible.x + visible.width / 2)) * self->zoom,
                          (bounds.y + bounds.height / 2 - (visible.y + visible.height / 2)) * self->zoom);
+}
+
+/**
+ * moat_canvas_set_compare:
+ * @compare: (nullable): the model beside an older version, or %NULL to
+ *   stop comparing
+ *
+ * Marks what changed since the older version on every diagram shown.
+ */
+void
+moat_canvas_set_compare (MoatCanvas  *self,
+                         MoatCompare *compare)
+{
+  g_return_if_fail (MOAT_IS_CANVAS (self));
+
+  g_set_object (&self->compare, compare);
+  if (self->renderer != NULL)
+    moat_renderer_set_compare (self->renderer, compare);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ---------------------------------------------------------------------
@@ -2330,6 +2350,7 @@ rebuild_renderer (MoatCanvas *self)
       moat_renderer_set_selection (self->renderer, self->selection);
       moat_renderer_set_show_review (self->renderer, TRUE);
       moat_renderer_set_show_conflicts (self->renderer, TRUE);
+      moat_renderer_set_compare (self->renderer, self->compare);
       moat_renderer_set_grid_size (self->renderer, self->snap ? self->grid_size : 0);
       apply_style (self);
     }
@@ -2526,6 +2547,7 @@ moat_canvas_dispose (GObject *object)
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_handler, self->model);
   g_clear_object (&self->renderer);
+  g_clear_object (&self->compare);
   g_clear_object (&self->hover);
   g_clear_object (&self->connection_hint);
   g_clear_object (&self->model);

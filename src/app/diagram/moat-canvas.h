@@ -47,6 +47,8 @@ void            moat_canvas_set_diagram_id       (MoatCanvas      *self,
                                                   const char      *diagram_id);
 const char     *moat_canvas_get_diagram_id       (MoatCanvas      *self);
 MoatRenderer   *moat_canvas_get_renderer         (MoatCanvas      *self);
+void            moat_canvas_set_compare          (MoatCanvas      *self,
+                                                  MoatCompare     *compare);
 
 void            moat_canvas_set_tool             (MoatCanvas      *self,
                                                   MoatCanvasTool   tool);

@@ -396,6 +396,7 @@ _moat_window_actions_update (MoatWindow *self)
   set_enabled (self, "resolve-conflicts", has_document &&
                g_list_model_get_n_items (moat_model_get_list (moat_window_get_model (self),
                                                               MOAT_TYPE_CONFLICT)) > 0);
+  set_enabled (self, "compare-with", has_document);
   set_enabled (self, "undo", history && moat_history_get_can_undo (history));
   set_enabled (self, "redo", history && moat_history_get_can_redo (history));
 }
@@ -421,4 +422,5 @@ _moat_window_actions_init (MoatWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   _moat_window_library_init (self);
+  _moat_window_compare_init (self);
 }

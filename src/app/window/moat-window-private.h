@@ -41,6 +41,9 @@ struct _MoatWindow
   MoatDiagramPage      *diagram_page;
   MoatRiskPage         *risk_page;
   GMenu                *recent_menu;
+  MoatCompare          *compare;
+  GtkWidget            *compare_window;
+  guint                 compare_refresh_id;
 };
 
 GSettings      *_moat_window_get_settings  (MoatWindow           *self);
@@ -64,5 +67,9 @@ void            _moat_window_actions_update (MoatWindow          *self);
 
 /* moat-window-library.c */
 void            _moat_window_library_init   (MoatWindow          *self);
+
+/* compare/moat-window-compare.c */
+void            _moat_window_compare_init    (MoatWindow         *self);
+void            _moat_window_compare_dispose (MoatWindow         *self);
 
 G_END_DECLS

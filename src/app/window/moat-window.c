@@ -534,6 +534,7 @@ moat_window_dispose (GObject *object)
   /* A workshop still running is recorded while the file is open. */
   if (self->workshop_view != NULL)
     moat_workshop_view_stop (self->workshop_view);
+  _moat_window_compare_dispose (self);
   if (self->store != NULL)
     moat_store_close (self->store);
   g_clear_object (&self->store);

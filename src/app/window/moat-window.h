@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "moat-application.h"
+#include "moat-compare.h"
 #include "moat-format.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,11 @@ gboolean         moat_window_print                 (MoatWindow       *self,
                                                     GtkPrintOperationAction action,
                                                     const char       *export_filename,
                                                     GError          **error);
+
+gboolean         moat_window_compare_with_file     (MoatWindow       *self,
+                                                    GFile            *file);
+void             moat_window_stop_comparing        (MoatWindow       *self);
+MoatCompare     *moat_window_get_compare           (MoatWindow       *self);
+GtkWidget       *moat_window_get_compare_window    (MoatWindow       *self);
 
 G_END_DECLS
