@@ -117,22 +117,6 @@ moat_cli_open (const char  *path,
   return moat_store_open_read_only (file, error);
 }
 
-/* Whether @file is a project file rather than a file to import; a file
- * that cannot be read counts as one, so that the store words the error. */
-gboolean
-moat_cli_is_project_file (GFile *file)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  char header[16];
-  gsize n_read = 0;
-
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, NULL))
-    return TRUE;
-
-  return n_read == sizeof header && memcmp (header, "SQLite format 3", sizeof header) == 0;
-}
-
 /**
  * moat_cli_load:
  *
@@ -147,19 +131,8 @@ moat_cli_load (const char  *path,
                GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(MoatStore) store = NULL;
-  MoatModel *model;
 
-  /* Files that cannot be read go to the store too: it words those errors. */
-  if (!moat_cli_is_project_file (file))
-    return moat_format_import_file (file, MOAT_FORMAT_UNKNOWN, NULL, error);
-
-  if (!(store = moat_store_open_read_only (file, error)))
-    return NULL;
-  model = g_object_ref (moat_store_get_model (store));
-  /* Closed, the store no longer listens to the model: it stays in memory. */
-  moat_store_close (store);
-  return model;
+  return moat_format_load_file (file, error);
 }
 
 /**

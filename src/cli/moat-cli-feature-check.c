@@ -431,7 +431,7 @@ open_target (const char  *path,
              GError     **error)
 {
   t->file = g_file_new_for_commandline_arg (path);
-  if (moat_cli_is_project_file (t->file))
+  if (moat_format_file_is_project (t->file))
     {
       t->store = dry_run ? moat_store_open_read_only (t->file, error) : moat_store_open (t->file, error);
       if (t->store == NULL)

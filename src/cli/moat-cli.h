@@ -117,7 +117,6 @@ int        moat_cli_estate        (int              argc,
                                    char           **argv);
 int        moat_cli_feature_check (int            argc,
                                    char         **argv);
-gboolean   moat_cli_is_project_file (GFile       *file);
 int        moat_cli_rules         (int              argc,
                                    char           **argv);
 MoatRuleSet *moat_cli_load_rules  (void);

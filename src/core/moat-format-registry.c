@@ -482,3 +482,52 @@ moat_format_export (MoatModel         *model,
       return NULL;
     }
 }
+
+/* ------------------------------------------------------------------ */
+/* Reading any model to look at                                        */
+
+/**
+ * moat_format_file_is_project:
+ *
+ * Returns: whether @file is a project file rather than a file to import;
+ *   one that cannot be read counts as one, so that the store words the
+ *   error
+ */
+gboolean
+moat_format_file_is_project (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char header[16];
+  gsize n_read = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, NULL))
+    return TRUE;
+  return is_sqlite (header, n_read);
+}
+
+/**
+ * moat_format_load_file:
+ *
+ * Reads a model to look at it, as `moat-cli diff` and Compare With… do:
+ * a project file, opened read-only, or any file Import takes. Nothing is
+ * written to the file.
+ *
+ * Returns: (transfer full) (nullable): the model, in memory
+ */
+MoatModel *
+moat_format_load_file (GFile   *file,
+                       GError **error)
+{
+  g_autoptr(MoatStore) store = NULL;
+  MoatModel *model;
+
+  if (!moat_format_file_is_project (file))
+    return moat_format_import_file (file, MOAT_FORMAT_UNKNOWN, NULL, error);
+  if (!(store = moat_store_open_read_only (file, error)))
+    return NULL;
+  model = g_object_ref (moat_store_get_model (store));
+  /* Closed, the store no longer listens to the model: it stays in memory. */
+  moat_store_close (store);
+  return model;
+}

@@ -47,6 +47,9 @@ MoatModel   *moat_format_import_file (GFile             *file,
                                       MoatFormat         format,
                                       MoatImportReport **report,
                                       GError           **error);
+gboolean     moat_format_file_is_project (GFile         *file);
+MoatModel   *moat_format_load_file   (GFile             *file,
+                                      GError           **error);
 char        *moat_format_export      (MoatModel         *model,
                                       MoatFormat         format,
                                       MoatImportReport **report,

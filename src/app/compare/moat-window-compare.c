@@ -20,38 +20,6 @@
 #include "moat-compare-window.h"
 #include "moat-window-private.h"
 
-static gboolean
-is_project_file (GFile *file)
-{
-  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-  char header[16];
-  gsize n_read = 0;
-
-  /* Files that cannot be read go to the store: it words those errors. */
-  if (stream == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n_read, NULL, NULL))
-    return TRUE;
-  return n_read == sizeof header && memcmp (header, "SQLite format 3", sizeof header) == 0;
-}
-
-/* Reads the other version as `moat-cli diff` does: a project file,
- * read-only, or any file Import takes. Nothing is written to it. */
-static MoatModel *
-load_other (GFile   *file,
-            GError **error)
-{
-  g_autoptr(MoatStore) store = NULL;
-  MoatModel *model;
-
-  if (!is_project_file (file))
-    return moat_format_import_file (file, MOAT_FORMAT_UNKNOWN, NULL, error);
-  if (!(store = moat_store_open_read_only (file, error)))
-    return NULL;
-  model = g_object_ref (moat_store_get_model (store));
-  moat_store_close (store);
-  return model;
-}
-
 static MoatCanvas *
 get_canvas (MoatWindow *self)
 {
@@ -174,7 +142,7 @@ moat_window_compare_with_file (MoatWindow *self,
   name = g_file_get_basename (file);
   if (self->store == NULL)
     return FALSE;
-  if (!(other = load_other (file, &error)))
+  if (!(other = moat_format_load_file (file, &error)))
     {
       moat_window_show_error (self, name, error);
       return FALSE;
