@@ -1126,6 +1126,9 @@ widest_word (PangoLayout *layout,
 
   pango_layout_set_width (probe, -1);
   pango_layout_set_height (probe, -1);
+  /* The break attributes are indexed into the whole name: past the end
+   * of a single word, where Pango would read them. */
+  pango_layout_set_attributes (probe, NULL);
   for (guint i = 0; words[i] != NULL; i++)
     {
       int width;
