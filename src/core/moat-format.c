@@ -851,7 +851,7 @@ moat_format_value_is_default (GParamSpec   *pspec,
     }
 
   g_value_init (&fallback, pspec->value_type);
-  g_param_value_set_default (pspec, &fallback);
+  moat_value_set_default (pspec, &fallback);
   return moat_value_equal (value, &fallback);
 }
 

@@ -483,7 +483,7 @@ fill_object (MoatObject  *object,
         return invalid (error, here, _("unknown field"));
 
       g_value_init (&value, pspec->value_type);
-      g_param_value_set_default (pspec, &value);
+      moat_value_set_default (pspec, &value);
       if (!value_from_node (pspec, node, &value, here, error))
         {
           g_value_unset (&value);
@@ -849,6 +849,6 @@ moat_json_value_from_text (GParamSpec  *pspec,
 
   if (node == NULL)
     return FALSE;
-  g_param_value_set_default (pspec, value);
+  moat_value_set_default (pspec, value);
   return value_from_node (pspec, node, value, pspec->name, error);
 }

@@ -578,7 +578,7 @@ field_value (MoatConflict  *conflict,
   if (text == NULL)
     {
       /* Both sides added the object: there is no base value. */
-      g_param_value_set_default (pspec, value);
+      moat_value_set_default (pspec, value);
       return TRUE;
     }
   return moat_json_value_from_text (pspec, text, value, error);

@@ -78,7 +78,7 @@ ensure_values (MoatObject *self)
   for (guint i = 1; i < klass->n_pspecs; i++)
     {
       g_value_init (&priv->values[i], klass->pspecs[i]->value_type);
-      g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
+      moat_value_set_default (klass->pspecs[i], &priv->values[i]);
     }
 
   return priv->values;

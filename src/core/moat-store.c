@@ -1200,7 +1200,7 @@ load_row (MoatStore    *self,
         continue;
 
       g_value_init (&value, map[i].pspec->value_type);
-      g_param_value_set_default (map[i].pspec, &value);
+      moat_value_set_default (map[i].pspec, &value);
       if (!column_value (stmt, i, map[i].pspec, &value))
         {
           g_autofree char *what =

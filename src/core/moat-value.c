@@ -302,3 +302,21 @@ moat_value_from_text (GParamSpec *pspec,
 
   return FALSE;
 }
+
+/**
+ * moat_value_set_default:
+ *
+ * g_param_value_set_default(), except that a variant field without a
+ * default is emptied: GLib 2.74 marks a variant default as not owned by
+ * the value, and a variant set into that value afterwards is then never
+ * freed.
+ */
+void
+moat_value_set_default (GParamSpec *pspec,
+                        GValue     *value)
+{
+  if (G_IS_PARAM_SPEC_VARIANT (pspec) && G_PARAM_SPEC_VARIANT (pspec)->default_value == NULL)
+    g_value_reset (value);
+  else
+    g_param_value_set_default (pspec, value);
+}

@@ -20,6 +20,8 @@ char     *moat_value_to_text         (GParamSpec   *pspec,
 #define MOAT_VALUE_MAX_NUMBER 1e9
 
 gboolean  moat_value_variant_is_sane (GVariant     *variant);
+void     moat_value_set_default      (GParamSpec   *pspec,
+                                     GValue       *value);
 gboolean  moat_value_from_text       (GParamSpec   *pspec,
                                       const char   *text,
                                       GValue       *value);
