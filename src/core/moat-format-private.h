@@ -12,6 +12,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "moat-element.h"
 #include "moat-format.h"
 #include "moat-import-report.h"
 #include "moat-model.h"
@@ -109,6 +110,12 @@ int          moat_format_percent_to_scale (double            percent);
 int          moat_format_scale_to_percent (int               scale);
 
 gboolean     moat_format_text_is_empty    (const char       *text);
+MoatElement *moat_format_nearest_element  (GPtrArray        *elements,
+                                           const char       *diagram_id,
+                                           double            x,
+                                           double            y,
+                                           double            within,
+                                           gint64           *budget);
 gboolean     moat_format_is_reference     (GType             type,
                                            const char       *field);
 GHashTable  *moat_format_index_threats    (MoatModel        *model);

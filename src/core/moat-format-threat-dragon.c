@@ -879,44 +879,6 @@ read_node (TdReader     *td,
   finish_cell (td, cell, data, element, path);
 }
 
-static double
-distance_to (MoatElement *element,
-             double       x,
-             double       y)
-{
-  double left = moat_element_get_x (element), top = moat_element_get_y (element);
-  double dx = MAX (MAX (left - x, 0), x - (left + moat_element_get_width (element)));
-  double dy = MAX (MAX (top - y, 0), y - (top + moat_element_get_height (element)));
-
-  return sqrt (dx * dx + dy * dy);
-}
-
-/* A loose end: attached to the nearest element close enough, within a
- * budget of work, so that a file of many loose flows stays fast. */
-static MoatElement *
-nearest_end (TdReader *td,
-             double    x,
-             double    y)
-{
-  MoatElement *best = NULL;
-  double best_distance = ATTACH_DISTANCE;
-
-  if (td->budget < (gint64)td->ends->len)
-    return NULL;
-  td->budget -= td->ends->len;
-
-  for (guint i = 0; i < td->ends->len; i++)
-    {
-      MoatElement *element = g_ptr_array_index (td->ends, i);
-      double d = distance_to (element, x, y);
-
-      if (d <= best_distance)
-        best = element, best_distance = d;
-    }
-
-  return best;
-}
-
 static MoatElement *
 flow_end (TdReader   *td,
           JsonObject *cell,
@@ -937,7 +899,7 @@ flow_end (TdReader   *td,
       return NULL;
     }
 
-  if (end == NULL || !read_point (td, end, here, &x, &y) || !(element = nearest_end (td, x, y)))
+  if (end == NULL || !read_point (td, end, here, &x, &y) || !(element = moat_format_nearest_element (td->ends, NULL, x, y, ATTACH_DISTANCE, &td->budget)))
     return NULL;
 
   moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_CONVERTED, here, NULL,

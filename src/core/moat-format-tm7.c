@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "moat-assumption.h"
+#include "moat-boundary-line.h"
 #include "moat-diagram.h"
 #include "moat-element.h"
 #include "moat-enum-types.h"
@@ -770,18 +771,6 @@ read_box (Tm7Reader   *t,
     }
 }
 
-static double
-distance_to_segment (double px, double py,
-                     double ax, double ay,
-                     double bx, double by)
-{
-  double dx = bx - ax, dy = by - ay;
-  double length2 = dx * dx + dy * dy;
-  double s = length2 > 0 ? CLAMP (((px - ax) * dx + (py - ay) * dy) / length2, 0, 1) : 0;
-
-  return hypot (px - (ax + s * dx), py - (ay + s * dy));
-}
-
 /* The ends and handle of a connector or boundary line. */
 typedef struct
 {
@@ -813,7 +802,8 @@ is_bend (Tm7Line *line)
 {
   return line->have_handle &&
          (!line->have_source || !line->have_target ||
-          distance_to_segment (line->hx, line->hy, line->sx, line->sy, line->tx, line->ty) > STRAIGHT_TOLERANCE);
+          moat_polyline_distance ((MoatPoint[]) { { line->sx, line->sy }, { line->tx, line->ty } }, 2,
+                                  line->hx, line->hy, NULL) > STRAIGHT_TOLERANCE);
 }
 
 /* Moat keeps a boundary line as Threat Dragon's are kept: the points of
@@ -957,47 +947,6 @@ read_stencil (Tm7Reader   *t,
 
 /* ---- flows ---- */
 
-static double
-distance_to (MoatElement *element,
-             double       x,
-             double       y)
-{
-  double left = moat_element_get_x (element), top = moat_element_get_y (element);
-  double dx = MAX (MAX (left - x, 0), x - (left + moat_element_get_width (element)));
-  double dy = MAX (MAX (top - y, 0), y - (top + moat_element_get_height (element)));
-
-  return hypot (dx, dy);
-}
-
-static MoatElement *
-nearest_end (Tm7Reader   *t,
-             MoatDiagram *diagram,
-             double       x,
-             double       y)
-{
-  const char *diagram_id = moat_object_get_id (MOAT_OBJECT (diagram));
-  MoatElement *best = NULL;
-  double best_distance = ATTACH_DISTANCE;
-
-  if (t->budget < (gint64)t->ends->len)
-    return NULL;
-  t->budget -= t->ends->len;
-
-  for (guint i = 0; i < t->ends->len; i++)
-    {
-      MoatElement *element = g_ptr_array_index (t->ends, i);
-      double d;
-
-      if (g_strcmp0 (moat_element_get_diagram_id (element), diagram_id) != 0)
-        continue;
-      d = distance_to (element, x, y);
-      if (d <= best_distance)
-        best = element, best_distance = d;
-    }
-
-  return best;
-}
-
 static MoatElement *
 flow_end (Tm7Reader   *t,
           Tm7Node     *value,
@@ -1017,7 +966,8 @@ flow_end (Tm7Reader   *t,
   if (element != NULL && (NODE_KINDS & KIND_BIT (moat_element_get_kind (element))))
     return element;
 
-  element = have_point ? nearest_end (t, diagram, x, y) : NULL;
+  element = have_point ? moat_format_nearest_element (t->ends, moat_object_get_id (MOAT_OBJECT (diagram)), x, y,
+                                                             ATTACH_DISTANCE, &t->budget) : NULL;
   if (element != NULL)
     moat_import_report_add (t->r.report, MOAT_IMPORT_ISSUE_GUESSED, here, shown,
                             _("The data flow’s end is attached to nothing Moat can join; "

@@ -1012,3 +1012,56 @@ moat_format_report_unjoined_flow (MoatFormatReader *reader,
   moat_import_report_add (reader->report, MOAT_IMPORT_ISSUE_SKIPPED, path, NULL, message, n);
 }
 
+
+static double
+distance_to (MoatElement *element,
+             double       x,
+             double       y)
+{
+  double left = moat_element_get_x (element), top = moat_element_get_y (element);
+  double dx = MAX (MAX (left - x, 0), x - (left + moat_element_get_width (element)));
+  double dy = MAX (MAX (top - y, 0), y - (top + moat_element_get_height (element)));
+
+  return hypot (dx, dy);
+}
+
+/**
+ * moat_format_nearest_element:
+ * @diagram_id: (nullable): only elements of this diagram
+ * @budget: the distance tests left; each call spends one per element
+ *
+ * Where to attach a loose flow end: the element of @elements nearest to
+ * (@x, @y) and no further than @within. Nothing once @budget is spent, so
+ * that a hostile file of many loose ends stays fast.
+ *
+ * Returns: (transfer none) (nullable): the element
+ */
+MoatElement *
+moat_format_nearest_element (GPtrArray  *elements,
+                             const char *diagram_id,
+                             double      x,
+                             double      y,
+                             double      within,
+                             gint64     *budget)
+{
+  MoatElement *best = NULL;
+  double best_distance = within;
+
+  if (*budget < (gint64)elements->len)
+    return NULL;
+  *budget -= elements->len;
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (elements, i);
+      double d;
+
+      if (diagram_id != NULL && g_strcmp0 (moat_element_get_diagram_id (element), diagram_id) != 0)
+        continue;
+      d = distance_to (element, x, y);
+      if (d <= best_distance)
+        best = element, best_distance = d;
+    }
+
+  return best;
+}
