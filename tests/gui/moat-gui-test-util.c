@@ -31,6 +31,27 @@ moat_gui_test_init (int    *argc,
   adw_init ();
 }
 
+static void
+set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* GTK 4.8 starts a 500 ms tooltip timer on crossings (a popover's grab
+ * makes them too) and fires it at the surface it saw last, even when a
+ * test has closed that window meanwhile (Gdk-CRITICAL in
+ * gdk_surface_get_device_position). A test that showed a popover or
+ * asked for a tooltip lets the timer run out before it closes. */
+void
+moat_gui_test_let_tooltip_timer_pass (void)
+{
+  gboolean passed = FALSE;
+
+  g_timeout_add_once (600, set_flag, &passed);
+  while (!passed)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 void
 moat_gui_test_spin (void)
 {

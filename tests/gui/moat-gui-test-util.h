@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 void       moat_gui_test_init           (int          *argc,
                                          char       ***argv);
 void       moat_gui_test_spin           (void);
+void       moat_gui_test_let_tooltip_timer_pass (void);
 typedef gboolean (*MoatGuiTestMatchFunc) (GtkWidget     *widget,
                                           gconstpointer  data);
 

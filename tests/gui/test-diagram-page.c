@@ -25,6 +25,7 @@ typedef struct {
   MoatWindow      *window;
   MoatDiagramPage *page;
   MoatModel       *model;
+  gboolean         popped_up;
 } Fixture;
 
 static void
@@ -41,7 +42,20 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  if (f->popped_up)
+    moat_gui_test_let_tooltip_timer_pass ();
   moat_gui_test_close (f->window);
+}
+
+/* The canvas' menu, opened as right-click opens it at (@x, @y). */
+static void
+popup_menu (Fixture    *f,
+            MoatCanvas *canvas,
+            double      x,
+            double      y)
+{
+  f->popped_up = TRUE;
+  moat_canvas_popup_menu (canvas, x, y);
 }
 
 static void
@@ -229,7 +243,7 @@ test_context_menu (Fixture       *f,
   moat_canvas_from_diagram (canvas, moat_element_get_x (process) + moat_element_get_width (process) / 2,
                             moat_element_get_y (process) + moat_element_get_height (process) / 2, &x, &y);
 
-  moat_canvas_popup_menu (canvas, x, y);
+  popup_menu (f, canvas, x, y);
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   menu = moat_canvas_get_menu (canvas);
   g_assert_true (gtk_widget_get_visible (menu));
@@ -257,7 +271,7 @@ test_context_menu (Fixture       *f,
   g_assert_true (g_strv_contains (moat_threat_get_element_ids (added), moat_object_get_id (MOAT_OBJECT (process))));
 
   /* Far outside the drawing: nothing is there, the diagram's menu. */
-  moat_canvas_popup_menu (canvas, 2, 2);
+  popup_menu (f, canvas, 2, 2);
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   menu = moat_canvas_get_menu (canvas);
   g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 0);
@@ -286,7 +300,7 @@ test_context_menu (Fixture       *f,
     g_ptr_array_add (two, process);
     g_ptr_array_add (two, customer);
     moat_diagram_page_set_selection (f->page, two);
-    moat_canvas_popup_menu (canvas, x, y);
+    popup_menu (f, canvas, x, y);
     moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
     g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Arrange"));
     gtk_popover_popdown (GTK_POPOVER (moat_canvas_get_menu (canvas)));
@@ -511,7 +525,7 @@ test_add_bend_from_menu (Fixture       *f,
   g_assert_nonnull (path);
   moat_canvas_from_diagram (canvas, (path->points[0].x + path->points[1].x) / 2,
                             (path->points[0].y + path->points[1].y) / 2, &x, &y);
-  moat_canvas_popup_menu (canvas, x, y);
+  popup_menu (f, canvas, x, y);
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) flow);
   g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend"));
@@ -555,7 +569,7 @@ test_boundary_line_menu_and_duplicate (Fixture       *f,
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
 
   moat_canvas_from_diagram (canvas, ends[0].x + 100, ends[0].y, &x, &y);
-  moat_canvas_popup_menu (canvas, x, y);
+  popup_menu (f, canvas, x, y);
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) line);
   g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend"));
@@ -586,12 +600,6 @@ test_boundary_line_menu_and_duplicate (Fixture       *f,
 /* A name cut short on the canvas is there in full in its tooltip; one
  * shown whole has none. */
 static void
-set_flag (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
 test_long_name_tooltip (Fixture       *f,
                         gconstpointer  data)
 {
@@ -613,15 +621,8 @@ test_long_name_tooltip (Fixture       *f,
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (canvas)));
   moat_canvas_hover (canvas, 2, 2);
   g_assert_false (gtk_widget_get_has_tooltip (GTK_WIDGET (canvas)));
-  /* Turning tooltips on asked GTK for one; GTK 4.8 answers after a delay
-   * and trips over a window closed meanwhile, as the fixture would. */
-  {
-    gboolean waited = FALSE;
-
-    g_timeout_add_once (1000, set_flag, &waited);
-    while (!waited)
-      g_main_context_iteration (NULL, TRUE);
-  }
+  /* Turning tooltips on asked GTK for one. */
+  f->popped_up = TRUE;
 
   /* Fit to Name grows it until the name shows whole, as one undo step. */
   {
