@@ -319,6 +319,72 @@ assert_valid_tmbom (JsonObject *root)
     }
 }
 
+/* Whether the line between the centres of @a and @b passes over @c. */
+static gboolean
+passes_under (MoatElement *a,
+              MoatElement *b,
+              MoatElement *c)
+{
+  double ax = moat_element_get_x (a) + moat_element_get_width (a) / 2;
+  double ay = moat_element_get_y (a) + moat_element_get_height (a) / 2;
+  double bx = moat_element_get_x (b) + moat_element_get_width (b) / 2;
+  double by = moat_element_get_y (b) + moat_element_get_height (b) / 2;
+
+  for (guint i = 1; i < 200; i++)
+    {
+      double x = ax + (bx - ax) * i / 200, y = ay + (by - ay) * i / 200;
+
+      if (x > moat_element_get_x (c) && x < moat_element_get_x (c) + moat_element_get_width (c) &&
+          y > moat_element_get_y (c) && y < moat_element_get_y (c) + moat_element_get_height (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_node (MoatElement *element)
+{
+  return moat_element_get_kind (element) != MOAT_ELEMENT_FLOW &&
+         moat_element_get_kind (element) != MOAT_ELEMENT_BOUNDARY;
+}
+
+/* A TM-BOM has no drawing: the import's never draws a flow under a shape
+ * it does not join, where it would read as ending there, and the same
+ * file draws the same way twice. */
+static void
+test_huskyai_layout (void)
+{
+  g_autofree char *text = read_data ("huskyai.tmbom.json");
+  g_autoptr(MoatModel) model = import (text, NULL);
+  g_autoptr(MoatModel) again = import (text, NULL);
+  GListModel *list = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+  guint n = g_list_model_get_n_items (list), flows = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MoatElement) flow = g_list_model_get_item (list, i);
+      MoatElement *twin = MOAT_ELEMENT (moat_model_lookup (again, moat_object_get_id (MOAT_OBJECT (flow))));
+      MoatElement *source, *target;
+
+      g_assert_cmpfloat (moat_element_get_x (twin), ==, moat_element_get_x (flow));
+      g_assert_cmpfloat (moat_element_get_y (twin), ==, moat_element_get_y (flow));
+      if (moat_element_get_kind (flow) != MOAT_ELEMENT_FLOW)
+        continue;
+      source = MOAT_ELEMENT (moat_model_lookup (model, moat_element_get_source_id (flow)));
+      target = MOAT_ELEMENT (moat_model_lookup (model, moat_element_get_target_id (flow)));
+      flows++;
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(MoatElement) other = g_list_model_get_item (list, j);
+
+          if (is_node (other) && other != source && other != target && passes_under (source, target, other))
+            g_error ("“%s” → “%s” passes under “%s”", moat_element_get_name (source),
+                     moat_element_get_name (target), moat_element_get_name (other));
+        }
+    }
+  g_assert_cmpuint (flows, ==, 23);
+}
+
 static guint
 list_length (JsonObject *root,
              const char *list)
@@ -523,6 +589,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tmbom/huskyai", test_huskyai);
+  g_test_add_func ("/tmbom/huskyai-layout", test_huskyai_layout);
   g_test_add_func ("/tmbom/huskyai-round-trip", test_huskyai_round_trip);
   g_test_add_func ("/tmbom/moat-round-trip", test_moat_round_trip);
   g_test_add_func ("/tmbom/malformed", test_malformed);

@@ -26,6 +26,7 @@
 #include "moat-feature-check.h"
 #include "moat-threat-actor.h"
 #include "moat-threat.h"
+#include "moat-slot-order.h"
 
 /* The layout of the one diagram an import makes. */
 #define NODE_W   140.0
@@ -104,15 +105,21 @@ typedef struct
   GHashTable       *risks;     /* threat name -> Risk */
   GHashTable       *names;     /* every symbolic name of the file's stores and threats */
   GPtrArray        *boundaries;
-  double            loose_y;   /* next free place left of the zones */
+  MoatSlotOrder    *order;     /* where each node goes */
+  GHashTable       *slots;     /* JsonObject of a node -> its index in order + 1 */
+  guint             loose;     /* the group of nodes in no zone, left of the zones */
 } TmReader;
 
 typedef struct
 {
   MoatElement *boundary;
   guint        n_nodes;
-  guint        placed;
+  guint        group;
 } Zone;
+
+/* How often flows may be tested against nodes to order the nodes:
+ * well under a second's worth, whatever the file's size. */
+#define ORDER_BUDGET 8000000
 
 /* The data sets on a data store. */
 typedef struct
@@ -203,11 +210,18 @@ remember (GHashTable *table,
     g_hash_table_insert (table, g_strdup (name), value);
 }
 
-/* How many nodes each zone holds, before any is placed, so that each
- * zone's box is big enough for its grid. */
+typedef void (*NodeFunc) (TmReader   *tm,
+                          JsonObject *object,
+                          Zone       *zone,
+                          gpointer    data);
+
+/* Every node of the file before any is read, in the order they will be,
+ * with the zone each names. */
 static void
-count_zone_nodes (TmReader   *tm,
-                  JsonObject *root)
+foreach_node (TmReader   *tm,
+              JsonObject *root,
+              NodeFunc    func,
+              gpointer    data)
 {
   const char *lists[] = { "actors", "components", "data_stores" };
 
@@ -219,16 +233,85 @@ count_zone_nodes (TmReader   *tm,
       for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
         {
           JsonNode *item = json_array_get_element (array, i);
-          Zone *zone;
+          JsonObject *object;
 
           if (!JSON_NODE_HOLDS_OBJECT (item))
             continue;
-          zone = g_hash_table_lookup (tm->zones,
-                                      moat_format_peek_string (json_node_get_object (item), "trust_zone") ?: "");
-          if (zone != NULL)
-            zone->n_nodes++;
+          object = json_node_get_object (item);
+          func (tm, object,
+                g_hash_table_lookup (tm->zones, moat_format_peek_string (object, "trust_zone") ?: ""),
+                data);
         }
     }
+}
+
+static void
+count_node (TmReader   *tm,
+            JsonObject *object,
+            Zone       *zone,
+            gpointer    data)
+{
+  if (zone != NULL)
+    zone->n_nodes++;
+}
+
+/* @by_name: symbolic name -> JsonObject, the first of a name winning
+ * as in remember() */
+static void
+plan_node (TmReader   *tm,
+           JsonObject *object,
+           Zone       *zone,
+           gpointer    by_name)
+{
+  guint index = moat_slot_order_add_node (tm->order, zone ? zone->group : tm->loose);
+  const char *name = moat_format_peek_string (object, "symbolic_name");
+
+  g_hash_table_insert (tm->slots, object, GUINT_TO_POINTER (index + 1));
+  if (name != NULL && !g_hash_table_contains (by_name, name))
+    g_hash_table_insert (by_name, (char *)name, object);
+}
+
+static JsonObject *
+peek_flow_end (JsonObject *flow,
+               const char *which,
+               GHashTable *by_name)
+{
+  JsonNode *end = json_object_get_member (flow, which);
+  const char *name;
+
+  if (end == NULL || !JSON_NODE_HOLDS_OBJECT (end))
+    return NULL;
+  name = moat_format_peek_string (json_node_get_object (end), "object");
+  return name ? g_hash_table_lookup (by_name, name) : NULL;
+}
+
+/* A TM-BOM has no drawing: the nodes of a zone stand in a grid, and
+ * trade places there so that the flows between them come out short,
+ * which also keeps them from crossing each other and other shapes. */
+static void
+plan_layout (TmReader   *tm,
+             JsonObject *root)
+{
+  JsonNode *flows = json_object_get_member (root, "data_flows");
+  JsonArray *array = flows && JSON_NODE_HOLDS_ARRAY (flows) ? json_node_get_array (flows) : NULL;
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+
+  foreach_node (tm, root, plan_node, by_name);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      JsonObject *source, *target;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      source = peek_flow_end (json_node_get_object (item), "source", by_name);
+      target = peek_flow_end (json_node_get_object (item), "destination", by_name);
+      if (source != NULL && target != NULL)
+        moat_slot_order_add_edge (tm->order,
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (tm->slots, source)) - 1,
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (tm->slots, target)) - 1);
+    }
+  moat_slot_order_improve (tm->order, ORDER_BUDGET);
 }
 
 static void
@@ -285,6 +368,9 @@ place_zones (TmReader *tm)
 
       g_object_set (boundary, "x", x, "y", GAP, "width", width,
                     "height", 2 * ZONE_PAD + rows * NODE_H + (rows - 1) * GAP, NULL);
+      if (zone != NULL)
+        zone->group = moat_slot_order_add_group (tm->order, x + ZONE_PAD, GAP + ZONE_PAD,
+                                                 ZONE_COLS, rows * ZONE_COLS);
       /* Past the edge of the canvas, the rest pile up there. */
       x = MIN (x + width + 2 * GAP, MOAT_FORMAT_MAX_COORD);
       moat_format_reader_add (&tm->r, boundary);
@@ -299,28 +385,24 @@ place_node (TmReader    *tm,
 {
   const char *name = moat_format_get_string (&tm->r, object, "trust_zone", path);
   Zone *zone = name ? g_hash_table_lookup (tm->zones, name) : NULL;
+  gpointer slot = g_hash_table_lookup (tm->slots, object);
+  double x = GAP, y = GAP;
 
-  g_object_set (element, "width", NODE_W, "height", NODE_H, NULL);
-  if (zone == NULL)
+  if (zone == NULL && name != NULL)
     {
-      if (name != NULL)
-        {
-          g_autofree char *here = moat_format_path (path, "trust_zone");
-          g_autofree char *value = g_strdup_printf ("\"%.60s\"", name);
+      g_autofree char *here = moat_format_path (path, "trust_zone");
+      g_autofree char *value = g_strdup_printf ("\"%.60s\"", name);
 
-          moat_import_report_add (tm->r.report, MOAT_IMPORT_ISSUE_INVALID, here, value,
-                                  _("No trust zone has this name; the element is in none"));
-        }
-      g_object_set (element, "x", GAP, "y", tm->loose_y, NULL);
-      tm->loose_y = MIN (tm->loose_y + NODE_H + GAP, MOAT_FORMAT_MAX_COORD);
-      return;
+      moat_import_report_add (tm->r.report, MOAT_IMPORT_ISSUE_INVALID, here, value,
+                              _("No trust zone has this name; the element is in none"));
     }
-
+  if (slot != NULL)
+    moat_slot_order_get_position (tm->order, GPOINTER_TO_UINT (slot) - 1, &x, &y);
+  /* Past the edge of the canvas, the rest pile up there. */
   g_object_set (element,
-                "x", moat_element_get_x (zone->boundary) + ZONE_PAD + (zone->placed % ZONE_COLS) * (NODE_W + GAP),
-                "y", moat_element_get_y (zone->boundary) + ZONE_PAD + (zone->placed / ZONE_COLS) * (NODE_H + GAP),
+                "x", MIN (x, MOAT_FORMAT_MAX_COORD), "y", MIN (y, MOAT_FORMAT_MAX_COORD),
+                "width", NODE_W, "height", NODE_H,
                 NULL);
-  zone->placed++;
 }
 
 static void
@@ -950,11 +1032,14 @@ moat_tmbom_import (JsonNode          *root,
   moat_format_reader_add (&tm.r, tm.diagram);
 
   read_list (&tm, object, "trust_zones", _("a trust zone"), read_zone);
-  count_zone_nodes (&tm, object);
+  foreach_node (&tm, object, count_node, NULL);
 
+  tm.order = moat_slot_order_new (NODE_W, NODE_H, GAP);
+  tm.slots = g_hash_table_new (NULL, NULL);
   /* What is in no zone stands in a column on the left. */
-  tm.loose_y = GAP;
+  tm.loose = moat_slot_order_add_group (tm.order, GAP, GAP, 1, 0);
   place_zones (&tm);
+  plan_layout (&tm, object);
   read_list (&tm, object, "data_sets", _("a data set"), read_data_set);
   read_list (&tm, object, "risks", _("a risk"), read_risk);
 
@@ -979,6 +1064,8 @@ moat_tmbom_import (JsonNode          *root,
   g_hash_table_unref (tm.risks);
   g_hash_table_unref (tm.names);
   g_ptr_array_unref (tm.boundaries);
+  g_hash_table_unref (tm.slots);
+  moat_slot_order_free (tm.order);
   MoatModel *model = moat_format_reader_finish (&tm.r, report);
   moat_format_reader_clear (&tm.r);
   return model;
