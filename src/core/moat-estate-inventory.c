@@ -419,9 +419,9 @@ check_listed (MoatEstateAttention      *attention,
       add_reason (attention, MOAT_ESTATE_REASON_STALE,
                   /* TRANSLATORS: "The model was last changed on 2026-03-02, 213 days before the system’s last significant change (2026-10-01)" */
                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "The model was last changed on %s, %" G_GINT64_FORMAT " day before the system’s last significant change (%s)",
-                                                "The model was last changed on %s, %" G_GINT64_FORMAT " days before the system’s last significant change (%s)",
-                                                days), model_day, days, change_day));
+                                                "The model was last changed on %s, %lld day before the system’s last significant change (%s)",
+                                                "The model was last changed on %s, %lld days before the system’s last significant change (%s)",
+                                                days), model_day, (long long) days, change_day));
     }
 }
 

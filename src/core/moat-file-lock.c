@@ -125,8 +125,8 @@ set_locked_error (const char  *path,
   g_set_error (error, MOAT_ERROR, MOAT_ERROR_LOCKED,
                /* Translators: “model.moat” is open for editing in moat by alice on host
                 * laptop (process 1234) since 10:42 */
-               _("“%s” is open for editing in %s by %s on host %s (process %" G_GINT64_FORMAT ") since %s"),
-               name, program ? program : "moat", user ? user : "?", host, pid,
+               _("“%s” is open for editing in %s by %s on host %s (process %lld) since %s"),
+               name, program ? program : "moat", user ? user : "?", host, (long long) pid,
                since ? since : "?");
 }
 

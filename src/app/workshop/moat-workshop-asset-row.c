@@ -86,13 +86,13 @@ show_asset (MoatWorkshopAssetRow *self)
   gtk_label_set_text (self->classification,
                       moat_label_classification (moat_asset_get_classification (asset)));
   /* Translators: the first letter of confidentiality, as in "C 5" */
-  show_impact (self->confidentiality, C_("impact", "C"), _("Confidentiality"),
+  show_impact (self->confidentiality, C_ ("security objective", "C"), _("Confidentiality"),
                moat_asset_get_impact_confidentiality (asset), scale);
   /* Translators: the first letter of integrity, as in "I 5" */
-  show_impact (self->integrity, C_("impact", "I"), _("Integrity"),
+  show_impact (self->integrity, C_ ("security objective", "I"), _("Integrity"),
                moat_asset_get_impact_integrity (asset), scale);
   /* Translators: the first letter of availability, as in "A 5" */
-  show_impact (self->availability, C_("impact", "A"), _("Availability"),
+  show_impact (self->availability, C_ ("security objective", "A"), _("Availability"),
                moat_asset_get_impact_availability (asset), scale);
 }
 
