@@ -94,6 +94,7 @@ struct _MoatCanvas
   MoatRenderer    *renderer;
   MoatCompare     *compare;
   gulong           changed_handler;
+  guint            restack_idle;  /* Bring to Front, Send to Back to update */
   MoatElement     *flow_source;   /* a flow begun from the keyboard */
 
   MoatCanvasTool   tool;
@@ -489,6 +490,25 @@ update_restack_actions (MoatCanvas *self)
                                  any && moat_arrange_can_restack (self->model, selected, TRUE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.send-to-back",
                                  any && moat_arrange_can_restack (self->model, selected, FALSE));
+}
+
+static gboolean
+restack_idle_cb (gpointer data)
+{
+  MoatCanvas *self = data;
+
+  self->restack_idle = 0;
+  update_restack_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for a whole paste or restack, not for each element in it; before
+ * the next frame, which may show the menu. */
+static void
+queue_restack_update (MoatCanvas *self)
+{
+  if (self->restack_idle == 0)
+    self->restack_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restack_idle_cb, self, NULL);
 }
 
 static void
@@ -2314,11 +2334,11 @@ on_model_changed (MoatModel  *model,
       if (self->flow_source == element)
         g_clear_object (&self->flow_source);
     }
-  /* A new element goes on top; undo puts z-orders back. */
+  /* What is over or under the selection changes as elements come, go
+   * or are restacked (undo included). */
   if (g_hash_table_size (self->selection) > 0 && MOAT_IS_ELEMENT (change->object) &&
-      (change->kind == MOAT_CHANGE_ADD ||
-       (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "z-order"))))
-    update_restack_actions (self);
+      (change->kind != MOAT_CHANGE_SET || g_str_equal (change->pspec->name, "z-order")))
+    queue_restack_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -2557,6 +2577,7 @@ moat_canvas_dispose (GObject *object)
   MoatCanvas *self = MOAT_CANVAS (object);
 
   moat_canvas_drag_cancel (self);
+  g_clear_handle_id (&self->restack_idle, g_source_remove);
   g_clear_object (&self->renaming);
   g_clear_object (&self->flow_source);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
