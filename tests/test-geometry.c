@@ -809,6 +809,128 @@ test_labels_keep_clear (void)
   (void) a;
 }
 
+static MoatElement *
+topmost_at (MoatGeometry *geometry,
+            double        x,
+            double        y)
+{
+  MoatHit hit;
+
+  g_assert_true (moat_geometry_hit_test (geometry, x, y, 2, NULL, &hit));
+  return hit.element;
+}
+
+static void
+assert_painted (MoatGeometry *geometry,
+                const char   *expected)
+{
+  MoatRect everything = { -1000, -1000, 4000, 4000 };
+  g_autoptr(GPtrArray) all = moat_geometry_query (geometry, &everything);
+
+  assert_ids (all, expected);
+}
+
+static GPtrArray *
+elements_of (MoatElement *first,
+             ...)
+{
+  GPtrArray *elements = g_ptr_array_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (MoatElement *e = first; e != NULL; e = va_arg (args, MoatElement *))
+    g_ptr_array_add (elements, e);
+  va_end (args);
+  return elements;
+}
+
+/* Bring to Front and Send to Back stack an element over or under the
+ * others of its layer, never out of it: a process brought to the front
+ * is still under a note, a flow still under the processes. A click
+ * picks what is drawn on top; undo puts the order back. */
+static void
+test_restack (void)
+{
+  g_autoptr(MoatModel) model = new_model ();
+  g_autoptr(MoatGeometry) geometry = moat_geometry_new (model, "d");
+  MoatElement *a = add_shape (model, "a", MOAT_ELEMENT_PROCESS, 0, 0, 100, 60);
+  MoatElement *b = add_shape (model, "b", MOAT_ELEMENT_STORE, 50, 0, 100, 60);
+  MoatElement *f = NULL;
+  g_autoptr(GPtrArray) just_a = elements_of (a, NULL);
+  g_autoptr(GPtrArray) just_b = elements_of (b, NULL);
+  g_autoptr(GPtrArray) just_f = NULL;
+
+  add_shape (model, "n", MOAT_ELEMENT_NOTE, 120, 10, 60, 40);
+  f = add_flow (model, "f", "a", "b");
+  add_flow (model, "g", "b", "a");
+  just_f = elements_of (f, NULL);
+
+  /* Equal z-orders: the order of the model, the later on top. */
+  assert_painted (geometry, "f g a b n");
+  g_assert_true (topmost_at (geometry, 75, 30) == b);
+  g_assert_true (moat_arrange_can_restack (model, just_a, TRUE));
+
+  g_assert_cmpuint (moat_arrange_restack (model, just_a, TRUE), ==, 1);
+  assert_painted (geometry, "f g b a n");
+  g_assert_true (topmost_at (geometry, 75, 30) == a);
+  g_assert_false (moat_arrange_can_restack (model, just_a, TRUE));
+  g_assert_true (moat_arrange_can_restack (model, just_a, FALSE));
+  /* Already there: nothing to do, nothing to undo. */
+  g_assert_cmpuint (moat_arrange_restack (model, just_a, TRUE), ==, 0);
+
+  g_assert_cmpuint (moat_arrange_restack (model, just_f, TRUE), ==, 1);
+  assert_painted (geometry, "g f b a n");
+
+  g_assert_true (moat_model_undo (model));
+  g_assert_true (moat_model_undo (model));
+  assert_painted (geometry, "f g a b n");
+  g_assert_true (topmost_at (geometry, 75, 30) == b);
+
+  g_assert_cmpuint (moat_arrange_restack (model, just_b, FALSE), ==, 1);
+  assert_painted (geometry, "f g b a n");
+  g_assert_true (topmost_at (geometry, 75, 30) == a);
+  g_assert_false (moat_arrange_can_restack (model, just_b, FALSE));
+}
+
+/* Several brought to the front keep their order among themselves; a
+ * boundary brought to the front is drawn over the larger one it would
+ * otherwise be under; values at the limit make room for more. */
+static void
+test_restack_several (void)
+{
+  g_autoptr(MoatModel) model = new_model ();
+  g_autoptr(MoatGeometry) geometry = moat_geometry_new (model, "d");
+  MoatElement *a = add_shape (model, "a", MOAT_ELEMENT_PROCESS, 0, 0, 100, 60);
+  MoatElement *b = add_shape (model, "b", MOAT_ELEMENT_PROCESS, 20, 0, 100, 60);
+  MoatElement *c = add_shape (model, "c", MOAT_ELEMENT_PROCESS, 40, 0, 100, 60);
+  MoatElement *inner = add_shape (model, "inner", MOAT_ELEMENT_BOUNDARY, 0, 0, 200, 100);
+  MoatElement *outer = add_shape (model, "outer", MOAT_ELEMENT_BOUNDARY, -50, -50, 400, 300);
+  g_autoptr(GPtrArray) b_and_a = elements_of (b, a, NULL);
+  g_autoptr(GPtrArray) just_c = elements_of (c, NULL);
+  g_autoptr(GPtrArray) just_outer = elements_of (outer, NULL);
+
+  assert_painted (geometry, "outer inner a b c");
+  g_assert_cmpuint (moat_arrange_restack (model, b_and_a, TRUE), ==, 2);
+  assert_painted (geometry, "outer inner c a b");
+
+  g_assert_cmpuint (moat_arrange_restack (model, just_outer, TRUE), ==, 1);
+  assert_painted (geometry, "inner outer c a b");
+
+  /* A file may hold any value within the limit. */
+  g_object_set (b, "z-order", MOAT_ELEMENT_Z_ORDER_LIMIT, NULL);
+  g_assert_cmpint (moat_arrange_next_z_order (model, "d"), ==, MOAT_ELEMENT_Z_ORDER_LIMIT);
+  g_assert_cmpuint (moat_arrange_restack (model, just_c, TRUE), ==, 1);
+  assert_painted (geometry, "inner outer a b c");
+  g_assert_cmpint (moat_element_get_z_order (c), <=, MOAT_ELEMENT_Z_ORDER_LIMIT);
+  g_assert_true (moat_model_undo (model));
+  assert_painted (geometry, "inner outer c a b");
+  g_assert_cmpint (moat_element_get_z_order (b), ==, MOAT_ELEMENT_Z_ORDER_LIMIT);
+
+  /* A new element of another diagram starts at the bottom of nothing. */
+  g_assert_cmpint (moat_arrange_next_z_order (model, "other"), ==, 0);
+  (void) inner;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -829,6 +951,8 @@ main (int   argc,
   g_test_add_func ("/geometry/index/hit-test", test_hit_test);
   g_test_add_func ("/geometry/index/brute-force", test_index_matches_brute_force);
   g_test_add_func ("/geometry/index/order-and-inside", test_query_order_and_inside);
+  g_test_add_func ("/geometry/stacking/restack", test_restack);
+  g_test_add_func ("/geometry/stacking/several", test_restack_several);
 
   return g_test_run ();
 }

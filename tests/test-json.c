@@ -198,6 +198,35 @@ test_deep_nesting_is_refused (void)
   g_string_free (json, TRUE);
 }
 
+/* An element keeps its z-order through JSON; one from a file written
+ * before there was one stacks at 0, in the order of the file. */
+static void
+test_z_order (void)
+{
+  static const char json[] =
+    HEAD DIAGRAM "\"elements\": ["
+    "{\"id\": \"old\", \"diagram_id\": \"d\", \"kind\": \"process\"},"
+    "{\"id\": \"raised\", \"diagram_id\": \"d\", \"kind\": \"process\", \"z_order\": 7},"
+    "{\"id\": \"lowered\", \"diagram_id\": \"d\", \"kind\": \"store\", \"z_order\": -3}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatModel) model = moat_json_read (json, -1, &error);
+  g_autoptr(MoatModel) again = NULL;
+  g_autofree char *written = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (moat_element_get_z_order (moat_model_lookup (model, "old")), ==, 0);
+  g_assert_cmpint (moat_element_get_z_order (moat_model_lookup (model, "raised")), ==, 7);
+  written = moat_json_write (model, NULL);
+  g_assert_nonnull (strstr (written, "\"z_order\" : -3"));
+  again = moat_json_read (written, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (moat_element_get_z_order (moat_model_lookup (again, "raised")), ==, 7);
+  g_assert_cmpint (moat_element_get_z_order (moat_model_lookup (again, "lowered")), ==, -3);
+
+  read_with_error (HEAD DIAGRAM "\"elements\": [{\"id\": \"e\", \"diagram_id\": \"d\", \"z_order\": 3000000000}]}",
+                   MOAT_ERROR_INVALID, "z_order");
+}
+
 /* The example shipped with Moat is a model worth opening, and canonical. */
 static void
 test_bundled_example (void)
@@ -253,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/json/bad-input", test_bad_input);
   g_test_add_func ("/json/strict-keys", test_strict_keys);
   g_test_add_func ("/json/minimal-and-defaults", test_minimal_and_defaults);
+  g_test_add_func ("/json/z-order", test_z_order);
   g_test_add_func ("/json/deep-nesting", test_deep_nesting_is_refused);
   g_test_add_func ("/json/bundled-example", test_bundled_example);
 

@@ -443,6 +443,27 @@ check_added_both_differently (MoatModel *r,
   g_assert_cmpstr (string_of (r, "new", "name"), ==, "Worker");
 }
 
+/* Send to Back on one side, a rename on the other: both are kept. */
+static void
+lower_db (MoatModel *m)
+{
+  g_autoptr(GPtrArray) db = g_ptr_array_new ();
+
+  g_ptr_array_add (db, moat_model_lookup (m, "db"));
+  g_assert_cmpuint (moat_arrange_restack (m, db, FALSE), ==, 1);
+}
+
+static void
+check_lowered_and_renamed (MoatModel *r,
+                          GPtrArray *conflicts)
+{
+  MoatElement *db = moat_model_lookup (r, "db");
+
+  g_assert_cmpint (moat_element_get_z_order (db), <,
+                   moat_element_get_z_order (moat_model_lookup (r, "api")));
+  g_assert_cmpstr (string_of (r, "api", "name"), ==, "Payments API");
+}
+
 static const MergeCase cases[] = {
   { "different-fields", rename_api, describe_api, check_both_fields, 0 },
   { "different-objects", rename_api, rename_db, check_both_objects, 0 },
@@ -455,6 +476,7 @@ static const MergeCase cases[] = {
   { "linked-ids-as-sets", threat_on_db, threat_off_api, check_linked_ids, 0 },
   { "geometry-per-element", move_api, move_db, check_moved_both, 0 },
   { "geometry-per-field", move_api, widen_api, check_moved_and_widened, 0 },
+  { "stacking-and-name", lower_db, rename_api, check_lowered_and_renamed, 0 },
   { "model-fields", retitle, rename_api, check_retitled, 0 },
   { "field-both-changed", rename_api, rename_api_other, check_field_conflict, 1 },
   { "deleted-ours-edited-theirs", remove_api, rename_api_other, check_deleted_ours_edited_theirs, 1 },

@@ -540,6 +540,76 @@ test_migrate_v1 (Fixture       *f,
   g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_DISMISSAL), ==, 1);
 }
 
+/* The SQL of a version 6 file: the first layout and the steps up to 6. */
+static char *
+schema_v6 (void)
+{
+  GString *sql = g_string_new ("PRAGMA application_id = 1297039700; PRAGMA user_version = 6;");
+
+  g_string_append (sql, moat_schema_v1);
+  for (guint v = 1; v < 6; v++)
+    g_string_append (sql, moat_migrations[v - 1]);
+  return g_string_free (sql, FALSE);
+}
+
+static void
+assert_painted (MoatModel  *model,
+                const char *expected)
+{
+  g_autoptr(MoatGeometry) geometry = moat_geometry_new (model, "d1");
+  MoatRect everything = { -1000, -1000, 4000, 4000 };
+  g_autoptr(GPtrArray) all = moat_geometry_query (geometry, &everything);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "", moat_object_get_id (all->pdata[i]));
+  g_assert_cmpstr (ids->str, ==, expected);
+}
+
+/* A version 6 file, from before elements had a z-order, is drawn as it
+ * was (the order of its rows, larger boundaries under smaller ones), and
+ * keeps a restacking once upgraded. */
+static void
+test_migrate_v6_keeps_order (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *schema = schema_v6 ();
+  g_autofree char *sql = NULL;
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+
+  sql = g_strconcat (schema,
+                     "INSERT INTO model (id, title) VALUES ('m1', 'Six');"
+                     "INSERT INTO diagram (id, title, position) VALUES ('d1', 'Context', 0);"
+                     "INSERT INTO element (id, diagram_id, kind, name, x, y, width, height) VALUES"
+                     " ('p2', 'd1', 'store', 'DB', 50, 0, 100, 60),"
+                     " ('b-small', 'd1', 'boundary', 'Inner', 0, 0, 200, 100),"
+                     " ('p1', 'd1', 'process', 'Web', 0, 0, 100, 60),"
+                     " ('b-big', 'd1', 'boundary', 'Outer', -50, -50, 400, 300);",
+                     NULL);
+  sql_exec (g_file_peek_path (f->file), sql);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MoatStore) store = moat_store_open (f->file, &error);
+    MoatModel *m;
+
+    g_assert_no_error (error);
+    m = moat_store_get_model (store);
+    g_assert_cmpint (sql_int (f->file, "PRAGMA user_version"), ==, MOAT_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (moat_element_get_z_order (moat_model_lookup (m, "p1")), ==, 0);
+    assert_painted (m, "b-big b-small p2 p1");
+
+    g_ptr_array_add (chosen, moat_model_lookup (m, "p2"));
+    g_assert_cmpuint (moat_arrange_restack (m, chosen, TRUE), ==, 1);
+    g_assert_null (moat_store_get_write_error (store));
+  }
+  g_assert_cmpint (sql_int (f->file, "SELECT z_order FROM element WHERE id = 'p2'"), >, 0);
+  g_assert_cmpint (sql_int (f->file, "SELECT count(*) FROM element WHERE z_order IS NULL"), ==, 3);
+  model = reopen (f->file);
+  assert_painted (model, "b-big b-small p1 p2");
+}
+
 static guint
 count_drafts (void)
 {
@@ -640,6 +710,7 @@ main (int   argc,
   g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("round-trip-every-field", test_round_trip_every_field);
+  ADD ("migrate-v6-keeps-order", test_migrate_v6_keeps_order);
   ADD ("closed-model-is-freed", test_closed_model_is_freed);
   ADD ("write-through", test_write_through);
   ADD ("changelog", test_changelog_records_old_and_new);

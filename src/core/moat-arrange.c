@@ -4,10 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Lining shapes up: align their edges or centres, or space them evenly.
- * Flows follow their ends and are not moved themselves.
+ * Flows follow their ends and are not moved themselves. And stacking
+ * them: which of two overlapping elements is drawn over the other.
  */
 
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -162,4 +165,320 @@ moat_arrange_distribute (MoatModel *model,
     }
   moat_model_end_action (model);
   return found->len;
+}
+
+/* ---------------------------------------------------------------------
+ * Stacking
+ * ------------------------------------------------------------------- */
+
+/* The layers of the drawing, bottom up, as the geometry paints them:
+ * z-order only stacks elements within their layer. */
+#define N_LAYERS 4
+
+static int
+layer_of (MoatElement *element)
+{
+  switch (moat_element_get_kind (element))
+    {
+    case MOAT_ELEMENT_BOUNDARY:
+      return 0;
+    case MOAT_ELEMENT_FLOW:
+      return 1;
+    case MOAT_ELEMENT_NOTE:
+      return 3;
+    default:
+      return 2;
+    }
+}
+
+/* Boundaries of one z-order are painted larger first; a line has no inside. */
+static double
+boundary_area (MoatElement *element)
+{
+  if (moat_element_get_kind (element) != MOAT_ELEMENT_BOUNDARY || moat_boundary_line_is_line (element))
+    return 0;
+  return fabs (moat_element_get_width (element) * moat_element_get_height (element));
+}
+
+static int
+compare_stacking (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  MoatElement *ea = *(MoatElement **) a, *eb = *(MoatElement **) b;
+  GHashTable *positions = data;
+  int la = layer_of (ea), lb = layer_of (eb);
+  int za = moat_element_get_z_order (ea), zb = moat_element_get_z_order (eb);
+  double area_a, area_b;
+  guint pa, pb;
+
+  if (la != lb)
+    return la - lb;
+  if (za != zb)
+    return za < zb ? -1 : 1;
+  area_a = boundary_area (ea), area_b = boundary_area (eb);
+  if (area_a != area_b)
+    return area_a > area_b ? -1 : 1;
+  pa = GPOINTER_TO_UINT (g_hash_table_lookup (positions, ea));
+  pb = GPOINTER_TO_UINT (g_hash_table_lookup (positions, eb));
+  return (pa > pb) - (pa < pb);
+}
+
+/**
+ * moat_arrange_sort_by_stacking:
+ * @elements: (element-type MoatElement): elements of @model
+ *
+ * Sorts @elements bottom first, in the order they are painted: by layer
+ * (boundaries, flows, nodes, notes), then z-order, then as the geometry
+ * breaks ties (larger boundaries first, then the order of the model).
+ */
+void
+moat_arrange_sort_by_stacking (MoatModel *model,
+                               GPtrArray *elements)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  GListModel *list;
+  guint n;
+
+  g_return_if_fail (MOAT_IS_MODEL (model));
+
+  if (elements == NULL || elements->len < 2)
+    return;
+  for (guint i = 0; i < elements->len; i++)
+    g_hash_table_insert (positions, g_ptr_array_index (elements, i), GUINT_TO_POINTER (0));
+  /* The model's order, for ties: one pass over its elements. */
+  list = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+  n = g_list_model_get_n_items (list);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (list, i);
+
+      if (g_hash_table_contains (positions, element))
+        g_hash_table_insert (positions, element, GUINT_TO_POINTER (i));
+    }
+  g_ptr_array_sort_with_data (elements, compare_stacking, positions);
+}
+
+/* The elements of @diagram_id, those of @except left out. */
+static GPtrArray *
+diagram_elements (MoatModel  *model,
+                  const char *diagram_id,
+                  GHashTable *except)
+{
+  GListModel *list = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MoatElement *element = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (moat_element_get_diagram_id (element), diagram_id) == 0 &&
+          (except == NULL || !g_hash_table_contains (except, element)))
+        g_ptr_array_add (found, element);
+      else
+        g_object_unref (element);
+    }
+  return found;
+}
+
+/**
+ * moat_arrange_next_z_order:
+ *
+ * Returns: the z-order that puts a new element of @diagram_id over all
+ *   that are there: one more than the highest
+ */
+int
+moat_arrange_next_z_order (MoatModel  *model,
+                           const char *diagram_id)
+{
+  g_autoptr(GPtrArray) elements = NULL;
+  int top = -1;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
+
+  elements = diagram_elements (model, diagram_id, NULL);
+  if (elements->len == 0)
+    return 0;
+  for (guint i = 0; i < elements->len; i++)
+    top = MAX (top, moat_element_get_z_order (g_ptr_array_index (elements, i)));
+  /* At the limit a tie still puts it on top: it comes last in the model. */
+  return MIN (top + 1, MOAT_ELEMENT_Z_ORDER_LIMIT);
+}
+
+/* Gives the whole diagram consecutive z-orders round 0 in its present
+ * stacking, to make room when the numbers reach the limit (a file may
+ * hold any value within it). */
+static void
+renumber (MoatModel  *model,
+          const char *diagram_id)
+{
+  g_autoptr(GPtrArray) all = diagram_elements (model, diagram_id, NULL);
+  int first = -(int) (all->len / 2);
+
+  moat_arrange_sort_by_stacking (model, all);
+  for (guint i = 0; i < all->len; i++)
+    if (moat_element_get_z_order (all->pdata[i]) != first + (int) i)
+      g_object_set (all->pdata[i], "z-order", first + (int) i, NULL);
+}
+
+/* The z-orders of the elements not chosen: in each layer, and overall. */
+typedef struct
+{
+  gboolean any[N_LAYERS];
+  int      low[N_LAYERS];
+  int      high[N_LAYERS];
+  int      lowest;
+  int      highest;
+} Extent;
+
+static void
+extent_of (GPtrArray *others,
+           Extent    *extent)
+{
+  *extent = (Extent) { .lowest = G_MAXINT, .highest = G_MININT };
+  for (guint i = 0; i < others->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (others, i);
+      int layer = layer_of (element), z = moat_element_get_z_order (element);
+
+      if (!extent->any[layer])
+        extent->low[layer] = extent->high[layer] = z;
+      extent->any[layer] = TRUE;
+      extent->low[layer] = MIN (extent->low[layer], z);
+      extent->high[layer] = MAX (extent->high[layer], z);
+      extent->lowest = MIN (extent->lowest, z);
+      extent->highest = MAX (extent->highest, z);
+    }
+}
+
+/* Whether every chosen element is already over (under) every other of
+ * its layer. An equal value counts as not yet: the order of the model
+ * decides such ties, and a restack makes it plain. */
+static gboolean
+is_placed (GPtrArray    *chosen,
+           const Extent *extent,
+           gboolean      to_front)
+{
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (chosen, i);
+      int layer = layer_of (element), z = moat_element_get_z_order (element);
+
+      if (extent->any[layer] && (to_front ? z <= extent->high[layer] : z >= extent->low[layer]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @elements without repeats, and only those of the first one's diagram
+ * (a selection is of one diagram); the rest of that diagram in @others. */
+static GPtrArray *
+split_diagram (MoatModel  *model,
+               GPtrArray  *elements,
+               GPtrArray **others)
+{
+  g_autoptr(GHashTable) set = g_hash_table_new (NULL, NULL);
+  GPtrArray *chosen = g_ptr_array_new ();
+  const char *diagram_id = moat_element_get_diagram_id (g_ptr_array_index (elements, 0));
+
+  for (guint i = 0; i < elements->len; i++)
+    {
+      MoatElement *element = g_ptr_array_index (elements, i);
+
+      if (g_strcmp0 (moat_element_get_diagram_id (element), diagram_id) == 0 &&
+          g_hash_table_add (set, element))
+        g_ptr_array_add (chosen, element);
+    }
+  *others = diagram_elements (model, diagram_id, set);
+  return chosen;
+}
+
+/**
+ * moat_arrange_can_restack:
+ * @elements: (element-type MoatElement): the selection, of one diagram
+ *
+ * Returns: whether moat_arrange_restack() would change anything: some of
+ *   @elements are not yet over (or under) all the others of their layer
+ */
+gboolean
+moat_arrange_can_restack (MoatModel *model,
+                          GPtrArray *elements,
+                          gboolean   to_front)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  Extent extent;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), FALSE);
+
+  if (elements == NULL || elements->len == 0)
+    return FALSE;
+  chosen = split_diagram (model, elements, &others);
+  extent_of (others, &extent);
+  return !is_placed (chosen, &extent, to_front);
+}
+
+/* Numbers @chosen, sorted bottom first, past every other element of
+ * their diagram, renumbering the diagram first if they would pass the
+ * limit. */
+static void
+place (MoatModel  *model,
+       GPtrArray  *chosen,
+       GPtrArray  *others,
+       gboolean    to_front)
+{
+  int n = (int) chosen->len, first;
+  Extent extent;
+
+  extent_of (others, &extent);
+  if (to_front ? extent.highest > MOAT_ELEMENT_Z_ORDER_LIMIT - n
+               : extent.lowest < -MOAT_ELEMENT_Z_ORDER_LIMIT + n)
+    {
+      renumber (model, moat_element_get_diagram_id (g_ptr_array_index (chosen, 0)));
+      extent_of (others, &extent);
+    }
+  first = to_front ? extent.highest + 1 : extent.lowest - n;
+  for (int i = 0; i < n; i++)
+    if (moat_element_get_z_order (chosen->pdata[i]) != first + i)
+      g_object_set (chosen->pdata[i], "z-order", first + i, NULL);
+}
+
+/**
+ * moat_arrange_restack:
+ * @elements: (element-type MoatElement): the selection, of one diagram
+ * @to_front: bring them in front of the rest of their layer, or else
+ *   send them behind it
+ *
+ * Gives @elements z-orders above (or below) every other element of their
+ * diagram, keeping their stacking among themselves, as one step of undo.
+ * The layers stay as they are: a process brought to the front is still
+ * under every note and over every flow.
+ *
+ * Returns: how many elements were restacked; none when they already
+ *   were in front (or behind) in their layers
+ */
+guint
+moat_arrange_restack (MoatModel *model,
+                      GPtrArray *elements,
+                      gboolean   to_front)
+{
+  g_autoptr(GPtrArray) chosen = NULL;
+  g_autoptr(GPtrArray) others = NULL;
+  Extent extent;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
+
+  if (elements == NULL || elements->len == 0)
+    return 0;
+  chosen = split_diagram (model, elements, &others);
+  extent_of (others, &extent);
+  if (is_placed (chosen, &extent, to_front))
+    return 0;
+
+  moat_arrange_sort_by_stacking (model, chosen);
+  moat_model_begin_action (model, to_front ? _("Bring to front") : _("Send to back"));
+  place (model, chosen, others, to_front);
+  moat_model_end_action (model);
+  return chosen->len;
 }

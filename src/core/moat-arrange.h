@@ -29,4 +29,15 @@ guint    moat_arrange_distribute  (MoatModel   *model,
                                    GPtrArray   *elements,
                                    gboolean     vertical);
 
+void     moat_arrange_sort_by_stacking (MoatModel  *model,
+                                        GPtrArray  *elements);
+int      moat_arrange_next_z_order     (MoatModel  *model,
+                                        const char *diagram_id);
+gboolean moat_arrange_can_restack      (MoatModel  *model,
+                                        GPtrArray  *elements,
+                                        gboolean    to_front);
+guint    moat_arrange_restack          (MoatModel  *model,
+                                        GPtrArray  *elements,
+                                        gboolean    to_front);
+
 G_END_DECLS

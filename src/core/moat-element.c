@@ -52,6 +52,7 @@ enum {
   PROP_REVIEWED,
   PROP_REVIEWED_BY,
   PROP_REVIEWED_AT,
+  PROP_Z_ORDER,
   N_PROPS
 };
 
@@ -96,6 +97,11 @@ moat_element_class_init (MoatElementClass *klass)
    * undoes the review, so that one can say whose review it was. */
   properties[PROP_REVIEWED_BY] = moat_field_string ("reviewed-by");
   properties[PROP_REVIEWED_AT] = moat_param_spec_timestamp ("reviewed-at", NULL);
+  /* Stacking within the element's layer of the drawing: higher is drawn
+   * over lower. Equal values keep the order of the model, which is how
+   * files from before the field stack. */
+  properties[PROP_Z_ORDER] = moat_field_int ("z-order", -MOAT_ELEMENT_Z_ORDER_LIMIT,
+                                             MOAT_ELEMENT_Z_ORDER_LIMIT, 0);
 
   moat_object_class_install (MOAT_OBJECT_CLASS (klass), "element", "elements",
                              properties, N_PROPS);
@@ -388,4 +394,18 @@ moat_element_get_reviewed_at (MoatElement *self)
   g_return_val_if_fail (MOAT_IS_ELEMENT (self), 0);
 
   return g_value_get_int64 (moat_object_peek_value (MOAT_OBJECT (self), properties[PROP_REVIEWED_AT]));
+}
+
+/**
+ * moat_element_get_z_order:
+ *
+ * Returns: where the element stacks among those of its layer: it is
+ *   drawn over elements with a lower value
+ */
+int
+moat_element_get_z_order (MoatElement *self)
+{
+  g_return_val_if_fail (MOAT_IS_ELEMENT (self), 0);
+
+  return moat_object_peek_int (MOAT_OBJECT (self), PROP_Z_ORDER);
 }

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * a trust boundary, a data flow or a note, with its security properties. */
 G_DECLARE_FINAL_TYPE (MoatElement, moat_element, MOAT, ELEMENT, MoatObject)
 
+/* The "z-order" field lies within ± this. */
+#define MOAT_ELEMENT_Z_ORDER_LIMIT 1000000000
+
 MoatElement        *moat_element_new                       (void);
 const char         *moat_element_get_diagram_id            (MoatElement *self);
 MoatElementKind     moat_element_get_kind                  (MoatElement *self);
@@ -52,5 +55,6 @@ const char         *moat_element_get_child_diagram_id      (MoatElement *self);
 gboolean            moat_element_get_reviewed              (MoatElement *self);
 const char         *moat_element_get_reviewed_by           (MoatElement *self);
 gint64              moat_element_get_reviewed_at           (MoatElement *self);
+int                 moat_element_get_z_order               (MoatElement *self);
 
 G_END_DECLS

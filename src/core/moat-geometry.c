@@ -822,8 +822,9 @@ typedef enum {
 typedef struct
 {
   MoatElement  *element;
-  guint64       seq;         /* paint order within a layer: model order */
+  guint64       seq;         /* paint order within a layer and z: model order */
   guint         layer;
+  int           z;           /* paint order within a layer: the element's z-order */
   double        area;        /* boundaries: larger ones are painted first */
   MoatRect      bounds;
   MoatRect      label;       /* flows: the label; boundaries: the title */
@@ -1066,6 +1067,7 @@ add_entry (MoatGeometry *self,
   entry->element = g_object_ref (element);
   entry->seq = self->next_seq++;
   entry->layer = layer_of (element);
+  entry->z = moat_element_get_z_order (element);
   entry->label_width = MOAT_GEOMETRY_LABEL_WIDTH;
   if (entry->layer == LAYER_FLOW)
     list_flow (self, entry);
@@ -1656,6 +1658,8 @@ element_set (MoatGeometry *self,
       return;
     }
 
+  if (field_is (pspec, "z-order"))
+    entry->z = moat_element_get_z_order (element);
   if (field_is (pspec, "name") || resized)
     g_clear_object (&entry->layout);
 
@@ -2160,6 +2164,8 @@ compare_paint_order (gconstpointer a,
 
   if (ea->layer != eb->layer)
     return ea->layer < eb->layer ? -1 : 1;
+  if (ea->z != eb->z)
+    return ea->z < eb->z ? -1 : 1;
   if (ea->layer == LAYER_BOUNDARY && ea->area != eb->area)
     return ea->area > eb->area ? -1 : 1;
   return ea->seq < eb->seq ? -1 : ea->seq > eb->seq;
@@ -2215,8 +2221,9 @@ entries_to_elements (GPtrArray *entries)
  * moat_geometry_query:
  *
  * Returns: (transfer container) (element-type MoatElement): the elements
- *   that may paint inside @rect, in paint order: boundaries (outer ones
- *   first), flows, nodes, notes
+ *   that may paint inside @rect, in paint order: boundaries, flows, nodes,
+ *   notes, each layer by z-order (boundaries of the same z-order outer
+ *   ones first)
  */
 GPtrArray *
 moat_geometry_query (MoatGeometry   *self,

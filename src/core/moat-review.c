@@ -149,7 +149,7 @@ is_review_neutral (const char *field)
 {
   static const char * const fields[] = {
     "reviewed", "reviewed-by", "reviewed-at",
-    "x", "y", "width", "height", "points", "label-x", "label-y",
+    "x", "y", "width", "height", "points", "label-x", "label-y", "z-order",
     "child-diagram-id",
   };
 

@@ -99,6 +99,9 @@ static const char * const moat_migrations[] = {
    * object_id: the object may be gone on one side. */
   "CREATE TABLE conflict (" MOAT_COMMON ", kind TEXT, object_id TEXT, object_kind TEXT,"
   " field TEXT, title TEXT, base_value TEXT, ours_value TEXT, theirs_value TEXT);",
+  /* 6 → 7: the stacking order of elements. Left NULL, read as 0: equal
+   * values stack in the order of the rows, as before. */
+  "ALTER TABLE element ADD COLUMN z_order INTEGER;",
 };
 
 G_END_DECLS

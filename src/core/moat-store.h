@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MoatStore, moat_store, MOAT, STORE, GObject)
 
 #define MOAT_STORE_APPLICATION_ID 0x4D4F4154 /* "MOAT" */
-#define MOAT_STORE_SCHEMA_VERSION 6
+#define MOAT_STORE_SCHEMA_VERSION 7
 
 MoatStore  *moat_store_open          (GFile       *file,
                                       GError     **error);

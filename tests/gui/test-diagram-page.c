@@ -528,7 +528,9 @@ test_add_bend_from_menu (Fixture       *f,
   popup_menu (f, canvas, x, y);
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) flow);
-  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend"));
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend Here"));
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Bring to Front"));
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Send to Back"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.add-bend", NULL));
   gtk_popover_popdown (GTK_POPOVER (moat_canvas_get_menu (canvas)));
   g_assert_cmpuint (g_variant_n_children (moat_element_get_points (flow)), ==, before + 1);
@@ -572,7 +574,8 @@ test_boundary_line_menu_and_duplicate (Fixture       *f,
   popup_menu (f, canvas, x, y);
   moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) line);
-  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend"));
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Add Bend Here"));
+  g_assert_true (menu_shows (moat_canvas_get_menu (canvas), "Send to Back"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.add-bend", NULL));
   gtk_popover_popdown (GTK_POPOVER (moat_canvas_get_menu (canvas)));
   points = moat_boundary_line_get_points (line, &n);
@@ -595,6 +598,122 @@ test_boundary_line_menu_and_duplicate (Fixture       *f,
       g_assert_cmpfloat (copied[i].y - points[i].y, ==, moat_element_get_y (copy) - moat_element_get_y (line));
     }
   g_assert_cmpfloat (copied[0].x, !=, points[0].x);
+}
+
+/* A process added at (@x, @y), on the diagram shown. */
+static MoatElement *
+add_process_at (Fixture    *f,
+                const char *name,
+                double      x,
+                double      y)
+{
+  MoatDiagram *diagram = moat_diagram_page_get_diagram (f->page);
+  g_autoptr(MoatElement) process = moat_element_new ();
+
+  g_object_set (process, "diagram-id", moat_object_get_id (MOAT_OBJECT (diagram)), "name", name,
+                "kind", MOAT_ELEMENT_PROCESS, "x", x, "y", y, "width", 160.0, "height", 80.0, NULL);
+  moat_model_begin_action (f->model, "Add process");
+  moat_model_add (f->model, process);
+  moat_model_end_action (f->model);
+  return process;
+}
+
+static MoatElement *
+topmost_at (MoatCanvas *canvas,
+            double      x,
+            double      y)
+{
+  MoatGeometry *geometry = moat_renderer_get_geometry (moat_canvas_get_renderer (canvas));
+  MoatHit hit;
+
+  g_assert_true (moat_geometry_hit_test (geometry, x, y, 2, NULL, &hit));
+  return hit.element;
+}
+
+static gboolean
+menu_enables (GtkWidget  *menu,
+              const char *label)
+{
+  GtkWidget *found = moat_gui_test_find_label (menu, label);
+
+  g_assert_nonnull (found);
+  return gtk_widget_is_sensitive (found);
+}
+
+/* Two overlapping processes: the one under is brought to the front from
+ * its menu, the click then picks it, and the menu no longer offers to
+ * bring it further; one undo puts it back under. */
+static void
+test_bring_to_front_from_menu (Fixture       *f,
+                               gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatRect bounds;
+  MoatElement *under, *over;
+  double overlap_x, overlap_y, x, y;
+  GtkWidget *menu;
+
+  g_assert_true (moat_renderer_get_diagram_bounds (moat_canvas_get_renderer (canvas), &bounds));
+  /* Below the drawing, where nothing else is. */
+  under = add_process_at (f, "Under", bounds.x + 40, bounds.y + bounds.height + 200);
+  over = add_process_at (f, "Over", bounds.x + 120, bounds.y + bounds.height + 200);
+  moat_canvas_show_element (canvas, under);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
+  overlap_x = bounds.x + 160, overlap_y = moat_element_get_y (under) + 40;
+  g_assert_true (topmost_at (canvas, overlap_x, overlap_y) == over);
+
+  /* Where only the lower one is, its menu. */
+  moat_canvas_from_diagram (canvas, bounds.x + 60, overlap_y, &x, &y);
+  popup_menu (f, canvas, x, y);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) under);
+  menu = moat_canvas_get_menu (canvas);
+  g_assert_true (menu_shows (menu, "Bring to Front"));
+  g_assert_true (menu_enables (menu, "Bring to Front"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.bring-to-front", NULL));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (topmost_at (canvas, overlap_x, overlap_y) == under);
+  g_assert_cmpint (moat_element_get_z_order (under), >, moat_element_get_z_order (over));
+
+  popup_menu (f, canvas, x, y);
+  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
+  menu = moat_canvas_get_menu (canvas);
+  g_assert_false (menu_enables (menu, "Bring to Front"));
+  g_assert_true (menu_enables (menu, "Send to Back"));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+
+  /* One step of undo. */
+  moat_model_undo (f->model);
+  moat_gui_test_spin ();
+  g_assert_true (topmost_at (canvas, overlap_x, overlap_y) == over);
+
+  /* Sent to the back, the upper one goes under. */
+  moat_canvas_select (canvas, over, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (canvas), "canvas.send-to-back", NULL));
+  g_assert_true (topmost_at (canvas, overlap_x, overlap_y) == under);
+}
+
+/* A duplicate goes on top of everything, as a new element does. */
+static void
+test_duplicate_goes_on_top (Fixture       *f,
+                            gconstpointer  data)
+{
+  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
+  MoatRect bounds;
+  MoatElement *first, *second, *copy;
+  g_autoptr(GPtrArray) selected = g_ptr_array_new ();
+
+  g_assert_true (moat_renderer_get_diagram_bounds (moat_canvas_get_renderer (canvas), &bounds));
+  first = add_process_at (f, "First", bounds.x + 40, bounds.y + bounds.height + 200);
+  second = add_process_at (f, "Second", bounds.x + 400, bounds.y + bounds.height + 200);
+  g_object_set (second, "z-order", 50, NULL);
+  g_ptr_array_add (selected, first);
+  moat_diagram_page_set_selection (f->page, selected);
+  activate (f, "diagram.duplicate", NULL);
+  copy = g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0);
+  g_assert_true (copy != first);
+  g_assert_cmpint (moat_element_get_z_order (copy), >, moat_element_get_z_order (second));
 }
 
 /* A name cut short on the canvas is there in full in its tooltip; one
@@ -1094,6 +1213,8 @@ main (int   argc,
   ADD ("long-name-tooltip", test_long_name_tooltip);
   ADD ("add-bend-from-menu", test_add_bend_from_menu);
   ADD ("boundary-line-menu-and-duplicate", test_boundary_line_menu_and_duplicate);
+  ADD ("bring-to-front-from-menu", test_bring_to_front_from_menu);
+  ADD ("duplicate-goes-on-top", test_duplicate_goes_on_top);
   ADD ("flow-dropped-on-empty-canvas", test_flow_dropped_on_empty_canvas);
   ADD ("properties-edit", test_properties_edit_element);
   ADD ("properties-multi", test_properties_multi_selection);

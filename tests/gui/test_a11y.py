@@ -334,8 +334,9 @@ class MoatSession(unittest.TestCase):
 
     def test_context_menu_on_the_canvas(self):
         """Issue 18: a right-click on empty canvas offers the diagram's
-        actions; the Menu key on a selected element offers its own, read by
-        name, and Add Threat adds one for it, in the file."""
+        actions; the Menu key on a selected element offers its own (Bring to
+        Front and Send to Back among them), read by name, and Add Threat adds
+        one for it, in the file."""
         example = os.path.join(self.home, "payment-service.moat")
         subprocess.run([MOAT_CLI, "import", os.path.join(SOURCE_DIR, "data", "examples",
                                                          "payment-service.moat.json"),
@@ -362,6 +363,8 @@ class MoatSession(unittest.TestCase):
         pyatspi.Registry.generateKeyboardEvent(KEY_MENU, None, pyatspi.KEY_SYM)
         add = wait_for(lambda: find(app, pyatspi.ROLE_MENU_ITEM, "Add Threat"), "Add Threat in the element's menu")
         self.assertIsNotNone(find(app, pyatspi.ROLE_MENU_ITEM, "Delete"))
+        self.assertIsNotNone(find(app, pyatspi.ROLE_MENU_ITEM, "Bring to Front"))
+        self.assertIsNotNone(find(app, pyatspi.ROLE_MENU_ITEM, "Send to Back"))
         click(add)
         wait_for(lambda: self.info(example)["threats"]["total"] == before + 1, "the new threat in the file")
 

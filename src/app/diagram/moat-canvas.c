@@ -94,6 +94,7 @@ struct _MoatCanvas
   MoatRenderer    *renderer;
   MoatCompare     *compare;
   gulong           changed_handler;
+  guint            restack_idle;  /* Bring to Front, Send to Back to update */
   MoatElement     *flow_source;   /* a flow begun from the keyboard */
 
   MoatCanvasTool   tool;
@@ -478,6 +479,38 @@ moat_canvas_set_compare (MoatCanvas  *self,
 
 static MoatElement *single_selected (MoatCanvas *self);
 
+/* Bring to Front and Send to Back only where they would move something. */
+static void
+update_restack_actions (MoatCanvas *self)
+{
+  g_autoptr(GPtrArray) selected = moat_canvas_get_selection (self);
+  gboolean any = self->model != NULL && selected->len > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.bring-to-front",
+                                 any && moat_arrange_can_restack (self->model, selected, TRUE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.send-to-back",
+                                 any && moat_arrange_can_restack (self->model, selected, FALSE));
+}
+
+static gboolean
+restack_idle_cb (gpointer data)
+{
+  MoatCanvas *self = data;
+
+  self->restack_idle = 0;
+  update_restack_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once for a whole paste or restack, not for each element in it; before
+ * the next frame, which may show the menu. */
+static void
+queue_restack_update (MoatCanvas *self)
+{
+  if (self->restack_idle == 0)
+    self->restack_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restack_idle_cb, self, NULL);
+}
+
 static void
 selection_changed (MoatCanvas *self)
 {
@@ -486,6 +519,7 @@ selection_changed (MoatCanvas *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-bend",
                                  one != NULL && (moat_element_get_kind (one) == MOAT_ELEMENT_FLOW ||
                                                  moat_boundary_line_is_line (one)));
+  update_restack_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -723,6 +757,7 @@ add_element (MoatCanvas      *self,
                 "name", _(kind_defaults[kind].name),
                 "x", rect->x, "y", rect->y,
                 "width", rect->width, "height", rect->height,
+                "z-order", moat_arrange_next_z_order (self->model, self->diagram_id),
                 NULL);
   moat_model_begin_action (self->model, _(kind_defaults[kind].action));
   moat_model_add (self->model, element);
@@ -738,7 +773,8 @@ add_line (MoatCanvas      *self,
   g_autoptr(MoatElement) line = moat_boundary_line_new (points, n_points);
 
   g_object_set (line, "diagram-id", self->diagram_id,
-                "name", _(kind_defaults[MOAT_ELEMENT_BOUNDARY].name), NULL);
+                "name", _(kind_defaults[MOAT_ELEMENT_BOUNDARY].name),
+                "z-order", moat_arrange_next_z_order (self->model, self->diagram_id), NULL);
   moat_model_begin_action (self->model, _("Add trust boundary line"));
   moat_model_add (self->model, line);
   moat_model_end_action (self->model);
@@ -822,6 +858,7 @@ moat_canvas_connect (MoatCanvas  *self,
                 "name", _(kind_defaults[MOAT_ELEMENT_FLOW].name),
                 "source-id", moat_object_get_id (MOAT_OBJECT (source)),
                 "target-id", moat_object_get_id (MOAT_OBJECT (target)),
+                "z-order", moat_arrange_next_z_order (self->model, self->diagram_id),
                 NULL);
   moat_model_begin_action (self->model, _(kind_defaults[MOAT_ELEMENT_FLOW].action));
   moat_model_add (self->model, flow);
@@ -2297,6 +2334,11 @@ on_model_changed (MoatModel  *model,
       if (self->flow_source == element)
         g_clear_object (&self->flow_source);
     }
+  /* What is over or under the selection changes as elements come, go
+   * or are restacked (undo included). */
+  if (g_hash_table_size (self->selection) > 0 && MOAT_IS_ELEMENT (change->object) &&
+      (change->kind != MOAT_CHANGE_SET || g_str_equal (change->pspec->name, "z-order")))
+    queue_restack_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -2535,6 +2577,7 @@ moat_canvas_dispose (GObject *object)
   MoatCanvas *self = MOAT_CANVAS (object);
 
   moat_canvas_drag_cancel (self);
+  g_clear_handle_id (&self->restack_idle, g_source_remove);
   g_clear_object (&self->renaming);
   g_clear_object (&self->flow_source);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
@@ -2731,6 +2774,19 @@ add_bend_action (GtkWidget  *widget,
   moat_model_begin_action (self->model, _("Add bend"));
   g_object_set (flow, "points", g_variant_builder_end (&builder), NULL);
   moat_model_end_action (self->model);
+}
+
+/* The selection over (or under) everything else in its layer. */
+static void
+restack_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MoatCanvas *self = MOAT_CANVAS (widget);
+  g_autoptr(GPtrArray) selected = moat_canvas_get_selection (self);
+
+  if (self->model != NULL)
+    moat_arrange_restack (self->model, selected, g_str_equal (action_name, "canvas.bring-to-front"));
 }
 
 static void
@@ -3027,6 +3083,8 @@ moat_canvas_class_init (MoatCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.popup-menu", NULL, popup_menu_action);
   gtk_widget_class_install_action (widget_class, "canvas.connect-new", "s", connect_new_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-bend", NULL, add_bend_action);
+  gtk_widget_class_install_action (widget_class, "canvas.bring-to-front", NULL, restack_action);
+  gtk_widget_class_install_action (widget_class, "canvas.send-to-back", NULL, restack_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.popup-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.popup-menu", NULL);
 
@@ -3174,6 +3232,8 @@ moat_canvas_init (MoatCanvas *self)
                                   _("Data-flow diagram editor"), -1);
   add_controllers (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-bend", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.bring-to-front", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.send-to-back", FALSE);
   add_entry_style ();
   make_entry (self);
 

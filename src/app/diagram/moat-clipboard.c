@@ -229,6 +229,8 @@ moat_clipboard_insert (MoatModel   *model,
         moat_model_add (model, copy);
         g_ptr_array_add (added, g_object_ref (copy));
       }
+  /* What is pasted lands on top, as a new element does. */
+  moat_arrange_restack (model, added, TRUE);
   moat_model_end_action (model);
 
   return added;
