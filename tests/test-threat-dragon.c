@@ -917,6 +917,28 @@ test_moat_round_trip (void)
                    ==, "Checkout");
 }
 
+/* Moat's stacking goes out as Threat Dragon's zIndex and comes back
+ * in the same order within each layer. */
+static void
+test_stacking (void)
+{
+  g_autoptr(MoatModel) model = carriable_model ();
+  g_autoptr(MoatModel) back = NULL;
+  g_autofree char *text = NULL;
+  const char *order[] = { "browser", "db", "web" };
+
+  moat_model_begin_action (model, "Restack");
+  g_object_set (moat_model_lookup (model, "web"), "z-order", 7, NULL);
+  g_object_set (moat_model_lookup (model, "browser"), "z-order", -3, NULL);
+  moat_model_end_action (model);
+
+  text = export (model, NULL);
+  back = import (text, NULL);
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
+    g_assert_cmpint (moat_element_get_z_order (moat_model_lookup (back, order[i])), <,
+                     moat_element_get_z_order (moat_model_lookup (back, order[i + 1])));
+}
+
 /* A threat on several elements goes out as one copy on each cell, which
  * Threat Dragon shows, and comes back as one threat on all of them. */
 static void
@@ -1123,6 +1145,7 @@ main (int   argc,
   g_test_add_func ("/threat-dragon/malformed-samples", test_malformed_samples);
   g_test_add_func ("/threat-dragon/fidelity", test_fidelity);
   g_test_add_func ("/threat-dragon/moat-round-trip", test_moat_round_trip);
+  g_test_add_func ("/threat-dragon/stacking", test_stacking);
   g_test_add_func ("/threat-dragon/shared-threat", test_shared_threat);
   g_test_add_func ("/threat-dragon/export-report", test_export_report);
   g_test_add_func ("/threat-dragon/bad-values", test_bad_values);

@@ -790,6 +790,7 @@ new_element (TdReader     *td,
   g_autofree char *id_path = moat_format_path (path, "id");
   const char *wanted = moat_format_get_string (&td->r, cell, "id", path);
   MoatElement *element;
+  double z;
 
   if (wanted == NULL)
     moat_import_report_add (td->r.report, MOAT_IMPORT_ISSUE_INVALID, id_path, NULL,
@@ -801,6 +802,11 @@ new_element (TdReader     *td,
                 "diagram-id", moat_object_get_id (MOAT_OBJECT (diagram)),
                 "kind", type->kind,
                 NULL);
+  /* Threat Dragon stacks all cells by zIndex; Moat keeps its layers and
+   * stacks within each by the same numbers. */
+  if (moat_format_get_number (&td->r, cell, "zIndex", path, &z))
+    g_object_set (element, "z-order",
+                  (int)CLAMP (round (z), -MOAT_ELEMENT_Z_ORDER_LIMIT, MOAT_ELEMENT_Z_ORDER_LIMIT), NULL);
 
   /* Later cells with the same id are copies; flows join the first. */
   if (wanted != NULL && !g_hash_table_contains (td->cells, wanted))
@@ -1701,6 +1707,16 @@ flow_is_drawable (TdWriter    *w,
   return TRUE;
 }
 
+static int
+by_z_order (gconstpointer a,
+            gconstpointer b)
+{
+  int za = moat_element_get_z_order (*(MoatElement **)a);
+  int zb = moat_element_get_z_order (*(MoatElement **)b);
+
+  return (za > zb) - (za < zb);
+}
+
 static JsonArray *
 diagram_cells (TdWriter    *w,
                MoatDiagram *diagram,
@@ -1708,13 +1724,17 @@ diagram_cells (TdWriter    *w,
 {
   JsonArray *cells = json_array_new ();
   const char *id = moat_object_get_id (MOAT_OBJECT (diagram));
+  g_autoptr(GPtrArray) stacked = g_ptr_array_sized_new (elements->len);
   int z = 0;
 
+  g_ptr_array_extend (stacked, elements, NULL, NULL);
+  /* GLib's sort is stable: what shares a z-order keeps the model's order. */
+  g_ptr_array_sort (stacked, by_z_order);
   /* Boundaries at the back, flows on top. */
   for (guint pass = 0; pass < 3; pass++)
-    for (guint i = 0; i < elements->len; i++)
+    for (guint i = 0; i < stacked->len; i++)
       {
-        MoatElement *element = g_ptr_array_index (elements, i);
+        MoatElement *element = g_ptr_array_index (stacked, i);
         MoatElementKind kind = moat_element_get_kind (element);
         const TdType *type;
 
