@@ -705,6 +705,54 @@ test_triage_reasons (void)
   moat_test_rm_rf (dir);
 }
 
+/* An inventory path that points where no model is: a folder renamed
+ * since (the model sits in a folder of another name), or a repository
+ * checkout without one (a README, a package.json). Each system says it
+ * has no threat model; nothing is read as its model. */
+static void
+test_triage_path_mismatch (void)
+{
+  g_autofree char *dir = moat_test_make_tmpdir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatEstateInventory) inventory = NULL;
+  g_autoptr(MoatEstate) estate = NULL;
+  g_autoptr(GPtrArray) triage = NULL;
+
+  copy_example ("identity.moat", dir, "services/identity/model.moat");
+  write_text (dir, "services/payments/README.md", "# Payments\n", -1);
+  write_text (dir, "services/payments/package.json", "{ \"name\": \"payments\", \"version\": \"1.0.0\" }", -1);
+  inventory = inventory_from (dir,
+    "{ \"systems\": ["
+    "  { \"name\": \"Identity\", \"path\": \"services/identity-api\", \"sensitivity\": \"restricted\" },"
+    "  { \"name\": \"Identity provider\", \"path\": \"services/ident\", \"sensitivity\": \"confidential\" },"
+    "  { \"name\": \"Payments\", \"path\": \"services/payments\", \"sensitivity\": \"restricted\" }"
+    "] }", &error);
+  g_assert_no_error (error);
+  estate = load_estate (dir);
+  g_assert_cmpuint (moat_estate_get_n_models (estate), ==, 1);
+  g_assert_cmpuint (moat_estate_get_n_errors (estate), ==, 0);
+
+  /* The identity model, claimed by no entry (a path is a folder, not the
+   * start of a name), is judged on its own and needs nothing. */
+  triage = moat_estate_triage (estate, inventory, 30);
+  g_assert_cmpuint (triage->len, ==, 3);
+  for (guint i = 0; i < triage->len; i++)
+    {
+      MoatEstateAttention *a = g_ptr_array_index (triage, i);
+      MoatEstateReason *reason = g_ptr_array_index (a->reasons, 0);
+
+      g_assert_true (a->listed);
+      g_assert_null (a->system);
+      g_assert_cmpuint (a->reasons->len, ==, 1);
+      g_assert_cmpint (reason->kind, ==, MOAT_ESTATE_REASON_NO_MODEL);
+      g_assert_cmpstr (reason->text, ==, "No threat model");
+    }
+  g_assert_cmpstr (((MoatEstateAttention *) g_ptr_array_index (triage, 0))->name, ==, "Identity");
+  g_assert_cmpstr (((MoatEstateAttention *) g_ptr_array_index (triage, 1))->name, ==, "Payments");
+  g_assert_cmpstr (((MoatEstateAttention *) g_ptr_array_index (triage, 1))->path, ==, "services/payments");
+  moat_test_rm_rf (dir);
+}
+
 static void
 test_inventory_errors (void)
 {
@@ -748,6 +796,7 @@ main (int   argc,
   g_test_add_func ("/estate/files/being-edited", test_model_being_edited);
   g_test_add_func ("/estate/load-async", test_load_async);
   g_test_add_func ("/estate/triage/reasons", test_triage_reasons);
+  g_test_add_func ("/estate/triage/path-mismatch", test_triage_path_mismatch);
   g_test_add_func ("/estate/triage/inventory-errors", test_inventory_errors);
 
   return g_test_run ();

@@ -610,6 +610,61 @@ test_migrate_v6_keeps_order (Fixture       *f,
   assert_painted (model, "b-big b-small p1 p2");
 }
 
+/* A field the file leaves NULL (a row written by an older or another
+ * program) reads as a new object's default, in every table. */
+static void
+test_null_columns_read_as_defaults (Fixture       *f,
+                                    gconstpointer  data)
+{
+  static const char * const set[] = { "id", "diagram-id", "kind", NULL };
+  g_autoptr(MoatModel) empty = moat_model_new ();
+  g_autoptr(MoatModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MoatStore) store = moat_store_create (f->file, empty, &error);
+  const GType *types;
+  guint n_types, n_checked = 0;
+
+  g_assert_no_error (error);
+  moat_store_close (store);
+  sql_exec (g_file_peek_path (f->file),
+            "INSERT INTO diagram (id) VALUES ('d1');"
+            "INSERT INTO element (id, diagram_id, kind) VALUES ('e1', 'd1', 'process');"
+            "INSERT INTO asset (id) VALUES ('s1');"
+            "INSERT INTO threat_actor (id) VALUES ('x1');"
+            "INSERT INTO threat (id) VALUES ('t1');"
+            "INSERT INTO control (id) VALUES ('c1');"
+            "INSERT INTO assumption (id) VALUES ('a1');");
+  model = reopen (f->file);
+
+  types = moat_model_list_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      GListModel *list = moat_model_get_list (model, types[t]);
+      g_autoptr(MoatObject) fresh = g_object_new (types[t], NULL);
+      MoatObjectClass *klass = MOAT_OBJECT_GET_CLASS (fresh);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(MoatObject) object = g_list_model_get_item (list, i);
+
+          for (guint p = 1; p < klass->n_pspecs; p++)
+            {
+              GParamSpec *pspec = klass->pspecs[p];
+
+              if (g_strv_contains (set, pspec->name))
+                continue;
+              if (!moat_value_equal (moat_object_peek_value (object, pspec),
+                                     moat_object_peek_value (fresh, pspec)))
+                g_error ("%s %s: “%s” is not its default", G_OBJECT_TYPE_NAME (object),
+                         moat_object_get_id (object), pspec->name);
+              n_checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (moat_model_count (model, MOAT_TYPE_THREAT), ==, 1);
+  g_assert_cmpuint (n_checked, >, 40);
+}
+
 static guint
 count_drafts (void)
 {
@@ -724,6 +779,7 @@ main (int   argc,
   ADD ("errors/damaged-pages", test_damaged_pages);
   ADD ("errors/permissions", test_permissions);
   ADD ("migrate-v1", test_migrate_v1);
+  ADD ("null-columns-read-as-defaults", test_null_columns_read_as_defaults);
   ADD ("drafts-and-save-as", test_drafts_and_save_as);
   ADD ("save-as-replaces", test_save_as_replaces);
 

@@ -73,6 +73,12 @@ peek_value (MoatObject *object,
       return;
     }
   g_value_init (value, pspec->value_type);
+  /* The id is on every object: not worth a property lookup each time. */
+  if (g_str_equal (pspec->name, "id"))
+    {
+      g_value_set_static_string (value, moat_object_get_id (object));
+      return;
+    }
   g_object_get_property (G_OBJECT (object), pspec->name, value);
 }
 
@@ -120,11 +126,20 @@ fields_init (Fields *fields,
              GType   type)
 {
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  g_autofree GParamSpec **all = NULL;
+  guint n_all;
 
-  fields->specs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &fields->n_specs);
-  fields->limits = g_new (guint, fields->n_specs);
-  for (guint i = 0; i < fields->n_specs; i++)
-    fields->limits[i] = moat_limits_for_field (fields->specs[i]);
+  /* Only texts and lists of texts have limits. */
+  all = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_all);
+  fields->specs = g_new (GParamSpec *, n_all);
+  fields->limits = g_new (guint, n_all);
+  fields->n_specs = 0;
+  for (guint i = 0; i < n_all; i++)
+    if (all[i]->value_type == G_TYPE_STRING || all[i]->value_type == G_TYPE_STRV)
+      {
+        fields->specs[fields->n_specs] = all[i];
+        fields->limits[fields->n_specs++] = moat_limits_for_field (all[i]);
+      }
 }
 
 static void

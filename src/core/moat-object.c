@@ -527,6 +527,41 @@ _moat_object_load_value (MoatObject *self,
   memset (value, 0, sizeof *value);
 }
 
+/* Loading a new object in one go: @values holds, by field (param_id),
+ * what the file gave, with no type where it gave nothing. The values are
+ * taken; every other field gets its default, each field set once. */
+void
+_moat_object_load_values (MoatObject *self,
+                          GValue     *values)
+{
+  MoatObjectPrivate *priv = moat_object_get_instance_private (self);
+  MoatObjectClass *klass = MOAT_OBJECT_GET_CLASS (self);
+
+  if (priv->values != NULL)
+    {
+      for (guint i = 1; i < klass->n_pspecs; i++)
+        if (G_VALUE_TYPE (&values[i]) != G_TYPE_INVALID)
+          _moat_object_load_value (self, klass->pspecs[i], &values[i]);
+      return;
+    }
+
+  priv->values = g_new0 (GValue, klass->n_pspecs);
+  for (guint i = 1; i < klass->n_pspecs; i++)
+    {
+      GParamSpec *pspec = klass->pspecs[i];
+
+      if (G_VALUE_TYPE (&values[i]) != G_TYPE_INVALID)
+        {
+          g_param_value_validate (pspec, &values[i]);
+          priv->values[i] = values[i];
+          memset (&values[i], 0, sizeof values[i]);
+          continue;
+        }
+      g_value_init (&priv->values[i], pspec->value_type);
+      moat_value_set_default (pspec, &priv->values[i]);
+    }
+}
+
 void
 _moat_object_set_model (MoatObject *self,
                         MoatModel  *model)

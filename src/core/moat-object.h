@@ -90,6 +90,8 @@ gboolean      _moat_object_store_value         (MoatObject       *self,
 void          _moat_object_load_value          (MoatObject       *self,
                                                 GParamSpec       *pspec,
                                                 GValue           *value);
+void          _moat_object_load_values         (MoatObject       *self,
+                                                GValue           *values);
 MoatObject   *_moat_object_clone               (MoatObject       *self);
 void          _moat_object_set_model           (MoatObject       *self,
                                                 MoatModel        *model);
