@@ -79,6 +79,7 @@ struct _MoatRenderer
   gboolean        show_conflicts;
   GHashTable     *sprites;        /* SpriteKey -> Sprite, at sprite_scale */
   double          sprite_scale;
+  cairo_surface_t *review_sprites[2]; /* the review ring, without and with its rim */
   GString        *svg_text;     /* while writing an SVG drawing: its <text> */
   MoatCompare    *compare;
   MoatRenderer   *ghosts;         /* draws the older version's removed elements */
@@ -893,6 +894,53 @@ review_marker_centre (MoatRenderer *self,
   return TRUE;
 }
 
+/* A ring, not a filled pill: it must not read as a count badge. Where it
+ * sits on a line (a circle's rim, a flow) a rim of the background stands
+ * it off. */
+static void
+review_ring (MoatRenderer    *self,
+             cairo_t         *cr,
+             const MoatPoint *c,
+             double           radius,
+             double           k,
+             gboolean         rim)
+{
+  if (rim)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, c->x, c->y, radius + 1.5 * k, 0, 2 * G_PI);
+      set_color (cr, &self->palette.background, 1.0);
+      cairo_fill (cr);
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, c->x, c->y, radius - 1.25 * k, 0, 2 * G_PI);
+  set_color (cr, &self->palette.highlight, 1.0);
+  cairo_set_line_width (cr, 2.5 * k);
+  cairo_stroke (cr);
+}
+
+/* Copies a square sprite centred on @c, on whole device pixels. */
+static void
+draw_centred_sprite (cairo_t         *cr,
+                     const Frame     *frame,
+                     cairo_surface_t *sprite,
+                     const MoatPoint *c)
+{
+  static const cairo_matrix_t identity = { 1, 0, 0, 1, 0, 0 };
+  int size = cairo_image_surface_get_width (sprite);
+  double x = c->x, y = c->y;
+  int ox, oy;
+
+  cairo_user_to_device (cr, &x, &y);
+  ox = (int)round (x) - size / 2;
+  oy = (int)round (y) - size / 2;
+  cairo_set_matrix (cr, &identity);
+  cairo_set_source_surface (cr, sprite, ox, oy);
+  cairo_rectangle (cr, ox, oy, size, size);
+  cairo_fill (cr);
+  cairo_set_matrix (cr, &frame->matrix);
+}
+
 /* A ring on what nobody has reviewed for threats since it last changed:
  * an editing aid, like the badges, so never in an export. */
 static void
@@ -904,28 +952,36 @@ draw_review_marker (MoatRenderer *self,
   /* Still to be seen on a whole diagram zoomed out to fit. */
   double radius = MAX (REVIEW_RADIUS, REVIEW_MIN_PX / frame->scale);
   double k = radius / REVIEW_RADIUS;
+  gboolean rim;
   MoatPoint c;
 
   if (!self->show_review || !moat_review_is_pending (element) ||
       !review_marker_centre (self, element, radius, &c))
     return;
 
-  /* A ring, not a filled pill: it must not read as a count badge. Where
-   * it sits on a line (a circle's rim, a flow) a rim of the background
-   * stands it off. */
-  if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS ||
-      moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+  rim = moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS ||
+        moat_element_get_kind (element) == MOAT_ELEMENT_FLOW;
+  if (!frame->sprites)
     {
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, c.x, c.y, radius + 1.5 * k, 0, 2 * G_PI);
-      set_color (cr, &self->palette.background, 1.0);
-      cairo_fill (cr);
+      review_ring (self, cr, &c, radius, k, rim);
+      return;
     }
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, c.x, c.y, radius - 1.25 * k, 0, 2 * G_PI);
-  set_color (cr, &self->palette.highlight, 1.0);
-  cairo_set_line_width (cr, 2.5 * k);
-  cairo_stroke (cr);
+
+  /* Every ring is alike: on screen, where there may be thousands of
+   * them, each is a copy of one drawn once per zoom. */
+  if (self->review_sprites[rim] == NULL)
+    {
+      int size = 2 * (int)ceil ((radius + 1.5 * k) * frame->scale + 1);
+      cairo_t *sprite_cr;
+
+      self->review_sprites[rim] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      sprite_cr = cairo_create (self->review_sprites[rim]);
+      cairo_translate (sprite_cr, size / 2, size / 2);
+      cairo_scale (sprite_cr, frame->scale, frame->scale);
+      review_ring (self, sprite_cr, &(MoatPoint) { 0, 0 }, radius, k, rim);
+      cairo_destroy (sprite_cr);
+    }
+  draw_centred_sprite (cr, frame, self->review_sprites[rim], &c);
 }
 
 static void
@@ -1572,6 +1628,14 @@ draw_compare (MoatRenderer   *self,
     }
 }
 
+static void
+clear_sprites (MoatRenderer *self)
+{
+  g_hash_table_remove_all (self->sprites);
+  for (guint i = 0; i < G_N_ELEMENTS (self->review_sprites); i++)
+    g_clear_pointer (&self->review_sprites[i], cairo_surface_destroy);
+}
+
 /* Copies of pixels only match on a pixel surface drawn one to one. */
 static gboolean
 can_use_sprites (cairo_t              *cr,
@@ -1614,7 +1678,7 @@ draw_view (MoatRenderer   *self,
   frame.sprites = can_use_sprites (cr, &frame.matrix, view->scale);
   if (self->sprite_scale != view->scale)
     {
-      g_hash_table_remove_all (self->sprites);
+      clear_sprites (self);
       self->sprite_scale = view->scale;
     }
   if (self->grid_size > 0 && decorations)
@@ -1649,6 +1713,7 @@ moat_renderer_finalize (GObject *object)
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
   g_clear_pointer (&self->badge_layouts, g_hash_table_unref);
+  clear_sprites (self);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->compare_drawn, g_hash_table_unref);
   g_clear_object (&self->compare);
@@ -1806,7 +1871,7 @@ moat_renderer_set_palette (MoatRenderer      *self,
   g_return_if_fail (palette != NULL);
 
   self->palette = *palette;
-  g_hash_table_remove_all (self->sprites);
+  clear_sprites (self);
 }
 
 const MoatPalette *
