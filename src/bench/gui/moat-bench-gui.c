@@ -27,6 +27,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -166,11 +167,25 @@ launch_median (const char *self,
 /* ------------------------------------------------------------------ */
 /* Frame times in the real window                                      */
 
+/* CPU time of this thread, µs: what a frame costs the app whatever else
+ * the machine runs (GTK draws on this thread; the X server's share of
+ * a frame is not in it). */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 typedef struct
 {
   gint64  started;
+  gint64  cpu_started;
   guint   n_painted;
   GArray *durations; /* ms, of the frames painted while recording */
+  GArray *cpu;       /* ms of CPU time of the same frames */
   /* Where a frame's time goes: the clock's update (animations), layout
    * (size allocation) and paint (snapshot and render) phases. */
   gint64  layout_start;
@@ -206,6 +221,7 @@ on_before_paint (GdkFrameClock *clock,
                  FrameLog      *log)
 {
   log->started = g_get_monotonic_time ();
+  log->cpu_started = thread_cpu_time ();
 }
 
 static void
@@ -217,7 +233,10 @@ on_after_paint (GdkFrameClock *clock,
   log->n_painted++;
   if (log->durations != NULL && log->started != 0)
     {
+      double cpu_ms = (thread_cpu_time () - log->cpu_started) / 1000.0;
+
       g_array_append_val (log->durations, ms);
+      g_array_append_val (log->cpu, cpu_ms);
       log->layout_ms += (log->paint_start - log->layout_start) / 1000.0;
       log->paint_ms += (log->paint_end - log->paint_start) / 1000.0;
     }
@@ -387,17 +406,21 @@ measure_window (GtkWindow  *window,
   for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
     {
       g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
       g_autofree char *what = g_strdup_printf ("%s_%s", phases[i].name, size_name);
 
       log.durations = durations;
+      log.cpu = cpu;
       phases[i].run (canvas, model, &log);
       log.durations = NULL;
+      log.cpu = NULL;
       if (durations->len > 0)
         {
           g_print ("frame_%s_window_layout_mean %.3f ms\n", what, log.layout_ms / durations->len);
           g_print ("frame_%s_window_paint_mean %.3f ms\n", what, log.paint_ms / durations->len);
         }
       report_frames (what, "window", durations);
+      report_frames (what, "window_cpu", cpu);
       log.layout_ms = log.paint_ms = 0;
       settle (&log, 3);
     }
@@ -414,6 +437,7 @@ measure_minimal (void)
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   FrameLog log = { 0 };
   GdkFrameClock *clock;
 
@@ -430,6 +454,7 @@ measure_minimal (void)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &log);
   settle (&log, 5);
   log.durations = durations;
+  log.cpu = cpu;
   for (guint i = 0; i < N_EVENTS; i++)
     {
       gtk_widget_queue_draw (window);
@@ -437,6 +462,7 @@ measure_minimal (void)
     }
   log.durations = NULL;
   report_frames ("redraw_minimal", "window", durations);
+  report_frames ("redraw_minimal", "window_cpu", cpu);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
