@@ -775,6 +775,15 @@ test_frame_cache_view (void)
   g_assert_null (moat_frame_cache_update (cache, &view, NULL));
   assert_same_as_full_redraw (cache, &view);
 
+  /* A threat may change any badge: everything is drawn again. */
+  {
+    g_autoptr(MoatThreat) threat = g_object_new (MOAT_TYPE_THREAT, "id", "t1", NULL);
+
+    moat_model_add (model, threat);
+    g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+    assert_same_as_full_redraw (cache, &view);
+  }
+
   /* What the geometry cannot know: a new palette, the view's own marks. */
   moat_renderer_set_palette (renderer, moat_palette_get (MOAT_PALETTE_DARK));
   g_assert_null (moat_frame_cache_update (cache, &view, NULL));
