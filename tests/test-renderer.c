@@ -606,6 +606,192 @@ test_follows_edits (void)
   cairo_surface_destroy (surface);
 }
 
+/* Frames kept between draws: what the cache shows after each change is
+ * what a drawing from scratch shows. */
+
+static cairo_surface_t *
+draw_view (MoatRenderer   *renderer,
+           const MoatView *view)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);
+  cairo_t *cr = cairo_create (surface);
+
+  moat_renderer_draw (renderer, cr, view);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+assert_same_as_full_redraw (MoatFrameCache *cache,
+                            const MoatView *view)
+{
+  cairo_surface_t *kept = moat_frame_cache_get_surface (cache);
+  cairo_surface_t *fresh = draw_view (moat_frame_cache_get_renderer (cache), view);
+  int width = cairo_image_surface_get_width (fresh), height = cairo_image_surface_get_height (fresh);
+  guint differing_rows = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (kept), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (kept), ==, height);
+  cairo_surface_flush (kept);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *a = cairo_image_surface_get_data (kept) + y * cairo_image_surface_get_stride (kept);
+      const guint8 *b = cairo_image_surface_get_data (fresh) + y * cairo_image_surface_get_stride (fresh);
+
+      /* A channel one off is rounding, not a stale pixel. */
+      for (int i = 0; i < width * 4; i++)
+        if (ABS (a[i] - b[i]) > 1)
+          {
+            differing_rows++;
+            break;
+          }
+    }
+  if (differing_rows > 0 && g_getenv ("MOAT_TEST_KEEP_PNG") != NULL)
+    {
+      cairo_surface_write_to_png (kept, "/tmp/frame-cache-kept.png");
+      cairo_surface_write_to_png (fresh, "/tmp/frame-cache-fresh.png");
+    }
+  cairo_surface_destroy (fresh);
+  g_assert_cmpuint (differing_rows, ==, 0);
+}
+
+static guint
+three_on_the_api (MoatElement *element,
+                  MoatColor   *color,
+                  gpointer     user_data)
+{
+  return g_str_equal (moat_object_get_id (MOAT_OBJECT (element)), "api") ? 3 : 0;
+}
+
+/* A region that changed, and not everything. */
+static void
+assert_partial (cairo_region_t *changed,
+                const MoatView *view)
+{
+  g_assert_nonnull (changed);
+  g_assert_false (cairo_region_is_empty (changed));
+  g_assert_cmpint (cairo_region_contains_rectangle (changed, &(cairo_rectangle_int_t) { 0, 0, view->width,
+                                                                                        view->height }),
+                   !=, CAIRO_REGION_OVERLAP_IN);
+  cairo_region_destroy (changed);
+}
+
+static void
+test_frame_cache_drag (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  g_autoptr(MoatFrameCache) cache = moat_frame_cache_new (renderer);
+  g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
+  MoatElement *customer = moat_model_lookup (model, "customer");
+  MoatView view = { 1.25, -20, -10, WIDTH, HEIGHT };
+
+  moat_renderer_set_show_review (renderer, TRUE);
+  moat_renderer_set_grid_size (renderer, 20);
+  moat_renderer_set_badge_func (renderer, three_on_the_api, NULL, NULL);
+  moat_renderer_set_selection (renderer, selection);
+
+  /* The first frame is all drawn. */
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  assert_same_as_full_redraw (cache, &view);
+
+  /* Selected, then dragged one motion at a time, towards the API and its
+   * badge, its flow following: each frame redraws a part. */
+  g_hash_table_add (selection, customer);
+  assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+  assert_same_as_full_redraw (cache, &view);
+  moat_model_begin_action (model, "Move");
+  for (guint i = 1; i <= 12; i++)
+    {
+      g_object_set (customer, "x", 40.0 + i * 13, "y", 60.0 + i * 4, NULL);
+      assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+      assert_same_as_full_redraw (cache, &view);
+    }
+  moat_model_end_action (model);
+
+  /* Nothing changed: nothing redrawn. */
+  {
+    cairo_region_t *changed = moat_frame_cache_update (cache, &view, NULL);
+
+    g_assert_nonnull (changed);
+    g_assert_true (cairo_region_is_empty (changed));
+    cairo_region_destroy (changed);
+  }
+
+  /* Undone, the shape is back where it was, and nothing of it is left
+   * where it had gone. */
+  g_assert_true (moat_model_undo (model));
+  assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+  assert_same_as_full_redraw (cache, &view);
+  g_assert_true (moat_model_redo (model));
+  assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+  assert_same_as_full_redraw (cache, &view);
+
+  /* Drawn differently where it is; hovered; deselected. */
+  g_object_set (moat_model_lookup (model, "orders"), "reviewed", TRUE, NULL);
+  assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+  assert_same_as_full_redraw (cache, &view);
+  moat_renderer_set_hover (renderer, moat_model_lookup (model, "api"));
+  assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+  assert_same_as_full_redraw (cache, &view);
+  g_hash_table_remove_all (selection);
+  assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+  assert_same_as_full_redraw (cache, &view);
+
+  /* Removed, and back. */
+  moat_model_remove (model, moat_model_lookup (model, "api"));
+  moat_frame_cache_update (cache, &view, NULL);
+  assert_same_as_full_redraw (cache, &view);
+  g_assert_true (moat_model_undo (model));
+  moat_frame_cache_update (cache, &view, NULL);
+  assert_same_as_full_redraw (cache, &view);
+}
+
+static void
+test_frame_cache_view (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  g_autoptr(MoatFrameCache) cache = moat_frame_cache_new (renderer);
+  MoatView view = { 1.0, 0, 0, WIDTH, HEIGHT };
+
+  moat_renderer_set_show_review (renderer, TRUE);
+  moat_renderer_set_grid_size (renderer, 20);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+
+  /* Panned by whole pixels, either way: the pixels move and the strips
+   * that came in are drawn. */
+  for (guint i = 0; i < 4; i++)
+    {
+      view.x += i % 2 ? -13 : 29;
+      view.y += i < 2 ? 7 : -11;
+      g_clear_pointer (&(cairo_region_t *) { moat_frame_cache_update (cache, &view, NULL) }, cairo_region_destroy);
+      assert_same_as_full_redraw (cache, &view);
+    }
+
+  /* Zoomed: all drawn again. */
+  view.scale = 0.8;
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  assert_same_as_full_redraw (cache, &view);
+
+  /* A threat may change any badge: everything is drawn again. */
+  {
+    g_autoptr(MoatThreat) threat = g_object_new (MOAT_TYPE_THREAT, "id", "t1", NULL);
+
+    moat_model_add (model, threat);
+    g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+    assert_same_as_full_redraw (cache, &view);
+  }
+
+  /* What the geometry cannot know: a new palette, the view's own marks. */
+  moat_renderer_set_palette (renderer, moat_palette_get (MOAT_PALETTE_DARK));
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  assert_same_as_full_redraw (cache, &view);
+  moat_frame_cache_invalidate (cache);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +809,8 @@ main (int   argc,
   g_test_add_func ("/renderer/fitted-pdf", test_fitted_pdf);
   g_test_add_func ("/renderer/export", test_export);
   g_test_add_func ("/renderer/follows-edits", test_follows_edits);
+  g_test_add_func ("/renderer/frame-cache-drag", test_frame_cache_drag);
+  g_test_add_func ("/renderer/frame-cache-view", test_frame_cache_view);
 
   return g_test_run ();
 }

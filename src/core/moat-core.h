@@ -31,6 +31,7 @@
 #include "moat-export-markdown.h"
 #include "moat-format.h"
 #include "moat-arrange.h"
+#include "moat-frame-cache.h"
 #include "moat-geometry.h"
 #include "moat-boundary-line.h"
 #include "moat-history.h"

@@ -856,6 +856,8 @@ struct _MoatGeometry
   GHashTable   *cells;       /* packed cell -> GPtrArray of Entry* */
   GPtrArray    *big;
   GPtrArray    *dirty;
+  GArray       *damage;      /* MoatRect: where drawing changed since the last look */
+  gboolean      damaged_all;
   guint64       next_seq;
   guint         stamp;
 };
@@ -949,6 +951,24 @@ index_entry (MoatGeometry *self,
           }
         g_ptr_array_add (cell, entry);
       }
+}
+
+/* Past this many areas, a view might as well redraw everything. */
+#define MAX_DAMAGE 256
+
+static void
+add_damage (MoatGeometry   *self,
+            const MoatRect *rect)
+{
+  if (self->damaged_all || moat_rect_is_empty (rect))
+    return;
+  if (self->damage->len >= MAX_DAMAGE)
+    {
+      self->damaged_all = TRUE;
+      g_array_set_size (self->damage, 0);
+      return;
+    }
+  g_array_append_val (self->damage, *rect);
 }
 
 static void
@@ -1080,6 +1100,8 @@ static void
 remove_entry (MoatGeometry *self,
               Entry        *entry)
 {
+  if (entry->indexed)
+    add_damage (self, &entry->bounds);
   unindex (self, entry);
   if (entry->dirty)
     g_ptr_array_remove_fast (self->dirty, entry);
@@ -1563,6 +1585,8 @@ static void
 recompute (MoatGeometry *self,
            Entry        *entry)
 {
+  if (entry->indexed)
+    add_damage (self, &entry->bounds);
   unindex (self, entry);
   entry->layer = layer_of (entry->element);
 
@@ -1580,6 +1604,7 @@ recompute (MoatGeometry *self,
     }
 
   index_entry (self, entry);
+  add_damage (self, &entry->bounds);
   entry->dirty = FALSE;
 }
 
@@ -1666,6 +1691,9 @@ element_set (MoatGeometry *self,
   if (moved || field_is (pspec, "name") || field_is (pspec, "points") ||
       field_is (pspec, "label-x") || field_is (pspec, "label-y"))
     mark_dirty (self, entry);
+  else if (entry->indexed)
+    /* Drawn differently where it is: out of scope, reviewed... */
+    add_damage (self, &entry->bounds);
   /* A flow bent or straightened leaves or joins those it ran beside. */
   if (field_is (pspec, "points") && entry->layer == LAYER_FLOW)
     mark_flows_dirty (self, entry->source_id);
@@ -1721,6 +1749,7 @@ load (MoatGeometry *self)
   guint n = g_list_model_get_n_items (elements);
 
   clear_entries (self);
+  self->damaged_all = TRUE;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MoatElement) element = g_list_model_get_item (elements, i);
@@ -1756,6 +1785,7 @@ moat_geometry_finalize (GObject *object)
   g_clear_pointer (&self->flows_by_end, g_hash_table_unref);
   g_clear_pointer (&self->big, g_ptr_array_unref);
   g_clear_pointer (&self->dirty, g_ptr_array_unref);
+  g_clear_pointer (&self->damage, g_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->model);
   g_free (self->diagram_id);
@@ -1846,6 +1876,7 @@ moat_geometry_init (MoatGeometry *self)
                                               (GDestroyNotify)g_ptr_array_unref);
   self->big = g_ptr_array_new ();
   self->dirty = g_ptr_array_new ();
+  self->damage = g_array_new (FALSE, FALSE, sizeof (MoatRect));
   self->font_family = g_strdup ("Cantarell, Noto Sans, DejaVu Sans, Sans");
 
   /* Unhinted metrics: text breaks into the same lines at every zoom and
@@ -1923,6 +1954,7 @@ moat_geometry_set_font_family (MoatGeometry *self,
       g_clear_object (&entry->layout);
       mark_dirty (self, entry);
     }
+  self->damaged_all = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_FAMILY]);
 }
 
@@ -2561,4 +2593,35 @@ moat_geometry_node_at (MoatGeometry *self,
         return entry->element;
     }
   return NULL;
+}
+
+/**
+ * moat_geometry_take_damage:
+ * @rects: (element-type MoatRect): where to add the areas
+ *
+ * Adds to @rects, in diagram units, the areas whose drawing the model's
+ * changes touched since the last call: the bounds each changed element
+ * had and has, and those of the flows that followed it. A view redraws
+ * these instead of everything; decorations drawn around an element's
+ * bounds (selection, badges) are for the view to allow for.
+ *
+ * Returns: %FALSE if everything may have changed (a new font, a
+ *   reload, too many changes), when @rects says nothing
+ */
+gboolean
+moat_geometry_take_damage (MoatGeometry *self,
+                           GArray       *rects)
+{
+  gboolean all;
+
+  g_return_val_if_fail (MOAT_IS_GEOMETRY (self), FALSE);
+  g_return_val_if_fail (rects != NULL, FALSE);
+
+  flush (self);
+  all = self->damaged_all;
+  if (!all)
+    g_array_append_vals (rects, self->damage->data, self->damage->len);
+  g_array_set_size (self->damage, 0);
+  self->damaged_all = FALSE;
+  return !all;
 }

@@ -168,6 +168,8 @@ PangoContext       *moat_geometry_get_pango_context (MoatGeometry      *self);
 guint               moat_geometry_get_n_elements   (MoatGeometry       *self);
 gboolean            moat_geometry_get_bounds       (MoatGeometry       *self,
                                                     MoatRect           *bounds);
+gboolean            moat_geometry_take_damage      (MoatGeometry       *self,
+                                                    GArray             *rects);
 gboolean            moat_geometry_get_element_bounds (MoatGeometry     *self,
                                                       MoatElement      *element,
                                                       MoatRect         *bounds);

@@ -56,6 +56,12 @@
 #define CONFLICT_GAP   7.0    /* between a shape and its conflict mark */
 #define EXPORT_MARGIN  24.0
 
+/* How far a view's decorations reach past an element's bounds: badges and
+ * conflict marks in diagram units, selection handles and review rings
+ * in pixels. */
+#define DECORATION_MARGIN      24.0
+#define DECORATION_MARGIN_PX   16.0
+
 struct _MoatRenderer
 {
   GObject         parent_instance;
@@ -79,10 +85,18 @@ struct _MoatRenderer
   gboolean        show_conflicts;
   GHashTable     *sprites;        /* SpriteKey -> Sprite, at sprite_scale */
   double          sprite_scale;
+  cairo_surface_t *review_sprites[2]; /* the review ring, without and with its rim */
   GString        *svg_text;     /* while writing an SVG drawing: its <text> */
   MoatCompare    *compare;
   MoatRenderer   *ghosts;         /* draws the older version's removed elements */
   GHashTable     *compare_drawn;  /* element id -> MoatCompareMark, of the last frame */
+
+  /* What a view has been told of, for moat_renderer_take_damage(). */
+  gulong          changed_handler;
+  gboolean        damaged_all;
+  GHashTable     *told_selection; /* element -> itself, referenced */
+  MoatElement    *told_hover;
+  MoatElement    *told_hint;
 };
 
 G_DEFINE_FINAL_TYPE (MoatRenderer, moat_renderer, G_TYPE_OBJECT)
@@ -893,6 +907,53 @@ review_marker_centre (MoatRenderer *self,
   return TRUE;
 }
 
+/* A ring, not a filled pill: it must not read as a count badge. Where it
+ * sits on a line (a circle's rim, a flow) a rim of the background stands
+ * it off. */
+static void
+review_ring (MoatRenderer    *self,
+             cairo_t         *cr,
+             const MoatPoint *c,
+             double           radius,
+             double           k,
+             gboolean         rim)
+{
+  if (rim)
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, c->x, c->y, radius + 1.5 * k, 0, 2 * G_PI);
+      set_color (cr, &self->palette.background, 1.0);
+      cairo_fill (cr);
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, c->x, c->y, radius - 1.25 * k, 0, 2 * G_PI);
+  set_color (cr, &self->palette.highlight, 1.0);
+  cairo_set_line_width (cr, 2.5 * k);
+  cairo_stroke (cr);
+}
+
+/* Copies a square sprite centred on @c, on whole device pixels. */
+static void
+draw_centred_sprite (cairo_t         *cr,
+                     const Frame     *frame,
+                     cairo_surface_t *sprite,
+                     const MoatPoint *c)
+{
+  static const cairo_matrix_t identity = { 1, 0, 0, 1, 0, 0 };
+  int size = cairo_image_surface_get_width (sprite);
+  double x = c->x, y = c->y;
+  int ox, oy;
+
+  cairo_user_to_device (cr, &x, &y);
+  ox = (int)round (x) - size / 2;
+  oy = (int)round (y) - size / 2;
+  cairo_set_matrix (cr, &identity);
+  cairo_set_source_surface (cr, sprite, ox, oy);
+  cairo_rectangle (cr, ox, oy, size, size);
+  cairo_fill (cr);
+  cairo_set_matrix (cr, &frame->matrix);
+}
+
 /* A ring on what nobody has reviewed for threats since it last changed:
  * an editing aid, like the badges, so never in an export. */
 static void
@@ -904,28 +965,36 @@ draw_review_marker (MoatRenderer *self,
   /* Still to be seen on a whole diagram zoomed out to fit. */
   double radius = MAX (REVIEW_RADIUS, REVIEW_MIN_PX / frame->scale);
   double k = radius / REVIEW_RADIUS;
+  gboolean rim;
   MoatPoint c;
 
   if (!self->show_review || !moat_review_is_pending (element) ||
       !review_marker_centre (self, element, radius, &c))
     return;
 
-  /* A ring, not a filled pill: it must not read as a count badge. Where
-   * it sits on a line (a circle's rim, a flow) a rim of the background
-   * stands it off. */
-  if (moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS ||
-      moat_element_get_kind (element) == MOAT_ELEMENT_FLOW)
+  rim = moat_element_get_kind (element) == MOAT_ELEMENT_PROCESS ||
+        moat_element_get_kind (element) == MOAT_ELEMENT_FLOW;
+  if (!frame->sprites)
     {
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, c.x, c.y, radius + 1.5 * k, 0, 2 * G_PI);
-      set_color (cr, &self->palette.background, 1.0);
-      cairo_fill (cr);
+      review_ring (self, cr, &c, radius, k, rim);
+      return;
     }
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, c.x, c.y, radius - 1.25 * k, 0, 2 * G_PI);
-  set_color (cr, &self->palette.highlight, 1.0);
-  cairo_set_line_width (cr, 2.5 * k);
-  cairo_stroke (cr);
+
+  /* Every ring is alike: on screen, where there may be thousands of
+   * them, each is a copy of one drawn once per zoom. */
+  if (self->review_sprites[rim] == NULL)
+    {
+      int size = 2 * (int)ceil ((radius + 1.5 * k) * frame->scale + 1);
+      cairo_t *sprite_cr;
+
+      self->review_sprites[rim] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      sprite_cr = cairo_create (self->review_sprites[rim]);
+      cairo_translate (sprite_cr, size / 2, size / 2);
+      cairo_scale (sprite_cr, frame->scale, frame->scale);
+      review_ring (self, sprite_cr, &(MoatPoint) { 0, 0 }, radius, k, rim);
+      cairo_destroy (sprite_cr);
+    }
+  draw_centred_sprite (cr, frame, self->review_sprites[rim], &c);
 }
 
 static void
@@ -1572,6 +1641,14 @@ draw_compare (MoatRenderer   *self,
     }
 }
 
+static void
+clear_sprites (MoatRenderer *self)
+{
+  g_hash_table_remove_all (self->sprites);
+  for (guint i = 0; i < G_N_ELEMENTS (self->review_sprites); i++)
+    g_clear_pointer (&self->review_sprites[i], cairo_surface_destroy);
+}
+
 /* Copies of pixels only match on a pixel surface drawn one to one. */
 static gboolean
 can_use_sprites (cairo_t              *cr,
@@ -1588,25 +1665,42 @@ can_use_sprites (cairo_t              *cr,
          matrix->xx == scale && matrix->yy == scale;
 }
 
+/* @area: (nullable): the part of the view to draw, in its device units;
+ *   everything else is left alone */
 static void
 draw_view (MoatRenderer   *self,
            cairo_t        *cr,
            const MoatView *view,
+           const MoatRect *area,
            gboolean        decorations)
 {
   Frame frame = { cr, { 0, }, view->scale, FALSE, decorations, FALSE };
+  MoatRect box = { 0, 0, view->width, view->height };
   MoatRect visible;
 
   g_return_if_fail (view->scale > 0);
 
   frame.text = MOAT_GEOMETRY_SMALLEST_TEXT * view->scale >= MIN_TEXT_PIXELS;
-  moat_view_get_visible (view, &visible);
+  if (area != NULL)
+    box = *area;
+  visible = (MoatRect) { view->x + box.x / view->scale, view->y + box.y / view->scale,
+                         box.width / view->scale, box.height / view->scale };
+  /* What is drawn in a part of the view is what a drawing of all of it
+   * puts there: so also the elements just outside whose badges, rings or
+   * handles reach in. */
+  if (decorations)
+    moat_rect_inflate (&visible, DECORATION_MARGIN + DECORATION_MARGIN_PX / view->scale);
 
   cairo_save (cr);
+  if (area != NULL)
+    {
+      cairo_rectangle (cr, box.x, box.y, box.width, box.height);
+      cairo_clip (cr);
+    }
   if (self->draw_background)
     {
       set_color (cr, &self->palette.background, 1.0);
-      cairo_rectangle (cr, 0, 0, view->width, view->height);
+      cairo_rectangle (cr, box.x, box.y, box.width, box.height);
       cairo_fill (cr);
     }
   moat_view_apply (view, cr);
@@ -1614,7 +1708,7 @@ draw_view (MoatRenderer   *self,
   frame.sprites = can_use_sprites (cr, &frame.matrix, view->scale);
   if (self->sprite_scale != view->scale)
     {
-      g_hash_table_remove_all (self->sprites);
+      clear_sprites (self);
       self->sprite_scale = view->scale;
     }
   if (self->grid_size > 0 && decorations)
@@ -1629,6 +1723,17 @@ draw_view (MoatRenderer   *self,
  * GObject
  * ------------------------------------------------------------------- */
 
+/* The geometry follows what elements change; anything else (threats a
+ * badge counts, conflicts) may change how any of them is drawn. */
+static void
+on_model_changed (MoatModel    *model,
+                  MoatChange   *change,
+                  MoatRenderer *self)
+{
+  if (!MOAT_IS_ELEMENT (change->object))
+    self->damaged_all = TRUE;
+}
+
 static void
 moat_renderer_constructed (GObject *object)
 {
@@ -1638,6 +1743,7 @@ moat_renderer_constructed (GObject *object)
 
   g_return_if_fail (MOAT_IS_MODEL (self->model));
   self->geometry = moat_geometry_new (self->model, self->diagram_id);
+  self->changed_handler = g_signal_connect (self->model, "changed", G_CALLBACK (on_model_changed), self);
 }
 
 static void
@@ -1646,9 +1752,15 @@ moat_renderer_finalize (GObject *object)
   MoatRenderer *self = MOAT_RENDERER (object);
 
   moat_renderer_set_badge_func (self, NULL, NULL, NULL);
+  if (self->model != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->model);
+  g_clear_pointer (&self->told_selection, g_hash_table_unref);
+  g_clear_object (&self->told_hover);
+  g_clear_object (&self->told_hint);
   g_clear_pointer (&self->selection, g_hash_table_unref);
   g_clear_pointer (&self->highlighted, g_hash_table_unref);
   g_clear_pointer (&self->badge_layouts, g_hash_table_unref);
+  clear_sprites (self);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->compare_drawn, g_hash_table_unref);
   g_clear_object (&self->compare);
@@ -1748,6 +1860,8 @@ moat_renderer_init (MoatRenderer *self)
   self->palette = *moat_palette_get (MOAT_PALETTE_LIGHT);
   self->draw_background = TRUE;
   self->compare_drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->told_selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->damaged_all = TRUE;
   self->badge_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->sprites = g_hash_table_new_full (sprite_key_hash, sprite_key_equal, NULL,
                                          (GDestroyNotify)sprite_free);
@@ -1806,7 +1920,8 @@ moat_renderer_set_palette (MoatRenderer      *self,
   g_return_if_fail (palette != NULL);
 
   self->palette = *palette;
-  g_hash_table_remove_all (self->sprites);
+  clear_sprites (self);
+  self->damaged_all = TRUE;
 }
 
 const MoatPalette *
@@ -1825,6 +1940,7 @@ moat_renderer_set_font_family (MoatRenderer *self,
 
   moat_geometry_set_font_family (self->geometry, family);
   g_hash_table_remove_all (self->badge_layouts);
+  self->damaged_all = TRUE;
 }
 
 /**
@@ -1843,6 +1959,7 @@ moat_renderer_set_grid_size (MoatRenderer *self,
   if (self->grid_size == grid_size)
     return;
   self->grid_size = grid_size;
+  self->damaged_all = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRID_SIZE]);
 }
 
@@ -1864,6 +1981,7 @@ moat_renderer_set_draw_background (MoatRenderer *self,
   if (self->draw_background == draw_background)
     return;
   self->draw_background = draw_background;
+  self->damaged_all = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAW_BACKGROUND]);
 }
 
@@ -1892,6 +2010,7 @@ moat_renderer_set_selection (MoatRenderer *self,
   g_return_if_fail (MOAT_IS_RENDERER (self));
 
   replace_set (&self->selection, selection);
+  self->damaged_all = TRUE;
 }
 
 /**
@@ -1905,6 +2024,7 @@ moat_renderer_set_highlighted (MoatRenderer *self,
   g_return_if_fail (MOAT_IS_RENDERER (self));
 
   replace_set (&self->highlighted, highlighted);
+  self->damaged_all = TRUE;
 }
 
 void
@@ -1950,6 +2070,7 @@ moat_renderer_set_badge_func (MoatRenderer   *self,
   self->badge_func = func;
   self->badge_data = user_data;
   self->badge_destroy = destroy;
+  self->damaged_all = TRUE;
 }
 
 /**
@@ -1966,6 +2087,7 @@ moat_renderer_set_show_review (MoatRenderer *self,
   g_return_if_fail (MOAT_IS_RENDERER (self));
 
   self->show_review = !!show_review;
+  self->damaged_all = TRUE;
 }
 
 /**
@@ -1981,6 +2103,7 @@ moat_renderer_set_show_conflicts (MoatRenderer *self,
   g_return_if_fail (MOAT_IS_RENDERER (self));
 
   self->show_conflicts = !!show_conflicts;
+  self->damaged_all = TRUE;
 }
 
 /**
@@ -2017,6 +2140,7 @@ moat_renderer_set_compare (MoatRenderer *self,
   g_return_if_fail (compare == NULL || MOAT_IS_COMPARE (compare));
 
   g_set_object (&self->compare, compare);
+  self->damaged_all = TRUE;
   g_clear_object (&self->ghosts);
   g_hash_table_remove_all (self->compare_drawn);
   if (compare == NULL)
@@ -2055,7 +2179,147 @@ moat_renderer_draw (MoatRenderer   *self,
   g_return_if_fail (MOAT_IS_RENDERER (self));
   g_return_if_fail (cr != NULL && view != NULL);
 
-  draw_view (self, cr, view, TRUE);
+  draw_view (self, cr, view, NULL, TRUE);
+}
+
+/**
+ * moat_renderer_draw_area:
+ * @area: a part of @view, in its device units
+ *
+ * Draws the part @area of what moat_renderer_draw() draws, the same to
+ * the pixel, clipped to it and leaving the rest of the target alone: a
+ * view redraws only what moat_renderer_take_damage() says changed.
+ */
+void
+moat_renderer_draw_area (MoatRenderer   *self,
+                         cairo_t        *cr,
+                         const MoatView *view,
+                         const MoatRect *area)
+{
+  g_return_if_fail (MOAT_IS_RENDERER (self));
+  g_return_if_fail (cr != NULL && view != NULL && area != NULL);
+
+  draw_view (self, cr, view, area, TRUE);
+}
+
+static void
+add_area (cairo_region_t *damage,
+          const MoatView *view,
+          const MoatRect *rect)
+{
+  MoatRect r = *rect;
+  double x0, y0, x1, y1;
+
+  moat_rect_inflate (&r, DECORATION_MARGIN);
+  moat_view_from_diagram (view, r.x, r.y, &x0, &y0);
+  moat_view_from_diagram (view, r.x + r.width, r.y + r.height, &x1, &y1);
+  x0 = MAX (floor (x0 - DECORATION_MARGIN_PX), 0);
+  y0 = MAX (floor (y0 - DECORATION_MARGIN_PX), 0);
+  x1 = MIN (ceil (x1 + DECORATION_MARGIN_PX), view->width);
+  y1 = MIN (ceil (y1 + DECORATION_MARGIN_PX), view->height);
+  if (x1 > x0 && y1 > y0)
+    cairo_region_union_rectangle (damage, &(cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 });
+}
+
+static void
+add_element_area (MoatRenderer   *self,
+                  cairo_region_t *damage,
+                  const MoatView *view,
+                  MoatElement    *element)
+{
+  MoatRect bounds;
+
+  if (element != NULL && moat_geometry_get_element_bounds (self->geometry, element, &bounds))
+    add_area (damage, view, &bounds);
+}
+
+static void
+add_selection_changes (MoatRenderer   *self,
+                       cairo_region_t *damage,
+                       const MoatView *view)
+{
+  GHashTableIter iter;
+  MoatElement *element;
+
+  if (self->selection != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->selection);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &element, NULL))
+        if (!g_hash_table_contains (self->told_selection, element))
+          add_element_area (self, damage, view, element);
+    }
+  g_hash_table_iter_init (&iter, self->told_selection);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &element, NULL))
+    if (self->selection == NULL || !g_hash_table_contains (self->selection, element))
+      add_element_area (self, damage, view, element);
+}
+
+static void
+remember_what_was_told (MoatRenderer *self)
+{
+  GHashTableIter iter;
+  MoatElement *element;
+
+  g_hash_table_remove_all (self->told_selection);
+  if (self->selection != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->selection);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &element, NULL))
+        g_hash_table_add (self->told_selection, g_object_ref (element));
+    }
+  g_set_object (&self->told_hover, self->hover);
+  g_set_object (&self->told_hint, self->connection_hint);
+}
+
+/**
+ * moat_renderer_take_damage:
+ * @view: the view a frame was drawn in at the last call
+ * @damage: where to add, in @view's device units, what changed
+ *
+ * Says what changed in a drawing of @view since the last call: the areas
+ * of the elements the model changed (where they were and where they are,
+ * with the flows that followed them), and of those that came into or
+ * left the selection, the hover or the connection hint. A view keeps its
+ * pixels between frames and redraws only these with
+ * moat_renderer_draw_area().
+ *
+ * Returns: %FALSE if everything may have changed (a new palette, grid,
+ *   font, highlight or badges; a change to anything but elements, such as
+ *   threats that badges count; a comparison shown), when @damage is
+ *   left as it is
+ */
+gboolean
+moat_renderer_take_damage (MoatRenderer   *self,
+                           const MoatView *view,
+                           cairo_region_t *damage)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (MoatRect));
+  gboolean partial;
+
+  g_return_val_if_fail (MOAT_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (view != NULL && damage != NULL, FALSE);
+
+  partial = moat_geometry_take_damage (self->geometry, rects) && !self->damaged_all &&
+            self->compare == NULL;
+  if (partial)
+    {
+      for (guint i = 0; i < rects->len; i++)
+        add_area (damage, view, &g_array_index (rects, MoatRect, i));
+      add_selection_changes (self, damage, view);
+      if (self->hover != self->told_hover)
+        {
+          add_element_area (self, damage, view, self->hover);
+          add_element_area (self, damage, view, self->told_hover);
+        }
+      if (self->connection_hint != self->told_hint)
+        {
+          add_element_area (self, damage, view, self->connection_hint);
+          add_element_area (self, damage, view, self->told_hint);
+        }
+    }
+  self->damaged_all = FALSE;
+  remember_what_was_told (self);
+  return partial;
 }
 
 /**
@@ -2113,7 +2377,7 @@ moat_renderer_draw_fitted (MoatRenderer   *self,
                    target->y + (target->height - view.height) / 2);
   cairo_rectangle (cr, 0, 0, view.width, view.height);
   cairo_clip (cr);
-  draw_view (self, cr, &view, FALSE);
+  draw_view (self, cr, &view, NULL, FALSE);
   cairo_restore (cr);
   return scale;
 }
@@ -2327,7 +2591,7 @@ moat_renderer_export_png (MoatRenderer  *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1), MAX (height, 1));
   cr = cairo_create (surface);
   view = (MoatView) { scale, area.x, area.y, width, height };
-  draw_view (self, cr, &view, FALSE);
+  draw_view (self, cr, &view, NULL, FALSE);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
@@ -2380,7 +2644,7 @@ moat_renderer_export_svg (MoatRenderer  *self,
   cr = cairo_create (surface);
   view = (MoatView) { 1.0, area.x, area.y, area.width, area.height };
   self->svg_text = g_string_new (NULL);
-  draw_view (self, cr, &view, FALSE);
+  draw_view (self, cr, &view, NULL, FALSE);
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);

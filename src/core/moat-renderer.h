@@ -102,6 +102,13 @@ gboolean           moat_renderer_get_conflict_marked  (MoatRenderer       *self,
 void               moat_renderer_draw                 (MoatRenderer       *self,
                                                        cairo_t            *cr,
                                                        const MoatView     *view);
+void               moat_renderer_draw_area            (MoatRenderer       *self,
+                                                       cairo_t            *cr,
+                                                       const MoatView     *view,
+                                                       const MoatRect     *area);
+gboolean           moat_renderer_take_damage          (MoatRenderer       *self,
+                                                       const MoatView     *view,
+                                                       cairo_region_t     *damage);
 gboolean           moat_renderer_get_diagram_bounds   (MoatRenderer       *self,
                                                        MoatRect           *bounds);
 double             moat_renderer_draw_fitted          (MoatRenderer       *self,

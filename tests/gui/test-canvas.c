@@ -624,6 +624,98 @@ test_zoom_and_pan (void)
   moat_store_close (store);
 }
 
+/* What the canvas shows, as GTK paints it, against the renderer drawing
+ * the same view from scratch: kept frames leave nothing stale behind. */
+static void
+assert_shows_full_redraw (void)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (canvas));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *shown = NULL;
+  cairo_surface_t *fresh;
+  guint differing_rows = 0;
+  MoatView view;
+  cairo_t *cr;
+
+  moat_gui_test_spin ();
+  moat_canvas_get_view (canvas, &view);
+  g_assert_cmpint (gtk_widget_get_scale_factor (GTK_WIDGET (canvas)), ==, 1);
+  gdk_paintable_snapshot (paintable, snapshot, view.width, view.height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  shown = g_malloc (view.width * view.height * 4);
+  gdk_texture_download (texture, shown, view.width * 4);
+
+  fresh = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
+  cr = cairo_create (fresh);
+  moat_renderer_draw (moat_canvas_get_renderer (canvas), cr, &view);
+  cairo_destroy (cr);
+  cairo_surface_flush (fresh);
+  for (int y = 0; y < view.height; y++)
+    {
+      const guint8 *a = shown + y * (int) view.width * 4;
+      const guint8 *b = cairo_image_surface_get_data (fresh) + y * cairo_image_surface_get_stride (fresh);
+
+      for (int i = 0; i < view.width * 4; i++)
+        if (ABS (a[i] - b[i]) > 1)
+          {
+            differing_rows++;
+            break;
+          }
+    }
+  cairo_surface_destroy (fresh);
+  g_assert_cmpuint (differing_rows, ==, 0);
+}
+
+static void
+test_frames_match_full_redraw (void)
+{
+  g_autoptr(MoatStore) store = NULL;
+  MoatElement *nodes[3], *flow;
+  MoatModel *model;
+  double x, y;
+
+  store = three_nodes ("frames.moat", &model, nodes, &flow);
+  assert_shows_full_redraw ();
+
+  /* Each frame of a drag, its flow following. */
+  centre_of (nodes[0], &x, &y);
+  moat_canvas_drag_begin (canvas, x, y, GDK_BUTTON_PRIMARY, 0);
+  for (int i = 1; i <= 6; i++)
+    {
+      moat_canvas_drag_update (canvas, x + i * 23, y + i * 11);
+      assert_shows_full_redraw ();
+    }
+  moat_canvas_drag_end (canvas, x + 6 * 23, y + 6 * 11);
+  assert_shows_full_redraw ();
+
+  /* Undone and redone. */
+  g_assert_true (moat_model_undo (model));
+  assert_shows_full_redraw ();
+  g_assert_true (moat_model_redo (model));
+  assert_shows_full_redraw ();
+
+  /* A rubber band drawn over the frame, and gone after. */
+  moat_canvas_drag_begin (canvas, 20, 20, GDK_BUTTON_PRIMARY, 0);
+  moat_canvas_drag_update (canvas, 200, 260);
+  moat_gui_test_spin ();
+  moat_canvas_drag_update (canvas, 120, 90);
+  moat_gui_test_spin ();
+  moat_canvas_drag_end (canvas, 120, 90);
+  assert_shows_full_redraw ();
+
+  /* Panned by whole pixels, and by a fraction of one. */
+  moat_canvas_scroll_by (canvas, 17, -9);
+  assert_shows_full_redraw ();
+  moat_canvas_scroll_by (canvas, 0.5, 0.25);
+  assert_shows_full_redraw ();
+
+  moat_store_close (store);
+}
+
 /* Points of a boundary line, in widget pixels. */
 static MoatPoint
 line_point (MoatElement *line,
@@ -829,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/canvas/hover-bends", test_hover_bends);
   g_test_add_func ("/canvas/delete-and-cancel", test_delete_and_cancel);
   g_test_add_func ("/canvas/zoom-and-pan", test_zoom_and_pan);
+  g_test_add_func ("/canvas/frames-match-full-redraw", test_frames_match_full_redraw);
   g_test_add_func ("/canvas/boundary-line", test_boundary_line);
 
   status = g_test_run ();

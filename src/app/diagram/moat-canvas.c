@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "moat-canvas.h"
+#include "moat-frame-cache.h"
 #include "moat-limits.h"
 
 /* Distances on screen, in pixels, whatever the zoom. */
@@ -34,6 +35,11 @@
 #define DEFAULT_GRID      20.0
 /* A boundary line placed with a click, without a drag. */
 #define LINE_LENGTH       240.0
+
+/* The frame reaches GTK in squares of this many device pixels: a square
+ * nothing changed in is the same render node as before, which GTK need
+ * not paint again. */
+#define TILE_SIZE         256
 
 typedef enum {
   DRAG_NONE,
@@ -92,6 +98,11 @@ struct _MoatCanvas
   MoatModel       *model;
   char            *diagram_id;
   MoatRenderer    *renderer;
+  MoatFrameCache  *frames;
+  GPtrArray       *tiles;         /* GskRenderNode, row by row */
+  int              tiles_x;
+  int              tiles_y;
+  cairo_region_t  *gesture_area;  /* what the last frame drew over the diagram */
   MoatCompare     *compare;
   gulong           changed_handler;
   guint            restack_idle;  /* Bring to Front, Send to Back to update */
@@ -2384,11 +2395,14 @@ rebuild_renderer (MoatCanvas *self)
     selection_changed (self);
   g_clear_object (&self->hover);
   g_clear_object (&self->connection_hint);
+  g_clear_object (&self->frames);
   g_clear_object (&self->renderer);
+  g_clear_pointer (&self->gesture_area, cairo_region_destroy);
 
   if (self->model != NULL && self->diagram_id != NULL)
     {
       self->renderer = moat_renderer_new (self->model, self->diagram_id);
+      self->frames = moat_frame_cache_new (self->renderer);
       moat_renderer_set_selection (self->renderer, self->selection);
       moat_renderer_set_show_review (self->renderer, TRUE);
       moat_renderer_set_show_conflicts (self->renderer, TRUE);
@@ -2405,21 +2419,86 @@ rebuild_renderer (MoatCanvas *self)
  * Drawing and layout
  * ------------------------------------------------------------------- */
 
-static GdkTexture *
-texture_for_surface (cairo_surface_t *surface)
+static void
+unref_tile (gpointer tile)
 {
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  g_autoptr(GBytes) bytes = NULL;
+  if (tile != NULL)
+    gsk_render_node_unref (tile);
+}
 
+/* A node showing a copy of @area of @surface. Not a texture node: GTK
+ * 4.8's cairo renderer copies every texture of the window on every frame,
+ * also where nothing changed, whereas a cairo node out of the area to
+ * repaint costs nothing. */
+static GskRenderNode *
+tile_for_area (cairo_surface_t             *surface,
+               const cairo_rectangle_int_t *area,
+               int                          factor)
+{
+  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, area->width, area->height);
+  GskRenderNode *node;
+  cairo_t *cr = cairo_create (pixels);
+
+  cairo_set_source_surface (cr, surface, -area->x, -area->y);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT ((float) area->x / factor, (float) area->y / factor,
+                                                  (float) area->width / factor,
+                                                  (float) area->height / factor));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_scale (cr, 1.0 / factor, 1.0 / factor);
+  cairo_set_source_surface (cr, pixels, area->x, area->y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (pixels);
+  return node;
+}
+
+static void
+tile_area (MoatCanvas            *self,
+           cairo_surface_t       *surface,
+           int                    i,
+           cairo_rectangle_int_t *area)
+{
+  int x = i % self->tiles_x * TILE_SIZE, y = i / self->tiles_x * TILE_SIZE;
+
+  *area = (cairo_rectangle_int_t) { x, y,
+                                    MIN (TILE_SIZE, cairo_image_surface_get_width (surface) - x),
+                                    MIN (TILE_SIZE, cairo_image_surface_get_height (surface) - y) };
+}
+
+/* New nodes for the tiles @changed meets (all of them for %NULL). */
+static void
+update_tiles (MoatCanvas           *self,
+              cairo_surface_t      *surface,
+              const cairo_region_t *changed,
+              int                   factor)
+{
+  int tiles_x = (cairo_image_surface_get_width (surface) + TILE_SIZE - 1) / TILE_SIZE;
+  int tiles_y = (cairo_image_surface_get_height (surface) + TILE_SIZE - 1) / TILE_SIZE;
+
+  if (tiles_x != self->tiles_x || tiles_y != self->tiles_y)
+    {
+      g_ptr_array_set_size (self->tiles, 0);
+      g_ptr_array_set_size (self->tiles, tiles_x * tiles_y);
+      self->tiles_x = tiles_x;
+      self->tiles_y = tiles_y;
+    }
   cairo_surface_flush (surface);
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize)stride * height,
-                                      (GDestroyNotify)cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 layout. */
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      cairo_rectangle_int_t area;
+
+      tile_area (self, surface, i, &area);
+      if (changed == NULL || g_ptr_array_index (self->tiles, i) == NULL ||
+          cairo_region_contains_rectangle (changed, &area) != CAIRO_REGION_OVERLAP_OUT)
+        {
+          g_clear_pointer (&g_ptr_array_index (self->tiles, i), gsk_render_node_unref);
+          g_ptr_array_index (self->tiles, i) = tile_for_area (surface, &area, factor);
+        }
+    }
 }
 
 /* Over a node it would join, a flow being drawn ends on its outline. */
@@ -2484,6 +2563,38 @@ draw_gesture (MoatCanvas *self,
     }
 }
 
+/* Draws the gesture in progress over the frame, and says where. */
+static cairo_region_t *
+draw_gesture_over (MoatCanvas      *self,
+                   cairo_surface_t *surface,
+                   const MoatView  *view)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_region_t *area = NULL;
+  double x, y, width, height;
+  cairo_t *cr = cairo_create (recording);
+
+  moat_view_apply (view, cr);
+  draw_gesture (self, cr, view->scale);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x, &y, &width, &height);
+  if (width > 0 && height > 0)
+    {
+      cairo_rectangle_int_t box = { (int)floor (x) - 1, (int)floor (y) - 1,
+                                    (int)ceil (x + width) - (int)floor (x) + 2,
+                                    (int)ceil (y + height) - (int)floor (y) + 2 };
+
+      area = cairo_region_create_rectangle (&box);
+      cairo_region_intersect_rectangle (area, &(cairo_rectangle_int_t) { 0, 0, view->width, view->height });
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (recording);
+  return area;
+}
+
 static void
 moat_canvas_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -2492,28 +2603,32 @@ moat_canvas_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int factor = gtk_widget_get_scale_factor (widget);
-  g_autoptr(GdkTexture) texture = NULL;
+  cairo_region_t *changed;
   cairo_surface_t *surface;
   MoatView view;
-  cairo_t *cr;
 
   if (width <= 0 || height <= 0 || self->renderer == NULL)
     return;
 
   /* Drawn into pixels of our own, one to one with the device: the
-   * renderer's shape cache works there, and nothing is drawn twice. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
-  cr = cairo_create (surface);
+   * renderer's shape cache works there, and they are kept for the next
+   * frame, which redraws only what changed. */
   view = (MoatView) { self->zoom * factor, self->origin_x, self->origin_y,
                       width * factor, height * factor };
-  moat_renderer_draw (self->renderer, cr, &view);
-  moat_view_apply (&view, cr);
-  draw_gesture (self, cr, view.scale);
-  cairo_destroy (cr);
+  changed = moat_frame_cache_update (self->frames, &view, self->gesture_area);
+  surface = moat_frame_cache_get_surface (self->frames);
+  if (changed != NULL && self->gesture_area != NULL)
+    cairo_region_union (changed, self->gesture_area);
+  g_clear_pointer (&self->gesture_area, cairo_region_destroy);
+  if (self->drag.moved)
+    self->gesture_area = draw_gesture_over (self, surface, &view);
+  if (changed != NULL && self->gesture_area != NULL)
+    cairo_region_union (changed, self->gesture_area);
 
-  texture = texture_for_surface (surface);
-  cairo_surface_destroy (surface);
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  update_tiles (self, surface, changed, factor);
+  g_clear_pointer (&changed, cairo_region_destroy);
+  for (guint i = 0; i < self->tiles->len; i++)
+    gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->tiles, i));
 
   if (gtk_widget_get_visible (self->entry))
     gtk_widget_snapshot_child (widget, self->entry, snapshot);
@@ -2589,7 +2704,10 @@ moat_canvas_dispose (GObject *object)
   g_clear_object (&self->dropped_flow_source);
   if (self->model != NULL)
     g_clear_signal_handler (&self->changed_handler, self->model);
+  g_clear_object (&self->frames);
   g_clear_object (&self->renderer);
+  g_clear_pointer (&self->gesture_area, cairo_region_destroy);
+  g_ptr_array_set_size (self->tiles, 0);
   g_clear_object (&self->compare);
   g_clear_object (&self->hover);
   g_clear_object (&self->connection_hint);
@@ -2606,6 +2724,7 @@ moat_canvas_finalize (GObject *object)
   MoatCanvas *self = MOAT_CANVAS (object);
 
   g_clear_pointer (&self->selection, g_hash_table_unref);
+  g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_free (self->diagram_id);
 
   G_OBJECT_CLASS (moat_canvas_parent_class)->finalize (object);
@@ -3221,6 +3340,7 @@ moat_canvas_init (MoatCanvas *self)
   self->grid_size = DEFAULT_GRID;
   self->needs_view = TRUE;
   self->selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->tiles = g_ptr_array_new_with_free_func (unref_tile);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

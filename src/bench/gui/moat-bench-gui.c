@@ -18,6 +18,8 @@
  * cost hides the canvas' own:
  *
  *   xvfb-run -a -s "-screen 0 1920x1080x24" build/src/bench/gui/moat-bench-gui
+ *
+ * With --frames it measures the frame times alone (to profile them).
  */
 
 #include "config.h"
@@ -25,6 +27,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -164,18 +167,61 @@ launch_median (const char *self,
 /* ------------------------------------------------------------------ */
 /* Frame times in the real window                                      */
 
+/* CPU time of this thread, µs: what a frame costs the app whatever else
+ * the machine runs (GTK draws on this thread; the X server's share of
+ * a frame is not in it). */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 typedef struct
 {
   gint64  started;
+  gint64  cpu_started;
   guint   n_painted;
   GArray *durations; /* ms, of the frames painted while recording */
+  GArray *cpu;       /* ms of CPU time of the same frames */
+  /* Where a frame's time goes: the clock's update (animations), layout
+   * (size allocation) and paint (snapshot and render) phases. */
+  gint64  layout_start;
+  gint64  paint_start;
+  gint64  paint_end;
+  double  layout_ms;  /* sums over the frames recorded */
+  double  paint_ms;
 } FrameLog;
+
+static void
+on_update_done (GdkFrameClock *clock,
+                FrameLog      *log)
+{
+  log->layout_start = g_get_monotonic_time ();
+}
+
+static void
+on_layout_done (GdkFrameClock *clock,
+                FrameLog      *log)
+{
+  log->paint_start = g_get_monotonic_time ();
+}
+
+static void
+on_paint_done (GdkFrameClock *clock,
+               FrameLog      *log)
+{
+  log->paint_end = g_get_monotonic_time ();
+}
 
 static void
 on_before_paint (GdkFrameClock *clock,
                  FrameLog      *log)
 {
   log->started = g_get_monotonic_time ();
+  log->cpu_started = thread_cpu_time ();
 }
 
 static void
@@ -186,7 +232,14 @@ on_after_paint (GdkFrameClock *clock,
 
   log->n_painted++;
   if (log->durations != NULL && log->started != 0)
-    g_array_append_val (log->durations, ms);
+    {
+      double cpu_ms = (thread_cpu_time () - log->cpu_started) / 1000.0;
+
+      g_array_append_val (log->durations, ms);
+      g_array_append_val (log->cpu, cpu_ms);
+      log->layout_ms += (log->paint_start - log->layout_start) / 1000.0;
+      log->paint_ms += (log->paint_end - log->paint_start) / 1000.0;
+    }
 }
 
 /* Runs the main loop until the next frame is painted, or a while. */
@@ -341,24 +394,40 @@ measure_window (GtkWindow  *window,
   MoatCanvas *canvas = MOAT_CANVAS (find_type (GTK_WIDGET (window), MOAT_TYPE_CANVAS));
   MoatModel *model = moat_window_get_model (MOAT_WINDOW (window));
   FrameLog log = { 0 };
-  gulong before, after;
+  gulong before, after, phase_ends[3];
 
   before = g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &log);
   after = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &log);
+  /* After GTK's own handlers: the end of each phase. */
+  phase_ends[0] = g_signal_connect_after (clock, "update", G_CALLBACK (on_update_done), &log);
+  phase_ends[1] = g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &log);
+  phase_ends[2] = g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint_done), &log);
   settle (&log, 10);
   for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
     {
       g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
       g_autofree char *what = g_strdup_printf ("%s_%s", phases[i].name, size_name);
 
       log.durations = durations;
+      log.cpu = cpu;
       phases[i].run (canvas, model, &log);
       log.durations = NULL;
+      log.cpu = NULL;
+      if (durations->len > 0)
+        {
+          g_print ("frame_%s_window_layout_mean %.3f ms\n", what, log.layout_ms / durations->len);
+          g_print ("frame_%s_window_paint_mean %.3f ms\n", what, log.paint_ms / durations->len);
+        }
       report_frames (what, "window", durations);
+      report_frames (what, "window_cpu", cpu);
+      log.layout_ms = log.paint_ms = 0;
       settle (&log, 3);
     }
   g_signal_handler_disconnect (clock, before);
   g_signal_handler_disconnect (clock, after);
+  for (guint i = 0; i < G_N_ELEMENTS (phase_ends); i++)
+    g_signal_handler_disconnect (clock, phase_ends[i]);
 }
 
 /* The minimal window's own frame cost, redrawn as often. */
@@ -368,6 +437,7 @@ measure_minimal (void)
   GtkWidget *window = adw_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autoptr(GArray) durations = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   FrameLog log = { 0 };
   GdkFrameClock *clock;
 
@@ -384,6 +454,7 @@ measure_minimal (void)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &log);
   settle (&log, 5);
   log.durations = durations;
+  log.cpu = cpu;
   for (guint i = 0; i < N_EVENTS; i++)
     {
       gtk_widget_queue_draw (window);
@@ -391,6 +462,7 @@ measure_minimal (void)
     }
   log.durations = NULL;
   report_frames ("redraw_minimal", "window", durations);
+  report_frames ("redraw_minimal", "window_cpu", cpu);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -408,7 +480,14 @@ open_in_window (MoatApplication *app,
       g_main_context_iteration (NULL, TRUE);
       window = gtk_application_get_active_window (GTK_APPLICATION (app));
     }
+  /* Without a window manager (Xvfb) maximising does nothing: ask for the
+   * whole screen as the minimal window does. */
   gtk_window_maximize (window);
+  gtk_window_set_default_size (window, 1920, 1080);
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_print ("# window %d×%d\n", gtk_widget_get_width (GTK_WIDGET (window)),
+           gtk_widget_get_height (GTK_WIDGET (window)));
   return window;
 }
 
@@ -474,14 +553,18 @@ main (int   argc,
     paths[i] = write_model (dir, sizes[i]);
 
   g_print ("# moat-bench-gui %s, GSK_RENDERER=%s: name value unit\n", PACKAGE_VERSION, g_getenv ("GSK_RENDERER"));
-  minimal = launch_median (self, "minimal", NULL);
-  g_print ("launch_minimal_first_frame %.1f ms\n", minimal);
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+  /* --frames: the frame times alone, for profiling them. */
+  if (argc < 2 || !g_str_equal (argv[1], "--frames"))
     {
-      double ms = launch_median (self, "app", paths[i]);
+      minimal = launch_median (self, "minimal", NULL);
+      g_print ("launch_minimal_first_frame %.1f ms\n", minimal);
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          double ms = launch_median (self, "app", paths[i]);
 
-      g_print ("launch_%u_first_frame %.1f ms\n", sizes[i], ms);
-      g_print ("launch_%u_to_minimal %.2f ratio\n", sizes[i], ms / minimal);
+          g_print ("launch_%u_first_frame %.1f ms\n", sizes[i], ms);
+          g_print ("launch_%u_to_minimal %.2f ratio\n", sizes[i], ms / minimal);
+        }
     }
 
   adw_init ();

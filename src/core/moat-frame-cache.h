@@ -1,0 +1,30 @@
+/* moat-frame-cache.h
+ *
+ * Copyright 2026 The Moat authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "moat-renderer.h"
+
+G_BEGIN_DECLS
+
+#define MOAT_TYPE_FRAME_CACHE (moat_frame_cache_get_type ())
+
+/* The pixels of a view kept from one frame to the next: a frame redraws
+ * only what the renderer says changed, and a view scrolled by whole
+ * pixels moves what it has and draws only the strip that came in. */
+G_DECLARE_FINAL_TYPE (MoatFrameCache, moat_frame_cache, MOAT, FRAME_CACHE, GObject)
+
+MoatFrameCache  *moat_frame_cache_new         (MoatRenderer         *renderer);
+MoatRenderer    *moat_frame_cache_get_renderer (MoatFrameCache      *self);
+cairo_region_t  *moat_frame_cache_update      (MoatFrameCache       *self,
+                                               const MoatView       *view,
+                                               const cairo_region_t *extra);
+cairo_surface_t *moat_frame_cache_get_surface (MoatFrameCache       *self);
+void             moat_frame_cache_invalidate  (MoatFrameCache       *self);
+
+G_END_DECLS
