@@ -18,6 +18,10 @@
  * cost hides the canvas' own:
  *
  *   xvfb-run -a -s "-screen 0 1920x1080x24" build/src/bench/gui/moat-bench-gui
+ *
+ * `--launch-only` skips the frame times; `--write-model DIR SIZE` only
+ * writes a model, whose launch `--child app PATH` then runs once (to
+ * profile it under perf).
  */
 
 #include "config.h"
@@ -462,11 +466,21 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *self = NULL;
   char *paths[G_N_ELEMENTS (sizes)];
+  gboolean launch_only;
   double minimal;
 
   g_setenv ("GSK_RENDERER", g_getenv ("GSK_RENDERER") ?: "cairo", TRUE);
   if (argc >= 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2], argc > 3 ? argv[3] : NULL);
+  /* For profiling one launch: write a model, then run `--child app PATH`. */
+  if (argc >= 4 && g_str_equal (argv[1], "--write-model"))
+    {
+      g_autofree char *path = write_model (argv[2], (guint) atoi (argv[3]));
+
+      g_print ("%s\n", path);
+      return 0;
+    }
+  launch_only = argc >= 2 && g_str_equal (argv[1], "--launch-only");
 
   self = g_file_read_link ("/proc/self/exe", NULL);
   dir = g_dir_make_tmp ("moat-bench-gui-XXXXXX", NULL);
@@ -484,8 +498,11 @@ main (int   argc,
       g_print ("launch_%u_to_minimal %.2f ratio\n", sizes[i], ms / minimal);
     }
 
-  adw_init ();
-  measure_frames (paths);
+  if (!launch_only)
+    {
+      adw_init ();
+      measure_frames (paths);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
