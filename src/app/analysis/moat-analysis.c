@@ -287,6 +287,8 @@ moat_analysis_load (MoatAnalysis *self)
   self->loaded = TRUE;
   make_engine (self);
   moat_threats_panel_set_engine (self->threats_panel, self->engine);
+  if (self->badges == NULL)
+    count_badges (self);
   apply_canvas_view (self);
 }
 
