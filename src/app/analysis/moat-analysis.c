@@ -241,14 +241,19 @@ make_engine (MoatAnalysis *self)
  * Hands the analysis a model without analysing it yet: the rule engine
  * evaluates every element and the badges count every threat, work that
  * grows with the model and waits until moat_analysis_load(), which the
- * window calls once its first frame is on screen.
+ * window calls once its first frame is on screen. Once loaded, a model
+ * handed over again (to read the rule files again) is analysed at once.
  */
 void
 moat_analysis_set_model (MoatAnalysis *self,
                          MoatModel    *model,
                          GSettings    *settings)
 {
+  gboolean was_loaded;
+
   g_return_if_fail (MOAT_IS_ANALYSIS (self));
+
+  was_loaded = self->loaded;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -268,6 +273,8 @@ moat_analysis_set_model (MoatAnalysis *self,
 
   moat_threats_panel_set_engine (self->threats_panel, NULL);
   apply_canvas_view (self);
+  if (was_loaded)
+    moat_analysis_load (self);
 }
 
 /**
