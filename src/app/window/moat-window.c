@@ -118,8 +118,9 @@ finish_loading (gpointer data)
 
   self->load_id = 0;
   stop_watching_frames (self);
-  moat_analysis_load (self->analysis);
+  /* The outline is on screen; the analysis shows when asked for. */
   moat_diagram_page_defer_outline (self->diagram_page, FALSE);
+  moat_analysis_load (self->analysis);
   self->loading = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
   return G_SOURCE_REMOVE;
