@@ -803,10 +803,18 @@ void
 moat_rule_engine_set_default_sets (MoatRuleEngine     *self,
                                    const char * const *sets)
 {
+  g_auto(GStrv) before = NULL;
+
   g_return_if_fail (MOAT_IS_RULE_ENGINE (self));
 
+  before = g_strdupv (self->enabled_sets);
   g_strfreev (self->default_sets);
   self->default_sets = g_strdupv ((char **)sets);
+  /* The app tells a new engine the sets it had anyway: evaluating every
+   * element again would find what it found when it was made. */
+  update_enabled_rules (self);
+  if (before != NULL && g_strv_equal ((const char * const *)before, (const char * const *)self->enabled_sets))
+    return;
   moat_rule_engine_evaluate_all (self);
 }
 

@@ -222,7 +222,28 @@ moat_gui_test_open_example (MoatApplication *app)
   moat_gui_test_spin ();
   g_assert_nonnull (window);
   g_assert_nonnull (moat_window_get_model (window));
+  moat_gui_test_wait_loaded (window);
   return window;
+}
+
+static gboolean
+is_loaded (gpointer window)
+{
+  return !moat_window_get_loading (window);
+}
+
+/* Until @window, shown, has painted its model and then made what waits
+ * for that frame: the rule engine's suggestions, the badges, the outline. */
+void
+moat_gui_test_wait_loaded (MoatWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!is_loaded (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
 }
 
 void

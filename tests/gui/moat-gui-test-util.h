@@ -43,6 +43,7 @@ MoatApplication *moat_gui_test_new_application (void);
 void         moat_gui_test_close_all_windows (MoatApplication *app);
 MoatWindow  *moat_gui_test_active_window   (MoatApplication *app);
 MoatWindow  *moat_gui_test_open_example    (MoatApplication *app);
+void         moat_gui_test_wait_loaded     (MoatWindow      *window);
 void         moat_gui_test_close           (MoatWindow      *window);
 
 gpointer     moat_gui_test_find_titled     (MoatModel       *model,

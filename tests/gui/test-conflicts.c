@@ -99,6 +99,7 @@ fixture_setup (Fixture       *f,
   f->window = MOAT_WINDOW (moat_application_open_file (app, file));
   moat_gui_test_spin ();
   g_assert_nonnull (f->window);
+  moat_gui_test_wait_loaded (f->window);
   f->model = moat_window_get_model (f->window);
   f->banner = MOAT_CONFLICT_BANNER (moat_gui_test_find_type (GTK_WIDGET (f->window),
                                                              MOAT_TYPE_CONFLICT_BANNER));

@@ -17,6 +17,7 @@
 #include "moat-canvas.h"
 #include "moat-risk.h"
 #include "moat-toast.h"
+#include "moat-work-count.h"
 
 struct _MoatAnalysis
 {
@@ -35,6 +36,7 @@ struct _MoatAnalysis
 
   GtkWidget            *canvas;         /* weak: the one our handlers are on */
   GHashTable           *badges;         /* element id → Badge, NULL when stale */
+  gboolean              loaded;         /* the engine made, badges shown */
 };
 
 G_DEFINE_FINAL_TYPE (MoatAnalysis, moat_analysis, G_TYPE_OBJECT)
@@ -53,6 +55,7 @@ count_badges (MoatAnalysis *self)
   GListModel *threats = moat_model_get_list (self->model, MOAT_TYPE_THREAT);
 
   self->badges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  moat_work_count_add (MOAT_WORK_BADGE_THREAT, g_list_model_get_n_items (threats));
   for (guint i = 0; i < g_list_model_get_n_items (threats); i++)
     {
       g_autoptr(MoatThreat) threat = g_list_model_get_item (threats, i);
@@ -97,7 +100,8 @@ moat_analysis_get_badge (MoatAnalysis  *self,
 
   *n_open = 0;
   *worst = MOAT_RISK_LOW;
-  if (self->model == NULL)
+  /* Counting them waits for the first frame: see moat_analysis_load(). */
+  if (self->model == NULL || !self->loaded)
     return FALSE;
   if (self->badges == NULL)
     count_badges (self);
@@ -226,19 +230,30 @@ make_engine (MoatAnalysis *self)
       show_toast (self, message);
     }
   self->engine = moat_rule_engine_new (self->model, rules);
+  moat_work_count_add (MOAT_WORK_RULE_ELEMENT, moat_model_count (self->model, MOAT_TYPE_ELEMENT));
   on_enabled_sets_changed (self);
 }
 
 /**
  * moat_analysis_set_model:
  * @settings: (nullable): where the enabled rule sets are kept
+ *
+ * Hands the analysis a model without analysing it yet: the rule engine
+ * evaluates every element and the badges count every threat, work that
+ * grows with the model and waits until moat_analysis_load(), which the
+ * window calls once its first frame is on screen. Once loaded, a model
+ * handed over again (to read the rule files again) is analysed at once.
  */
 void
 moat_analysis_set_model (MoatAnalysis *self,
                          MoatModel    *model,
                          GSettings    *settings)
 {
+  gboolean was_loaded;
+
   g_return_if_fail (MOAT_IS_ANALYSIS (self));
+
+  was_loaded = self->loaded;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
@@ -246,20 +261,55 @@ moat_analysis_set_model (MoatAnalysis *self,
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->engine);
   g_clear_pointer (&self->badges, g_hash_table_unref);
+  self->loaded = FALSE;
   g_set_object (&self->model, model);
   g_set_object (&self->settings, settings);
 
   if (model != NULL)
-    {
-      make_engine (self);
-      g_signal_connect_object (model, "action-closed", G_CALLBACK (on_action_closed), self, G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (model, "action-closed", G_CALLBACK (on_action_closed), self, G_CONNECT_SWAPPED);
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::enabled-rule-sets", G_CALLBACK (on_enabled_sets_changed),
                              self, G_CONNECT_SWAPPED);
 
-  moat_threats_panel_set_engine (self->threats_panel, self->engine);
+  moat_threats_panel_set_engine (self->threats_panel, NULL);
   apply_canvas_view (self);
+  if (was_loaded)
+    moat_analysis_load (self);
+}
+
+/**
+ * moat_analysis_load:
+ *
+ * Makes the rule engine of the model and shows what it and the badges
+ * say; does nothing when that is done already. Anything that needs the
+ * engine earlier gets it from moat_analysis_get_engine(), which loads.
+ */
+void
+moat_analysis_load (MoatAnalysis *self)
+{
+  g_return_if_fail (MOAT_IS_ANALYSIS (self));
+
+  if (self->loaded || self->model == NULL)
+    return;
+  self->loaded = TRUE;
+  make_engine (self);
+  moat_threats_panel_set_engine (self->threats_panel, self->engine);
+  if (self->badges == NULL)
+    count_badges (self);
+  apply_canvas_view (self);
+}
+
+/**
+ * moat_analysis_is_loaded:
+ *
+ * Returns: whether the model's analysis is made (see moat_analysis_load())
+ */
+gboolean
+moat_analysis_is_loaded (MoatAnalysis *self)
+{
+  g_return_val_if_fail (MOAT_IS_ANALYSIS (self), FALSE);
+
+  return self->loaded || self->model == NULL;
 }
 
 /* Going to where an object is edited */
@@ -374,6 +424,8 @@ MoatRuleEngine *
 moat_analysis_get_engine (MoatAnalysis *self)
 {
   g_return_val_if_fail (MOAT_IS_ANALYSIS (self), NULL);
+
+  moat_analysis_load (self);
   return self->engine;
 }
 

@@ -32,6 +32,8 @@ MoatAnalysis         *moat_analysis_new                 (MoatDiagramPage *diagra
 void                  moat_analysis_set_model           (MoatAnalysis    *self,
                                                          MoatModel       *model,
                                                          GSettings       *settings);
+void                  moat_analysis_load                (MoatAnalysis    *self);
+gboolean              moat_analysis_is_loaded           (MoatAnalysis    *self);
 MoatRuleEngine       *moat_analysis_get_engine          (MoatAnalysis    *self);
 void                  moat_analysis_show                (MoatAnalysis    *self,
                                                          MoatObject      *object);

@@ -35,6 +35,7 @@ struct _MoatDiagramPage
   char                *tool;
   gboolean             syncing;
   gboolean             fit_pending;
+  gboolean             outline_deferred;
 
   GtkSortListModel    *diagrams;
   GtkSingleSelection  *diagram_selection;
@@ -412,9 +413,11 @@ on_model_changed (MoatDiagramPage *self,
           g_ptr_array_add (rest, g_ptr_array_index (self->selection, i));
       moat_diagram_page_set_selection (self, rest);
     }
-  if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "diagram-id"))
+  if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "diagram-id") &&
+      self->outline_filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->outline_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "name"))
+  if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "name") &&
+      self->outline_sorter != NULL)
     gtk_sorter_changed (self->outline_sorter, GTK_SORTER_CHANGE_DIFFERENT);
   if (change->kind == MOAT_CHANGE_SET && g_str_equal (change->pspec->name, "reviewed") &&
       g_ptr_array_find (self->selection, change->object, NULL))
@@ -433,20 +436,17 @@ clear_models (MoatDiagramPage *self)
   g_clear_object (&self->outline_sorter);
 }
 
+/* Filtering and sorting every element, and the rows the list view makes
+ * (as many as 200 in GTK 4.8, seen or not), wait for the first frame
+ * when the window asks: see moat_diagram_page_defer_outline(). */
 static void
-build_models (MoatDiagramPage *self)
+ensure_outline (MoatDiagramPage *self)
 {
-  GtkExpression *position = gtk_property_expression_new (MOAT_TYPE_DIAGRAM, NULL, "position");
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
 
-  self->diagrams = gtk_sort_list_model_new (g_object_ref (moat_model_get_list (moat_page_get_model (MOAT_PAGE (self)), MOAT_TYPE_DIAGRAM)),
-                                            GTK_SORTER (gtk_numeric_sorter_new (position)));
-  self->diagram_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->diagrams)));
-  gtk_single_selection_set_autoselect (self->diagram_selection, FALSE);
-  g_signal_connect_swapped (self->diagram_selection, "notify::selected",
-                            G_CALLBACK (on_diagram_selected), self);
-  gtk_list_view_set_model (self->diagram_list, GTK_SELECTION_MODEL (self->diagram_selection));
+  if (self->outline_selection != NULL || moat_page_get_model (MOAT_PAGE (self)) == NULL)
+    return;
 
   self->outline_filter = gtk_custom_filter_new (in_current_diagram, self, NULL);
   filtered = gtk_filter_list_model_new (g_object_ref (moat_model_get_list (moat_page_get_model (MOAT_PAGE (self)), MOAT_TYPE_ELEMENT)),
@@ -457,6 +457,23 @@ build_models (MoatDiagramPage *self)
   g_signal_connect_swapped (self->outline_selection, "selection-changed",
                             G_CALLBACK (on_outline_selection_changed), self);
   gtk_list_view_set_model (self->outline_list, GTK_SELECTION_MODEL (self->outline_selection));
+  sync_outline_selection (self);
+}
+
+static void
+build_models (MoatDiagramPage *self)
+{
+  GtkExpression *position = gtk_property_expression_new (MOAT_TYPE_DIAGRAM, NULL, "position");
+
+  self->diagrams = gtk_sort_list_model_new (g_object_ref (moat_model_get_list (moat_page_get_model (MOAT_PAGE (self)), MOAT_TYPE_DIAGRAM)),
+                                            GTK_SORTER (gtk_numeric_sorter_new (position)));
+  self->diagram_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->diagrams)));
+  gtk_single_selection_set_autoselect (self->diagram_selection, FALSE);
+  g_signal_connect_swapped (self->diagram_selection, "notify::selected",
+                            G_CALLBACK (on_diagram_selected), self);
+  gtk_list_view_set_model (self->diagram_list, GTK_SELECTION_MODEL (self->diagram_selection));
+  if (!self->outline_deferred)
+    ensure_outline (self);
 }
 
 static void
@@ -1018,7 +1035,28 @@ moat_diagram_page_get_outline (MoatDiagramPage *self)
 {
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
 
+  ensure_outline (self);
   return G_LIST_MODEL (self->outline_selection);
+}
+
+/**
+ * moat_diagram_page_defer_outline:
+ * @defer: whether the outline of a model yet to come waits
+ *
+ * While deferred, a new model's outline is not listed until asked for
+ * (moat_diagram_page_get_outline()) or until this is called with %FALSE,
+ * which lists it at once: the window defers it until its first frame is
+ * on screen.
+ */
+void
+moat_diagram_page_defer_outline (MoatDiagramPage *self,
+                                 gboolean         defer)
+{
+  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
+
+  self->outline_deferred = defer;
+  if (!defer)
+    ensure_outline (self);
 }
 
 /**

@@ -28,6 +28,8 @@ void         moat_diagram_page_set_selection       (MoatDiagramPage *self,
 GtkWidget   *moat_diagram_page_get_canvas          (MoatDiagramPage *self);
 GtkWidget   *moat_diagram_page_get_properties      (MoatDiagramPage *self);
 GListModel  *moat_diagram_page_get_outline         (MoatDiagramPage *self);
+void         moat_diagram_page_defer_outline       (MoatDiagramPage *self,
+                                                    gboolean         defer);
 GtkWidget   *moat_diagram_page_get_side_panel      (MoatDiagramPage *self,
                                                     const char      *name);
 

@@ -11,6 +11,7 @@
 #include "moat-labels.h"
 #include "moat-outline-row.h"
 #include "moat-review.h"
+#include "moat-work-count.h"
 
 struct _MoatOutlineRow
 {
@@ -171,4 +172,5 @@ moat_outline_row_init (MoatOutlineRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 8);
+  moat_work_count_add (MOAT_WORK_OUTLINE_ROW, 1);
 }

@@ -401,7 +401,28 @@ _moat_window_actions_update (MoatWindow *self)
   set_enabled (self, "redo", history && moat_history_get_can_redo (history));
 }
 
+/* The shortcuts window is built when first asked for: GTK would build it
+ * with every window, before its first frame. */
+static void
+show_help_overlay_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/moatmodel/Moat/window/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-help-overlay", show_help_overlay_action },
   { "save-as", save_as_action },
   { "import", import_action },
   { "export", export_action, "s" },

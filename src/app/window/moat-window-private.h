@@ -11,6 +11,7 @@
 #include "moat-overview-page.h"
 #include "moat-start-page.h"
 #include "moat-window.h"
+#include "moat-work-count.h"
 #include "moat-workshop-view.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,14 @@ struct _MoatWindow
   GtkWidget            *dialog;
   MoatAnalysis         *analysis;
   gboolean              was_fullscreen;  /* before the workshop */
+
+  /* What can wait for the first frame of a model: see moat-window.c */
+  gboolean              loading;
+  GdkFrameClock        *first_frame_clock;
+  gulong                first_frame_id;
+  guint                 load_id;
+  guint64               work_at_open[MOAT_WORK_N_KINDS];
+  guint64               work_before_frame[MOAT_WORK_N_KINDS];
 
   /* template children */
   AdwToastOverlay      *toast_overlay;

@@ -19,6 +19,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_MODEL,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -91,6 +92,104 @@ on_model_notify_title (MoatWindow *self)
   _moat_window_update_titles (self);
 }
 
+/* A native start (issue 18): the first frame shows the model as soon as
+ * the diagram can be drawn. Work that grows with the model and is not on
+ * screen yet (the rule engine's evaluation of every element, the badges,
+ * the outline's rows) waits until that frame is painted, then runs from
+ * an idle, so the frame is out before it starts. Whatever needs it
+ * earlier asks for it and gets it made then
+ * (moat_analysis_get_engine(), moat_diagram_page_get_outline()). */
+
+static void watch_frames (MoatWindow *self);
+
+static void
+stop_watching_frames (MoatWindow *self)
+{
+  if (self->first_frame_clock != NULL)
+    g_clear_signal_handler (&self->first_frame_id, self->first_frame_clock);
+  g_clear_object (&self->first_frame_clock);
+  g_signal_handlers_disconnect_by_func (self, watch_frames, self);
+}
+
+static gboolean
+finish_loading (gpointer data)
+{
+  MoatWindow *self = data;
+
+  self->load_id = 0;
+  stop_watching_frames (self);
+  /* The outline is on screen; the analysis shows when asked for. */
+  moat_diagram_page_defer_outline (self->diagram_page, FALSE);
+  moat_analysis_load (self->analysis);
+  self->loading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (MoatWindow *self)
+{
+  for (guint i = 0; i < MOAT_WORK_N_KINDS; i++)
+    self->work_before_frame[i] = moat_work_count_get (i) - self->work_at_open[i];
+  stop_watching_frames (self);
+  if (self->load_id == 0)
+    self->load_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, finish_loading, self, NULL);
+}
+
+static void
+watch_frames (MoatWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->first_frame_clock != NULL)
+    return;
+  self->first_frame_clock = g_object_ref (clock);
+  self->first_frame_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_first_frame), self);
+}
+
+static void
+start_loading (MoatWindow *self)
+{
+  self->loading = TRUE;
+  for (guint i = 0; i < MOAT_WORK_N_KINDS; i++)
+    self->work_at_open[i] = moat_work_count_get (i);
+  moat_diagram_page_defer_outline (self->diagram_page, TRUE);
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    watch_frames (self);
+  else
+    g_signal_connect (self, "realize", G_CALLBACK (watch_frames), self);
+}
+
+/**
+ * moat_window_get_loading:
+ *
+ * Returns: whether the window still has work to do on its model after
+ *   the first frame (see #MoatWindow:loading)
+ */
+gboolean
+moat_window_get_loading (MoatWindow *self)
+{
+  g_return_val_if_fail (MOAT_IS_WINDOW (self), FALSE);
+
+  return self->loading;
+}
+
+/**
+ * moat_window_get_work_before_first_frame:
+ *
+ * Returns: how much work of @kind the window did from being given its
+ *   model to its first frame painted, or 0 before that frame
+ */
+guint64
+moat_window_get_work_before_first_frame (MoatWindow   *self,
+                                         MoatWorkKind  kind)
+{
+  g_return_val_if_fail (MOAT_IS_WINDOW (self), 0);
+  g_return_val_if_fail (kind < MOAT_WORK_N_KINDS, 0);
+
+  return self->work_before_frame[kind];
+}
+
 /**
  * moat_window_set_store:
  *
@@ -109,6 +208,7 @@ moat_window_set_store (MoatWindow *self,
   self->store = g_object_ref (store);
   model = moat_store_get_model (store);
   history = moat_model_get_history (model);
+  start_loading (self);
 
   g_signal_connect_object (store, "notify::file", G_CALLBACK (_moat_window_update_titles), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "notify::title", G_CALLBACK (on_model_notify_title), self, G_CONNECT_SWAPPED);
@@ -535,6 +635,8 @@ moat_window_dispose (GObject *object)
   if (self->workshop_view != NULL)
     moat_workshop_view_stop (self->workshop_view);
   _moat_window_compare_dispose (self);
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  stop_watching_frames (self);
   if (self->store != NULL)
     moat_store_close (self->store);
   g_clear_object (&self->store);
@@ -560,6 +662,9 @@ moat_window_get_property (GObject    *object,
       break;
     case PROP_MODEL:
       g_value_set_object (value, moat_window_get_model (self));
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
 
     default:
@@ -589,6 +694,15 @@ moat_window_class_init (MoatWindowClass *klass)
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, MOAT_TYPE_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatWindow:loading:
+   *
+   * Whether the window has a model whose first frame is not painted yet,
+   * or whose analysis and outline, made after that frame, are not yet.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MOAT_TYPE_FILE_BANNER);

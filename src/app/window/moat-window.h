@@ -11,6 +11,7 @@
 #include "moat-application.h"
 #include "moat-compare.h"
 #include "moat-format.h"
+#include "moat-work-count.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,9 @@ MoatStore       *moat_window_get_store             (MoatWindow       *self);
 MoatModel       *moat_window_get_model             (MoatWindow       *self);
 void             moat_window_set_store             (MoatWindow       *self,
                                                     MoatStore        *store);
+gboolean         moat_window_get_loading           (MoatWindow       *self);
+guint64          moat_window_get_work_before_first_frame (MoatWindow   *self,
+                                                    MoatWorkKind      kind);
 gboolean         moat_window_save_as_file          (MoatWindow       *self,
                                                     GFile            *file,
                                                     GError          **error);

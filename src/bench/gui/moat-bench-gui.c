@@ -20,6 +20,11 @@
  *   xvfb-run -a -s "-screen 0 1920x1080x24" build/src/bench/gui/moat-bench-gui
  *
  * With --frames it measures the frame times alone (to profile them).
+ * After the first frames it times the launches to the end of loading
+ * (the rules' suggestions and the outline, made after the first frame:
+ * see moat-window.c). `--launch-only` skips the frame times;
+ * `--write-model DIR SIZE` only writes a model, whose launch
+ * `--child app PATH` then runs once (to profile it under perf).
  */
 
 #include "config.h"
@@ -70,6 +75,25 @@ on_window_added (GtkApplication *app,
   g_signal_connect (window, "realize", G_CALLBACK (on_realize), NULL);
 }
 
+/* What waits for the first frame (the rule engine, the outline) done. */
+static void
+on_loading (MoatWindow *window)
+{
+  if (moat_window_get_model (window) == NULL || moat_window_get_loading (window))
+    return;
+  printf ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+on_window_added_loaded (GtkApplication *app,
+                        GtkWindow      *window)
+{
+  if (MOAT_IS_WINDOW (window))
+    g_signal_connect (window, "notify::loading", G_CALLBACK (on_loading), NULL);
+}
+
 /* A header bar and 50 labels: what any libadwaita app pays to start. */
 static void
 on_minimal_activate (GtkApplication *app)
@@ -107,7 +131,9 @@ run_child (const char *mode,
       g_application_set_flags (G_APPLICATION (app),
                                g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
     }
-  g_signal_connect (app, "window-added", G_CALLBACK (on_window_added), NULL);
+  g_signal_connect (app, "window-added",
+                    g_str_equal (mode, "loaded") ? G_CALLBACK (on_window_added_loaded) : G_CALLBACK (on_window_added),
+                    NULL);
   return g_application_run (G_APPLICATION (app), model_path ? 2 : 1, argv);
 }
 
@@ -541,11 +567,21 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *self = NULL;
   char *paths[G_N_ELEMENTS (sizes)];
+  gboolean launch_only;
   double minimal;
 
   g_setenv ("GSK_RENDERER", g_getenv ("GSK_RENDERER") ?: "cairo", TRUE);
   if (argc >= 3 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2], argc > 3 ? argv[3] : NULL);
+  /* For profiling one launch: write a model, then run `--child app PATH`. */
+  if (argc >= 4 && g_str_equal (argv[1], "--write-model"))
+    {
+      g_autofree char *path = write_model (argv[2], (guint) atoi (argv[3]));
+
+      g_print ("%s\n", path);
+      return 0;
+    }
+  launch_only = argc >= 2 && g_str_equal (argv[1], "--launch-only");
 
   self = g_file_read_link ("/proc/self/exe", NULL);
   dir = g_dir_make_tmp ("moat-bench-gui-XXXXXX", NULL);
@@ -565,10 +601,16 @@ main (int   argc,
           g_print ("launch_%u_first_frame %.1f ms\n", sizes[i], ms);
           g_print ("launch_%u_to_minimal %.2f ratio\n", sizes[i], ms / minimal);
         }
+      /* Then the rules' suggestions and the outline, made after that frame. */
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        g_print ("launch_%u_loaded %.1f ms\n", sizes[i], launch_median (self, "loaded", paths[i]));
     }
 
-  adw_init ();
-  measure_frames (paths);
+  if (!launch_only)
+    {
+      adw_init ();
+      measure_frames (paths);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
