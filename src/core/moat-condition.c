@@ -1054,6 +1054,40 @@ unindex_state (MoatRuleContext *self,
     list_remove (self->boundaries, state->diagram_id, state->element);
 }
 
+static gboolean
+node_centre (ElementState *state,
+             MoatPoint    *centre)
+{
+  MoatElementKind kind = moat_element_get_kind (state->element);
+  MoatRect rect;
+
+  if (kind == MOAT_ELEMENT_FLOW || kind == MOAT_ELEMENT_BOUNDARY)
+    return FALSE;
+  moat_geometry_element_rect (state->element, &rect);
+  *centre = (MoatPoint) { rect.x + rect.width / 2, rect.y + rect.height / 2 };
+  return TRUE;
+}
+
+/* Whether exactly one end of a flow is inside @region. Ends that are
+ * nodes (all of them, in practice) are placed once per flow rather
+ * than once per boundary: every flow against every boundary is the
+ * bulk of a large model's first evaluation. */
+static gboolean
+ends_apart (ElementState    *source,
+            ElementState    *target,
+            const MoatPoint  ends[2],
+            gboolean         placed,
+            MoatElement     *region)
+{
+  MoatRect rect;
+
+  if (!placed)
+    return moat_geometry_element_inside (source->element, region) !=
+           moat_geometry_element_inside (target->element, region);
+  moat_geometry_element_rect (region, &rect);
+  return moat_geometry_region_contains (&rect, &ends[0]) != moat_geometry_region_contains (&rect, &ends[1]);
+}
+
 /* A flow crosses a region when exactly one of its ends is inside it, and
  * a line when its path goes from one side to the other. */
 static guint
@@ -1063,20 +1097,22 @@ count_crossings (MoatRuleContext *self,
   ElementState *source = g_hash_table_lookup (self->states, flow->source_id ? flow->source_id : "");
   ElementState *target = g_hash_table_lookup (self->states, flow->target_id ? flow->target_id : "");
   GPtrArray *boundaries = g_hash_table_lookup (self->boundaries, flow->diagram_id ? flow->diagram_id : "");
+  MoatPoint ends[2];
+  gboolean placed;
   guint n = 0;
 
   if (source == NULL || target == NULL || boundaries == NULL)
     return 0;
 
+  placed = node_centre (source, &ends[0]) && node_centre (target, &ends[1]);
   for (guint i = 0; i < boundaries->len; i++)
     {
       MoatElement *boundary = g_ptr_array_index (boundaries, i);
 
       if (moat_boundary_line_is_line (boundary))
         n += moat_geometry_flow_crosses (self->model, flow->element, boundary);
-      else if (moat_geometry_element_inside (source->element, boundary) !=
-               moat_geometry_element_inside (target->element, boundary))
-        n++;
+      else
+        n += ends_apart (source, target, ends, placed, boundary);
     }
 
   return n;

@@ -537,8 +537,17 @@ moat_geometry_element_inside (MoatElement *element,
   moat_geometry_element_rect (boundary, &region);
   moat_geometry_element_rect (element, &rect);
   rect_centre (&rect, &c);
-  return c.x > region.x && c.y > region.y &&
-         c.x < region.x + region.width && c.y < region.y + region.height;
+  return moat_geometry_region_contains (&region, &c);
+}
+
+/* A node is inside a region when its centre is: what every test of
+ * being inside comes down to. */
+gboolean
+moat_geometry_region_contains (const MoatRect  *region,
+                               const MoatPoint *centre)
+{
+  return centre->x > region->x && centre->y > region->y &&
+         centre->x < region->x + region->width && centre->y < region->y + region->height;
 }
 
 /* A line has no inside: it comes after every region. */

@@ -135,6 +135,8 @@ void          moat_geometry_resize             (const MoatRect     *rect,
                                                 MoatRect           *result);
 
 /* Trust boundaries. */
+gboolean      moat_geometry_region_contains    (const MoatRect     *region,
+                                                const MoatPoint    *centre);
 gboolean      moat_geometry_element_inside     (MoatElement        *element,
                                                 MoatElement        *boundary);
 GPtrArray    *moat_geometry_boundaries_containing (MoatModel       *model,
