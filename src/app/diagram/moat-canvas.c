@@ -2429,30 +2429,26 @@ unref_tile (gpointer tile)
 /* A node showing a copy of @area of @surface. Not a texture node: GTK
  * 4.8's cairo renderer copies every texture of the window on every frame,
  * also where nothing changed, whereas a cairo node out of the area to
- * repaint costs nothing. */
+ * repaint costs nothing. The node's own surface is the copy: @surface is
+ * drawn into it at once. */
 static GskRenderNode *
 tile_for_area (cairo_surface_t             *surface,
                const cairo_rectangle_int_t *area,
                int                          factor)
 {
-  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, area->width, area->height);
   GskRenderNode *node;
-  cairo_t *cr = cairo_create (pixels);
-
-  cairo_set_source_surface (cr, surface, -area->x, -area->y);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  cairo_t *cr;
 
   node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT ((float) area->x / factor, (float) area->y / factor,
                                                   (float) area->width / factor,
                                                   (float) area->height / factor));
   cr = gsk_cairo_node_get_draw_context (node);
   cairo_scale (cr, 1.0 / factor, 1.0 / factor);
-  cairo_set_source_surface (cr, pixels, area->x, area->y);
-  cairo_paint (cr);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_rectangle (cr, area->x, area->y, area->width, area->height);
+  cairo_fill (cr);
   cairo_destroy (cr);
-  cairo_surface_destroy (pixels);
   return node;
 }
 
