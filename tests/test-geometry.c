@@ -869,6 +869,12 @@ test_restack (void)
   assert_painted (geometry, "f g a b n");
   g_assert_true (topmost_at (geometry, 75, 30) == b);
   g_assert_true (moat_arrange_can_restack (model, just_a, TRUE));
+  /* As in a file from before z-orders: b, later in the model, is on top
+   * already, a at the bottom; a menu offering to move them would lie. */
+  g_assert_false (moat_arrange_can_restack (model, just_b, TRUE));
+  g_assert_false (moat_arrange_can_restack (model, just_a, FALSE));
+  g_assert_cmpuint (moat_arrange_restack (model, just_b, TRUE), ==, 0);
+  g_assert_cmpstr (moat_history_get_undo_label (moat_model_get_history (model)), !=, "Bring to front");
 
   g_assert_cmpuint (moat_arrange_restack (model, just_a, TRUE), ==, 1);
   assert_painted (geometry, "f g b a n");

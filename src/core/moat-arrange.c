@@ -322,14 +322,11 @@ renumber (MoatModel  *model,
       g_object_set (all->pdata[i], "z-order", first + (int) i, NULL);
 }
 
-/* The z-orders of the elements not chosen: in each layer, and overall. */
+/* The z-orders of the elements not chosen. */
 typedef struct
 {
-  gboolean any[N_LAYERS];
-  int      low[N_LAYERS];
-  int      high[N_LAYERS];
-  int      lowest;
-  int      highest;
+  int lowest;
+  int highest;
 } Extent;
 
 static void
@@ -339,33 +336,82 @@ extent_of (GPtrArray *others,
   *extent = (Extent) { .lowest = G_MAXINT, .highest = G_MININT };
   for (guint i = 0; i < others->len; i++)
     {
-      MoatElement *element = g_ptr_array_index (others, i);
-      int layer = layer_of (element), z = moat_element_get_z_order (element);
+      int z = moat_element_get_z_order (g_ptr_array_index (others, i));
 
-      if (!extent->any[layer])
-        extent->low[layer] = extent->high[layer] = z;
-      extent->any[layer] = TRUE;
-      extent->low[layer] = MIN (extent->low[layer], z);
-      extent->high[layer] = MAX (extent->high[layer], z);
       extent->lowest = MIN (extent->lowest, z);
       extent->highest = MAX (extent->highest, z);
     }
 }
 
-/* Whether every chosen element is already over (under) every other of
- * its layer. An equal value counts as not yet: the order of the model
- * decides such ties, and a restack makes it plain. */
-static gboolean
-is_placed (GPtrArray    *chosen,
-           const Extent *extent,
-           gboolean      to_front)
+/* Each element of @model's diagram @diagram_id mapped to its place in
+ * the model, which breaks ties of stacking. */
+static GHashTable *
+model_positions (MoatModel  *model,
+                 const char *diagram_id)
 {
-  for (guint i = 0; i < chosen->len; i++)
-    {
-      MoatElement *element = g_ptr_array_index (chosen, i);
-      int layer = layer_of (element), z = moat_element_get_z_order (element);
+  GListModel *list = moat_model_get_list (model, MOAT_TYPE_ELEMENT);
+  GHashTable *positions = g_hash_table_new (NULL, NULL);
+  guint n = g_list_model_get_n_items (list);
 
-      if (extent->any[layer] && (to_front ? z <= extent->high[layer] : z >= extent->low[layer]))
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MoatElement) element = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (moat_element_get_diagram_id (element), diagram_id) == 0)
+        g_hash_table_insert (positions, element, GUINT_TO_POINTER (i));
+    }
+  return positions;
+}
+
+/* Into @extreme, per layer, the element of @elements painted last (or,
+ * for @topmost FALSE, first). */
+static void
+extremes_of (GPtrArray   *elements,
+             GHashTable  *positions,
+             gboolean     topmost,
+             MoatElement *extreme[N_LAYERS])
+{
+  for (guint i = 0; i < elements->len; i++)
+    {
+      MoatElement **element = (MoatElement **) &elements->pdata[i];
+      MoatElement **current = &extreme[layer_of (*element)];
+      int order;
+
+      if (*current == NULL)
+        {
+          *current = *element;
+          continue;
+        }
+      order = compare_stacking (element, current, positions);
+      if (topmost ? order > 0 : order < 0)
+        *current = *element;
+    }
+}
+
+/* Whether every chosen element is already painted over (under) every
+ * other of its layer, however it got there: by its z-order, or, where
+ * z-orders are equal (as in a file from before they existed), by the
+ * order of the model. */
+static gboolean
+is_placed (MoatModel *model,
+           GPtrArray *chosen,
+           GPtrArray *others,
+           gboolean   to_front)
+{
+  g_autoptr(GHashTable) positions = NULL;
+  MoatElement *chosen_edge[N_LAYERS] = { NULL }, *others_edge[N_LAYERS] = { NULL };
+
+  positions = model_positions (model, moat_element_get_diagram_id (g_ptr_array_index (chosen, 0)));
+  extremes_of (chosen, positions, !to_front, chosen_edge);
+  extremes_of (others, positions, to_front, others_edge);
+  for (guint layer = 0; layer < N_LAYERS; layer++)
+    {
+      int order;
+
+      if (chosen_edge[layer] == NULL || others_edge[layer] == NULL)
+        continue;
+      order = compare_stacking (&chosen_edge[layer], &others_edge[layer], positions);
+      if (to_front ? order < 0 : order > 0)
         return FALSE;
     }
   return TRUE;
@@ -408,15 +454,13 @@ moat_arrange_can_restack (MoatModel *model,
 {
   g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GPtrArray) others = NULL;
-  Extent extent;
 
   g_return_val_if_fail (MOAT_IS_MODEL (model), FALSE);
 
   if (elements == NULL || elements->len == 0)
     return FALSE;
   chosen = split_diagram (model, elements, &others);
-  extent_of (others, &extent);
-  return !is_placed (chosen, &extent, to_front);
+  return !is_placed (model, chosen, others, to_front);
 }
 
 /* Numbers @chosen, sorted bottom first, past every other element of
@@ -465,15 +509,13 @@ moat_arrange_restack (MoatModel *model,
 {
   g_autoptr(GPtrArray) chosen = NULL;
   g_autoptr(GPtrArray) others = NULL;
-  Extent extent;
 
   g_return_val_if_fail (MOAT_IS_MODEL (model), 0);
 
   if (elements == NULL || elements->len == 0)
     return 0;
   chosen = split_diagram (model, elements, &others);
-  extent_of (others, &extent);
-  if (is_placed (chosen, &extent, to_front))
+  if (is_placed (model, chosen, others, to_front))
     return 0;
 
   moat_arrange_sort_by_stacking (model, chosen);
