@@ -943,20 +943,42 @@ label_widget (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Only the widgets that say text @i: each text is set once from the
+ * template, and a tooltip set on a visible widget makes GTK 4.8 ask the
+ * X server where the pointer is (a few round trips each, before the
+ * first frame). */
 static void
-apply_texts (MoatItemsPanel *self)
+apply_text (MoatItemsPanel *self,
+            guint           i)
 {
   MoatItemsPanelPrivate *priv = PRIV (self);
-  char **texts = priv->texts;
+  const char *text = priv->texts[i];
 
-  label_widget (priv->add_button, texts[TEXT_ADD_LABEL], TRUE);
-  label_widget (priv->delete_button, texts[TEXT_DELETE_LABEL], TRUE);
-  label_widget (GTK_WIDGET (priv->search_entry), texts[TEXT_SEARCH_LABEL], FALSE);
-  g_object_set (priv->search_entry, "placeholder-text", texts[TEXT_SEARCH_LABEL], NULL);
-  label_widget (GTK_WIDGET (priv->list_view), texts[TEXT_LIST_LABEL], FALSE);
-  gtk_label_set_label (priv->editor_title, texts[TEXT_EDITOR_TITLE]);
-  adw_status_page_set_description (priv->no_selection_page, texts[TEXT_NO_SELECTION]);
-  update_content (self);
+  switch (i)
+    {
+    case TEXT_ADD_LABEL:
+      label_widget (priv->add_button, text, TRUE);
+      break;
+    case TEXT_DELETE_LABEL:
+      label_widget (priv->delete_button, text, TRUE);
+      break;
+    case TEXT_SEARCH_LABEL:
+      label_widget (GTK_WIDGET (priv->search_entry), text, FALSE);
+      g_object_set (priv->search_entry, "placeholder-text", text, NULL);
+      break;
+    case TEXT_LIST_LABEL:
+      label_widget (GTK_WIDGET (priv->list_view), text, FALSE);
+      break;
+    case TEXT_EDITOR_TITLE:
+      gtk_label_set_label (priv->editor_title, text);
+      break;
+    case TEXT_NO_SELECTION:
+      adw_status_page_set_description (priv->no_selection_page, text);
+      break;
+    default:
+      update_content (self);
+      break;
+    }
 }
 
 static void
@@ -1146,7 +1168,7 @@ moat_items_panel_set_property (GObject      *object,
       if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
         {
           set_string (&priv->texts[prop_id - PROP_FIRST_TEXT], g_value_get_string (value));
-          apply_texts (self);
+          apply_text (self, prop_id - PROP_FIRST_TEXT);
           break;
         }
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
