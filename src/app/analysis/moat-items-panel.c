@@ -48,6 +48,7 @@ typedef struct
   GHashTable                *selection_ids;  /* id → element */
   MoatObject                *editing;
   GtkWidget                 *editor;
+  GType                      editor_type;    /* made when first needed */
 
   char                      *scope;
   char                      *sort;
@@ -94,6 +95,7 @@ enum {
   PROP_EDITING,
   PROP_SELECTION,
   PROP_EDITOR,
+  PROP_EDITOR_TYPE,
   PROP_EXTRA,
   PROP_FIRST_TEXT,
   N_PROPS = PROP_FIRST_TEXT + N_TEXTS
@@ -994,12 +996,12 @@ static void
 moat_items_panel_real_edit (MoatItemsPanel *self,
                             MoatObject     *item)
 {
-  MoatItemsPanelPrivate *priv = PRIV (self);
+  GtkWidget *editor = moat_items_panel_get_editor (self);
 
-  if (priv->editor == NULL)
+  if (editor == NULL)
     return;
-  moat_item_editor_commit (MOAT_ITEM_EDITOR (priv->editor));
-  moat_item_editor_set_item (MOAT_ITEM_EDITOR (priv->editor), moat_items_panel_get_model (self), item);
+  moat_item_editor_commit (MOAT_ITEM_EDITOR (editor));
+  moat_item_editor_set_item (MOAT_ITEM_EDITOR (editor), moat_items_panel_get_model (self), item);
 }
 
 /**
@@ -1021,14 +1023,25 @@ moat_items_panel_set_editor (MoatItemsPanel *self,
 /**
  * moat_items_panel_get_editor:
  *
+ * The editor is made the first time it is needed (a panel's template
+ * names its #MoatItemsPanel:editor-type): a window opens without
+ * building three editors nobody sees until an item is opened.
+ *
  * Returns: (transfer none) (nullable): the editor of one item
  */
 GtkWidget *
 moat_items_panel_get_editor (MoatItemsPanel *self)
 {
+  MoatItemsPanelPrivate *priv = PRIV (self);
+
   g_return_val_if_fail (MOAT_IS_ITEMS_PANEL (self), NULL);
 
-  return PRIV (self)->editor;
+  if (priv->editor == NULL && G_TYPE_IS_INSTANTIATABLE (priv->editor_type))
+    {
+      moat_items_panel_set_editor (self, g_object_new (priv->editor_type, NULL));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
+    }
+  return priv->editor;
 }
 
 /* While the list is empty, the suggestions take the room and the empty
@@ -1107,6 +1120,9 @@ moat_items_panel_get_property (GObject    *object,
     case PROP_EDITOR:
       g_value_set_object (value, priv->editor);
       break;
+    case PROP_EDITOR_TYPE:
+      g_value_set_gtype (value, priv->editor_type);
+      break;
     case PROP_EXTRA:
       g_value_set_object (value, adw_bin_get_child (priv->extra_bin));
       break;
@@ -1160,6 +1176,9 @@ moat_items_panel_set_property (GObject      *object,
       return;
     case PROP_EDITOR:
       moat_items_panel_set_editor (self, g_value_get_object (value));
+      break;
+    case PROP_EDITOR_TYPE:
+      priv->editor_type = g_value_get_gtype (value);
       break;
     case PROP_EXTRA:
       moat_items_panel_set_extra (self, g_value_get_object (value));
@@ -1282,6 +1301,16 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
   properties[PROP_EDITOR] =
     g_param_spec_object ("editor", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatItemsPanel:editor-type:
+   *
+   * The type of the editor (a MoatItemEditor), made when first needed
+   * (see moat_items_panel_get_editor()) unless #MoatItemsPanel:editor
+   * was given; until then the property "editor" is %NULL.
+   */
+  properties[PROP_EDITOR_TYPE] =
+    g_param_spec_gtype ("editor-type", NULL, NULL, MOAT_TYPE_ITEM_EDITOR,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /**
    * MoatItemsPanel:extra:
    *
