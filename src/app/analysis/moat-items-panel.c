@@ -523,6 +523,18 @@ rebuild_category_menu (MoatItemsPanel *self)
   priv->categories = g_steal_pointer (&categories);
 }
 
+/* GTK makes a menu's popover, every item of it, when it is given the
+ * menu: it is made when first opened instead, not with the window. */
+static void
+create_view_popover (GtkMenuButton *button,
+                     gpointer       data)
+{
+  g_autoptr(GMenuModel) menu = g_object_steal_data (G_OBJECT (button), "moat-menu");
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 build_view_menu (MoatItemsPanel *self)
 {
@@ -556,7 +568,8 @@ build_view_menu (MoatItemsPanel *self)
       g_menu_append_submenu (filters, _("Category"), G_MENU_MODEL (priv->category_menu));
     }
   g_menu_append_section (menu, _("Filter"), G_MENU_MODEL (filters));
-  gtk_menu_button_set_menu_model (priv->view_button, G_MENU_MODEL (menu));
+  g_object_set_data_full (G_OBJECT (priv->view_button), "moat-menu", g_object_ref (menu), g_object_unref);
+  gtk_menu_button_set_create_popup_func (priv->view_button, create_view_popover, NULL, NULL);
 }
 
 static void
