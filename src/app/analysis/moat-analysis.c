@@ -482,21 +482,18 @@ moat_analysis_init (MoatAnalysis *self)
  * @diagram_page: the page whose side panels list threats, controls and
  *   assumptions
  * @view_stack: the window's pages
- * @risk_page: the window's Risk page
  *
  * The pages and panels are the window's templates' own, and have the
  * model from their bindings; this only wires them together.
  */
 MoatAnalysis *
 moat_analysis_new (MoatDiagramPage *diagram_page,
-                   AdwViewStack    *view_stack,
-                   MoatRiskPage    *risk_page)
+                   AdwViewStack    *view_stack)
 {
   MoatAnalysis *self = g_object_new (MOAT_TYPE_ANALYSIS, NULL);
 
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (diagram_page), self);
   g_return_val_if_fail (ADW_IS_VIEW_STACK (view_stack), self);
-  g_return_val_if_fail (MOAT_IS_RISK_PAGE (risk_page), self);
 
   self->diagram_page = diagram_page;
   g_object_add_weak_pointer (G_OBJECT (diagram_page), (gpointer *) &self->diagram_page);
@@ -509,7 +506,6 @@ moat_analysis_new (MoatDiagramPage *diagram_page,
   self->controls_panel = g_object_ref (MOAT_CONTROLS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "controls")));
   self->assumptions_panel =
     g_object_ref (MOAT_ASSUMPTIONS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "assumptions")));
-  self->risk_page = g_object_ref (risk_page);
 
   g_signal_connect_object (diagram_page, "notify::diagram", G_CALLBACK (apply_canvas_view), self,
                            G_CONNECT_SWAPPED);
@@ -518,7 +514,25 @@ moat_analysis_new (MoatDiagramPage *diagram_page,
   g_signal_connect_object (self->threats_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->controls_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->assumptions_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * moat_analysis_add_risk_page:
+ * @risk_page: the window's Risk page, made when first shown
+ *
+ * Goes from what the Risk page activates to where it is edited.
+ */
+void
+moat_analysis_add_risk_page (MoatAnalysis *self,
+                             MoatRiskPage *risk_page)
+{
+  g_return_if_fail (MOAT_IS_ANALYSIS (self));
+  g_return_if_fail (MOAT_IS_RISK_PAGE (risk_page));
+  g_return_if_fail (self->risk_page == NULL);
+
+  /* Held here as well as by its parent, as the panels are. */
+  self->risk_page = g_object_ref (risk_page);
   g_signal_connect_object (self->risk_page, "threat-activated", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->risk_page, "control-activated", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
-  return self;
 }

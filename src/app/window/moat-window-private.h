@@ -47,10 +47,10 @@ struct _MoatWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
-  MoatStartPage        *start_page;
+  MoatLazyPage         *start_page;     /* a MoatStartPage once shown */
   MoatLazyPage         *overview_page;  /* a MoatOverviewPage once shown */
   MoatDiagramPage      *diagram_page;
-  MoatRiskPage         *risk_page;
+  MoatLazyPage         *risk_page;      /* a MoatRiskPage once shown */
   GMenu                *recent_menu;
   MoatCompare          *compare;
   GtkWidget            *compare_window;

@@ -399,7 +399,8 @@ on_discard_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       g_file_delete (draft, NULL, NULL);
-      moat_start_page_refresh (self->start_page);
+      if (moat_lazy_page_get_child (self->start_page) != NULL)
+        moat_start_page_refresh (MOAT_START_PAGE (moat_lazy_page_get_child (self->start_page)));
     }
 }
 
@@ -558,6 +559,13 @@ static void
 on_workshop_leave (MoatWindow *self)
 {
   g_action_group_change_action_state (G_ACTION_GROUP (self), "workshop", g_variant_new_boolean (FALSE));
+}
+
+/* The Risk page is made when first shown. */
+static void
+on_risk_page_made (MoatWindow *self)
+{
+  moat_analysis_add_risk_page (self->analysis, MOAT_RISK_PAGE (moat_lazy_page_get_child (self->risk_page)));
 }
 
 /* The workshop view is made when a workshop first starts. */
@@ -728,6 +736,7 @@ moat_window_class_init (MoatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, workshop_page);
   gtk_widget_class_bind_template_callback (widget_class, on_workshop_view_made);
+  gtk_widget_class_bind_template_callback (widget_class, on_risk_page_made);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, view_stack);
@@ -764,7 +773,7 @@ moat_window_init (MoatWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->analysis = moat_analysis_new (self->diagram_page, self->view_stack, self->risk_page);
+  self->analysis = moat_analysis_new (self->diagram_page, self->view_stack);
   _moat_window_actions_init (self);
   rebuild_recent_menu (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
