@@ -237,9 +237,9 @@ is_sort_and_filter (GtkWidget     *widget,
 
 /* What a window opened on a model does not show is not built for its
  * first frame, nor while it loads: the other pages, the workshop view,
- * the side panels' editors and their Sort and Filter menus. Each is
- * built, whole and with the model, when first shown. Counts no time:
- * it says what exists. */
+ * the side panels of threats, controls and assumptions, their editors
+ * and their Sort and Filter menus. Each is built, whole and with the
+ * model, when first shown. Counts no time: it says what exists. */
 static void
 test_built_when_shown (void)
 {
@@ -268,7 +268,17 @@ test_built_when_shown (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
     {
-      GtkWidget *panel = moat_diagram_page_get_side_panel (page, panels[i]);
+      AdwViewStack *side =
+        ADW_VIEW_STACK (gtk_widget_get_ancestor (moat_diagram_page_get_properties (page), ADW_TYPE_VIEW_STACK));
+      GtkWidget *lazy = adw_view_stack_get_child_by_name (side, panels[i]);
+      GtkWidget *panel;
+
+      g_assert_true (MOAT_IS_LAZY_PAGE (lazy));
+      g_assert_null (moat_lazy_page_get_child (MOAT_LAZY_PAGE (lazy)));
+      /* Asked for, it is built with the model and the selection. */
+      panel = moat_diagram_page_get_side_panel (page, panels[i]);
+      g_assert_true (moat_lazy_page_get_child (MOAT_LAZY_PAGE (lazy)) == panel);
+      g_assert_true (moat_page_get_model (MOAT_PAGE (panel)) == moat_window_get_model (window));
 
       g_object_get (panel, "editor", &editor, NULL);
       g_assert_null (editor);
@@ -286,8 +296,12 @@ test_built_when_shown (void)
   g_assert_true (gtk_widget_get_mapped (moat_lazy_page_get_child (overview)));
   g_assert_true (moat_page_get_model (MOAT_PAGE (moat_lazy_page_get_child (overview))) == moat_window_get_model (window));
 
-  /* Opened, a threat is in its editor; the menu opens with its items. */
+  /* Built late, a panel still follows the selection. */
   threats = MOAT_THREATS_PANEL (moat_diagram_page_get_side_panel (page, "threats"));
+  moat_gui_test_select_element (page, MOAT_ELEMENT (moat_model_lookup (moat_window_get_model (window), "p1")));
+  g_assert_true (g_hash_table_contains (moat_items_panel_get_selection_ids (MOAT_ITEMS_PANEL (threats)), "p1"));
+
+  /* Opened, a threat is in its editor; the menu opens with its items. */
   threat = g_list_model_get_item (moat_model_get_list (moat_window_get_model (window), MOAT_TYPE_THREAT), 0);
   moat_items_panel_edit (MOAT_ITEMS_PANEL (threats), MOAT_OBJECT (threat));
   g_object_get (threats, "editor", &editor, NULL);
