@@ -5,6 +5,7 @@
  */
 
 #include "moat-gui-test-util.h"
+#include "moat-lazy-page.h"
 #include "moat-test-util.h"
 
 /* One private home for the whole run: GTK's recent-files manager is
@@ -90,11 +91,29 @@ is_of_type (GtkWidget     *widget,
   return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (type));
 }
 
+static gboolean
+is_unbuilt_lazy_page (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return MOAT_IS_LAZY_PAGE (widget) && moat_lazy_page_get_child (MOAT_LAZY_PAGE (widget)) == NULL;
+}
+
+/* A page not shown yet is not built yet (MoatLazyPage): a test that
+ * looks for a widget of such a page gets the page built, as showing it
+ * would. */
 GtkWidget *
 moat_gui_test_find_type (GtkWidget *root,
                          GType      type)
 {
-  return moat_gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+  GtkWidget *found = moat_gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+  GtkWidget *lazy;
+
+  while (found == NULL && (lazy = moat_gui_test_find (root, is_unbuilt_lazy_page, NULL)) != NULL)
+    {
+      moat_lazy_page_ensure_child (MOAT_LAZY_PAGE (lazy));
+      found = moat_gui_test_find (root, is_of_type, GSIZE_TO_POINTER (type));
+    }
+  return found;
 }
 
 static gboolean

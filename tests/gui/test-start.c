@@ -11,9 +11,16 @@
 
 #include <gtk/gtk.h>
 
+#include "moat-assets-page.h"
 #include "moat-gui-test-util.h"
+#include "moat-lazy-page.h"
+#include "moat-overview-page.h"
+#include "moat-risk-page.h"
+#include "moat-start-page.h"
 #include "moat-test-util.h"
+#include "moat-threat-editor.h"
 #include "moat-threats-panel.h"
+#include "moat-workshop-view.h"
 
 static MoatApplication *app;
 static char *tmpdir;
@@ -209,6 +216,111 @@ test_shortcuts_when_asked (void)
   g_log_set_always_fatal (fatal);
 }
 
+static MoatLazyPage *
+lazy_page_of (GtkWidget *root,
+              GType      type)
+{
+  g_autoptr(GPtrArray) pages = moat_gui_test_collect_type (root, MOAT_TYPE_LAZY_PAGE);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (moat_lazy_page_get_page_type (pages->pdata[i]) == type)
+      return pages->pdata[i];
+  return NULL;
+}
+
+static gboolean
+is_sort_and_filter (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Sort and Filter") == 0;
+}
+
+/* What a window opened on a model does not show is not built for its
+ * first frame, nor while it loads: the other pages, the workshop view,
+ * the side panels of threats, controls and assumptions, their editors
+ * and their Sort and Filter menus. Each is built, whole and with the
+ * model, when first shown. Counts no time: it says what exists. */
+static void
+test_built_when_shown (void)
+{
+  static const char *panels[] = { "threats", "controls", "assumptions" };
+  g_autoptr(GFile) file = write_model (100);
+  MoatWindow *window = MOAT_WINDOW (moat_application_open_file (app, file));
+  GType hidden[] = { MOAT_TYPE_START_PAGE, MOAT_TYPE_OVERVIEW_PAGE, MOAT_TYPE_ASSETS_PAGE,
+                     MOAT_TYPE_RISK_PAGE, MOAT_TYPE_WORKSHOP_VIEW };
+  MoatDiagramPage *page;
+  MoatThreatsPanel *threats;
+  MoatLazyPage *overview;
+  GtkWidget *menu_button;
+  GtkWidget *editor = NULL;
+  g_autoptr(MoatThreat) threat = NULL;
+
+  moat_gui_test_wait_loaded (window);
+  page = MOAT_DIAGRAM_PAGE (moat_gui_test_find_type (GTK_WIDGET (window), MOAT_TYPE_DIAGRAM_PAGE));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      MoatLazyPage *lazy = lazy_page_of (GTK_WIDGET (window), hidden[i]);
+
+      g_assert_nonnull (lazy);
+      g_assert_null (moat_lazy_page_get_child (lazy));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      AdwViewStack *side =
+        ADW_VIEW_STACK (gtk_widget_get_ancestor (moat_diagram_page_get_properties (page), ADW_TYPE_VIEW_STACK));
+      GtkWidget *lazy = adw_view_stack_get_child_by_name (side, panels[i]);
+      GtkWidget *panel;
+
+      g_assert_true (MOAT_IS_LAZY_PAGE (lazy));
+      g_assert_null (moat_lazy_page_get_child (MOAT_LAZY_PAGE (lazy)));
+      /* Asked for, it is built with the model and the selection. */
+      panel = moat_diagram_page_get_side_panel (page, panels[i]);
+      g_assert_true (moat_lazy_page_get_child (MOAT_LAZY_PAGE (lazy)) == panel);
+      g_assert_true (moat_page_get_model (MOAT_PAGE (panel)) == moat_window_get_model (window));
+
+      g_object_get (panel, "editor", &editor, NULL);
+      g_assert_null (editor);
+      menu_button = moat_gui_test_find (panel, is_sort_and_filter, NULL);
+      g_assert_nonnull (menu_button);
+      g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+    }
+
+  /* Shown, the Overview page is built with the window's model. */
+  overview = lazy_page_of (GTK_WIDGET (window), MOAT_TYPE_OVERVIEW_PAGE);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (overview), ADW_TYPE_VIEW_STACK)),
+                                         "overview");
+  moat_gui_test_spin ();
+  g_assert_true (MOAT_IS_OVERVIEW_PAGE (moat_lazy_page_get_child (overview)));
+  g_assert_true (gtk_widget_get_mapped (moat_lazy_page_get_child (overview)));
+  g_assert_true (moat_page_get_model (MOAT_PAGE (moat_lazy_page_get_child (overview))) == moat_window_get_model (window));
+
+  /* Built late, a panel still follows the selection. */
+  threats = MOAT_THREATS_PANEL (moat_diagram_page_get_side_panel (page, "threats"));
+  moat_gui_test_select_element (page, MOAT_ELEMENT (moat_model_lookup (moat_window_get_model (window), "p1")));
+  g_assert_true (g_hash_table_contains (moat_items_panel_get_selection_ids (MOAT_ITEMS_PANEL (threats)), "p1"));
+
+  /* Opened, a threat is in its editor; the menu opens with its items. */
+  threat = g_list_model_get_item (moat_model_get_list (moat_window_get_model (window), MOAT_TYPE_THREAT), 0);
+  moat_items_panel_edit (MOAT_ITEMS_PANEL (threats), MOAT_OBJECT (threat));
+  g_object_get (threats, "editor", &editor, NULL);
+  g_assert_true (MOAT_IS_THREAT_EDITOR (editor));
+  g_assert_true (moat_threat_editor_get_threat (MOAT_THREAT_EDITOR (editor)) == threat);
+  g_assert_true (gtk_widget_is_ancestor (editor, GTK_WIDGET (threats)));
+  g_object_unref (editor);
+
+  menu_button = moat_gui_test_find (GTK_WIDGET (threats), is_sort_and_filter, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  moat_gui_test_spin ();
+  g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  moat_gui_test_spin ();
+
+  moat_gui_test_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/start/first-frame-does-not-grow", test_first_frame_does_not_grow);
   g_test_add_func ("/start/needed-before-frame", test_needed_before_frame);
   g_test_add_func ("/start/shortcuts-when-asked", test_shortcuts_when_asked);
+  g_test_add_func ("/start/built-when-shown", test_built_when_shown);
 
   status = g_test_run ();
 

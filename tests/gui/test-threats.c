@@ -74,7 +74,8 @@ show_side_page (GtkWidget *panel)
 {
   AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (panel, ADW_TYPE_VIEW_STACK));
 
-  adw_view_stack_set_visible_child (stack, panel);
+  /* The stack's page holds the panel, built when first shown. */
+  adw_view_stack_set_visible_child (stack, gtk_widget_get_parent (panel));
   moat_gui_test_spin ();
 }
 

@@ -79,7 +79,9 @@ toggle_workshop (Fixture *f)
 static GtkStack *
 main_stack (Fixture *f)
 {
-  return GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (f->view)));
+  /* The view stands in the window's stack as a page built when first
+   * shown (MoatLazyPage). */
+  return GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (f->view), GTK_TYPE_STACK));
 }
 
 /* A key press as the view's key handler receives it from GTK, before

@@ -225,7 +225,15 @@ class MoatSession(unittest.TestCase):
                                                          "payment-service.moat.json"),
                         "-o", example], check=True)
         app = self.launch(example)
+        # Pages and editors nobody has looked at yet are not built (a
+        # native start): show each, as a person would, then walk them all.
+        for page in ("Overview", "Assets", "Risk", "Diagrams"):
+            click(wait_for(lambda: find(app, pyatspi.ROLE_PAGE_TAB, page), "the %s page tab" % page))
         wait_for(lambda: find(app, pyatspi.ROLE_TEXT, "Title"), "the model page")
+        for panel, add in (("Threats", "Add Threat"), ("Controls", "Add Control"),
+                           ("Assumptions", "Add Assumption")):
+            click(wait_for(lambda: find(app, pyatspi.ROLE_PAGE_TAB, panel), "the %s side panel tab" % panel))
+            click(wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, add), "the %s button" % add))
         frame = find(app, pyatspi.ROLE_FRAME)
         self.assertEqual(frame.name, "payment-service")
         unnamed = []

@@ -76,7 +76,8 @@ class LibraryPage(unittest.TestCase):
                         "-o", example], check=True)
         self.assertIn("stride", self.rule_sets(example))
         app = self.launch(example)
-        base.wait_for(lambda: base.find(app, pyatspi.ROLE_TEXT, "Title"), "the model page")
+        # The window on the model (its Overview page, not shown, is not built).
+        base.wait_for(lambda: base.find(app, pyatspi.ROLE_FRAME, "payment-service"), "the model's window")
 
         prefs = self.open_preferences(app)
         base.click(base.wait_for(lambda: base.find(prefs, pyatspi.ROLE_PAGE_TAB, "Rules and Catalogues"),

@@ -175,7 +175,7 @@ apply_canvas_view (MoatAnalysis *self)
     return;
 
   /* The renderer knows elements, not ids. */
-  highlight = moat_threats_panel_get_highlight (self->threats_panel);
+  highlight = self->threats_panel ? moat_threats_panel_get_highlight (self->threats_panel) : NULL;
   highlighted = g_hash_table_new (NULL, NULL);
   for (guint i = 0; self->model != NULL && highlight != NULL && highlight[i] != NULL; i++)
     {
@@ -271,7 +271,8 @@ moat_analysis_set_model (MoatAnalysis *self,
     g_signal_connect_object (settings, "changed::enabled-rule-sets", G_CALLBACK (on_enabled_sets_changed),
                              self, G_CONNECT_SWAPPED);
 
-  moat_threats_panel_set_engine (self->threats_panel, NULL);
+  if (self->threats_panel != NULL)
+    moat_threats_panel_set_engine (self->threats_panel, NULL);
   apply_canvas_view (self);
   if (was_loaded)
     moat_analysis_load (self);
@@ -293,7 +294,8 @@ moat_analysis_load (MoatAnalysis *self)
     return;
   self->loaded = TRUE;
   make_engine (self);
-  moat_threats_panel_set_engine (self->threats_panel, self->engine);
+  if (self->threats_panel != NULL)
+    moat_threats_panel_set_engine (self->threats_panel, self->engine);
   if (self->badges == NULL)
     count_badges (self);
   apply_canvas_view (self);
@@ -319,10 +321,14 @@ show_side_page (MoatAnalysis *self,
                 GtkWidget    *panel)
 {
   GtkWidget *stack = gtk_widget_get_ancestor (panel, ADW_TYPE_VIEW_STACK);
+  GtkWidget *page = panel;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "diagrams");
-  if (stack != NULL)
-    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), panel);
+  /* The stack's page holds the panel (built when first shown). */
+  while (page != NULL && gtk_widget_get_parent (page) != stack)
+    page = gtk_widget_get_parent (page);
+  if (stack != NULL && page != NULL)
+    adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), page);
 }
 
 /* The elements of @ids on the diagram of the first, selected there. */
@@ -380,7 +386,8 @@ void
 moat_analysis_show (MoatAnalysis *self,
                     MoatObject   *object)
 {
-  MoatItemsPanel *panel = NULL;
+  MoatItemsPanel *panel;
+  const char *name = NULL;
 
   g_return_if_fail (MOAT_IS_ANALYSIS (self));
 
@@ -399,14 +406,16 @@ moat_analysis_show (MoatAnalysis *self,
   if (MOAT_IS_THREAT (object))
     {
       show_diagram_of (self, moat_threat_get_element_ids (MOAT_THREAT (object)));
-      panel = MOAT_ITEMS_PANEL (self->threats_panel);
+      name = "threats";
     }
   else if (MOAT_IS_CONTROL (object))
-    panel = MOAT_ITEMS_PANEL (self->controls_panel);
+    name = "controls";
   else if (MOAT_IS_ASSUMPTION (object))
-    panel = MOAT_ITEMS_PANEL (self->assumptions_panel);
-  if (panel == NULL)
+    name = "assumptions";
+  if (name == NULL || self->diagram_page == NULL)
     return;
+  /* Built now if it was never shown. */
+  panel = MOAT_ITEMS_PANEL (moat_diagram_page_get_side_panel (self->diagram_page, name));
   show_side_page (self, GTK_WIDGET (panel));
   moat_items_panel_edit (panel, object);
 }
@@ -477,48 +486,78 @@ moat_analysis_init (MoatAnalysis *self)
 {
 }
 
+/* The panels of items are built when first shown or asked for. Each is
+ * held here as well as by its parent, so the handlers stay valid while
+ * the window is torn down. */
+static void
+on_side_panel_made (MoatAnalysis *self,
+                    const char   *name,
+                    GtkWidget    *panel)
+{
+  if (MOAT_IS_THREATS_PANEL (panel) && self->threats_panel == NULL)
+    {
+      self->threats_panel = g_object_ref (MOAT_THREATS_PANEL (panel));
+      g_signal_connect_object (panel, "notify::highlight", G_CALLBACK (apply_canvas_view), self,
+                               G_CONNECT_SWAPPED);
+      if (self->loaded)
+        moat_threats_panel_set_engine (self->threats_panel, self->engine);
+    }
+  else if (MOAT_IS_CONTROLS_PANEL (panel) && self->controls_panel == NULL)
+    self->controls_panel = g_object_ref (MOAT_CONTROLS_PANEL (panel));
+  else if (MOAT_IS_ASSUMPTIONS_PANEL (panel) && self->assumptions_panel == NULL)
+    self->assumptions_panel = g_object_ref (MOAT_ASSUMPTIONS_PANEL (panel));
+  else
+    return;
+  g_signal_connect_object (panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+}
+
 /**
  * moat_analysis_new:
  * @diagram_page: the page whose side panels list threats, controls and
  *   assumptions
  * @view_stack: the window's pages
- * @risk_page: the window's Risk page
  *
  * The pages and panels are the window's templates' own, and have the
  * model from their bindings; this only wires them together.
  */
 MoatAnalysis *
 moat_analysis_new (MoatDiagramPage *diagram_page,
-                   AdwViewStack    *view_stack,
-                   MoatRiskPage    *risk_page)
+                   AdwViewStack    *view_stack)
 {
   MoatAnalysis *self = g_object_new (MOAT_TYPE_ANALYSIS, NULL);
 
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (diagram_page), self);
   g_return_val_if_fail (ADW_IS_VIEW_STACK (view_stack), self);
-  g_return_val_if_fail (MOAT_IS_RISK_PAGE (risk_page), self);
 
   self->diagram_page = diagram_page;
   g_object_add_weak_pointer (G_OBJECT (diagram_page), (gpointer *) &self->diagram_page);
   self->view_stack = view_stack;
   g_object_add_weak_pointer (G_OBJECT (view_stack), (gpointer *) &self->view_stack);
 
-  /* Held here as well as by their parents, so the handlers stay valid
-   * while the window is torn down. */
-  self->threats_panel = g_object_ref (MOAT_THREATS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "threats")));
-  self->controls_panel = g_object_ref (MOAT_CONTROLS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "controls")));
-  self->assumptions_panel =
-    g_object_ref (MOAT_ASSUMPTIONS_PANEL (moat_diagram_page_get_side_panel (diagram_page, "assumptions")));
-  self->risk_page = g_object_ref (risk_page);
+  g_signal_connect_object (diagram_page, "side-panel-made", G_CALLBACK (on_side_panel_made), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (diagram_page, "notify::diagram", G_CALLBACK (apply_canvas_view), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->threats_panel, "notify::highlight", G_CALLBACK (apply_canvas_view), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->threats_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->controls_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->assumptions_panel, "open", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/**
+ * moat_analysis_add_risk_page:
+ * @risk_page: the window's Risk page, made when first shown
+ *
+ * Goes from what the Risk page activates to where it is edited.
+ */
+void
+moat_analysis_add_risk_page (MoatAnalysis *self,
+                             MoatRiskPage *risk_page)
+{
+  g_return_if_fail (MOAT_IS_ANALYSIS (self));
+  g_return_if_fail (MOAT_IS_RISK_PAGE (risk_page));
+  g_return_if_fail (self->risk_page == NULL);
+
+  /* Held here as well as by its parent, as the panels are. */
+  self->risk_page = g_object_ref (risk_page);
   g_signal_connect_object (self->risk_page, "threat-activated", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->risk_page, "control-activated", G_CALLBACK (on_open), self, G_CONNECT_SWAPPED);
-  return self;
 }

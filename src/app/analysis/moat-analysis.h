@@ -27,7 +27,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MoatAnalysis, moat_analysis, MOAT, ANALYSIS, GObject)
 
 MoatAnalysis         *moat_analysis_new                 (MoatDiagramPage *diagram_page,
-                                                         AdwViewStack    *view_stack,
+                                                         AdwViewStack    *view_stack);
+void                  moat_analysis_add_risk_page       (MoatAnalysis    *self,
                                                          MoatRiskPage    *risk_page);
 void                  moat_analysis_set_model           (MoatAnalysis    *self,
                                                          MoatModel       *model,

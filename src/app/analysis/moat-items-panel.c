@@ -48,6 +48,7 @@ typedef struct
   GHashTable                *selection_ids;  /* id → element */
   MoatObject                *editing;
   GtkWidget                 *editor;
+  GType                      editor_type;    /* made when first needed */
 
   char                      *scope;
   char                      *sort;
@@ -94,6 +95,7 @@ enum {
   PROP_EDITING,
   PROP_SELECTION,
   PROP_EDITOR,
+  PROP_EDITOR_TYPE,
   PROP_EXTRA,
   PROP_FIRST_TEXT,
   N_PROPS = PROP_FIRST_TEXT + N_TEXTS
@@ -521,6 +523,18 @@ rebuild_category_menu (MoatItemsPanel *self)
   priv->categories = g_steal_pointer (&categories);
 }
 
+/* GTK makes a menu's popover, every item of it, when it is given the
+ * menu: it is made when first opened instead, not with the window. */
+static void
+create_view_popover (GtkMenuButton *button,
+                     gpointer       data)
+{
+  g_autoptr(GMenuModel) menu = g_object_steal_data (G_OBJECT (button), "moat-menu");
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
 static void
 build_view_menu (MoatItemsPanel *self)
 {
@@ -554,7 +568,8 @@ build_view_menu (MoatItemsPanel *self)
       g_menu_append_submenu (filters, _("Category"), G_MENU_MODEL (priv->category_menu));
     }
   g_menu_append_section (menu, _("Filter"), G_MENU_MODEL (filters));
-  gtk_menu_button_set_menu_model (priv->view_button, G_MENU_MODEL (menu));
+  g_object_set_data_full (G_OBJECT (priv->view_button), "moat-menu", g_object_ref (menu), g_object_unref);
+  gtk_menu_button_set_create_popup_func (priv->view_button, create_view_popover, NULL, NULL);
 }
 
 static void
@@ -943,20 +958,42 @@ label_widget (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* Only the widgets that say text @i: each text is set once from the
+ * template, and a tooltip set on a visible widget makes GTK 4.8 ask the
+ * X server where the pointer is (a few round trips each, before the
+ * first frame). */
 static void
-apply_texts (MoatItemsPanel *self)
+apply_text (MoatItemsPanel *self,
+            guint           i)
 {
   MoatItemsPanelPrivate *priv = PRIV (self);
-  char **texts = priv->texts;
+  const char *text = priv->texts[i];
 
-  label_widget (priv->add_button, texts[TEXT_ADD_LABEL], TRUE);
-  label_widget (priv->delete_button, texts[TEXT_DELETE_LABEL], TRUE);
-  label_widget (GTK_WIDGET (priv->search_entry), texts[TEXT_SEARCH_LABEL], FALSE);
-  g_object_set (priv->search_entry, "placeholder-text", texts[TEXT_SEARCH_LABEL], NULL);
-  label_widget (GTK_WIDGET (priv->list_view), texts[TEXT_LIST_LABEL], FALSE);
-  gtk_label_set_label (priv->editor_title, texts[TEXT_EDITOR_TITLE]);
-  adw_status_page_set_description (priv->no_selection_page, texts[TEXT_NO_SELECTION]);
-  update_content (self);
+  switch (i)
+    {
+    case TEXT_ADD_LABEL:
+      label_widget (priv->add_button, text, TRUE);
+      break;
+    case TEXT_DELETE_LABEL:
+      label_widget (priv->delete_button, text, TRUE);
+      break;
+    case TEXT_SEARCH_LABEL:
+      label_widget (GTK_WIDGET (priv->search_entry), text, FALSE);
+      g_object_set (priv->search_entry, "placeholder-text", text, NULL);
+      break;
+    case TEXT_LIST_LABEL:
+      label_widget (GTK_WIDGET (priv->list_view), text, FALSE);
+      break;
+    case TEXT_EDITOR_TITLE:
+      gtk_label_set_label (priv->editor_title, text);
+      break;
+    case TEXT_NO_SELECTION:
+      adw_status_page_set_description (priv->no_selection_page, text);
+      break;
+    default:
+      update_content (self);
+      break;
+    }
 }
 
 static void
@@ -972,12 +1009,12 @@ static void
 moat_items_panel_real_edit (MoatItemsPanel *self,
                             MoatObject     *item)
 {
-  MoatItemsPanelPrivate *priv = PRIV (self);
+  GtkWidget *editor = moat_items_panel_get_editor (self);
 
-  if (priv->editor == NULL)
+  if (editor == NULL)
     return;
-  moat_item_editor_commit (MOAT_ITEM_EDITOR (priv->editor));
-  moat_item_editor_set_item (MOAT_ITEM_EDITOR (priv->editor), moat_items_panel_get_model (self), item);
+  moat_item_editor_commit (MOAT_ITEM_EDITOR (editor));
+  moat_item_editor_set_item (MOAT_ITEM_EDITOR (editor), moat_items_panel_get_model (self), item);
 }
 
 /**
@@ -999,14 +1036,25 @@ moat_items_panel_set_editor (MoatItemsPanel *self,
 /**
  * moat_items_panel_get_editor:
  *
+ * The editor is made the first time it is needed (a panel's template
+ * names its #MoatItemsPanel:editor-type): a window opens without
+ * building three editors nobody sees until an item is opened.
+ *
  * Returns: (transfer none) (nullable): the editor of one item
  */
 GtkWidget *
 moat_items_panel_get_editor (MoatItemsPanel *self)
 {
+  MoatItemsPanelPrivate *priv = PRIV (self);
+
   g_return_val_if_fail (MOAT_IS_ITEMS_PANEL (self), NULL);
 
-  return PRIV (self)->editor;
+  if (priv->editor == NULL && G_TYPE_IS_INSTANTIATABLE (priv->editor_type))
+    {
+      moat_items_panel_set_editor (self, g_object_new (priv->editor_type, NULL));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITOR]);
+    }
+  return priv->editor;
 }
 
 /* While the list is empty, the suggestions take the room and the empty
@@ -1085,6 +1133,9 @@ moat_items_panel_get_property (GObject    *object,
     case PROP_EDITOR:
       g_value_set_object (value, priv->editor);
       break;
+    case PROP_EDITOR_TYPE:
+      g_value_set_gtype (value, priv->editor_type);
+      break;
     case PROP_EXTRA:
       g_value_set_object (value, adw_bin_get_child (priv->extra_bin));
       break;
@@ -1139,6 +1190,9 @@ moat_items_panel_set_property (GObject      *object,
     case PROP_EDITOR:
       moat_items_panel_set_editor (self, g_value_get_object (value));
       break;
+    case PROP_EDITOR_TYPE:
+      priv->editor_type = g_value_get_gtype (value);
+      break;
     case PROP_EXTRA:
       moat_items_panel_set_extra (self, g_value_get_object (value));
       break;
@@ -1146,7 +1200,7 @@ moat_items_panel_set_property (GObject      *object,
       if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
         {
           set_string (&priv->texts[prop_id - PROP_FIRST_TEXT], g_value_get_string (value));
-          apply_texts (self);
+          apply_text (self, prop_id - PROP_FIRST_TEXT);
           break;
         }
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1260,6 +1314,16 @@ moat_items_panel_class_init (MoatItemsPanelClass *klass)
   properties[PROP_EDITOR] =
     g_param_spec_object ("editor", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MoatItemsPanel:editor-type:
+   *
+   * The type of the editor (a MoatItemEditor), made when first needed
+   * (see moat_items_panel_get_editor()) unless #MoatItemsPanel:editor
+   * was given; until then the property "editor" is %NULL.
+   */
+  properties[PROP_EDITOR_TYPE] =
+    g_param_spec_gtype ("editor-type", NULL, NULL, MOAT_TYPE_ITEM_EDITOR,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /**
    * MoatItemsPanel:extra:
    *

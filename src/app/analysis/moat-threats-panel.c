@@ -23,7 +23,7 @@ struct _MoatThreatsPanel
   MoatItemsPanel      parent_instance;
 
   MoatRuleEngine     *engine;
-  MoatThreatEditor   *editor;
+  MoatThreatEditor   *editor;     /* made when a threat is first opened */
   MoatSuggestionList *suggestions;
   GtkWidget          *dialog;
   GStrv               highlight;
@@ -340,7 +340,7 @@ moat_threats_panel_edit (MoatItemsPanel *panel,
                          MoatObject     *item)
 {
   MoatThreatsPanel *self = MOAT_THREATS_PANEL (panel);
-  MoatThreat *previous = moat_threat_editor_get_threat (self->editor);
+  MoatThreat *previous = moat_threat_editor_get_threat (MOAT_THREAT_EDITOR (moat_items_panel_get_editor (panel)));
 
   if (previous != NULL)
     g_signal_handlers_disconnect_by_data (previous, self);
@@ -372,7 +372,8 @@ moat_threats_panel_set_engine (MoatThreatsPanel *self,
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_set_object (&self->engine, engine);
-  moat_threat_editor_set_engine (self->editor, engine);
+  if (self->editor != NULL)
+    moat_threat_editor_set_engine (self->editor, engine);
   moat_suggestion_list_set_model (self->suggestions, engine ? moat_rule_engine_get_model (engine) : NULL);
   if (engine != NULL)
     {
@@ -479,14 +480,22 @@ moat_threats_panel_class_init (MoatThreatsPanelClass *klass)
   g_type_ensure (MOAT_TYPE_SUGGESTION_LIST);
   gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
                                                "/io/github/moatmodel/Moat/analysis/moat-threats-panel.ui");
-  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatThreatsPanel, editor);
   gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), MoatThreatsPanel, suggestions);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), on_accept);
   gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), moat_threats_panel_ask_dismiss);
+}
+
+/* The editor is made when a threat is first opened. */
+static void
+on_editor_made (MoatThreatsPanel *self)
+{
+  self->editor = MOAT_THREAT_EDITOR (moat_items_panel_get_editor (MOAT_ITEMS_PANEL (self)));
+  moat_threat_editor_set_engine (self->editor, self->engine);
 }
 
 static void
 moat_threats_panel_init (MoatThreatsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::editor", G_CALLBACK (on_editor_made), NULL);
 }

@@ -20,6 +20,7 @@
 #include "moat-diagram-page.h"
 #include "moat-toast.h"
 #include "moat-labels.h"
+#include "moat-lazy-page.h"
 #include "moat-limits.h"
 #include "moat-outline-row.h"
 #include "moat-properties-panel.h"
@@ -69,6 +70,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIDE_PANEL_MADE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Diagram list */
 
@@ -752,7 +760,7 @@ add_threat_action (GtkWidget  *widget,
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
   GtkWidget *threats = moat_diagram_page_get_side_panel (self, "threats");
 
-  adw_view_stack_set_visible_child (self->side_stack, threats);
+  adw_view_stack_set_visible_child_name (self->side_stack, "threats");
   gtk_widget_activate_action (threats, "panel.add", NULL);
 }
 
@@ -1059,9 +1067,25 @@ moat_diagram_page_defer_outline (MoatDiagramPage *self,
     ensure_outline (self);
 }
 
+/* The panels of items are built when first shown (a native start):
+ * each is handed the selection then, and the analysis told. */
+static void
+on_side_panel_made (MoatDiagramPage *self,
+                    GParamSpec      *pspec,
+                    MoatLazyPage    *lazy)
+{
+  GtkWidget *panel = moat_lazy_page_get_child (lazy);
+  AdwViewStackPage *page = adw_view_stack_get_page (self->side_stack, GTK_WIDGET (lazy));
+
+  g_object_bind_property (self, "selection", panel, "selection", G_BINDING_SYNC_CREATE);
+  g_signal_emit (self, signals[SIDE_PANEL_MADE], 0, adw_view_stack_page_get_name (page), panel);
+}
+
 /**
  * moat_diagram_page_get_side_panel:
  * @name: "threats", "controls" or "assumptions"
+ *
+ * The panel is built if it was not shown yet.
  *
  * Returns: (transfer none) (nullable): the side panel of that name
  */
@@ -1069,9 +1093,14 @@ GtkWidget *
 moat_diagram_page_get_side_panel (MoatDiagramPage *self,
                                   const char      *name)
 {
+  GtkWidget *child;
+
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
 
-  return adw_view_stack_get_child_by_name (self->side_stack, name);
+  child = adw_view_stack_get_child_by_name (self->side_stack, name);
+  if (MOAT_IS_LAZY_PAGE (child))
+    return moat_lazy_page_ensure_child (MOAT_LAZY_PAGE (child));
+  return child;
 }
 
 /* GObject */
@@ -1289,12 +1318,24 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * MoatDiagramPage::side-panel-made:
+   * @name: the panel's name, as for moat_diagram_page_get_side_panel()
+   * @panel: the panel
+   *
+   * A side panel was built, when first shown or asked for.
+   */
+  signals[SIDE_PANEL_MADE] =
+    g_signal_new ("side-panel-made", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, GTK_TYPE_WIDGET);
+
   g_type_ensure (MOAT_TYPE_CANVAS);
   g_type_ensure (MOAT_TYPE_PROPERTIES_PANEL);
   g_type_ensure (MOAT_TYPE_OUTLINE_ROW);
   g_type_ensure (MOAT_TYPE_THREATS_PANEL);
   g_type_ensure (MOAT_TYPE_CONTROLS_PANEL);
   g_type_ensure (MOAT_TYPE_ASSUMPTIONS_PANEL);
+  g_type_ensure (MOAT_TYPE_LAZY_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/moatmodel/Moat/diagram/moat-diagram-page.ui");
@@ -1304,6 +1345,7 @@ moat_diagram_page_class_init (MoatDiagramPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_find_next);
   gtk_widget_class_bind_template_callback (widget_class, on_find_stopped);
+  gtk_widget_class_bind_template_callback (widget_class, on_side_panel_made);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, find_bar);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, find_entry);
   gtk_widget_class_bind_template_child (widget_class, MoatDiagramPage, find_status);

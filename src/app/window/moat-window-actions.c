@@ -254,8 +254,12 @@ close_action (GSimpleAction *action,
 static void
 enter_workshop (MoatWindow *self)
 {
+  GtkWidget *overview = moat_lazy_page_get_child (self->overview_page);
+
   self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
-  moat_overview_page_commit (self->overview_page);
+  if (overview != NULL)
+    moat_overview_page_commit (MOAT_OVERVIEW_PAGE (overview));
+  moat_lazy_page_ensure_child (self->workshop_page);
   gtk_widget_set_visible (self->header_bar, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
   gtk_stack_set_visible_child_name (self->main_stack, "workshop");
@@ -283,7 +287,7 @@ change_workshop_state (GSimpleAction *action,
   MoatWindow *self = MOAT_WINDOW (user_data);
   gboolean active = g_variant_get_boolean (state);
 
-  if (active == moat_workshop_view_get_active (self->workshop_view))
+  if (active == (self->workshop_view != NULL && moat_workshop_view_get_active (self->workshop_view)))
     return;
   if (active && self->store == NULL)
     return;

@@ -56,7 +56,9 @@ reload_library_action (GSimpleAction *action,
   /* A new engine reads the rule files again. */
   if (self->store != NULL)
     moat_analysis_set_model (self->analysis, moat_window_get_model (self), _moat_window_get_settings (self));
-  moat_risk_page_reload_library (self->risk_page);
+  /* A Risk page not shown yet reads them when it is. */
+  if (moat_lazy_page_get_child (self->risk_page) != NULL)
+    moat_risk_page_reload_library (MOAT_RISK_PAGE (moat_lazy_page_get_child (self->risk_page)));
 }
 
 static const GActionEntry library_actions[] = {

@@ -8,6 +8,7 @@
 
 #include "moat-analysis.h"
 #include "moat-diagram-page.h"
+#include "moat-lazy-page.h"
 #include "moat-overview-page.h"
 #include "moat-start-page.h"
 #include "moat-window.h"
@@ -40,15 +41,16 @@ struct _MoatWindow
   /* template children */
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *header_bar;
-  MoatWorkshopView     *workshop_view;
+  MoatLazyPage         *workshop_page;
+  MoatWorkshopView     *workshop_view;   /* NULL until a workshop first starts */
   AdwViewSwitcherTitle *switcher_title;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *switcher_bar;
-  MoatStartPage        *start_page;
-  MoatOverviewPage     *overview_page;
+  MoatLazyPage         *start_page;     /* a MoatStartPage once shown */
+  MoatLazyPage         *overview_page;  /* a MoatOverviewPage once shown */
   MoatDiagramPage      *diagram_page;
-  MoatRiskPage         *risk_page;
+  MoatLazyPage         *risk_page;      /* a MoatRiskPage once shown */
   GMenu                *recent_menu;
   MoatCompare          *compare;
   GtkWidget            *compare_window;

@@ -399,7 +399,8 @@ on_discard_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       g_file_delete (draft, NULL, NULL);
-      moat_start_page_refresh (self->start_page);
+      if (moat_lazy_page_get_child (self->start_page) != NULL)
+        moat_start_page_refresh (MOAT_START_PAGE (moat_lazy_page_get_child (self->start_page)));
     }
 }
 
@@ -560,6 +561,21 @@ on_workshop_leave (MoatWindow *self)
   g_action_group_change_action_state (G_ACTION_GROUP (self), "workshop", g_variant_new_boolean (FALSE));
 }
 
+/* The Risk page is made when first shown. */
+static void
+on_risk_page_made (MoatWindow *self)
+{
+  moat_analysis_add_risk_page (self->analysis, MOAT_RISK_PAGE (moat_lazy_page_get_child (self->risk_page)));
+}
+
+/* The workshop view is made when a workshop first starts. */
+static void
+on_workshop_view_made (MoatWindow *self)
+{
+  self->workshop_view = MOAT_WORKSHOP_VIEW (moat_lazy_page_get_child (self->workshop_page));
+  g_signal_connect_object (self->workshop_view, "leave", G_CALLBACK (on_workshop_leave), self, G_CONNECT_SWAPPED);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -584,7 +600,7 @@ moat_window_close_request (GtkWindow *window)
   int width, height;
 
   /* Closing during a workshop still records it. */
-  if (moat_workshop_view_get_active (self->workshop_view))
+  if (self->workshop_view != NULL && moat_workshop_view_get_active (self->workshop_view))
     on_workshop_leave (self);
 
   if (s != NULL)
@@ -713,12 +729,14 @@ moat_window_class_init (MoatWindowClass *klass)
   g_type_ensure (MOAT_TYPE_ASSETS_PAGE);
   g_type_ensure (MOAT_TYPE_RISK_PAGE);
   g_type_ensure (MOAT_TYPE_WORKSHOP_VIEW);
+  g_type_ensure (MOAT_TYPE_LAZY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/moatmodel/Moat/window/moat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, MoatWindow, workshop_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_workshop_leave);
+  gtk_widget_class_bind_template_child (widget_class, MoatWindow, workshop_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_workshop_view_made);
+  gtk_widget_class_bind_template_callback (widget_class, on_risk_page_made);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MoatWindow, view_stack);
@@ -755,7 +773,7 @@ moat_window_init (MoatWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->analysis = moat_analysis_new (self->diagram_page, self->view_stack, self->risk_page);
+  self->analysis = moat_analysis_new (self->diagram_page, self->view_stack);
   _moat_window_actions_init (self);
   rebuild_recent_menu (self);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
