@@ -149,47 +149,6 @@ test_outline_follows_selection (Fixture       *f,
 }
 
 static void
-count_notify (guint *count)
-{
-  (*count)++;
-}
-
-/* A selection made on the canvas is on it in the next frame; the side
- * panels and the outline take it up after that frame, once for every
- * change made before it. */
-static void
-test_panels_follow_canvas_after_frame (Fixture       *f,
-                                       gconstpointer  data)
-{
-  MoatCanvas *canvas = MOAT_CANVAS (moat_diagram_page_get_canvas (f->page));
-  MoatPropertiesPanel *panel = MOAT_PROPERTIES_PANEL (moat_diagram_page_get_properties (f->page));
-  GListModel *outline = moat_diagram_page_get_outline (f->page);
-  g_autoptr(MoatElement) first = g_list_model_get_item (outline, 0);
-  g_autoptr(MoatElement) second = g_list_model_get_item (outline, 1);
-  guint notified = 0;
-
-  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 2);
-  g_assert_cmpuint (moat_properties_panel_get_selection (panel)->len, ==, 0);
-  g_signal_connect_swapped (f->page, "notify::selection", G_CALLBACK (count_notify), &notified);
-
-  moat_canvas_select (canvas, first, FALSE);
-  moat_canvas_select (canvas, second, FALSE);
-  g_assert_cmpuint (moat_diagram_page_get_selection (f->page)->len, ==, 1);
-  g_assert_true (g_ptr_array_index (moat_diagram_page_get_selection (f->page), 0) == (gpointer) second);
-  g_assert_cmpuint (notified, ==, 0);
-  g_assert_cmpuint (moat_properties_panel_get_selection (panel)->len, ==, 0);
-
-  moat_gui_test_wait_frames (GTK_WIDGET (f->window), 3);
-  moat_gui_test_spin ();
-  g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpuint (moat_properties_panel_get_selection (panel)->len, ==, 1);
-  g_assert_true (g_ptr_array_index (moat_properties_panel_get_selection (panel), 0) == (gpointer) second);
-  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (outline), 1));
-  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (outline), 0));
-  g_signal_handlers_disconnect_by_data (f->page, &notified);
-}
-
-static void
 add_process (Fixture    *f,
              const char *name)
 {
@@ -1246,7 +1205,6 @@ main (int   argc,
   ADD ("opens-first-diagram", test_opens_first_diagram);
   ADD ("add-move-delete", test_add_move_delete_diagram);
   ADD ("outline-follows-selection", test_outline_follows_selection);
-  ADD ("panels-follow-canvas-after-frame", test_panels_follow_canvas_after_frame);
   ADD ("outline-natural-order", test_outline_natural_order);
   ADD ("context-menu", test_context_menu);
   ADD ("view-stays-put", test_view_stays_put);

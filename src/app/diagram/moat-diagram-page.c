@@ -36,11 +36,6 @@ struct _MoatDiagramPage
   gboolean             syncing;
   gboolean             fit_pending;
   gboolean             outline_deferred;
-  /* A selection made on the canvas reaches the side panels and the
-   * outline after the frame that shows it. */
-  GdkFrameClock       *panels_clock;
-  gulong               panels_after_paint;
-  guint                panels_idle;
 
   GtkSortListModel    *diagrams;
   GtkSingleSelection  *diagram_selection;
@@ -329,95 +324,21 @@ update_review_actions (MoatDiagramPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.mark-not-reviewed", can_unmark);
 }
 
-/* What follows the selection in the side area: the properties panel,
- * the outline, and through the property, the threats, controls and
- * assumptions panels. */
-static void
-update_panels (MoatDiagramPage *self)
-{
-  moat_properties_panel_set_selection (self->properties_panel, self->selection);
-  if (self->outline_selection != NULL)
-    sync_outline_selection (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
-}
-
-static void
-cancel_panels_update (MoatDiagramPage *self)
-{
-  g_clear_handle_id (&self->panels_idle, g_source_remove);
-  /* A window unrealized drops its clock's handlers. */
-  if (self->panels_clock != NULL &&
-      g_signal_handler_is_connected (self->panels_clock, self->panels_after_paint))
-    g_signal_handler_disconnect (self->panels_clock, self->panels_after_paint);
-  self->panels_after_paint = 0;
-  g_clear_object (&self->panels_clock);
-}
-
-static gboolean
-panels_idle_cb (gpointer data)
-{
-  MoatDiagramPage *self = data;
-
-  self->panels_idle = 0;
-  update_panels (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_panels_after_paint (MoatDiagramPage *self)
-{
-  cancel_panels_update (self);
-  /* Not in this frame's time: once it is on screen, between frames. */
-  if (self->panels_idle == 0)
-    self->panels_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, panels_idle_cb, self, NULL);
-}
-
-/* Whoever asks for a panel gets it up to date. */
-static void
-flush_panels_update (MoatDiagramPage *self)
-{
-  if (self->panels_clock == NULL && self->panels_idle == 0)
-    return;
-  cancel_panels_update (self);
-  update_panels (self);
-}
-
-/* Updating the panels costs a new element's editors measured and drawn
- * (tens of ms the first time) and the items panels filtered: after the
- * frame that shows the selection on the canvas, once for any number of
- * changes before it. */
-static void
-queue_panels_update (MoatDiagramPage *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (self->panels_clock != NULL || self->panels_idle != 0)
-    return;
-  if (clock == NULL)
-    {
-      update_panels (self);
-      return;
-    }
-  self->panels_clock = g_object_ref (clock);
-  self->panels_after_paint = g_signal_connect_swapped (clock, "after-paint",
-                                                       G_CALLBACK (on_panels_after_paint), self);
-}
-
-/* The selection itself and what depends on it at once: the canvas, the
- * page's actions. */
-static void
-take_selection (MoatDiagramPage *self,
-                GPtrArray       *elements)
+void
+moat_diagram_page_set_selection (MoatDiagramPage *self,
+                                 GPtrArray       *elements)
 {
   guint shapes;
 
-  if (elements != self->selection)
-    {
-      g_ptr_array_set_size (self->selection, 0);
-      for (guint i = 0; elements != NULL && i < elements->len; i++)
-        g_ptr_array_add (self->selection, g_object_ref (g_ptr_array_index (elements, i)));
-    }
+  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
 
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    g_ptr_array_add (self->selection, g_object_ref (g_ptr_array_index (elements, i)));
+
+  moat_properties_panel_set_selection (self->properties_panel, self->selection);
+  if (!self->syncing && self->outline_selection != NULL)
+    sync_outline_selection (self);
   if (!self->syncing)
     {
       self->syncing = TRUE;
@@ -438,20 +359,6 @@ take_selection (MoatDiagramPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.align", shapes >= 2);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "diagram.distribute", shapes >= 3);
   update_review_actions (self);
-}
-
-void
-moat_diagram_page_set_selection (MoatDiagramPage *self,
-                                 GPtrArray       *elements)
-{
-  g_return_if_fail (MOAT_IS_DIAGRAM_PAGE (self));
-
-  /* Asked for here (by the outline, a search, a test): all of it now. */
-  cancel_panels_update (self);
-  take_selection (self, elements);
-  moat_properties_panel_set_selection (self->properties_panel, self->selection);
-  if (!self->syncing && self->outline_selection != NULL)
-    sync_outline_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
@@ -845,7 +752,6 @@ add_threat_action (GtkWidget  *widget,
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (widget);
   GtkWidget *threats = moat_diagram_page_get_side_panel (self, "threats");
 
-  flush_panels_update (self);
   adw_view_stack_set_visible_child (self->side_stack, threats);
   gtk_widget_activate_action (threats, "panel.add", NULL);
 }
@@ -853,15 +759,12 @@ add_threat_action (GtkWidget  *widget,
 static void
 on_canvas_selection_changed (MoatDiagramPage *self)
 {
-  g_autoptr(GPtrArray) selection = NULL;
-
   if (self->syncing)
     return;
-  selection = moat_canvas_get_selection (self->canvas);
   self->syncing = TRUE;
-  take_selection (self, selection);
+  moat_diagram_page_set_selection (self, moat_canvas_get_selection (self->canvas));
+  sync_outline_selection (self);
   self->syncing = FALSE;
-  queue_panels_update (self);
 }
 
 static void
@@ -1118,7 +1021,6 @@ moat_diagram_page_get_properties (MoatDiagramPage *self)
 {
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
 
-  flush_panels_update (self);
   return GTK_WIDGET (self->properties_panel);
 }
 
@@ -1169,7 +1071,6 @@ moat_diagram_page_get_side_panel (MoatDiagramPage *self,
 {
   g_return_val_if_fail (MOAT_IS_DIAGRAM_PAGE (self), NULL);
 
-  flush_panels_update (self);
   return adw_view_stack_get_child_by_name (self->side_stack, name);
 }
 
@@ -1231,7 +1132,6 @@ moat_diagram_page_dispose (GObject *object)
 {
   MoatDiagramPage *self = MOAT_DIAGRAM_PAGE (object);
 
-  cancel_panels_update (self);
   if (self->path != NULL)
     moat_page_set_model (MOAT_PAGE (self), NULL);
   clear_models (self);
