@@ -460,6 +460,10 @@ measure_window (GtkWindow  *window,
           g_print ("frame_%s_window_layout_mean %.3f ms\n", what, log.layout_ms / durations->len);
           g_print ("frame_%s_window_paint_mean %.3f ms\n", what, log.paint_ms / durations->len);
         }
+      /* A drag's first frame shows the new selection: on its own. */
+      if (i == 0 && durations->len > 0)
+        g_print ("frame_%s_window_first %.3f ms\nframe_%s_window_cpu_first %.3f ms\n", what,
+                 g_array_index (durations, double, 0), what, g_array_index (cpu, double, 0));
       report_frames (what, "window", durations);
       report_frames (what, "window_cpu", cpu);
       log.layout_ms = log.paint_ms = 0;
