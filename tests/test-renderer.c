@@ -622,9 +622,12 @@ draw_view (MoatRenderer   *renderer,
   return surface;
 }
 
+/* Rows @first to @last - 1 of the kept frame against a drawing from scratch. */
 static void
-assert_same_as_full_redraw (MoatFrameCache *cache,
-                            const MoatView *view)
+assert_rows_as_full_redraw (MoatFrameCache *cache,
+                            const MoatView *view,
+                            int             first,
+                            int             last)
 {
   cairo_surface_t *kept = moat_frame_cache_get_surface (cache);
   cairo_surface_t *fresh = draw_view (moat_frame_cache_get_renderer (cache), view);
@@ -633,8 +636,10 @@ assert_same_as_full_redraw (MoatFrameCache *cache,
 
   g_assert_cmpint (cairo_image_surface_get_width (kept), ==, width);
   g_assert_cmpint (cairo_image_surface_get_height (kept), ==, height);
+  g_assert_cmpint (first, <, last);
+  g_assert_cmpint (last, <=, height);
   cairo_surface_flush (kept);
-  for (int y = 0; y < height; y++)
+  for (int y = first; y < last; y++)
     {
       const guint8 *a = cairo_image_surface_get_data (kept) + y * cairo_image_surface_get_stride (kept);
       const guint8 *b = cairo_image_surface_get_data (fresh) + y * cairo_image_surface_get_stride (fresh);
@@ -654,6 +659,13 @@ assert_same_as_full_redraw (MoatFrameCache *cache,
     }
   cairo_surface_destroy (fresh);
   g_assert_cmpuint (differing_rows, ==, 0);
+}
+
+static void
+assert_same_as_full_redraw (MoatFrameCache *cache,
+                            const MoatView *view)
+{
+  assert_rows_as_full_redraw (cache, view, 0, (int) view->height);
 }
 
 static guint
@@ -792,6 +804,166 @@ test_frame_cache_view (void)
   g_assert_null (moat_frame_cache_update (cache, &view, NULL));
 }
 
+/* The share of pixels of the kept frame far from a drawing from scratch:
+ * a resampled frame looks like it, blurred, where it is not shifted. */
+static double
+share_unlike_full_redraw (MoatFrameCache *cache,
+                          const MoatView *view)
+{
+  cairo_surface_t *kept = moat_frame_cache_get_surface (cache);
+  cairo_surface_t *fresh = draw_view (moat_frame_cache_get_renderer (cache), view);
+  int width = cairo_image_surface_get_width (fresh), height = cairo_image_surface_get_height (fresh);
+  guint unlike = 0;
+
+  cairo_surface_flush (kept);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *a = cairo_image_surface_get_data (kept) + y * cairo_image_surface_get_stride (kept) + x * 4;
+        const guint8 *b = cairo_image_surface_get_data (fresh) + y * cairo_image_surface_get_stride (fresh) + x * 4;
+
+        for (int i = 0; i < 4; i++)
+          if (ABS (a[i] - b[i]) > 64)
+            {
+              unlike++;
+              break;
+            }
+      }
+  cairo_surface_destroy (fresh);
+  g_test_message ("%.2f %% of the pixels unlike", 100.0 * unlike / (width * height));
+  return (double) unlike / (width * height);
+}
+
+/* Zooms @view by @factor, the diagram point under (@x, @y) staying there. */
+static void
+zoom_view (MoatView *view,
+           double    factor,
+           double    x,
+           double    y)
+{
+  double dx = view->x + x / view->scale, dy = view->y + y / view->scale;
+
+  view->scale *= factor;
+  view->x = dx - x / view->scale;
+  view->y = dy - y / view->scale;
+}
+
+/* Brings a zoomed view up to date frame after frame, each redrawing a
+ * part; returns how many it took. Drawn in squares, the view is then all
+ * sharp, though not yet drawn as a whole. */
+static guint
+settle (MoatFrameCache *cache,
+        const MoatView *view)
+{
+  guint frames = 0;
+
+  while (!moat_frame_cache_is_sharp (cache))
+    {
+      assert_partial (moat_frame_cache_update (cache, view, NULL), view);
+      g_assert_cmpuint (++frames, <, 100);
+    }
+  g_assert_false (moat_frame_cache_is_exact (cache));
+  g_assert_cmpfloat (share_unlike_full_redraw (cache, view), <, 0.001);
+  return frames;
+}
+
+/* The zoom paused: drawn as a whole. */
+static void
+redraw (MoatFrameCache *cache,
+        const MoatView *view)
+{
+  moat_frame_cache_redraw (cache);
+  g_assert_true (moat_frame_cache_is_exact (cache));
+  g_assert_true (moat_frame_cache_is_sharp (cache));
+  assert_same_as_full_redraw (cache, view);
+}
+
+static void
+test_frame_cache_zoom (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  g_autoptr(MoatFrameCache) cache = moat_frame_cache_new (renderer);
+  MoatElement *customer = moat_model_lookup (model, "customer");
+  MoatView view = { 1.0, -20, -10, WIDTH, HEIGHT };
+  int kept_top;
+
+  moat_renderer_set_show_review (renderer, TRUE);
+  moat_renderer_set_grid_size (renderer, 20);
+  moat_renderer_set_badge_func (renderer, three_on_the_api, NULL, NULL);
+  /* No time to spare: each frame draws only what it must and one square. */
+  moat_frame_cache_set_budget (cache, 0);
+  g_assert_true (moat_frame_cache_is_sharp (cache));
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_true (moat_frame_cache_is_sharp (cache));
+  g_assert_true (moat_frame_cache_is_exact (cache));
+  assert_same_as_full_redraw (cache, &view);
+
+  /* Zoomed in: every pixel moved, shown resampled, then drawn sharp a
+   * square of the six at a time. */
+  zoom_view (&view, 1.25, 300, 200);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_false (moat_frame_cache_is_sharp (cache));
+  g_assert_cmpfloat (share_unlike_full_redraw (cache, &view), <, 0.02);
+  g_assert_cmpuint (settle (cache, &view), ==, 5);
+  redraw (cache, &view);
+
+  /* Zooming in and out about points the pointer moves to, with an edit
+   * and a pan by whole pixels on the way, then a pause: the view ends as
+   * a drawing from scratch. */
+  for (guint i = 0; i < 8; i++)
+    {
+      zoom_view (&view, i < 4 ? 1.07 : 1 / 1.05, 100 + 60 * i, 80 + 30 * i);
+      g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+      if (i == 3)
+        {
+          g_object_set (customer, "x", 90.0, "y", 70.0, NULL);
+          assert_partial (moat_frame_cache_update (cache, &view, NULL), &view);
+        }
+      if (i == 5)
+        {
+          view.x += 13 / view.scale;
+          view.y -= 7 / view.scale;
+          g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+        }
+    }
+  g_assert_false (moat_frame_cache_is_sharp (cache));
+  settle (cache, &view);
+  redraw (cache, &view);
+
+  /* Zoomed out about the middle: what the old pixels cannot cover (a
+   * quarter of the height above and below) is drawn at once. */
+  zoom_view (&view, 0.5, WIDTH / 2.0, HEIGHT / 2.0);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_false (moat_frame_cache_is_sharp (cache));
+  kept_top = HEIGHT / 4;
+  assert_rows_as_full_redraw (cache, &view, 0, kept_top);
+  assert_rows_as_full_redraw (cache, &view, HEIGHT - kept_top, HEIGHT);
+  settle (cache, &view);
+  redraw (cache, &view);
+
+  /* Scrolled by a fraction of a pixel: resampled too, then sharp. */
+  view.x += 0.5 / view.scale;
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  settle (cache, &view);
+  redraw (cache, &view);
+
+  /* Zoomed so far at once that the old pixels would show nothing: drawn. */
+  zoom_view (&view, 10, 0, 0);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_true (moat_frame_cache_is_sharp (cache));
+  g_assert_true (moat_frame_cache_is_exact (cache));
+  assert_same_as_full_redraw (cache, &view);
+
+  /* Without a budget, each zoom is drawn at once. */
+  moat_frame_cache_set_budget (cache, -1);
+  zoom_view (&view, 0.8, 200, 100);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_true (moat_frame_cache_is_sharp (cache));
+  g_assert_true (moat_frame_cache_is_exact (cache));
+  assert_same_as_full_redraw (cache, &view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +983,7 @@ main (int   argc,
   g_test_add_func ("/renderer/follows-edits", test_follows_edits);
   g_test_add_func ("/renderer/frame-cache-drag", test_frame_cache_drag);
   g_test_add_func ("/renderer/frame-cache-view", test_frame_cache_view);
+  g_test_add_func ("/renderer/frame-cache-zoom", test_frame_cache_zoom);
 
   return g_test_run ();
 }

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
 
 /* The pixels of a view kept from one frame to the next: a frame redraws
  * only what the renderer says changed, and a view scrolled by whole
- * pixels moves what it has and draws only the strip that came in. */
+ * pixels moves what it has and draws only the strip that came in. With
+ * a budget, a zoomed view shows what it has resampled and draws it again
+ * sharp a part at a time, over as many frames as the budget needs. */
 G_DECLARE_FINAL_TYPE (MoatFrameCache, moat_frame_cache, MOAT, FRAME_CACHE, GObject)
 
 MoatFrameCache  *moat_frame_cache_new         (MoatRenderer         *renderer);
@@ -26,5 +28,10 @@ cairo_region_t  *moat_frame_cache_update      (MoatFrameCache       *self,
                                                const cairo_region_t *extra);
 cairo_surface_t *moat_frame_cache_get_surface (MoatFrameCache       *self);
 void             moat_frame_cache_invalidate  (MoatFrameCache       *self);
+void             moat_frame_cache_set_budget  (MoatFrameCache       *self,
+                                               gint64                usec);
+gboolean         moat_frame_cache_is_sharp    (MoatFrameCache       *self);
+gboolean         moat_frame_cache_is_exact    (MoatFrameCache       *self);
+void             moat_frame_cache_redraw      (MoatFrameCache       *self);
 
 G_END_DECLS

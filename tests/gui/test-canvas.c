@@ -624,6 +624,18 @@ test_zoom_and_pan (void)
   moat_store_close (store);
 }
 
+static void
+wait_until_settled (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!moat_canvas_is_settled (canvas))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
 /* What the canvas shows, as GTK paints it, against the renderer drawing
  * the same view from scratch: kept frames leave nothing stale behind. */
 static void
@@ -640,7 +652,9 @@ assert_shows_full_redraw (void)
   cairo_t *cr;
 
   /* The paintable copies the canvas' last painted frame: a draw still
-   * queued would leave it empty, on a loaded machine. */
+   * queued would leave it empty, on a loaded machine. After a zoom the
+   * view settles over several frames and a pause. */
+  wait_until_settled ();
   moat_gui_test_wait_frames (GTK_WIDGET (canvas), 2);
   moat_canvas_get_view (canvas, &view);
   g_assert_cmpint (gtk_widget_get_scale_factor (GTK_WIDGET (canvas)), ==, 1);
@@ -664,9 +678,19 @@ assert_shows_full_redraw (void)
       for (int i = 0; i < view.width * 4; i++)
         if (ABS (a[i] - b[i]) > 1)
           {
+            g_test_message ("row %d differs from x %d", y, i / 4);
             differing_rows++;
             break;
           }
+    }
+  if (differing_rows > 0 && g_getenv ("MOAT_TEST_KEEP_PNG") != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (shown, view.width * view.height * 4);
+      g_autoptr(GdkTexture) copy = gdk_memory_texture_new (view.width, view.height, GDK_MEMORY_DEFAULT,
+                                                           bytes, view.width * 4);
+
+      gdk_texture_save_to_png (copy, "/tmp/canvas-shown.png");
+      cairo_surface_write_to_png (fresh, "/tmp/canvas-fresh.png");
     }
   cairo_surface_destroy (fresh);
   g_assert_cmpuint (differing_rows, ==, 0);
@@ -715,6 +739,49 @@ test_frames_match_full_redraw (void)
   moat_canvas_scroll_by (canvas, 0.5, 0.25);
   assert_shows_full_redraw ();
 
+  moat_store_close (store);
+}
+
+/* A zoom shows the old pixels resampled and draws sharp what its budget
+ * allows, a square a frame here: once it pauses, GTK shows what a full
+ * redraw shows, whether zoomed in steps, continuously about the pointer,
+ * out (the border drawn at once), or to fit. */
+static void
+test_zoom_settles (void)
+{
+  g_autoptr(MoatStore) store = NULL;
+  MoatElement *nodes[3], *flow;
+  MoatModel *model;
+  gint64 budget = moat_canvas_get_zoom_budget (canvas);
+  guint blurred_frames = 0;
+
+  moat_canvas_set_zoom_budget (canvas, 0);
+  store = three_nodes ("zoom-settles.moat", &model, nodes, &flow);
+  assert_shows_full_redraw ();
+
+  moat_canvas_zoom_in (canvas);
+  moat_gui_test_wait_frames (GTK_WIDGET (canvas), 1);
+  g_assert_false (moat_canvas_is_settled (canvas));
+  assert_shows_full_redraw ();
+
+  for (guint i = 0; i < 12; i++)
+    {
+      moat_canvas_zoom_at (canvas, i < 6 ? 1.05 : 1 / 1.08, 200 + 40 * i, 150 + 25 * i);
+      moat_gui_test_wait_frames (GTK_WIDGET (canvas), 1);
+      blurred_frames += !moat_canvas_is_settled (canvas);
+      if (i == 8)
+        moat_canvas_scroll_by (canvas, 24, -12);
+    }
+  g_assert_cmpuint (blurred_frames, >, 0);
+  assert_shows_full_redraw ();
+
+  moat_canvas_zoom_out (canvas);
+  moat_canvas_zoom_out (canvas);
+  assert_shows_full_redraw ();
+  moat_canvas_zoom_fit (canvas);
+  assert_shows_full_redraw ();
+
+  moat_canvas_set_zoom_budget (canvas, budget);
   moat_store_close (store);
 }
 
@@ -924,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/canvas/delete-and-cancel", test_delete_and_cancel);
   g_test_add_func ("/canvas/zoom-and-pan", test_zoom_and_pan);
   g_test_add_func ("/canvas/frames-match-full-redraw", test_frames_match_full_redraw);
+  g_test_add_func ("/canvas/zoom-settles", test_zoom_settles);
   g_test_add_func ("/canvas/boundary-line", test_boundary_line);
 
   status = g_test_run ();

@@ -41,6 +41,16 @@
  * not paint again. */
 #define TILE_SIZE         256
 
+/* How long a frame draws for after a zoom, in µs, from where the zoom
+ * centres (see MoatFrameCache): the rest of the view shows its last
+ * pixels resampled. Half a frame at 60 Hz leaves GTK the other half. */
+#define ZOOM_FRAME_BUDGET 8000
+/* After a zoom held still this long (ms), the view is drawn sharp as a
+ * whole, once, between frames: what a zoom left resampled, and the
+ * squares drawn apart, which differ from a drawing of the whole by a few
+ * levels of antialiasing. */
+#define ZOOM_PAUSE        150
+
 typedef enum {
   DRAG_NONE,
   DRAG_PAN,
@@ -103,6 +113,10 @@ struct _MoatCanvas
   int              tiles_x;
   int              tiles_y;
   cairo_region_t  *gesture_area;  /* what the last frame drew over the diagram */
+  guint            pause_timeout; /* the zoom paused: draw the view as a whole */
+  gboolean         redrawn;       /* so every tile is new */
+  MoatView         drawn_view;    /* what the last frame showed */
+  gint64           zoom_budget;
   MoatCompare     *compare;
   gulong           changed_handler;
   guint            restack_idle;  /* Bring to Front, Send to Back to update */
@@ -2403,6 +2417,7 @@ rebuild_renderer (MoatCanvas *self)
     {
       self->renderer = moat_renderer_new (self->model, self->diagram_id);
       self->frames = moat_frame_cache_new (self->renderer);
+      moat_frame_cache_set_budget (self->frames, self->zoom_budget);
       moat_renderer_set_selection (self->renderer, self->selection);
       moat_renderer_set_show_review (self->renderer, TRUE);
       moat_renderer_set_show_conflicts (self->renderer, TRUE);
@@ -2495,6 +2510,71 @@ update_tiles (MoatCanvas           *self,
           g_ptr_array_index (self->tiles, i) = tile_for_area (surface, &area, factor);
         }
     }
+}
+
+static gboolean
+zoom_paused (gpointer data)
+{
+  MoatCanvas *self = data;
+
+  self->pause_timeout = 0;
+  if (self->frames != NULL && !moat_frame_cache_is_exact (self->frames))
+    {
+      moat_frame_cache_redraw (self->frames);
+      self->redrawn = TRUE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * moat_canvas_is_settled:
+ *
+ * Returns: %FALSE while the view shows, after a zoom, part of its last
+ *   pixels resampled (the next frames draw them sharp), or until it has
+ *   been drawn as a whole once the zoom paused
+ */
+gboolean
+moat_canvas_is_settled (MoatCanvas *self)
+{
+  MoatView view;
+  int factor;
+
+  g_return_val_if_fail (MOAT_IS_CANVAS (self), TRUE);
+
+  if (self->frames == NULL)
+    return TRUE;
+  /* A view changed since the last frame is still to draw. */
+  factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  view = (MoatView) { self->zoom * factor, self->origin_x, self->origin_y,
+                      gtk_widget_get_width (GTK_WIDGET (self)) * factor,
+                      gtk_widget_get_height (GTK_WIDGET (self)) * factor };
+  return memcmp (&view, &self->drawn_view, sizeof view) == 0 && !self->redrawn &&
+         moat_frame_cache_is_sharp (self->frames) && moat_frame_cache_is_exact (self->frames);
+}
+
+/**
+ * moat_canvas_set_zoom_budget:
+ * @usec: how long a frame draws for after a zoom; 0 draws what must be
+ *   and one square of the rest (for tests), -1 draws all at once
+ */
+void
+moat_canvas_set_zoom_budget (MoatCanvas *self,
+                             gint64      usec)
+{
+  g_return_if_fail (MOAT_IS_CANVAS (self));
+
+  self->zoom_budget = usec;
+  if (self->frames != NULL)
+    moat_frame_cache_set_budget (self->frames, usec);
+}
+
+gint64
+moat_canvas_get_zoom_budget (MoatCanvas *self)
+{
+  g_return_val_if_fail (MOAT_IS_CANVAS (self), -1);
+
+  return self->zoom_budget;
 }
 
 /* Over a node it would join, a flow being drawn ends on its outline. */
@@ -2621,8 +2701,16 @@ moat_canvas_snapshot (GtkWidget   *widget,
   if (changed != NULL && self->gesture_area != NULL)
     cairo_region_union (changed, self->gesture_area);
 
+  if (self->redrawn)
+    g_clear_pointer (&changed, cairo_region_destroy);
+  self->redrawn = FALSE;
+  self->drawn_view = view;
   update_tiles (self, surface, changed, factor);
   g_clear_pointer (&changed, cairo_region_destroy);
+  /* Each frame of a zoom (or of anything after it) puts the pause off. */
+  g_clear_handle_id (&self->pause_timeout, g_source_remove);
+  if (!moat_frame_cache_is_exact (self->frames))
+    self->pause_timeout = g_timeout_add (ZOOM_PAUSE, zoom_paused, self);
   for (guint i = 0; i < self->tiles->len; i++)
     gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->tiles, i));
 
@@ -2689,6 +2777,7 @@ moat_canvas_dispose (GObject *object)
 
   moat_canvas_drag_cancel (self);
   g_clear_handle_id (&self->restack_idle, g_source_remove);
+  g_clear_handle_id (&self->pause_timeout, g_source_remove);
   g_clear_object (&self->renaming);
   g_clear_object (&self->flow_source);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
@@ -3332,6 +3421,7 @@ static void
 moat_canvas_init (MoatCanvas *self)
 {
   self->zoom = 1.0;
+  self->zoom_budget = ZOOM_FRAME_BUDGET;
   self->snap = TRUE;
   self->grid_size = DEFAULT_GRID;
   self->needs_view = TRUE;

@@ -123,6 +123,10 @@ void            moat_canvas_drag_end             (MoatCanvas      *self,
                                                   double           y);
 void            moat_canvas_drag_cancel          (MoatCanvas      *self);
 gboolean        moat_canvas_is_dragging          (MoatCanvas      *self);
+gboolean        moat_canvas_is_settled           (MoatCanvas      *self);
+void            moat_canvas_set_zoom_budget      (MoatCanvas      *self,
+                                                  gint64           usec);
+gint64          moat_canvas_get_zoom_budget      (MoatCanvas      *self);
 void            moat_canvas_double_click         (MoatCanvas      *self,
                                                   double           x,
                                                   double           y);

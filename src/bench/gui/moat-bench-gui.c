@@ -370,18 +370,27 @@ drag_phase (MoatCanvas *canvas,
   wait_for_frame (log);
 }
 
+/* A zoom in and out, then the frames that draw the view sharp and the
+ * one that shows it drawn as a whole once the zoom paused: counted too. */
 static void
 zoom_phase (MoatCanvas *canvas,
-            FrameLog   *log)
+            FrameLog   *log,
+            const char *what)
 {
   double cx = gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0;
   double cy = gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0;
+  gint64 paused, deadline;
 
   for (guint i = 0; i < N_EVENTS; i++)
     {
       moat_canvas_zoom_at (canvas, i < N_EVENTS / 2 ? 1.02 : 1 / 1.02, cx, cy);
       wait_for_frame (log);
     }
+  paused = g_get_monotonic_time ();
+  deadline = paused + 5 * G_USEC_PER_SEC;
+  while (!moat_canvas_is_settled (canvas) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("frame_zoom_%s_settled %.1f ms\n", what, (g_get_monotonic_time () - paused) / 1000.0);
 }
 
 static void
@@ -395,16 +404,22 @@ pan_phase (MoatCanvas *canvas,
     }
 }
 
-typedef void (*Phase) (MoatCanvas *canvas, MoatModel *model, FrameLog *log);
+typedef void (*Phase) (MoatCanvas *canvas, MoatModel *model, FrameLog *log, const char *what);
 
 static void
-zoom_phase_any (MoatCanvas *canvas, MoatModel *model, FrameLog *log)
+drag_phase_any (MoatCanvas *canvas, MoatModel *model, FrameLog *log, const char *what)
 {
-  zoom_phase (canvas, log);
+  drag_phase (canvas, model, log);
 }
 
 static void
-pan_phase_any (MoatCanvas *canvas, MoatModel *model, FrameLog *log)
+zoom_phase_any (MoatCanvas *canvas, MoatModel *model, FrameLog *log, const char *what)
+{
+  zoom_phase (canvas, log, what);
+}
+
+static void
+pan_phase_any (MoatCanvas *canvas, MoatModel *model, FrameLog *log, const char *what)
 {
   pan_phase (canvas, log);
 }
@@ -414,7 +429,7 @@ measure_window (GtkWindow  *window,
                 const char *size_name)
 {
   static const struct { const char *name; Phase run; } phases[] = {
-    { "drag", drag_phase }, { "zoom", zoom_phase_any }, { "pan", pan_phase_any },
+    { "drag", drag_phase_any }, { "zoom", zoom_phase_any }, { "pan", pan_phase_any },
   };
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   MoatCanvas *canvas = MOAT_CANVAS (find_type (GTK_WIDGET (window), MOAT_TYPE_CANVAS));
@@ -437,7 +452,7 @@ measure_window (GtkWindow  *window,
 
       log.durations = durations;
       log.cpu = cpu;
-      phases[i].run (canvas, model, &log);
+      phases[i].run (canvas, model, &log, size_name);
       log.durations = NULL;
       log.cpu = NULL;
       if (durations->len > 0)
@@ -445,6 +460,10 @@ measure_window (GtkWindow  *window,
           g_print ("frame_%s_window_layout_mean %.3f ms\n", what, log.layout_ms / durations->len);
           g_print ("frame_%s_window_paint_mean %.3f ms\n", what, log.paint_ms / durations->len);
         }
+      /* A drag's first frame shows the new selection: on its own. */
+      if (i == 0 && durations->len > 0)
+        g_print ("frame_%s_window_first %.3f ms\nframe_%s_window_cpu_first %.3f ms\n", what,
+                 g_array_index (durations, double, 0), what, g_array_index (cpu, double, 0));
       report_frames (what, "window", durations);
       report_frames (what, "window_cpu", cpu);
       log.layout_ms = log.paint_ms = 0;
