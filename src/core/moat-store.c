@@ -459,6 +459,10 @@ column_value (sqlite3_stmt *stmt,
         return FALSE;
       g_value_set_enum (value, ev->value);
     }
+  else if (type == G_TYPE_STRV &&
+           g_strcmp0 ((const char *)sqlite3_column_text (stmt, col), "[]") == 0)
+    /* Most lists are empty: no parser, no variant to say so. */
+    g_value_take_boxed (value, g_new0 (char *, 1));
   else if (type == G_TYPE_STRV || type == G_TYPE_VARIANT)
     {
       g_autofree char *sig = type == G_TYPE_STRV
