@@ -1291,6 +1291,7 @@ load_table (MoatStore   *self,
 {
   MoatObjectClass *klass = moat_object_class_for_type (type);
   g_autofree char *sql = select_sql (self, klass);
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree ColumnMap *map = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
@@ -1307,15 +1308,14 @@ load_table (MoatStore   *self,
 
       if (object == NULL)
         ok = FALSE;
-      else if (moat_model_lookup (model, moat_object_get_id (object)) != NULL)
-        ok = corrupt (self, _("two objects share one id"), error);
       else
-        _moat_model_insert_loaded (model, object);
-      g_clear_object (&object);
+        g_ptr_array_add (objects, object);
     }
 
   if (ok && rc != SQLITE_DONE)
     ok = sql_error (self, rc, error);
+  if (ok && !_moat_model_insert_loaded_all (model, type, (MoatObject **) objects->pdata, objects->len))
+    ok = corrupt (self, _("two objects share one id"), error);
 
   sqlite3_finalize (stmt);
   return ok;
