@@ -1736,8 +1736,9 @@ moat_store_open_read_only (GFile   *file,
  * model and no more, such as an estate summarising hundreds of files:
  * each object is read with its id, its dates, every reference (checked as
  * on any open) and @fields; its other fields keep their defaults, and the
- * limits on texts apply to what is read. The model is for reading those
- * fields only: it does not stand for the file.
+ * limits on texts apply to what is read (the model's own fields, one row,
+ * are read whole). The model is for reading those fields only: it does
+ * not stand for the file.
  *
  * Returns: (transfer full): the store, bound to its model
  */
