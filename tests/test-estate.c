@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "moat-core.h"
+#include "moat-estate-system-private.h"
 #include "moat-test-util.h"
 
 #define USEC_PER_DAY (G_USEC_PER_SEC * (gint64) 86400)
@@ -464,6 +465,227 @@ test_trends_from_log (void)
   moat_test_rm_rf (dir);
 }
 
+/* What the estate reads of a project file */
+
+static void
+assert_same_risks (GPtrArray *a,
+                   GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      MoatEstateRisk *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->system, ==, y->system);
+      g_assert_cmpstr (x->path, ==, y->path);
+      g_assert_cmpstr (x->threat_id, ==, y->threat_id);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->asset, ==, y->asset);
+      g_assert_cmpint (x->level, ==, y->level);
+      g_assert_cmpint (x->inherent_level, ==, y->inherent_level);
+      g_assert_cmpint (x->likelihood, ==, y->likelihood);
+      g_assert_cmpint (x->impact, ==, y->impact);
+    }
+}
+
+static void
+assert_same_system (MoatEstateSystem *a,
+                    MoatEstateSystem *b)
+{
+  GPtrArray *overdue_a = moat_estate_system_get_overdue (a), *overdue_b = moat_estate_system_get_overdue (b);
+  GArray *events_a = moat_estate_system_get_events (a), *events_b = moat_estate_system_get_events (b);
+  MoatFeatureCheck *check_a = moat_estate_system_get_last_check (a);
+  MoatFeatureCheck *check_b = moat_estate_system_get_last_check (b);
+
+  g_assert_no_error (moat_estate_system_get_error (a));
+  g_assert_no_error (moat_estate_system_get_error (b));
+  g_assert_cmpstr (moat_estate_system_get_title (a), ==, moat_estate_system_get_title (b));
+  g_assert_cmpstr (moat_estate_system_get_owner (a), ==, moat_estate_system_get_owner (b));
+  g_assert_cmpint (moat_estate_system_get_last_change (a), ==, moat_estate_system_get_last_change (b));
+  g_assert_cmpint (moat_estate_system_get_last_review (a), ==, moat_estate_system_get_last_review (b));
+  g_assert_cmpuint (moat_estate_system_get_n_threats (a), ==, moat_estate_system_get_n_threats (b));
+  for (MoatRiskBasis basis = MOAT_RISK_BASIS_RESIDUAL; basis <= MOAT_RISK_BASIS_INHERENT; basis++)
+    {
+      guint heat_a[MOAT_RISK_SCALE][MOAT_RISK_SCALE], heat_b[MOAT_RISK_SCALE][MOAT_RISK_SCALE];
+
+      for (MoatRiskLevel level = 0; level < MOAT_RISK_N_LEVELS; level++)
+        g_assert_cmpuint (moat_estate_system_get_n_open (a, basis, level), ==,
+                          moat_estate_system_get_n_open (b, basis, level));
+      moat_estate_system_get_heat_map (a, basis, heat_a);
+      moat_estate_system_get_heat_map (b, basis, heat_b);
+      g_assert_cmpmem (heat_a, sizeof heat_a, heat_b, sizeof heat_b);
+    }
+  g_assert_cmpuint (moat_estate_system_get_risk_score (a), ==, moat_estate_system_get_risk_score (b));
+  assert_same_risks (moat_estate_system_get_risks (a), moat_estate_system_get_risks (b));
+  for (MoatAssumptionStatus status = 0; status <= MOAT_ASSUMPTION_INVALIDATED; status++)
+    g_assert_cmpuint (moat_estate_system_get_n_assumptions (a, status), ==,
+                      moat_estate_system_get_n_assumptions (b, status));
+  g_assert_cmpuint (overdue_a->len, ==, overdue_b->len);
+  for (guint i = 0; i < overdue_a->len; i++)
+    {
+      MoatEstateOverdue *x = g_ptr_array_index (overdue_a, i), *y = g_ptr_array_index (overdue_b, i);
+
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpint (x->status, ==, y->status);
+      g_assert_cmpint (x->since, ==, y->since);
+    }
+  g_assert_cmpint (moat_estate_system_get_data (a), ==, moat_estate_system_get_data (b));
+  g_assert_cmpint (moat_estate_system_get_internet_facing (a), ==, moat_estate_system_get_internet_facing (b));
+  g_assert_cmpuint (moat_estate_system_get_n_unreviewed_sensitive (a), ==,
+                    moat_estate_system_get_n_unreviewed_sensitive (b));
+  g_assert_cmpuint (events_a->len, ==, events_b->len);
+  for (guint i = 0; i < events_a->len; i++)
+    {
+      MoatEstateEvent *x = &g_array_index (events_a, MoatEstateEvent, i);
+      MoatEstateEvent *y = &g_array_index (events_b, MoatEstateEvent, i);
+
+      g_assert_cmpint (x->time, ==, y->time);
+      g_assert_cmpint (x->kind, ==, y->kind);
+      g_assert_cmpint (x->severe, ==, y->severe);
+      g_assert_cmpint (x->age, ==, y->age);
+    }
+  g_assert_true ((check_a == NULL) == (check_b == NULL));
+  g_assert_true (check_a == NULL || moat_object_values_equal (MOAT_OBJECT (check_a), MOAT_OBJECT (check_b)));
+}
+
+/* The estate reads only what its summary wants of a project file; the
+ * whole file must give the same system. */
+static void
+assert_summary_read_whole (GFile  *file,
+                           gint64  now)
+{
+  g_autoptr(MoatEstateSystem) part = moat_estate_system_load (file, NULL, now, 30, TRUE);
+  g_autoptr(MoatEstateSystem) whole = _moat_estate_system_load (file, NULL, now, 30, TRUE, TRUE);
+
+  assert_same_system (part, whole);
+}
+
+/* A model with a little of everything the summary looks at, each value
+ * taken in turn. */
+static void
+write_varied (GFile *file)
+{
+  g_autoptr(MoatModel) model = moat_model_new ();
+  g_autoptr(MoatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+  g_autoptr(GPtrArray) threats = g_ptr_array_new ();
+  MoatAsset *assets[3];
+  MoatDiagram *diagram;
+  const char *diagram_id;
+
+  moat_clock_set_fixed (utc (2026, 3, 1));
+  g_object_set (model, "title", "Varied", "owner", "Test team", NULL);
+  store = moat_store_create (file, model, &error);
+  g_assert_no_error (error);
+
+  diagram = add_at (model, utc (2026, 3, 1), g_object_new (MOAT_TYPE_DIAGRAM, "title", "Main", NULL));
+  diagram_id = moat_object_get_id (MOAT_OBJECT (diagram));
+  for (guint i = 0; i < G_N_ELEMENTS (assets); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Asset %u", i);
+
+      assets[i] = add_at (model, utc (2026, 3, 1 + i), g_object_new (MOAT_TYPE_ASSET, "name", name,
+                                                                     "impact-confidentiality", 1 + (i * 2) % 5,
+                                                                     "impact-integrity", 1 + (i * 3) % 5,
+                                                                     "impact-availability", 5 - i, NULL));
+    }
+  for (guint i = 0; i < 24; i++)
+    {
+      const char *asset_ids[] = { moat_object_get_id (MOAT_OBJECT (assets[i % 3])), NULL };
+      g_autofree char *name = g_strdup_printf ("Element %u", i);
+      MoatElementKind kind = i % 6;
+      MoatElement *element = g_object_new (MOAT_TYPE_ELEMENT, "kind", kind, "diagram-id", diagram_id,
+                                           "name", name, "x", 10.0 * i, "description", "Somewhere",
+                                           "out-of-scope", i % 7 == 3, "internet-facing", i % 5 == 1,
+                                           "handles-pii", i % 4 == 0, "handles-payment", i % 9 == 2,
+                                           "handles-credentials", i % 8 == 5,
+                                           "asset-ids", i % 2 == 0 ? asset_ids : NULL, NULL);
+
+      if (kind == MOAT_ELEMENT_FLOW)
+        g_object_set (element, "source-id", moat_object_get_id (g_ptr_array_index (elements, i - 3)),
+                      "target-id", moat_object_get_id (g_ptr_array_index (elements, i - 2)), NULL);
+      g_ptr_array_add (elements, add_at (model, utc (2026, 3, 2 + i), element));
+      if (i % 5 == 2)
+        {
+          MoatElement *reviewed[] = { element };
+
+          moat_clock_set_fixed (utc (2026, 4, 1 + i));
+          moat_review_mark (model, reviewed, 1, TRUE);
+        }
+    }
+  for (guint i = 0; i < 40; i++)
+    {
+      const char *element_ids[] = { moat_object_get_id (g_ptr_array_index (elements, (i * 7) % 24)), NULL };
+      g_autofree char *title = g_strdup_printf ("Threat %u", i % 13);
+      char category[] = { "STRIDE"[i % 6], '\0' };
+      MoatThreat *threat = g_object_new (MOAT_TYPE_THREAT, "title", title, "category", category,
+                                         "likelihood", 1 + i % 5, "impact", 1 + (i * 3) % 5,
+                                         "impact-overridden", i % 3 == 0, "description", "Long story",
+                                         "element-ids", element_ids, NULL);
+
+      g_ptr_array_add (threats, add_at (model, utc (2026, 4, 1 + i % 28), threat));
+      if (i % 4 == 1)
+        edit_at (model, utc (2026, 5, 1 + i % 28), threat, "status", (MoatThreatStatus) (1 + i % 4));
+    }
+  for (guint i = 0; i < 15; i++)
+    {
+      const char *threat_ids[] = { moat_object_get_id (g_ptr_array_index (threats, i)),
+                                   moat_object_get_id (g_ptr_array_index (threats, (i * 11) % 40)), NULL };
+      g_autofree char *title = g_strdup_printf ("Control %u", i);
+      MoatControl *control = add_at (model, utc (2026, 2, 1 + i), g_object_new (MOAT_TYPE_CONTROL, "title", title,
+                                                                                "threat-ids", threat_ids, NULL));
+
+      if (i % 3 != 0)
+        edit_at (model, utc (2026, 6, 1 + i), control, "status", (MoatControlStatus) (i % 5));
+    }
+  for (guint i = 0; i < 6; i++)
+    add_at (model, utc (2026, 5, 1 + i), g_object_new (MOAT_TYPE_ASSUMPTION, "statement", "Perhaps",
+                                                       "kind", (MoatAssumptionKind) (i % 2),
+                                                       "status", (MoatAssumptionStatus) (i % 3), NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *element_ids[] = { moat_object_get_id (g_ptr_array_index (elements, 4 + i)), NULL };
+
+      add_at (model, utc (2026, 7, 1 + i), g_object_new (MOAT_TYPE_FEATURE_CHECK, "title", i ? "Later" : "Earlier",
+                                                         "checked-at", utc (2026, 7, 1 + i),
+                                                         "outcome", MOAT_FEATURE_UPDATE_NEEDED,
+                                                         "reason", "New data", "element-ids", element_ids, NULL));
+    }
+  moat_clock_set_fixed (0);
+
+  g_assert_null (moat_store_get_write_error (store));
+  moat_store_close (store);
+}
+
+static void
+test_summary_read (void)
+{
+  const char *dir = g_getenv ("MOAT_ESTATE_BUILD_DIR");
+  g_autofree char *tmp = moat_test_make_tmpdir ();
+  g_autoptr(GFile) history = g_file_new_build_filename (tmp, "history.moat", NULL);
+  g_autoptr(GFile) varied = g_file_new_build_filename (tmp, "varied.moat", NULL);
+  g_autoptr(GDir) examples = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (examples)) != NULL)
+    if (g_str_has_suffix (name, ".moat"))
+      {
+        g_autoptr(GFile) file = g_file_new_build_filename (dir, name, NULL);
+
+        assert_summary_read_whole (file, utc (2026, 12, 7));
+        n++;
+      }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+
+  write_history (history);
+  assert_summary_read_whole (history, utc (2026, 6, 30));
+  write_varied (varied);
+  assert_summary_read_whole (varied, utc (2026, 12, 7));
+  moat_test_rm_rf (tmp);
+}
+
 /* Damaged and foreign files */
 
 static void
@@ -791,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/estate/example/trends", test_example_trends);
   g_test_add_func ("/estate/example/triage", test_example_triage);
   g_test_add_func ("/estate/trends/from-log", test_trends_from_log);
+  g_test_add_func ("/estate/files/summary-read", test_summary_read);
   g_test_add_func ("/estate/files/damaged", test_damaged_files);
   g_test_add_func ("/estate/files/named-foreign", test_named_foreign_file);
   g_test_add_func ("/estate/files/being-edited", test_model_being_edited);

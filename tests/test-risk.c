@@ -457,6 +457,47 @@ test_summaries (Fixture       *f,
   g_assert_true (g_ptr_array_index (top, 2) == (gpointer)b);
 }
 
+/* The first n of a ranking are the start of the whole ranking, for every
+ * n: with ties in level and score broken by title, then by id. */
+static void
+test_top_threats_prefix (void)
+{
+  g_autoptr(MoatModel) model = moat_model_new ();
+  g_autoptr(GPtrArray) all = NULL;
+
+  moat_model_begin_action (model, "Add");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Threat %u", (i * 7) % 9);
+
+      moat_model_add (model, g_object_new (MOAT_TYPE_THREAT, "title", title, "likelihood", 1 + (i * 3) % 5,
+                                           "impact", 1 + (i * 11) % 5, "impact-overridden", TRUE,
+                                           "status", i % 6 == 5 ? MOAT_THREAT_MITIGATED : MOAT_THREAT_OPEN,
+                                           NULL));
+    }
+  moat_model_end_action (model);
+
+  all = moat_risk_top_threats (model, G_MAXUINT, TRUE);
+  g_assert_cmpuint (all->len, ==, 50);
+  for (guint i = 1; i < all->len; i++)
+    {
+      MoatThreat *x = g_ptr_array_index (all, i - 1), *y = g_ptr_array_index (all, i);
+      MoatRiskAssessment a, b;
+
+      moat_risk_assess (model, x, &a);
+      moat_risk_assess (model, y, &b);
+      g_assert_cmpint (a.residual_level, >=, b.residual_level);
+    }
+  for (guint n = 0; n <= all->len + 1; n++)
+    {
+      g_autoptr(GPtrArray) top = moat_risk_top_threats (model, n, TRUE);
+
+      g_assert_cmpuint (top->len, ==, MIN (n, all->len));
+      for (guint i = 0; i < top->len; i++)
+        g_assert_true (g_ptr_array_index (top, i) == g_ptr_array_index (all, i));
+    }
+}
+
 /* Assessing every threat at once (reports, coverage) gives what
  * assessing each on its own gives. */
 static void
@@ -495,6 +536,7 @@ main (int   argc,
   g_test_add ("/risk/with-control", Fixture, NULL, fixture_set_up, test_with_control, fixture_tear_down);
   g_test_add ("/risk/roadmap", Fixture, NULL, fixture_set_up, test_roadmap, fixture_tear_down);
   g_test_add ("/risk/summaries", Fixture, NULL, fixture_set_up, test_summaries, fixture_tear_down);
+  g_test_add_func ("/risk/top-threats-prefix", test_top_threats_prefix);
 
   return g_test_run ();
 }

@@ -343,6 +343,8 @@ test_dangling_references (Fixture       *f,
   const char *damage[] = {
     "PRAGMA foreign_keys = OFF; UPDATE threat SET actor_id = 'ghost';",
     "PRAGMA foreign_keys = OFF; UPDATE threat_element SET element_id = 'ghost';",
+    /* Ids are unique across tables, not only within one. */
+    "INSERT INTO diagram (id) SELECT id FROM threat LIMIT 1;",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
@@ -351,6 +353,100 @@ test_dangling_references (Fixture       *f,
       sql_exec (g_file_peek_path (f->file), damage[i]);
       assert_refused_untouched (f, MOAT_ERROR_CORRUPT);
     }
+}
+
+static gboolean
+is_reference (GType       type,
+              GParamSpec *pspec)
+{
+  const MoatReference *refs;
+  guint n_refs;
+
+  refs = moat_model_list_references (&n_refs);
+  for (guint i = 0; i < n_refs; i++)
+    if (refs[i].owner_type == type && g_str_equal (refs[i].field, pspec->name))
+      return TRUE;
+  return FALSE;
+}
+
+/* A reader that asks for some fields gets those, every object with its id
+ * and dates, every reference, and defaults for the rest. */
+static void
+test_open_fields (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char * const fields[] = { "element:name", "element:internet-facing", "threat:*", NULL };
+  g_autoptr(MoatModel) whole = NULL;
+  g_autoptr(MoatModel) part = NULL;
+  g_autoptr(MoatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const GType *types;
+  guint n_types, n_read = 0, n_left = 0;
+
+  make_valid_file (f);
+  whole = reopen (f->file);
+  store = moat_store_open_fields (f->file, fields, &error);
+  g_assert_no_error (error);
+  part = g_object_ref (moat_store_get_model (store));
+  moat_store_close (store);
+  assert_no_side_files (f);
+
+  types = moat_model_list_types (&n_types);
+  for (guint t = 0; t < n_types; t++)
+    {
+      GListModel *a = moat_model_get_list (whole, types[t]);
+      GListModel *b = moat_model_get_list (part, types[t]);
+      g_autoptr(MoatObject) fresh = g_object_new (types[t], NULL);
+      const char *kind = moat_object_get_kind_name (fresh);
+      GParamSpec **specs;
+      guint n_specs;
+
+      specs = moat_object_class_list_fields (MOAT_OBJECT_GET_CLASS (fresh), &n_specs);
+      g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
+      for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+        {
+          g_autoptr(MoatObject) x = g_list_model_get_item (a, i);
+          g_autoptr(MoatObject) y = g_list_model_get_item (b, i);
+
+          g_assert_cmpstr (moat_object_get_id (x), ==, moat_object_get_id (y));
+          g_assert_cmpint (moat_object_get_created (x), ==, moat_object_get_created (y));
+          g_assert_cmpint (moat_object_get_modified (x), ==, moat_object_get_modified (y));
+          for (guint j = 0; j < n_specs; j++)
+            {
+              g_autofree char *name = g_strdup_printf ("%s:%s", kind, specs[j]->name);
+              g_autofree char *all = g_strdup_printf ("%s:*", kind);
+              gboolean read = g_strv_contains (fields, name) || g_strv_contains (fields, all) ||
+                              is_reference (types[t], specs[j]);
+              MoatObject *expected = read ? x : fresh;
+
+              if (!moat_value_equal (moat_object_peek_value (expected, specs[j]),
+                                     moat_object_peek_value (y, specs[j])))
+                g_error ("%s of %s is not %s", name, moat_object_get_id (y), read ? "read" : "left");
+              if (!moat_value_equal (moat_object_peek_value (x, specs[j]),
+                                     moat_object_peek_value (fresh, specs[j])))
+                read ? n_read++ : n_left++;
+            }
+        }
+    }
+  /* The sample has values beyond the defaults on both sides. */
+  g_assert_cmpuint (n_read, >, 0);
+  g_assert_cmpuint (n_left, >, 0);
+}
+
+/* What is left unread is still checked where it matters: references. */
+static void
+test_open_fields_checks_references (Fixture       *f,
+                                    gconstpointer  data)
+{
+  const char * const fields[] = { "model:title", NULL };
+  g_autoptr(MoatStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_valid_file (f);
+  sql_exec (g_file_peek_path (f->file), "PRAGMA foreign_keys = OFF; UPDATE threat SET actor_id = 'ghost';");
+  store = moat_store_open_fields (f->file, fields, &error);
+  g_assert_error (error, MOAT_ERROR, MOAT_ERROR_CORRUPT);
+  g_assert_null (store);
 }
 
 static void
@@ -780,6 +876,8 @@ main (int   argc,
   ADD ("errors/permissions", test_permissions);
   ADD ("migrate-v1", test_migrate_v1);
   ADD ("null-columns-read-as-defaults", test_null_columns_read_as_defaults);
+  ADD ("open-fields", test_open_fields);
+  ADD ("errors/open-fields-checks-references", test_open_fields_checks_references);
   ADD ("drafts-and-save-as", test_drafts_and_save_as);
   ADD ("save-as-replaces", test_save_as_replaces);
 

@@ -19,6 +19,7 @@
 #include "moat-element.h"
 #include "moat-error.h"
 #include "moat-estate-system.h"
+#include "moat-estate-system-private.h"
 #include "moat-format.h"
 #include "moat-review.h"
 #include "moat-store.h"
@@ -156,14 +157,35 @@ read_head (GFile *file,
   return head;
 }
 
+/* The fields summarise() reads, by way of the risk assessment, the
+ * events and the feature check it copies: the rest of a model (diagram
+ * geometry, descriptions, tags) is left in the file. The ids, dates and
+ * references of every object are read in any case. */
+static const char * const summary_fields[] = {
+  "model:title", "model:owner",
+  "threat:title", "threat:category", "threat:likelihood", "threat:impact",
+  "threat:impact-overridden", "threat:status",
+  "control:title", "control:status",
+  "asset:name", "asset:impact-confidentiality", "asset:impact-integrity",
+  "asset:impact-availability",
+  "element:kind", "element:out-of-scope", "element:internet-facing", "element:handles-pii",
+  "element:handles-payment", "element:handles-credentials", "element:reviewed",
+  "element:reviewed-at",
+  "assumption:kind", "assumption:status",
+  "feature_check:*",
+  NULL
+};
+
 /* A project file: opened read-only, so that a model open in the app is
  * read as its last committed action left it. */
 static MoatModel *
 load_project (GFile      *file,
+              gboolean    whole,
               GPtrArray **log,
               GError    **error)
 {
-  g_autoptr(MoatStore) store = moat_store_open_read_only (file, error);
+  g_autoptr(MoatStore) store = whole ? moat_store_open_read_only (file, error)
+                                     : moat_store_open_fields (file, summary_fields, error);
   MoatModel *model;
 
   if (store == NULL)
@@ -465,6 +487,19 @@ summarise (MoatEstateSystem *self,
 }
 
 /**
+ * moat_estate_system_get_last_check:
+ *
+ * Returns: (transfer none) (nullable): the system's newest feature check
+ */
+MoatFeatureCheck *
+moat_estate_system_get_last_check (MoatEstateSystem *self)
+{
+  g_return_val_if_fail (MOAT_IS_ESTATE_SYSTEM (self), NULL);
+
+  return self->last_check;
+}
+
+/**
  * moat_estate_system_load:
  * @display_path: how to show the file: its path from the folder the
  *   estate was given
@@ -478,25 +513,25 @@ summarise (MoatEstateSystem *self,
  * Returns: (transfer full) (nullable): the system, with its error if the
  *   file could not be read; %NULL for a file that is no model
  */
-/**
- * moat_estate_system_get_last_check:
- *
- * Returns: (transfer none) (nullable): the system's newest feature check
- */
-MoatFeatureCheck *
-moat_estate_system_get_last_check (MoatEstateSystem *self)
-{
-  g_return_val_if_fail (MOAT_IS_ESTATE_SYSTEM (self), NULL);
-
-  return self->last_check;
-}
-
 MoatEstateSystem *
 moat_estate_system_load (GFile      *file,
                          const char *display_path,
                          gint64      now,
                          guint       overdue_days,
                          gboolean    any_json)
+{
+  return _moat_estate_system_load (file, display_path, now, overdue_days, any_json, FALSE);
+}
+
+/* @whole: read the whole of a project file rather than what the summary
+ * wants of it (which must give the same system) */
+MoatEstateSystem *
+_moat_estate_system_load (GFile      *file,
+                          const char *display_path,
+                          gint64      now,
+                          guint       overdue_days,
+                          gboolean    any_json,
+                          gboolean    whole)
 {
   g_autoptr(MoatEstateSystem) self = g_object_new (MOAT_TYPE_ESTATE_SYSTEM, NULL);
   g_autoptr(GPtrArray) log = NULL;
@@ -513,7 +548,7 @@ moat_estate_system_load (GFile      *file,
   /* A .moat that is no database is the store's to word: "not a Moat file". */
   head = read_head (file, &length);
   if (starts_like_sqlite (head, length) || is_project_name (file))
-    model = load_project (file, &log, &self->error);
+    model = load_project (file, whole, &log, &self->error);
   else
     model = load_import (file, any_json, &skipped, &self->error);
 

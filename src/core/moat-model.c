@@ -399,6 +399,37 @@ _moat_model_insert_loaded (MoatModel  *self,
   insert_object (self, object);
 }
 
+/* _moat_model_insert_loaded() for a table of objects of @type, in order:
+ * one change of its list rather than one per object. Stops, returning
+ * %FALSE, at an id the model holds already. */
+gboolean
+_moat_model_insert_loaded_all (MoatModel   *self,
+                               GType        type,
+                               MoatObject **objects,
+                               guint        n_objects)
+{
+  int list = type_index (type);
+  guint n = 0;
+
+  g_return_val_if_fail (MOAT_IS_MODEL (self), FALSE);
+  g_return_val_if_fail (list >= 0, FALSE);
+
+  for (; n < n_objects; n++)
+    {
+      const char *id = moat_object_get_id (objects[n]);
+
+      g_return_val_if_fail (G_OBJECT_TYPE (objects[n]) == type, FALSE);
+      g_return_val_if_fail (moat_object_get_model (objects[n]) == NULL, FALSE);
+      if (g_hash_table_contains (self->objects, id))
+        break;
+      g_hash_table_insert (self->objects, (char *) id, g_object_ref (objects[n]));
+      _moat_object_set_model (objects[n], self);
+    }
+  g_list_store_splice (self->lists[list], g_list_model_get_n_items (G_LIST_MODEL (self->lists[list])), 0,
+                       (gpointer *) objects, n);
+  return n == n_objects;
+}
+
 static void
 apply (MoatModel  *self,
        MoatChange *change)

@@ -95,5 +95,9 @@ const char          *moat_model_get_description   (MoatModel    *self);
  * making it an edit. */
 void                 _moat_model_insert_loaded    (MoatModel    *self,
                                                    MoatObject   *object);
+gboolean             _moat_model_insert_loaded_all (MoatModel   *self,
+                                                    GType        type,
+                                                    MoatObject **objects,
+                                                    guint        n_objects);
 
 G_END_DECLS

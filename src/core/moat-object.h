@@ -34,8 +34,9 @@ struct _MoatObjectClass
   const char  *plural_name;
   GParamSpec **pspecs;
   guint        n_pspecs;
+  GValue      *defaults;  /* by property id, for objects to copy */
 
-  gpointer     padding[8];
+  gpointer     padding[7];
 };
 
 void          moat_object_class_install        (MoatObjectClass  *klass,

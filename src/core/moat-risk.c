@@ -938,6 +938,33 @@ compare_ranked (gconstpointer a,
                     moat_object_get_id (MOAT_OBJECT (y->threat)));
 }
 
+/* Leaves the @n first of @ranked in order, as sorting it all would (the
+ * order is total: ids differ): a ranking of ten among thousands of threats
+ * need not sort them all. */
+static void
+keep_first (GArray *ranked,
+            guint   n)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      Ranked r = g_array_index (ranked, Ranked, i);
+      guint at = kept;
+
+      while (at > 0 && compare_ranked (&r, &g_array_index (ranked, Ranked, at - 1)) < 0)
+        at--;
+      if (at >= n)
+        continue;
+      /* The kept ones sit at the start of the array, before i. */
+      memmove (&g_array_index (ranked, Ranked, at + 1), &g_array_index (ranked, Ranked, at),
+               (MIN (kept, n - 1) - at) * sizeof (Ranked));
+      g_array_index (ranked, Ranked, at) = r;
+      kept = MIN (kept + 1, n);
+    }
+  g_array_set_size (ranked, kept);
+}
+
 /**
  * moat_risk_top_threats:
  * @n: how many at most
@@ -1000,7 +1027,10 @@ moat_risk_top_threats_assessed (MoatModel  *model,
       g_array_append_val (ranked, r);
     }
 
-  g_array_sort (ranked, compare_ranked);
+  if (n < ranked->len)
+    keep_first (ranked, n);
+  else
+    g_array_sort (ranked, compare_ranked);
   for (guint i = 0; i < ranked->len && i < n; i++)
     g_ptr_array_add (top, g_array_index (ranked, Ranked, i).threat);
 

@@ -27,6 +27,9 @@ MoatStore  *moat_store_open          (GFile       *file,
                                       GError     **error);
 MoatStore  *moat_store_open_read_only (GFile     *file,
                                       GError     **error);
+MoatStore  *moat_store_open_fields   (GFile       *file,
+                                      const char * const *fields,
+                                      GError     **error);
 MoatStore  *moat_store_create        (GFile       *file,
                                       MoatModel   *model,
                                       GError     **error);
