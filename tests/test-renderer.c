@@ -964,6 +964,51 @@ test_frame_cache_zoom (void)
   assert_same_as_full_redraw (cache, &view);
 }
 
+static void
+assert_surface_fits (MoatFrameCache *cache,
+                     const MoatView *view)
+{
+  cairo_surface_t *surface = moat_frame_cache_get_surface (cache);
+
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) view->width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) view->height);
+}
+
+/* The memory a zoom draws into is made ahead, once, at the frame's size,
+ * and made again when the window's size changes: a zoom right after a
+ * resize shows the whole view, not the old size's corner. */
+static void
+test_frame_cache_zoom_prepared (void)
+{
+  g_autoptr(MoatModel) model = known_model ();
+  g_autoptr(MoatRenderer) renderer = moat_renderer_new (model, "d");
+  g_autoptr(MoatFrameCache) cache = moat_frame_cache_new (renderer);
+  MoatView view = { 1.0, -20, -10, WIDTH, HEIGHT };
+
+  moat_frame_cache_set_budget (cache, 0);
+  g_assert_false (moat_frame_cache_prepare_zoom (cache));
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_true (moat_frame_cache_prepare_zoom (cache));
+  g_assert_false (moat_frame_cache_prepare_zoom (cache));
+
+  zoom_view (&view, 1.1, 100, 100);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_cmpfloat (share_unlike_full_redraw (cache, &view), <, 0.02);
+  settle (cache, &view);
+  redraw (cache, &view);
+
+  view.width = WIDTH + 64;
+  view.height = HEIGHT - 32;
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  assert_same_as_full_redraw (cache, &view);
+  zoom_view (&view, 1.1, 100, 100);
+  g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  assert_surface_fits (cache, &view);
+  g_assert_cmpfloat (share_unlike_full_redraw (cache, &view), <, 0.02);
+  settle (cache, &view);
+  redraw (cache, &view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -984,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/renderer/frame-cache-drag", test_frame_cache_drag);
   g_test_add_func ("/renderer/frame-cache-view", test_frame_cache_view);
   g_test_add_func ("/renderer/frame-cache-zoom", test_frame_cache_zoom);
+  g_test_add_func ("/renderer/frame-cache-zoom-prepared", test_frame_cache_zoom_prepared);
 
   return g_test_run ();
 }

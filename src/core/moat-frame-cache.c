@@ -171,6 +171,35 @@ moat_frame_cache_is_sharp (MoatFrameCache *self)
 }
 
 /**
+ * moat_frame_cache_prepare_zoom:
+ *
+ * Makes, and writes once, the surface the next zoom resamples the frame
+ * into, so that the zoom's first frame does not carry the cost of new
+ * memory (the kernel's page faults on every page of a frame-sized
+ * surface, measured at a quarter of that frame). For an idle moment.
+ *
+ * Returns: %TRUE if there was anything to do
+ */
+gboolean
+moat_frame_cache_prepare_zoom (MoatFrameCache *self)
+{
+  cairo_t *cr;
+
+  g_return_val_if_fail (MOAT_IS_FRAME_CACHE (self), FALSE);
+
+  if (self->surface == NULL || self->spare != NULL || self->budget < 0)
+    return FALSE;
+  self->spare = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                            cairo_image_surface_get_width (self->surface),
+                                            cairo_image_surface_get_height (self->surface));
+  cr = cairo_create (self->spare);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  return TRUE;
+}
+
+/**
  * moat_frame_cache_is_exact:
  *
  * Returns: %FALSE after a resampled zoom until moat_frame_cache_redraw()
@@ -238,6 +267,7 @@ draw_all (MoatFrameCache *self,
       cairo_image_surface_get_height (self->surface) != height)
     {
       g_clear_pointer (&self->surface, cairo_surface_destroy);
+      g_clear_pointer (&self->spare, cairo_surface_destroy);
       self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     }
   cairo_region_subtract (self->blurred, self->blurred);

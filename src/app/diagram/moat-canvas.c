@@ -114,6 +114,7 @@ struct _MoatCanvas
   int              tiles_y;
   cairo_region_t  *gesture_area;  /* what the last frame drew over the diagram */
   guint            pause_timeout; /* the zoom paused: draw the view as a whole */
+  guint            prepare_idle;  /* ready the memory the next zoom draws in */
   gboolean         redrawn;       /* so every tile is new */
   MoatView         drawn_view;    /* what the last frame showed */
   gint64           zoom_budget;
@@ -2527,6 +2528,17 @@ zoom_paused (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+prepare_zoom (gpointer data)
+{
+  MoatCanvas *self = data;
+
+  self->prepare_idle = 0;
+  if (self->frames != NULL)
+    moat_frame_cache_prepare_zoom (self->frames);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * moat_canvas_is_settled:
  *
@@ -2711,6 +2723,9 @@ moat_canvas_snapshot (GtkWidget   *widget,
   g_clear_handle_id (&self->pause_timeout, g_source_remove);
   if (!moat_frame_cache_is_exact (self->frames))
     self->pause_timeout = g_timeout_add (ZOOM_PAUSE, zoom_paused, self);
+  /* Once, between frames: a new frame size needs it again. */
+  if (self->prepare_idle == 0)
+    self->prepare_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_zoom, self, NULL);
   for (guint i = 0; i < self->tiles->len; i++)
     gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->tiles, i));
 
@@ -2778,6 +2793,7 @@ moat_canvas_dispose (GObject *object)
   moat_canvas_drag_cancel (self);
   g_clear_handle_id (&self->restack_idle, g_source_remove);
   g_clear_handle_id (&self->pause_timeout, g_source_remove);
+  g_clear_handle_id (&self->prepare_idle, g_source_remove);
   g_clear_object (&self->renaming);
   g_clear_object (&self->flow_source);
   g_clear_pointer (&self->entry, gtk_widget_unparent);
