@@ -144,8 +144,9 @@ moat_frame_cache_invalidate (MoatFrameCache *self)
  * With a budget, an update to another zoom (or to a scroll by less than
  * a pixel) shows the kept pixels resampled, draws at once only what they
  * do not cover and what changed, and draws the rest sharp until @usec
- * have passed since it began, at least one square of it. Later updates
- * go on until moat_frame_cache_is_sharp().
+ * have passed since it began, at least one square of it; but the first
+ * zoom from a view drawn as a whole draws nothing sharp yet. Later
+ * updates go on until moat_frame_cache_is_sharp().
  */
 void
 moat_frame_cache_set_budget (MoatFrameCache *self,
@@ -490,7 +491,7 @@ moat_frame_cache_update (MoatFrameCache       *self,
 {
   gint64 started = g_get_monotonic_time ();
   cairo_region_t *damage, *uncovered;
-  gboolean partial, scrolled, resampled = FALSE;
+  gboolean partial, scrolled, resampled = FALSE, was_exact = self->exact;
   int dx = 0, dy = 0, n;
   cairo_t *cr;
 
@@ -576,7 +577,11 @@ moat_frame_cache_update (MoatFrameCache       *self,
     }
   cairo_region_union (damage, uncovered);
   cairo_region_destroy (uncovered);
-  sharpen (self, cr, started + MAX (self->budget, 0), damage);
+  /* The first step of a zoom from a settled view only shows what it has:
+   * that frame, every pixel new, is GTK's costliest (its first upload of
+   * the whole window in a while), and the next frames sharpen. */
+  if (!(resampled && was_exact))
+    sharpen (self, cr, started + MAX (self->budget, 0), damage);
   cairo_destroy (cr);
 
   if (resampled || dx != 0 || dy != 0)
