@@ -989,7 +989,9 @@ test_frame_cache_zoom_prepared (void)
   moat_frame_cache_set_budget (cache, 0);
   g_assert_false (moat_frame_cache_prepare_zoom (cache));
   g_assert_null (moat_frame_cache_update (cache, &view, NULL));
+  g_assert_false (moat_frame_cache_is_zoom_prepared (cache));
   g_assert_true (moat_frame_cache_prepare_zoom (cache));
+  g_assert_true (moat_frame_cache_is_zoom_prepared (cache));
   g_assert_false (moat_frame_cache_prepare_zoom (cache));
 
   zoom_view (&view, 1.1, 100, 100);
@@ -1002,6 +1004,7 @@ test_frame_cache_zoom_prepared (void)
   view.height = HEIGHT - 32;
   g_assert_null (moat_frame_cache_update (cache, &view, NULL));
   assert_same_as_full_redraw (cache, &view);
+  g_assert_false (moat_frame_cache_is_zoom_prepared (cache));
   zoom_view (&view, 1.1, 100, 100);
   g_assert_null (moat_frame_cache_update (cache, &view, NULL));
   assert_surface_fits (cache, &view);

@@ -172,6 +172,19 @@ moat_frame_cache_is_sharp (MoatFrameCache *self)
 }
 
 /**
+ * moat_frame_cache_is_zoom_prepared:
+ *
+ * Returns: whether moat_frame_cache_prepare_zoom() has nothing to do
+ */
+gboolean
+moat_frame_cache_is_zoom_prepared (MoatFrameCache *self)
+{
+  g_return_val_if_fail (MOAT_IS_FRAME_CACHE (self), TRUE);
+
+  return self->surface == NULL || self->spare != NULL || self->budget < 0;
+}
+
+/**
  * moat_frame_cache_prepare_zoom:
  *
  * Makes, and writes once, the surface the next zoom resamples the frame
@@ -188,7 +201,7 @@ moat_frame_cache_prepare_zoom (MoatFrameCache *self)
 
   g_return_val_if_fail (MOAT_IS_FRAME_CACHE (self), FALSE);
 
-  if (self->surface == NULL || self->spare != NULL || self->budget < 0)
+  if (moat_frame_cache_is_zoom_prepared (self))
     return FALSE;
   self->spare = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                             cairo_image_surface_get_width (self->surface),

@@ -32,6 +32,7 @@ void             moat_frame_cache_set_budget  (MoatFrameCache       *self,
                                                gint64                usec);
 gboolean         moat_frame_cache_is_sharp    (MoatFrameCache       *self);
 gboolean         moat_frame_cache_is_exact    (MoatFrameCache       *self);
+gboolean         moat_frame_cache_is_zoom_prepared (MoatFrameCache  *self);
 gboolean         moat_frame_cache_prepare_zoom (MoatFrameCache      *self);
 void             moat_frame_cache_redraw      (MoatFrameCache       *self);
 

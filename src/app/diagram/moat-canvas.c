@@ -2723,8 +2723,8 @@ moat_canvas_snapshot (GtkWidget   *widget,
   g_clear_handle_id (&self->pause_timeout, g_source_remove);
   if (!moat_frame_cache_is_exact (self->frames))
     self->pause_timeout = g_timeout_add (ZOOM_PAUSE, zoom_paused, self);
-  /* Once, between frames: a new frame size needs it again. */
-  if (self->prepare_idle == 0)
+  /* Between frames, once per frame size, not at every frame. */
+  if (self->prepare_idle == 0 && !moat_frame_cache_is_zoom_prepared (self->frames))
     self->prepare_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_zoom, self, NULL);
   for (guint i = 0; i < self->tiles->len; i++)
     gtk_snapshot_append_node (snapshot, g_ptr_array_index (self->tiles, i));
